@@ -1,0 +1,125 @@
+/* app.h — the request every handler sees, and the helpers it answers with.
+ *
+ * Return convention for handlers: 0 when the handler has answered (rendered a
+ * page or redirected); otherwise an HTTP status (400, 403, 404, 409, 500, 503)
+ * and the core renders the error page in the layout. */
+#ifndef DOSSIER_APP_H
+#define DOSSIER_APP_H
+#include <ClearSilver.h>
+#include <time.h>
+#include "arena.h"
+#include "buf.h"
+#include "config.h"
+#include "db.h"
+#include "parse.h"
+#include "clock.h"
+
+enum method { M_GET = 1, M_POST = 2, M_HEAD = 4 };
+
+enum role {
+	ROLE_STAFF = 1 << 0,
+	ROLE_DEPT_MANAGER = 1 << 1,
+	ROLE_DIRECTOR = 1 << 2,
+	ROLE_DEPUTY_GM = 1 << 3,
+	ROLE_GM = 1 << 4,
+	ROLE_ARCHIVIST = 1 << 5,
+	ROLE_ADMIN = 1 << 6,
+};
+#define ROLE_COUNT 7
+extern const char *const role_names[ROLE_COUNT];   /* "staff", "dept_manager", … by bit */
+/* Bit mask of a comma-separated role list (unknown names are ignored). */
+unsigned roles_parse(const char *list);
+
+struct user {
+	long long id;
+	const char *username, *display_name, *email, *dept_name, *lang;
+	long long dept_id;
+	unsigned roles;
+	int must_change_password;
+};
+
+/* Process-wide state of a worker: set up once, read-only while serving. */
+struct worker {
+	const struct config *cfg;
+	struct db *db;
+	HDF *lang[2];            /* 0 = zh_CN, 1 = en */
+};
+
+struct req {
+	arena *a;
+	struct worker *w;
+	const struct config *cfg;
+	struct db *db;
+	char rid[17];            /* request id for logs and the audit trail */
+	time_t now;
+	/* request */
+	enum method method;
+	const char *method_name, *path, *remote_addr, *user_agent;
+	int https;
+	struct params query, form, cookies;
+	const char *args[4];     /* {id}-style path parameters of the matched route */
+	/* identity */
+	struct user *user;       /* NULL when not signed in */
+	char session_hash[65];   /* sha256 of the session token */
+	const char *csrf;        /* the token forms must carry */
+	const char *lang;        /* "zh_CN" or "en" */
+	/* response */
+	int status;
+	const char *ctype;        /* Content-Type of the body */
+	struct buf headers;
+	struct buf body;
+	HDF *hdf;                /* the page's dataset */
+	const char *flash_out;   /* message for the next page */
+	int flash_shown;         /* the incoming message was shown */
+};
+
+/* ---- input ---- */
+const char *req_form(struct req *r, const char *name);     /* POST field or NULL */
+const char *req_query(struct req *r, const char *name);    /* query field or NULL */
+const char *req_cookie(struct req *r, const char *name);
+int req_has_role(const struct req *r, unsigned roles);     /* any of the bits */
+
+/* ---- output ---- */
+/* Adds a header; a value with CR or LF is refused (logged, not sent). */
+void resp_header(struct req *r, const char *name, const char *value);
+/* max_age < 0: session cookie; 0: delete. Always HttpOnly, SameSite=Lax, Path=/. */
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age);
+/* 303 See Other to a local path (anything else becomes "/"). Returns 0. */
+int resp_redirect(struct req *r, const char *path);
+/* Sets a one-shot message shown on the next page (key of Lang.flash.*). */
+void resp_flash(struct req *r, const char *key);
+void resp_text(struct req *r, int status, const char *text);
+
+/* ---- the page dataset (HDF) ---- */
+void view_set(struct req *r, const char *name, const char *value);
+void view_setf(struct req *r, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void view_set_int(struct req *r, const char *name, long long v);
+/* Copies every column of row i of res into prefix.N.col_name. */
+void view_row(struct req *r, const char *prefix, const char **cols, const struct dbres *res, size_t row);
+/* Renders templates/<name> in the layout into the body with status. 0 or 500. */
+int render(struct req *r, int status, const char *name);
+/* Renders the error page for status. */
+void render_error(struct req *r, int status);
+
+/* ---- form input ---- */
+/* A text field of the POSTed form, echoed into Form.values.<name>. Returns the
+ * value ("" when absent), or NULL after setting Form.errors.<name> when it is
+ * required and empty or longer than max_chars characters. */
+const char *form_text(struct req *r, const char *name, size_t max_chars, int required);
+/* A whole number field in [min, max]; *out set. 0, or -1 with the error set. */
+int form_int(struct req *r, const char *name, long long min, long long max, long long *out);
+
+/* ---- lang ---- */
+/* Loads templates/lang/{zh_CN,en}.hdf into w->lang. 0 or -1 (logged). */
+int lang_load(struct worker *w);
+void lang_free(struct worker *w);
+/* The string at key in the request's language, or the key itself. */
+const char *lang_text(struct req *r, const char *key);
+/* Form.errors.<field> = the language string at key, and Form.invalid = 1. */
+void form_error(struct req *r, const char *field, const char *key);
+
+/* ---- audit (append-only table; failures are logged, never ignored) ---- */
+int audit(struct req *r, const char *action, const char *object_type, long long object_id,
+	  const char *detail);
+
+#endif

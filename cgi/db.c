@@ -1,0 +1,314 @@
+#include "db.h"
+#include "log.h"
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct db {
+	const struct config *cfg;
+	MYSQL *conn;
+	MYSQL_STMT *stmt[Q__COUNT];
+	int in_txn;
+};
+
+struct db *db_new(const struct config *cfg)
+{
+	struct db *d = calloc(1, sizeof *d);
+	if (d != NULL)
+		d->cfg = cfg;
+	return d;
+}
+
+static void db_disconnect(struct db *d)
+{
+	for (int i = 0; i < Q__COUNT; i++) {
+		if (d->stmt[i] != NULL)
+			mysql_stmt_close(d->stmt[i]);
+		d->stmt[i] = NULL;
+	}
+	if (d->conn != NULL)
+		mysql_close(d->conn);
+	d->conn = NULL;
+}
+
+void db_free(struct db *d)
+{
+	if (d == NULL)
+		return;
+	db_disconnect(d);
+	free(d);
+}
+
+static int is_lost(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == ER_CONNECTION_KILLED ||
+	       e == CR_CONNECTION_ERROR || e == ER_SERVER_SHUTDOWN;
+}
+
+int db_connect(struct db *d)
+{
+	if (d->conn != NULL)
+		return DB_OK;
+	const struct config *c = d->cfg;
+	MYSQL *m = mysql_init(NULL);
+	if (m == NULL)
+		return DB_UNAVAILABLE;
+	unsigned int timeout = 3, rw = 60;
+	my_bool off = 0;
+	mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+	mysql_optionsv(m, MYSQL_REPORT_DATA_TRUNCATION, &off);
+	const char *sock = c->db_socket[0] ? c->db_socket : NULL;
+	if (mysql_real_connect(m, c->db_host, c->db_user, c->db_password, c->db_name,
+			       (unsigned int)c->db_port, sock, 0) == NULL) {
+		log_msg("db: connect failed: %s", mysql_error(m));
+		mysql_close(m);
+		return DB_UNAVAILABLE;
+	}
+	/* Strict mode: data that does not fit is an error, never a silent truncation. */
+	if (mysql_query(m, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+			   "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0) {
+		log_msg("db: set sql_mode failed: %s", mysql_error(m));
+		mysql_close(m);
+		return DB_UNAVAILABLE;
+	}
+	d->conn = m;
+	for (int i = 0; i < Q__COUNT; i++) {
+		MYSQL_STMT *s = mysql_stmt_init(m);
+		if (s == NULL || mysql_stmt_prepare(s, query_sql[i], strlen(query_sql[i])) != 0) {
+			log_msg("db: prepare %s failed: %s", query_name[i], s ? mysql_stmt_error(s) : "no memory");
+			if (s != NULL)
+				mysql_stmt_close(s);
+			db_disconnect(d);
+			return DB_UNAVAILABLE;
+		}
+		d->stmt[i] = s;
+	}
+	return DB_OK;
+}
+
+#define CELL 256
+
+/* One attempt at executing q. Sets *err to the server's error number. */
+static int exec_once(struct db *d, arena *a, enum query q, struct dbres *res, const char *types,
+		     va_list ap, unsigned int *err)
+{
+	*err = 0;
+	MYSQL_STMT *s = d->stmt[q];
+	size_t np = strlen(types);
+	if (np != mysql_stmt_param_count(s)) {
+		log_msg("db: %s expects %lu parameters, given %zu", query_name[q],
+			mysql_stmt_param_count(s), np);
+		return DB_ERROR;
+	}
+	MYSQL_BIND *pb = np ? arena_alloc(a, np * sizeof *pb) : NULL;
+	long long *ints = np ? arena_alloc(a, np * sizeof *ints) : NULL;
+	unsigned long *plen = np ? arena_alloc(a, np * sizeof *plen) : NULL;
+	my_bool *pnull = np ? arena_alloc(a, np * sizeof *pnull) : NULL;
+	for (size_t i = 0; i < np; i++) {
+		if (types[i] == 'i') {
+			ints[i] = va_arg(ap, long long);
+			pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			pb[i].buffer = &ints[i];
+		} else {
+			const char *v = va_arg(ap, const char *);
+			pb[i].buffer_type = MYSQL_TYPE_STRING;
+			if (v == NULL) {
+				pnull[i] = 1;
+				pb[i].is_null = &pnull[i];
+			} else {
+				plen[i] = (unsigned long)strlen(v);
+				pb[i].buffer = (void *)v;
+				pb[i].buffer_length = plen[i];
+				pb[i].length = &plen[i];
+			}
+		}
+	}
+	if ((np && mysql_stmt_bind_param(s, pb)) || mysql_stmt_execute(s)) {
+		*err = mysql_stmt_errno(s);
+		if (*err != ER_DUP_ENTRY && *err != ER_LOCK_DEADLOCK && !is_lost(*err))
+			log_msg("db: %s failed: %u %s", query_name[q], *err, mysql_stmt_error(s));
+		return DB_ERROR;
+	}
+	struct dbres tmp;
+	if (res == NULL)
+		res = &tmp;
+	memset(res, 0, sizeof *res);
+	unsigned int nc = mysql_stmt_field_count(s);
+	if (nc == 0) {
+		res->affected = mysql_stmt_affected_rows(s);
+		res->insert_id = mysql_stmt_insert_id(s);
+		return DB_OK;
+	}
+	MYSQL_BIND *rb = arena_alloc(a, nc * sizeof *rb);
+	unsigned long *rlen = arena_alloc(a, nc * sizeof *rlen);
+	my_bool *rnull = arena_alloc(a, nc * sizeof *rnull);
+	my_bool *rerr = arena_alloc(a, nc * sizeof *rerr);
+	char *cells = arena_alloc(a, (size_t)nc * CELL);
+	for (unsigned int j = 0; j < nc; j++) {
+		rb[j].buffer_type = MYSQL_TYPE_STRING;
+		rb[j].buffer = cells + (size_t)j * CELL;
+		rb[j].buffer_length = CELL;
+		rb[j].length = &rlen[j];
+		rb[j].is_null = &rnull[j];
+		rb[j].error = &rerr[j];
+	}
+	int rc = DB_OK;
+	if (mysql_stmt_bind_result(s, rb)) {
+		*err = mysql_stmt_errno(s);
+		log_msg("db: %s bind result: %s", query_name[q], mysql_stmt_error(s));
+		mysql_stmt_free_result(s);
+		return DB_ERROR;
+	}
+	size_t cap = 0;
+	res->ncols = nc;
+	for (;;) {
+		int f = mysql_stmt_fetch(s);
+		if (f == MYSQL_NO_DATA)
+			break;
+		if (f == 1) {
+			*err = mysql_stmt_errno(s);
+			log_msg("db: %s fetch: %s", query_name[q], mysql_stmt_error(s));
+			rc = DB_ERROR;
+			break;
+		}
+		if (res->nrows == cap) {
+			cap = cap ? cap * 2 : 16;
+			char ***rows = arena_alloc(a, cap * sizeof *rows);
+			if (res->nrows)
+				memcpy(rows, res->rows, res->nrows * sizeof *rows);
+			res->rows = rows;
+		}
+		char **row = arena_alloc(a, nc * sizeof *row);
+		for (unsigned int j = 0; j < nc; j++) {
+			if (rnull[j]) {
+				row[j] = NULL;
+			} else if (rlen[j] <= CELL && !(f == MYSQL_DATA_TRUNCATED && rerr[j])) {
+				row[j] = arena_strndup(a, rb[j].buffer, rlen[j]);
+			} else {
+				/* a long value: fetch it whole into a buffer of its size */
+				char *big = arena_alloc(a, rlen[j] + 1);
+				MYSQL_BIND one;
+				unsigned long got = 0;
+				memset(&one, 0, sizeof one);
+				one.buffer_type = MYSQL_TYPE_STRING;
+				one.buffer = big;
+				one.buffer_length = rlen[j] + 1;
+				one.length = &got;
+				if (mysql_stmt_fetch_column(s, &one, j, 0) != 0) {
+					log_msg("db: %s fetch column %u: %s", query_name[q], j, mysql_stmt_error(s));
+					rc = DB_ERROR;
+				}
+				big[rlen[j]] = '\0';
+				row[j] = big;
+			}
+		}
+		res->rows[res->nrows++] = row;
+	}
+	mysql_stmt_free_result(s);
+	return rc;
+}
+
+int db_exec(struct db *d, arena *a, enum query q, struct dbres *res, const char *types, ...)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (db_connect(d) != DB_OK)
+			return d->in_txn ? DB_RETRY : DB_UNAVAILABLE;
+		va_list ap;
+		va_start(ap, types);
+		unsigned int err;
+		int rc = exec_once(d, a, q, res, types, ap, &err);
+		va_end(ap);
+		if (rc == DB_OK)
+			return DB_OK;
+		if (err == ER_DUP_ENTRY)
+			return DB_DUPLICATE;
+		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+			return d->in_txn ? DB_RETRY : DB_ERROR;
+		if (!is_lost(err))
+			return DB_ERROR;
+		log_msg("db: connection lost (%u), reconnecting", err);
+		db_disconnect(d);
+		if (d->in_txn)
+			return DB_RETRY;
+	}
+	return DB_UNAVAILABLE;
+}
+
+static int plain(struct db *d, const char *sql, unsigned int *err)
+{
+	*err = 0;
+	if (d->conn == NULL)
+		return DB_RETRY;
+	if (mysql_query(d->conn, sql) != 0) {
+		*err = mysql_errno(d->conn);
+		if (is_lost(*err)) {
+			db_disconnect(d);
+			return DB_RETRY;
+		}
+		if (*err == ER_LOCK_DEADLOCK || *err == ER_LOCK_WAIT_TIMEOUT)
+			return DB_RETRY;
+		log_msg("db: %s: %s", sql, mysql_error(d->conn));
+		return DB_ERROR;
+	}
+	return DB_OK;
+}
+
+int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx)
+{
+	unsigned int err;
+	for (int attempt = 0; attempt < 5; attempt++) {
+		if (attempt > 0) {
+			struct timespec ts = { 0, (long)(10 + rand() % 40) * 1000000L * attempt };
+			nanosleep(&ts, NULL);
+		}
+		if (db_connect(d) != DB_OK)
+			continue;
+		int rc = plain(d, "START TRANSACTION", &err);
+		if (rc == DB_RETRY)
+			continue;
+		if (rc != DB_OK)
+			return rc;
+		d->in_txn = 1;
+		rc = fn(ctx);
+		d->in_txn = 0;
+		if (rc == DB_OK) {
+			rc = plain(d, "COMMIT", &err);
+			if (rc == DB_OK)
+				return DB_OK;
+			if (rc == DB_RETRY) {
+				/* a lost COMMIT may or may not have committed; only a
+				 * deadlock is known to be rolled back, so retry that */
+				if (d->conn != NULL)
+					continue;
+				log_msg("db: connection lost during COMMIT");
+				return DB_ERROR;
+			}
+			return rc;
+		}
+		if (d->conn != NULL)
+			plain(d, "ROLLBACK", &err);
+		if (rc != DB_RETRY)
+			return rc;
+	}
+	log_msg("db: transaction gave up after retries");
+	return DB_UNAVAILABLE;
+}
+
+const char *dbres_get(const struct dbres *r, size_t row, size_t col)
+{
+	if (r == NULL || row >= r->nrows || col >= r->ncols || r->rows[row][col] == NULL)
+		return "";
+	return r->rows[row][col];
+}
+
+long long dbres_int(const struct dbres *r, size_t row, size_t col)
+{
+	return strtoll(dbres_get(r, row, col), NULL, 10);
+}

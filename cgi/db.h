@@ -1,0 +1,50 @@
+/* db.h — MariaDB through Connector/C: prepared statements only.
+ * One connection per worker process. A lost connection is re-made and every
+ * statement prepared again; inside a transaction the whole transaction is
+ * retried (db_txn), outside one the statement is retried once. */
+#ifndef DOSSIER_DB_H
+#define DOSSIER_DB_H
+#include <stddef.h>
+#include "arena.h"
+#include "config.h"
+#include "queries.h"
+
+struct db;
+
+enum db_rc {
+	DB_OK = 0,
+	DB_ERROR = -1,         /* anything else: logged, the request answers 500 */
+	DB_RETRY = -2,         /* deadlock, lock wait timeout or lost connection in a transaction */
+	DB_DUPLICATE = -3,     /* unique key violation (1062) */
+	DB_UNAVAILABLE = -4,   /* no connection could be made → 503 */
+	DB_CONFLICT = -5,      /* used by callers: a stale version, nothing changed */
+};
+
+struct dbres {
+	size_t nrows, ncols;
+	char ***rows;                /* rows[i][j]; NULL for SQL NULL */
+	unsigned long long affected; /* for INSERT/UPDATE/DELETE */
+	unsigned long long insert_id;
+};
+
+struct db *db_new(const struct config *cfg);
+void db_free(struct db *d);
+/* Connects (and prepares every statement) if not connected. 0 or DB_UNAVAILABLE. */
+int db_connect(struct db *d);
+
+/* Executes statement q with parameters described by types, one character each:
+ *   'i' long long, 's' const char * (NULL → SQL NULL).
+ * Rows (all columns as text) go into *res allocated in a; res may be NULL.
+ * Returns a db_rc. */
+int db_exec(struct db *d, arena *a, enum query q, struct dbres *res, const char *types, ...);
+
+/* Runs fn(ctx) inside a transaction; commits when it returns 0, rolls back
+ * otherwise. DB_RETRY from fn or from COMMIT retries the whole transaction
+ * (up to 5 times), so fn must have no effect outside the database. */
+int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx);
+
+/* Cell helpers: "" for NULL / out of range. */
+const char *dbres_get(const struct dbres *r, size_t row, size_t col);
+long long dbres_int(const struct dbres *r, size_t row, size_t col);
+
+#endif

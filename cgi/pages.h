@@ -1,0 +1,35 @@
+/* pages.h — every handler, by domain file. See routes.c for the table. */
+#ifndef DOSSIER_PAGES_H
+#define DOSSIER_PAGES_H
+#include "app.h"
+
+/* pages_auth.c */
+int page_home(struct req *r);
+int page_healthz(struct req *r);
+int auth_login_form(struct req *r);
+int auth_login(struct req *r);
+int auth_logout(struct req *r);
+int auth_password_form(struct req *r);
+int auth_password(struct req *r);
+int auth_lang(struct req *r);
+/* 1 when pw obeys the password rules, else sets Form.errors.<field> and returns 0. */
+int password_acceptable(struct req *r, const char *field, const char *pw, const char *username);
+
+/* pages_admin.c */
+int admin_users(struct req *r);
+int admin_user_new(struct req *r);
+int admin_user_create(struct req *r);
+int admin_user_edit(struct req *r);
+int admin_user_update(struct req *r);
+int admin_user_reset(struct req *r);
+int admin_departments(struct req *r);
+int admin_department_create(struct req *r);
+int admin_department_edit(struct req *r);
+int admin_department_update(struct req *r);
+int admin_audit(struct req *r);
+
+/* pages_test.c (test mode only) */
+int test_crash(struct req *r);
+int test_hang(struct req *r);
+
+#endif

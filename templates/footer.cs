@@ -1,0 +1,4 @@
+</main>
+<footer class="bottom"><?cs var:Lang.app.footer ?></footer>
+</body>
+</html>

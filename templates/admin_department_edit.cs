@@ -5,7 +5,7 @@
   <form method="post" action="/admin/departments/<?cs var:Subject.id ?>">
     <?cs call:csrf() ?>
     <input type="hidden" name="version" value="<?cs var:Form.values.version ?>">
-    <?cs include!"admin_department_fields.cs" ?>
+    <?cs include!"part_department_fields.cs" ?>
     <label class="check"><input type="checkbox" name="disabled" value="1"<?cs if:Form.values.disabled == "1" ?> checked<?cs /if ?>> <?cs var:Lang.admin.depts.disable ?></label>
     <button type="submit" class="primary"><?cs var:Lang.admin.save ?></button>
   </form>

@@ -20,7 +20,7 @@
   <h2><?cs var:Lang.admin.depts.new ?></h2>
   <form method="post" action="/admin/departments">
     <?cs call:csrf() ?>
-    <?cs include!"admin_department_fields.cs" ?>
+    <?cs include!"part_department_fields.cs" ?>
     <button type="submit" class="primary"><?cs var:Lang.admin.save ?></button>
   </form>
 </section>

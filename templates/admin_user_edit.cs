@@ -6,7 +6,7 @@
   <form method="post" action="/admin/users/<?cs var:Subject.id ?>">
     <?cs call:csrf() ?>
     <input type="hidden" name="version" value="<?cs var:Form.values.version ?>">
-    <?cs include!"admin_user_fields.cs" ?>
+    <?cs include!"part_user_fields.cs" ?>
     <label class="check"><input type="checkbox" name="disabled" value="1"<?cs if:Form.values.disabled == "1" ?> checked<?cs /if ?>> <?cs var:Lang.admin.users.disable ?></label>
     <p class="hint"><?cs var:Lang.admin.users.disable_hint ?></p>
     <button type="submit" class="primary"><?cs var:Lang.admin.save ?></button>

@@ -5,7 +5,7 @@
   <form method="post" action="/admin/users/new">
     <?cs call:csrf() ?>
     <?cs call:text_field("username", Lang.admin.users.username, "text", "required maxlength=64") ?>
-    <?cs include!"admin_user_fields.cs" ?>
+    <?cs include!"part_user_fields.cs" ?>
     <?cs call:text_field("password", Lang.admin.users.initial_password, "password", "autocomplete=new-password required") ?>
     <p class="hint"><?cs var:Lang.admin.users.initial_password_hint ?></p>
     <button type="submit" class="primary"><?cs var:Lang.admin.save ?></button>

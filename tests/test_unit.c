@@ -1,0 +1,358 @@
+/* test_unit.c — pure functions: parsers, config, crypto, clock, roles, buffers. */
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "../cgi/app.h"
+#include "../cgi/clock.h"
+#include "../cgi/config.h"
+#include "../cgi/crypto.h"
+#include "../cgi/parse.h"
+
+static arena *A;
+static const struct limits LIM = { 10, 32, 64, 1024 };
+
+static int setup(void) { A = arena_new(); return 0; }
+static int teardown(void) { arena_free(A); return 0; }
+
+static int urlenc(const char *s, struct params *p)
+{
+	memset(p, 0, sizeof *p);
+	return parse_urlencoded(A, s, strlen(s), p, &LIM);
+}
+
+/* ---- urlencoded ---- */
+static void t_url_basic(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("a=1&b=x+y%21&c=", &p), PARSE_OK);
+	CU_ASSERT_EQUAL(p.n, 3);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "a"), "1");
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "b"), "x y!");
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "c"), "");
+	CU_ASSERT_PTR_NULL(params_get(&p, "d"));
+}
+static void t_url_utf8(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("name=%E5%8D%8E%E4%BF%A1", &p), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "name"), "华信");
+}
+static void t_url_empty_segments_skipped(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("&&a=1&&", &p), PARSE_OK);
+	CU_ASSERT_EQUAL(p.n, 1);
+}
+static void t_url_name_without_value(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("flag", &p), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "flag"), "");
+}
+static void t_url_malformed(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("a=%zz", &p), PARSE_MALFORMED);
+	CU_ASSERT_EQUAL(urlenc("a=%4", &p), PARSE_MALFORMED);
+	CU_ASSERT_EQUAL(urlenc("a=%", &p), PARSE_MALFORMED);
+	CU_ASSERT_EQUAL(urlenc("=1", &p), PARSE_MALFORMED);
+	CU_ASSERT_EQUAL(urlenc("a=%00", &p), PARSE_MALFORMED);
+	CU_ASSERT_EQUAL(urlenc("a=%01", &p), PARSE_MALFORMED);
+	CU_ASSERT_EQUAL(urlenc("a=%ff%fe", &p), PARSE_MALFORMED);      /* not UTF-8 */
+	CU_ASSERT_EQUAL(urlenc("a=%C0%AF", &p), PARSE_MALFORMED);      /* overlong */
+	CU_ASSERT_EQUAL(urlenc("a=%ED%A0%80", &p), PARSE_MALFORMED);   /* surrogate */
+}
+static void t_url_keeps_tab_newline(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("a=x%0D%0Ay%09z", &p), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "a"), "x\r\ny\tz");
+}
+static void t_url_limits(void)
+{
+	struct params p;
+	CU_ASSERT_EQUAL(urlenc("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10", &p), PARSE_OK);
+	CU_ASSERT_EQUAL(urlenc("a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11", &p), PARSE_TOO_MANY);
+	char big[200];
+	memset(big, 'x', sizeof big);
+	memcpy(big, "v=", 2);
+	big[2 + 65] = '\0';                      /* 65 bytes > max_value 64 */
+	CU_ASSERT_EQUAL(urlenc(big, &p), PARSE_TOO_LONG);
+	big[2 + 64] = '\0';
+	CU_ASSERT_EQUAL(urlenc(big, &p), PARSE_OK);
+	/* the limit counts decoded bytes: 64 × %41 is 64 bytes */
+	char enc[400] = "v=";
+	for (int i = 0; i < 64; i++)
+		strcat(enc, "%41");
+	CU_ASSERT_EQUAL(urlenc(enc, &p), PARSE_OK);
+}
+
+/* ---- cookies ---- */
+static void t_cookies(void)
+{
+	struct params p;
+	memset(&p, 0, sizeof p);
+	CU_ASSERT_EQUAL(parse_cookies(A, "sid=abc; lang=en;junk; x=", &p, &LIM), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "sid"), "abc");
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "lang"), "en");
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "x"), "");
+	CU_ASSERT_PTR_NULL(params_get(&p, "junk"));
+	memset(&p, 0, sizeof p);
+	CU_ASSERT_EQUAL(parse_cookies(A, "a=\x01", &p, &LIM), PARSE_MALFORMED);
+}
+
+/* ---- multipart ---- */
+static int mp(const char *ctype, const char *body, size_t n, struct params *p)
+{
+	memset(p, 0, sizeof *p);
+	return parse_multipart(A, ctype, body, n, p, &LIM);
+}
+static void t_multipart_fields_and_file(void)
+{
+	static const char body[] =
+		"--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n合同\r\n"
+		"--XyZ\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"a b.pdf\"\r\n"
+		"Content-Type: application/pdf\r\n\r\n%PDF\0\xff\r\n--XyZ--\r\n";
+	struct params p;
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=XyZ", body, sizeof body - 1, &p), PARSE_OK);
+	CU_ASSERT_EQUAL(p.n, 2);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "title"), "合同");
+	const struct param *f = params_find(&p, "scan");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_STRING_EQUAL(f->filename, "a b.pdf");
+	CU_ASSERT_STRING_EQUAL(f->ctype, "application/pdf");
+	CU_ASSERT_EQUAL(f->len, 6);
+	CU_ASSERT(memcmp(f->value, "%PDF\0\xff", 6) == 0);
+}
+static void t_multipart_quoted_boundary(void)
+{
+	static const char body[] = "--a b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--a b--";
+	struct params p;
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=\"a b\"", body, sizeof body - 1, &p), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(params_get(&p, "x"), "1");
+}
+static void t_multipart_malformed(void)
+{
+	struct params p;
+	static const char ok[] = "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data", ok, sizeof ok - 1, &p), PARSE_MALFORMED);       /* no boundary */
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=C", ok, sizeof ok - 1, &p), PARSE_MALFORMED);
+	static const char unterminated[] = "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", unterminated, sizeof unterminated - 1, &p),
+			PARSE_MALFORMED);
+	static const char noname[] = "--B\r\nContent-Disposition: form-data\r\n\r\n1\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", noname, sizeof noname - 1, &p), PARSE_MALFORMED);
+	static const char badtext[] = "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\xff\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", badtext, sizeof badtext - 1, &p), PARSE_MALFORMED);
+}
+static void t_multipart_file_limit(void)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\n\r\n");
+	for (int i = 0; i < 1025; i++)
+		buf_puts(&b, "z");
+	buf_puts(&b, "\r\n--B--");
+	struct params p;
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", b.data, b.len, &p), PARSE_TOO_LONG);
+	buf_free(&b);
+}
+
+/* ---- utf8 ---- */
+static void t_utf8(void)
+{
+	CU_ASSERT_TRUE(utf8_valid("abc 华信 😀", strlen("abc 华信 😀")));
+	CU_ASSERT_FALSE(utf8_valid("\xe5\x8d", 2));              /* truncated */
+	CU_ASSERT_FALSE(utf8_valid("\xf4\x90\x80\x80", 4));      /* > U+10FFFF */
+	CU_ASSERT_FALSE(utf8_valid("\xe0\x80\xaf", 3));          /* overlong */
+	CU_ASSERT_EQUAL(utf8_len("华信ab"), 4);
+}
+
+/* ---- config ---- */
+static const char *write_tmp(const char *text)
+{
+	static char path[64];
+	strcpy(path, "/tmp/dossier-test-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	ssize_t w = write(fd, text, strlen(text));
+	(void)w;
+	close(fd);
+	return path;
+}
+static void t_config_file_and_env(void)
+{
+	const char *p = write_tmp("# comment\nworkers = 3\ndb_password = a#b  # trailing\n\nlang_default = en\n");
+	struct config c;
+	char err[300];
+	unsetenv("DOSSIER_WORKERS");
+	CU_ASSERT_EQUAL_FATAL(config_load(&c, p, err, sizeof err), 0);
+	CU_ASSERT_EQUAL(c.workers, 3);
+	CU_ASSERT_STRING_EQUAL(c.db_password, "a#b");
+	CU_ASSERT_STRING_EQUAL(c.lang_default, "en");
+	CU_ASSERT_EQUAL(c.session_idle, 1800);              /* default kept */
+	setenv("DOSSIER_WORKERS", "7", 1);
+	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), 0);
+	CU_ASSERT_EQUAL(c.workers, 7);
+	unsetenv("DOSSIER_WORKERS");
+	unlink(p);
+}
+static void t_config_errors(void)
+{
+	struct config c;
+	char err[300];
+	const char *p = write_tmp("wrokers = 3\n");
+	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "unknown setting"));
+	unlink(p);
+	p = write_tmp("workers = many\n");
+	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
+	unlink(p);
+	p = write_tmp("workers = 100000\n");
+	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
+	unlink(p);
+	p = write_tmp("just words\n");
+	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
+	unlink(p);
+	CU_ASSERT_EQUAL(config_load(&c, "/nonexistent/dossier.conf", err, sizeof err), -1);
+}
+
+/* ---- crypto ---- */
+static void t_sha256(void)
+{
+	char out[65];
+	crypto_sha256_hex("abc", 3, out);
+	CU_ASSERT_STRING_EQUAL(out, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+static void t_tokens(void)
+{
+	char a[65], b[65];
+	CU_ASSERT_EQUAL(crypto_token(a), 0);
+	CU_ASSERT_EQUAL(crypto_token(b), 0);
+	CU_ASSERT_EQUAL(strlen(a), 64);
+	CU_ASSERT_EQUAL(strspn(a, "0123456789abcdef"), 64);
+	CU_ASSERT_STRING_NOT_EQUAL(a, b);
+}
+static void t_equal(void)
+{
+	CU_ASSERT_TRUE(crypto_equal("abc", "abc"));
+	CU_ASSERT_FALSE(crypto_equal("abc", "abd"));
+	CU_ASSERT_FALSE(crypto_equal("abc", "abcd"));
+	CU_ASSERT_FALSE(crypto_equal(NULL, "abc"));
+	CU_ASSERT_FALSE(crypto_equal("", NULL));
+}
+static void t_password(void)
+{
+	char h[PASSWORD_HASH_MAX];
+	CU_ASSERT_EQUAL_FATAL(password_hash("correct horse", h, sizeof h), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(h, "$argon2id$v=19$m=19456,t=2,p=1$"));
+	CU_ASSERT_TRUE(password_verify(h, "correct horse"));
+	CU_ASSERT_FALSE(password_verify(h, "correct horse "));
+	CU_ASSERT_FALSE(password_verify("not a hash", "x"));
+	CU_ASSERT_FALSE(password_verify("$argon2i$v=19$m=16,t=2,p=1$c2FsdHNhbHQ$aaaa", "x"));
+	char h2[PASSWORD_HASH_MAX];
+	CU_ASSERT_EQUAL(password_hash("correct horse", h2, sizeof h2), 0);
+	CU_ASSERT_STRING_NOT_EQUAL(h, h2);                  /* salted */
+}
+
+/* ---- clock ---- */
+static void t_clock_format_parse(void)
+{
+	setenv("TZ", "Asia/Shanghai", 1);
+	tzset();
+	char s[20];
+	clock_format(0, s);
+	CU_ASSERT_STRING_EQUAL(s, "1970-01-01 08:00:00");
+	time_t t;
+	CU_ASSERT_EQUAL(clock_parse("2026-11-22 10:30:00", &t), 0);
+	clock_format(t, s);
+	CU_ASSERT_STRING_EQUAL(s, "2026-11-22 10:30:00");
+	CU_ASSERT_EQUAL(clock_parse("yesterday", &t), -1);
+}
+static void t_clock_test_file(void)
+{
+	const char *p = write_tmp("1700000000\n");
+	clock_configure(0, p);
+	CU_ASSERT_NOT_EQUAL(clock_now(), 1700000000);        /* ignored outside test mode */
+	clock_configure(1, p);
+	CU_ASSERT_EQUAL(clock_now(), 1700000000);
+	unlink(p);
+	CU_ASSERT_NOT_EQUAL(clock_now(), 1700000000);        /* no file: real time */
+	clock_configure(0, "");
+}
+
+/* ---- roles, buffers, arena ---- */
+static void t_roles(void)
+{
+	CU_ASSERT_EQUAL(roles_parse("staff"), ROLE_STAFF);
+	CU_ASSERT_EQUAL(roles_parse("admin,dept_manager"), ROLE_ADMIN | ROLE_DEPT_MANAGER);
+	CU_ASSERT_EQUAL(roles_parse("root,staf,staffx"), 0);
+	CU_ASSERT_EQUAL(roles_parse(""), 0);
+	CU_ASSERT_EQUAL(roles_parse(NULL), 0);
+}
+static void t_buf(void)
+{
+	struct buf b;
+	buf_init(&b);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "");
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	CU_ASSERT_EQUAL(b.failed, 0);
+	CU_ASSERT_EQUAL(strncmp(b.data, "0,1,2,", 6), 0);
+	CU_ASSERT_EQUAL(b.len, strlen(b.data));
+	buf_free(&b);
+}
+static void t_arena(void)
+{
+	arena *a = arena_new();
+	char *big = arena_alloc(a, 100000);
+	big[99999] = 'x';
+	char *s = arena_printf(a, "%s-%d", "ab", 42);
+	CU_ASSERT_STRING_EQUAL(s, "ab-42");
+	CU_ASSERT_PTR_NULL(arena_strdup(a, NULL));
+	CU_ASSERT_STRING_EQUAL(arena_strndup(a, "abcdef", 3), "abc");
+	arena_free(a);
+}
+
+int main(void)
+{
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 1;
+	CU_pSuite s = CU_add_suite("parse", setup, teardown);
+	CU_add_test(s, "urlencoded basic", t_url_basic);
+	CU_add_test(s, "urlencoded utf-8", t_url_utf8);
+	CU_add_test(s, "urlencoded empty segments", t_url_empty_segments_skipped);
+	CU_add_test(s, "urlencoded name without value", t_url_name_without_value);
+	CU_add_test(s, "urlencoded malformed", t_url_malformed);
+	CU_add_test(s, "urlencoded keeps tab/newline", t_url_keeps_tab_newline);
+	CU_add_test(s, "urlencoded limits", t_url_limits);
+	CU_add_test(s, "cookies", t_cookies);
+	CU_add_test(s, "multipart fields and file", t_multipart_fields_and_file);
+	CU_add_test(s, "multipart quoted boundary", t_multipart_quoted_boundary);
+	CU_add_test(s, "multipart malformed", t_multipart_malformed);
+	CU_add_test(s, "multipart file limit", t_multipart_file_limit);
+	CU_add_test(s, "utf-8", t_utf8);
+	s = CU_add_suite("config", NULL, NULL);
+	CU_add_test(s, "file and environment", t_config_file_and_env);
+	CU_add_test(s, "errors", t_config_errors);
+	s = CU_add_suite("crypto", NULL, NULL);
+	CU_add_test(s, "sha256", t_sha256);
+	CU_add_test(s, "tokens", t_tokens);
+	CU_add_test(s, "constant-time equal", t_equal);
+	CU_add_test(s, "argon2id", t_password);
+	s = CU_add_suite("clock", NULL, NULL);
+	CU_add_test(s, "format and parse", t_clock_format_parse);
+	CU_add_test(s, "test clock file", t_clock_test_file);
+	s = CU_add_suite("core", NULL, NULL);
+	CU_add_test(s, "roles", t_roles);
+	CU_add_test(s, "buf", t_buf);
+	CU_add_test(s, "arena", t_arena);
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	unsigned failures = CU_get_number_of_failures();
+	CU_cleanup_registry();
+	return failures ? 1 : 0;
+}

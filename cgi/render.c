@@ -92,8 +92,6 @@ int render(struct req *r, int status, const char *name)
 	if (err == STATUS_OK)
 		err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
 	if (err == STATUS_OK)
-		err = hdf_set_value(r->hdf, "Config.WhiteSpaceStrip", "1");
-	if (err == STATUS_OK)
 		err = hdf_set_value(r->hdf, "hdf.loadpaths.0", r->cfg->templates_dir);
 	CSPARSE *cs = NULL;
 	if (err == STATUS_OK)

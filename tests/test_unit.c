@@ -9,6 +9,7 @@
 #include "../cgi/config.h"
 #include "../cgi/crypto.h"
 #include "../cgi/parse.h"
+#include "../cgi/normalize.h"
 
 static arena *A;
 static const struct limits LIM = { 10, 32, 64, 1024 };
@@ -317,6 +318,48 @@ static void t_arena(void)
 	arena_free(a);
 }
 
+/* ---- duplicate-check keys ---- */
+static void t_credit_code(void)
+{
+	CU_ASSERT_TRUE(credit_code_valid("91350100M000100Y43"));      /* the GB 32100 example */
+	CU_ASSERT_TRUE(credit_code_valid("91110000802100433B"));
+	CU_ASSERT_TRUE(credit_code_valid("9144030071526726XG"));
+	CU_ASSERT_FALSE(credit_code_valid("91350100M000100Y44"));     /* wrong check character */
+	CU_ASSERT_FALSE(credit_code_valid("91350100M000100Y4"));      /* 17 characters */
+	CU_ASSERT_FALSE(credit_code_valid("91350100M000100Y433"));
+	CU_ASSERT_FALSE(credit_code_valid("91350100I000100Y43"));     /* I is not in the set */
+	CU_ASSERT_FALSE(credit_code_valid("91350100m000100y43"));     /* lower case */
+	CU_ASSERT_FALSE(credit_code_valid(""));
+	CU_ASSERT_FALSE(credit_code_valid(NULL));
+	CU_ASSERT_EQUAL(credit_code_check_char("91350100M000100Y4"), '3');
+	CU_ASSERT_EQUAL(credit_code_check_char("91350100O000100Y4"), 0);  /* O is not in the set */
+}
+static void t_name_normalize(void)
+{
+	char o[256];
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信实业有限公司", o), "华信实业");
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信实业（北京）股份有限公司", o), "华信实业北京");
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信实业(北京)有限责任公司", o), "华信实业北京");
+	CU_ASSERT_STRING_EQUAL(name_normalize("上海·华信 有限责任公司", o), "上海华信");
+	CU_ASSERT_STRING_EQUAL(name_normalize("ＨＵＡＸＩＮ　Ｔｒａｄｉｎｇ Co., Ltd.", o), "huaxintrading");
+	CU_ASSERT_STRING_EQUAL(name_normalize("Huaxin Trading Co.,Ltd", o), "huaxintrading");
+	CU_ASSERT_STRING_EQUAL(name_normalize("Acme Inc.", o), "acme");
+	CU_ASSERT_STRING_EQUAL(name_normalize("公司", o), "公司");            /* never empties a name */
+	CU_ASSERT_STRING_EQUAL(name_normalize("张三", o), "张三");
+	CU_ASSERT_STRING_EQUAL(name_normalize("“华信”商贸公司", o), "华信商贸");
+}
+static void t_phone_digits(void)
+{
+	char o[64];
+	CU_ASSERT_STRING_EQUAL(phone_digits("+86 138-0013-8000", o), "13800138000");
+	CU_ASSERT_STRING_EQUAL(phone_digits("0086 13800138000", o), "13800138000");
+	CU_ASSERT_STRING_EQUAL(phone_digits("8613800138000", o), "13800138000");
+	CU_ASSERT_STRING_EQUAL(phone_digits("13800138000", o), "13800138000");
+	CU_ASSERT_STRING_EQUAL(phone_digits("010-6552 1234", o), "01065521234");
+	CU_ASSERT_STRING_EQUAL(phone_digits("(0755) 8601 3388", o), "075586013388");
+	CU_ASSERT_STRING_EQUAL(phone_digits("n/a", o), "");
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -350,6 +393,10 @@ int main(void)
 	CU_add_test(s, "roles", t_roles);
 	CU_add_test(s, "buf", t_buf);
 	CU_add_test(s, "arena", t_arena);
+	s = CU_add_suite("duplicate keys", NULL, NULL);
+	CU_add_test(s, "credit code (GB 32100)", t_credit_code);
+	CU_add_test(s, "name normalisation", t_name_normalize);
+	CU_add_test(s, "phone digits", t_phone_digits);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

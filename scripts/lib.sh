@@ -133,10 +133,14 @@ pid_running() {
     printf '%s\n' "$pid"
 }
 
-# group_pids PGID: live processes of a process group (none if PGID is not a
-# group leader we started with setsid).
+# group_pids PGID: live (non-zombie) processes of a process group we started
+# with setsid (the group id is the leader's pid).
 group_pids() {
-    pgrep -g "$1" 2>/dev/null || true
+    local p
+    for p in $(pgrep -g "$1" 2>/dev/null); do
+        proc_matches "$p" && echo "$p"
+    done
+    return 0
 }
 
 # wait_gone TIMEOUT_S PID PATTERN...: wait until the process has gone.
@@ -155,7 +159,7 @@ wait_gone() {
 # the process is a setsid session leader; on SIGKILL its whole process group
 # (its own children) goes too, and stray group members are reported.
 stop_proc() {
-    local name=$1 file=$2 timeout=$3 sig=$4 group=$5 pid left
+    local name=$1 file=$2 timeout=$3 sig=$4 group=$5 pid left i
     shift 5
     if ! pid=$(read_pid "$file"); then
         return 0
@@ -177,7 +181,12 @@ stop_proc() {
         wait_gone 5 "$pid" "$@" || warn "$name (pid $pid) survived SIGKILL"
     fi
     if ((group)); then
-        left=$(group_pids "$pid")
+        # workers may take a moment to notice their master has gone
+        for ((i = 0; i < 50; i++)); do
+            left=$(group_pids "$pid")
+            [[ -z $left ]] && break
+            sleep 0.1
+        done
         if [[ -n $left ]]; then
             warn "$name: processes of its group still alive after the leader exited: $(echo "$left" | tr '\n' ' ')— SIGKILL"
             kill -s KILL -- "-$pid" 2>/dev/null || true

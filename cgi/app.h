@@ -45,6 +45,9 @@ struct worker {
 	HDF *lang[2];            /* 0 = zh_CN, 1 = en */
 };
 
+struct dept_map;
+struct class_lists;
+
 struct req {
 	arena *a;
 	struct worker *w;
@@ -71,6 +74,9 @@ struct req {
 	HDF *hdf;                /* the page's dataset */
 	const char *flash_out;   /* message for the next page */
 	int flash_shown;         /* the incoming message was shown */
+	/* loaded once per request when needed */
+	struct dept_map *depts;
+	struct class_lists *classes;
 };
 
 /* ---- input ---- */

@@ -28,6 +28,19 @@ int admin_department_edit(struct req *r);
 int admin_department_update(struct req *r);
 int admin_audit(struct req *r);
 
+/* clients.c, clients_list.c */
+int clients_list(struct req *r);
+int clients_new(struct req *r);
+int clients_create(struct req *r);
+int clients_show(struct req *r);
+int clients_edit(struct req *r);
+int clients_update(struct req *r);
+int clients_history(struct req *r);
+int clients_print(struct req *r);
+int clients_person_form(struct req *r);
+int clients_person_save(struct req *r);
+int clients_blacklist(struct req *r);
+
 /* pages_test.c (test mode only) */
 int test_crash(struct req *r);
 int test_hang(struct req *r);

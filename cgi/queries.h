@@ -4,11 +4,44 @@
  * passed in from clock_now(): no statement reads the server's NOW(). */
 #ifndef DOSSIER_QUERIES_H
 #define DOSSIER_QUERIES_H
+#include "client_fields.h"
 
 #define USER_COLS \
 	"u.id, u.username, u.display_name, u.email, u.dept_id, d.name, u.lang, " \
 	"u.disabled, u.must_change_password, " \
 	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), u.version "
+
+/* A card: id, the fields of client_fields.h in order, then the bookkeeping
+ * columns below (CARD_* indexes in clients.h follow this order). */
+#define CARD_SELECT "SELECT id, " CLIENT_COLS \
+	"blacklist, blacklist_reason, owner_id, dept_id, scope, registered_at, updated_at, " \
+	"last_visit_on, next_visit_due, version, deleted_at, " \
+	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
+	"(SELECT name FROM departments WHERE id = c.dept_id) FROM clients c "
+
+/* Visibility of a card for a list (DESIGN.md §5), parameters:
+ * all (1 for GM, deputy GM, director), user id, user dept, managed root dept
+ * (0 when not a manager), user id, now. */
+#define CARD_VISIBLE \
+	"(? = 1 OR c.owner_id = ? OR (c.scope = 'department' AND c.dept_id = ?) " \
+	"OR (c.scope <> 'company' AND c.dept_id IN (WITH RECURSIVE sub AS (" \
+	"SELECT id FROM departments WHERE id = ? UNION ALL SELECT d.id FROM departments d " \
+	"JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)) " \
+	"OR EXISTS (SELECT 1 FROM client_grants g WHERE g.client_id = c.id AND g.user_id = ? " \
+	"AND g.expires_at > ?))"
+
+/* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
+ * blacklist, tag (each '' or 0 = any), overdue flag, today. */
+#define CARD_FILTERS \
+	"AND (? = 0 OR c.owner_id = ?) AND (? = 0 OR c.dept_id = ?) AND (? = 0 OR c.grade_id = ?) " \
+	"AND (? = 0 OR c.nature_id = ?) AND (? = '' OR c.lifecycle = ?) AND (? = 0 OR c.region_id = ?) " \
+	"AND (? = '' OR c.blacklist = ?) AND (? = '' OR FIND_IN_SET(?, c.tags) > 0) " \
+	"AND (? = 0 OR c.next_visit_due < ?) "
+
+#define LIST_COLS "SELECT c.id, c.name, c.short_name, c.card_type, c.grade_id, c.nature_id, c.lifecycle, " \
+	"c.region_id, c.blacklist, c.scope, c.next_visit_due, c.registered_at, c.owner_id, " \
+	"(SELECT display_name FROM users WHERE id = c.owner_id), c.dept_id, " \
+	"(SELECT name FROM departments WHERE id = c.dept_id), c.phone, c.name_norm FROM clients c "
 
 #define QUERIES(X) \
 	X(Q_PING, "SELECT 1") \
@@ -62,6 +95,65 @@
 		"detail, addr, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") \
 	X(Q_AUDIT_MY_LOGINS, "SELECT at, action, addr FROM audit_log WHERE actor_id = ? " \
 		"AND action IN ('login.ok', 'password.changed') ORDER BY id DESC LIMIT 5") \
+	/* ---- classification ---- */ \
+	X(Q_CLASS_ALL, "SELECT id, kind, parent_id, code, name_zh, name_en, disabled FROM class_items " \
+		"ORDER BY kind, sort, id") \
+	X(Q_GRADES_ALL, "SELECT id, code, name_zh, name_en, quota_pct, visit_days FROM grades ORDER BY sort, id") \
+	X(Q_DEPT_PARENTS, "SELECT id, parent_id FROM departments") \
+	/* ---- clients ---- */ \
+	X(Q_CLIENT_GET, CARD_SELECT "WHERE id = ?") \
+	X(Q_CLIENT_INSERT, "INSERT INTO clients (" CLIENT_COLS "name_norm, phone_digits, owner_id, dept_id, " \
+		"scope, registered_at, registered_by, updated_at, version) VALUES (" CLIENT_FIELDS(X_Q) \
+		"?, ?, ?, ?, ?, ?, ?, ?, 1)") \
+	X(Q_CLIENT_UPDATE, "UPDATE clients SET " CLIENT_FIELDS(X_SET) "name_norm = ?, phone_digits = ?, " \
+		"updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_DUPES, "SELECT c.id, c.name, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+		"c.registered_at, c.blacklist, c.credit_code, c.phone_digits, c.name_norm FROM clients c " \
+		"WHERE c.deleted_at IS NULL AND c.id <> ? AND (c.name_norm = ? OR (? <> '' AND c.phone_digits = ?) " \
+		"OR c.credit_code = ?) ORDER BY c.registered_at, c.id LIMIT 10") \
+	X(Q_CLIENT_EXISTS, "SELECT id, name FROM clients WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_LIST_NEW, LIST_COLS "WHERE c.deleted_at IS NULL AND " CARD_VISIBLE " " CARD_FILTERS \
+		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	X(Q_CLIENT_LIST_NAME, LIST_COLS "WHERE c.deleted_at IS NULL AND " CARD_VISIBLE " " CARD_FILTERS \
+		"AND (c.name_norm > ? OR (c.name_norm = ? AND c.id > ?)) ORDER BY c.name_norm, c.id LIMIT ?") \
+	X(Q_CLIENT_LIST_DUE, LIST_COLS "WHERE c.deleted_at IS NULL AND " CARD_VISIBLE " " CARD_FILTERS \
+		"AND c.next_visit_due IS NOT NULL AND (c.next_visit_due > ? OR (c.next_visit_due = ? AND c.id > ?)) " \
+		"ORDER BY c.next_visit_due, c.id LIMIT ?") \
+	X(Q_CLIENT_GRAM_COUNT, "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams WHERE gram = ? LIMIT 20000) x") \
+	X(Q_CLIENT_SEARCH_GRAM, LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \
+		"WHERE g.gram = ? AND g.client_id < ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \
+		"OR c.short_name LIKE ? OR EXISTS (SELECT 1 FROM client_persons p WHERE p.client_id = c.id " \
+		"AND p.removed = 0 AND p.name LIKE ?)) ORDER BY g.client_id DESC LIMIT ?") \
+	X(Q_CLIENT_SEARCH_CODE, LIST_COLS "WHERE c.credit_code = ? AND c.deleted_at IS NULL") \
+	X(Q_CLIENT_SEARCH_PHONE, LIST_COLS "WHERE c.phone_digits = ? AND c.deleted_at IS NULL " \
+		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	X(Q_CLIENT_BLACKLIST, "SELECT c.id, c.name, c.blacklist, c.blacklist_reason, c.dept_id, " \
+		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
+		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \
+		"ORDER BY c.id DESC LIMIT ?") \
+	X(Q_GRANT_ACTIVE, "SELECT 1 FROM client_grants WHERE user_id = ? AND client_id = ? AND expires_at > ? LIMIT 1") \
+	X(Q_VIEW_INSERT, "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES (?, ?, ?, ?, ?)") \
+	X(Q_GRAMS_DELETE, "DELETE FROM client_grams WHERE client_id = ?") \
+	X(Q_GRAM_INSERT, "INSERT IGNORE INTO client_grams (gram, client_id) VALUES (?, ?)") \
+	X(Q_PRODUCT_LINES_OF, "SELECT item_id FROM client_product_lines WHERE client_id = ? ORDER BY item_id") \
+	X(Q_PRODUCT_LINE_DELETE, "DELETE FROM client_product_lines WHERE client_id = ? AND item_id = ?") \
+	X(Q_PRODUCT_LINE_ADD, "INSERT IGNORE INTO client_product_lines (client_id, item_id) VALUES (?, ?)") \
+	X(Q_HISTORY_INSERT, "INSERT INTO client_history (client_id, person_id, field, old_value, new_value, " \
+		"actor_id, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_HISTORY_OF, "SELECT h.id, h.at, h.field, h.old_value, h.new_value, h.reason, " \
+		"(SELECT display_name FROM users WHERE id = h.actor_id), h.person_id FROM client_history h " \
+		"WHERE h.client_id = ? AND h.id < ? ORDER BY h.id DESC LIMIT ?") \
+	/* ---- key persons ---- */ \
+	X(Q_PERSONS_OF, "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes " \
+		"FROM client_persons WHERE client_id = ? AND removed = 0 ORDER BY id") \
+	X(Q_PERSON_GET, "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes, client_id " \
+		"FROM client_persons WHERE id = ? AND client_id = ? AND removed = 0") \
+	X(Q_PERSON_INSERT, "INSERT INTO client_persons (client_id, name, title, phone, mobile, email, " \
+		"purchase_role, personal_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_PERSON_UPDATE, "UPDATE client_persons SET name = ?, title = ?, phone = ?, mobile = ?, email = ?, " \
+		"purchase_role = ?, personal_notes = ? WHERE id = ? AND client_id = ?") \
+	X(Q_PERSON_REMOVE, "UPDATE client_persons SET removed = 1 WHERE id = ? AND client_id = ?") \
+	X(Q_CLIENT_TOUCH, "UPDATE clients SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?") \
 	X(Q_AUDIT_PAGE, "SELECT a.id, a.at, a.actor_name, a.action, a.object_type, a.object_id, a.detail, a.addr " \
 		"FROM audit_log a WHERE a.id < ? AND (? = '' OR a.action LIKE ?) " \
 		"AND (? = '' OR a.actor_name = ?) ORDER BY a.id DESC LIMIT ?")

@@ -116,6 +116,12 @@ int render(struct req *r, int status, const char *name)
 		buf_reset(&r->body);
 		return 500;
 	}
+	/* macros.cs and the includes leave blank lines before <!DOCTYPE> */
+	size_t lead = strspn(buf_cstr(&r->body), " \t\r\n");
+	if (lead > 0) {
+		memmove(r->body.data, r->body.data + lead, r->body.len - lead + 1);
+		r->body.len -= lead;
+	}
 	r->status = status;
 	r->ctype = "text/html; charset=utf-8";
 	return 0;

@@ -12,6 +12,8 @@
   <?cs if:User.signed_in ?>
   <nav class="main" aria-label="<?cs var:Lang.nav.label ?>">
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.home ?></a>
+    <a href="/clients"<?cs if:string.slice(Page.path, 0, 8) == "/clients" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.clients ?></a>
+    <a href="/blacklist"<?cs if:Page.path == "/blacklist" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.blacklist ?></a>
     <?cs if:Can.admin ?>
     <a href="/admin/users"<?cs if:string.slice(Page.path, 0, 12) == "/admin/users" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.users ?></a>
     <a href="/admin/departments"<?cs if:string.slice(Page.path, 0, 18) == "/admin/departments" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.departments ?></a>

@@ -13,6 +13,7 @@
   <section class="card">
     <h2><?cs var:Lang.home.tasks ?></h2>
     <ul class="tasks">
+      <li><a href="/clients"><?cs var:Lang.home.task_clients ?></a></li>
       <?cs if:User.roles.admin ?>
       <li><a href="/admin/users"><?cs var:Lang.home.task_users ?></a></li>
       <li><a href="/admin/departments"><?cs var:Lang.home.task_departments ?></a></li>

@@ -21,3 +21,45 @@
   <?cs call:error_for(name) ?>
 </div>
 <?cs /def ?>
+
+<?cs # a card field's input, by its type (Fields.N from client_fields.h) ?>
+<?cs def:card_input(f) ?>
+<div class="field<?cs if:Form.errors[f.col] ?> invalid<?cs /if ?><?cs if:f.type == "longtext" ?> wide<?cs /if ?>">
+  <label for="f-<?cs var:f.col ?>"><?cs var:f.label ?><?cs if:f.required ?> <span class="req">*</span><?cs /if ?></label>
+  <?cs if:f.type == "longtext" ?>
+  <textarea id="f-<?cs var:f.col ?>" name="<?cs var:f.col ?>" rows="3" maxlength="<?cs var:f.max ?>"><?cs var:Form.values[f.col] ?></textarea>
+  <?cs elif:f.type == "enum" ?>
+  <select id="f-<?cs var:f.col ?>" name="<?cs var:f.col ?>"><?cs if:!f.required ?><option value="">—</option><?cs /if ?>
+    <?cs each:c = f.choices ?><option value="<?cs var:c.id ?>"<?cs if:Form.values[f.col] == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select>
+  <?cs elif:f.type == "class" || f.type == "grade" ?>
+  <select id="f-<?cs var:f.col ?>" name="<?cs var:f.col ?>"><option value="">—</option>
+    <?cs each:c = Choices[f.kind] ?><?cs if:f.type != "grade" || c.open ?><option value="<?cs var:c.id ?>"<?cs if:Form.values[f.col] == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /if ?><?cs /each ?></select>
+  <?cs else ?>
+  <input id="f-<?cs var:f.col ?>" name="<?cs var:f.col ?>" type="<?cs if:f.type == "date" ?>date<?cs elif:f.type == "email" ?>email<?cs else ?>text<?cs /if ?>" value="<?cs var:Form.values[f.col] ?>"<?cs if:f.max ?> maxlength="<?cs var:f.max ?>"<?cs /if ?><?cs if:f.type == "money" || f.type == "int" ?> inputmode="decimal"<?cs /if ?>>
+  <?cs /if ?>
+  <?cs call:error_for(f.col) ?>
+</div>
+<?cs /def ?>
+
+<?cs # the fields of one card section as a definition list; all = show empty ones too ?>
+<?cs def:card_section(n, all) ?>
+<dl class="facts">
+<?cs each:f = Fields ?><?cs if:f.section == n && (all || f.display != "") ?>
+  <dt><?cs var:f.label ?></dt>
+  <dd class="<?cs var:f.type ?>"><?cs if:f.display == "" ?>—<?cs elif:f.type == "url" ?><a href="<?cs var:f.value ?>" rel="noopener noreferrer"><?cs var:f.display ?></a><?cs else ?><?cs var:f.display ?><?cs /if ?></dd>
+<?cs /if ?><?cs /each ?>
+</dl>
+<?cs /def ?>
+
+<?cs def:blacklist_banner(list, reason) ?><?cs if:list == "company" || list == "department" ?>
+<div class="alert blacklist" role="alert"><strong><?cs var:Lang.client.blacklisted[list] ?></strong><?cs if:reason ?> — <?cs var:reason ?><?cs /if ?></div>
+<?cs /if ?><?cs /def ?>
+
+<?cs def:dupes_box() ?><?cs if:subcount(Dupes) ?>
+<section class="card dupes" id="dupes">
+  <h2><?cs var:Lang.client.dupes_title ?></h2>
+  <p><?cs var:Lang.client.dupes_text ?></p>
+  <table class="list compact"><thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.owner ?></th><th><?cs var:Lang.client.registered_at ?></th><th><?cs var:Lang.client.dupe_match ?></th></tr></thead>
+  <tbody><?cs each:d = Dupes ?><tr><td><?cs var:d.name ?><?cs if:d.blacklist != "none" ?> <span class="tag bad"><?cs var:Lang.client.blacklisted[d.blacklist] ?></span><?cs /if ?></td><td><?cs var:d.owner ?></td><td><?cs var:d.registered_at ?></td><td><?cs var:d.why ?></td></tr><?cs /each ?></tbody></table>
+</section>
+<?cs /if ?><?cs /def ?>

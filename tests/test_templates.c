@@ -233,7 +233,7 @@ static void t_template_keys_exist(void)
 			if (key[strlen(key) - 1] == '.')
 				key[strlen(key) - 1] = '\0';
 			for (int l = 0; l < 2; l++)
-				if (hdf_get_value(w.lang[l], key, NULL) == NULL) {
+				if (hdf_get_obj(w.lang[l], key) == NULL) {
 					fprintf(stderr, "\n%s uses Lang.%s, missing in %s\n", e->d_name, key,
 						l ? "en" : "zh_CN");
 					missing++;

@@ -1,0 +1,43 @@
+/* clients.h — shared pieces of the client pages (clients*.c). */
+#ifndef DOSSIER_CLIENTS_H
+#define DOSSIER_CLIENTS_H
+#include "access.h"
+#include "app.h"
+#include "client_fields.h"
+
+/* Column indexes of CARD_SELECT (queries.h): id, the fields, then these. */
+enum {
+	CARD_ID = 0,
+	CARD_BLACKLIST = 1 + CF__COUNT,
+	CARD_BLACKLIST_REASON, CARD_OWNER_ID, CARD_DEPT_ID, CARD_SCOPE, CARD_REGISTERED_AT,
+	CARD_UPDATED_AT, CARD_LAST_VISIT, CARD_NEXT_VISIT, CARD_VERSION, CARD_DELETED_AT,
+	CARD_OWNER_NAME, CARD_DEPT_NAME,
+};
+
+/* Column indexes of LIST_COLS. */
+enum {
+	L_ID, L_NAME, L_SHORT, L_TYPE, L_GRADE, L_NATURE, L_LIFECYCLE, L_REGION, L_BLACKLIST, L_SCOPE,
+	L_NEXT_VISIT, L_REGISTERED, L_OWNER_ID, L_OWNER_NAME, L_DEPT_ID, L_DEPT_NAME, L_PHONE, L_NAME_NORM,
+};
+
+/* Classification lists, loaded once per request. */
+const char *class_label(struct req *r, long long id);   /* localized name or "" */
+const char *grade_label(struct req *r, long long id);
+/* 1 when id (text) is an enabled-or-not item of that kind. */
+int class_valid(struct req *r, const char *kind, const char *id);
+/* Sets Choices.<kind>.N.{id,label} for a select of kind ("industry", … "grade"). */
+void view_class_choices(struct req *r, const char *kind);
+
+/* Loads card id into *card; 0, 404 (missing or deleted) or 503. */
+int card_load(struct req *r, long long id, struct dbres *card);
+struct card_ref card_ref_of(const struct dbres *card);
+
+/* Checks every field of the form; values[i] gets the value to store
+ * (NULL for empty); keeps what was typed in Form.values; on error sets
+ * Form.errors. With old != NULL, FF_CREATE_ONLY fields keep the old value. */
+int card_validate(struct req *r, const char **values, const struct dbres *old);
+/* Fields.N.* for the form and the card page, from values (or the card row). */
+void view_card_fields(struct req *r, const char **values);
+const char *card_display(struct req *r, int field, const char *value);
+
+#endif

@@ -1,0 +1,14 @@
+<?cs include!"header.cs" ?>
+<section class="card narrow-wide denied">
+  <p class="status">403</p>
+  <h1><?cs var:Lang.client.denied_title ?></h1>
+  <p><?cs var:Lang.client.denied_text ?></p>
+  <dl class="facts">
+    <dt><?cs var:Lang.client.f.name ?></dt><dd id="stub-name"><?cs var:Stub.name ?></dd>
+    <dt><?cs var:Lang.client.owner ?></dt><dd><?cs var:Stub.owner ?> · <?cs var:Stub.dept ?></dd>
+    <dt><?cs var:Lang.client.registered_at ?></dt><dd><?cs var:Stub.registered_at ?></dd>
+  </dl>
+  <p><button type="button" disabled><?cs var:Lang.client.request_access ?></button></p>
+  <p class="hint"><?cs var:Lang.client.request_access_hint ?></p>
+</section>
+<?cs include!"footer.cs" ?>

@@ -1,0 +1,36 @@
+<?cs include!"header.cs" ?>
+<p class="crumbs"><a href="/clients"><?cs var:Lang.client.list_title ?></a></p>
+<?cs include!"part_card_head.cs" ?>
+<nav class="actions">
+  <?cs if:Can.edit ?><a class="button primary" href="/clients/<?cs var:Card.id ?>/edit"><?cs var:Lang.client.edit ?></a>
+  <a class="button" href="/clients/<?cs var:Card.id ?>/persons/new"><?cs var:Lang.client.add_person ?></a><?cs /if ?>
+  <a class="button" href="/clients/<?cs var:Card.id ?>/print"><?cs var:Lang.client.print ?></a>
+  <a class="button" href="/clients/<?cs var:Card.id ?>/history"><?cs var:Lang.client.history ?></a>
+  <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?></span>
+</nav>
+<div class="grid two">
+  <section class="card"><h2><?cs var:Lang.client.section.s1 ?></h2><?cs call:card_section(1, 0) ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s6 ?></h2><?cs call:card_section(6, 0) ?>
+    <?cs if:subcount(ProductLines) ?><p><?cs var:Lang.client.product_lines ?>: <?cs each:p = ProductLines ?><span class="tag"><?cs var:p ?></span> <?cs /each ?></p><?cs /if ?>
+    <?cs call:card_section(7, 0) ?></section>
+</div>
+<section class="card">
+  <h2><?cs var:Lang.client.section.s2 ?></h2>
+  <?cs if:subcount(Persons) ?>
+  <table class="list persons">
+    <thead><tr><th><?cs var:Lang.client.pf.name ?></th><th><?cs var:Lang.client.pf.title ?></th><th><?cs var:Lang.client.pf.phone ?></th><th><?cs var:Lang.client.pf.mobile ?></th><th><?cs var:Lang.client.pf.email ?></th><th><?cs var:Lang.client.pf.purchase_role ?></th><?cs if:Can.notes ?><th><?cs var:Lang.client.pf.personal_notes ?></th><?cs /if ?><?cs if:Can.edit ?><th></th><?cs /if ?></tr></thead>
+    <tbody><?cs each:p = Persons ?><tr><td><?cs var:p.name ?></td><td><?cs var:p.title ?></td><td><?cs var:p.phone ?></td><td><?cs var:p.mobile ?></td><td><?cs var:p.email ?></td><td><?cs var:p.purchase_role ?></td><?cs if:Can.notes ?><td class="longtext"><?cs var:p.personal_notes ?></td><?cs /if ?><?cs if:Can.edit ?><td><a href="/clients/<?cs var:Card.id ?>/persons/<?cs var:p.id ?>"><?cs var:Lang.client.edit ?></a></td><?cs /if ?></tr><?cs /each ?></tbody>
+  </table>
+  <?cs else ?><p class="empty"><?cs var:Lang.client.no_persons ?></p><?cs /if ?>
+</section>
+<div class="grid three">
+  <section class="card"><h2><?cs var:Lang.client.section.s3 ?></h2><?cs call:card_section(3, 0) ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s4 ?></h2><?cs call:card_section(4, 0) ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s5 ?></h2><?cs call:card_section(5, 0) ?></section>
+</div>
+<section class="card">
+  <h2><?cs var:Lang.client.latest_history ?></h2>
+  <?cs include!"part_history.cs" ?>
+  <?cs if:Page.more_history ?><p><a href="/clients/<?cs var:Card.id ?>/history"><?cs var:Lang.client.all_history ?></a></p><?cs /if ?>
+</section>
+<?cs include!"footer.cs" ?>

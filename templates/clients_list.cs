@@ -1,0 +1,56 @@
+<?cs include!"header.cs" ?>
+<div class="page-head">
+  <h1><?cs var:Lang.client.list_title ?></h1>
+  <a class="button primary" href="/clients/new"><?cs var:Lang.client.new_title ?></a>
+</div>
+<form method="get" action="/clients" class="search">
+  <label for="q" class="sr"><?cs var:Lang.client.search ?></label>
+  <input type="search" id="q" name="q" value="<?cs var:Filter.q ?>" maxlength="100" placeholder="<?cs var:Lang.client.search_placeholder ?>">
+  <button type="submit"><?cs var:Lang.client.search ?></button>
+</form>
+<?cs if:!Page.searching ?>
+<form method="get" action="/clients" class="filters">
+  <label><?cs var:Lang.client.f.grade_id ?> <select name="grade"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Choices.grade ?><option value="<?cs var:c.id ?>"<?cs if:Filter.grade == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select></label>
+  <label><?cs var:Lang.client.f.nature_id ?> <select name="nature"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Choices.nature ?><option value="<?cs var:c.id ?>"<?cs if:Filter.nature == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select></label>
+  <label><?cs var:Lang.client.f.lifecycle ?> <select name="lifecycle"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Lang.client.opt.lifecycle ?><option value="<?cs name:c ?>"<?cs if:Filter.lifecycle == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select></label>
+  <label><?cs var:Lang.client.f.region_id ?> <select name="region"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Choices.region ?><option value="<?cs var:c.id ?>"<?cs if:Filter.region == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select></label>
+  <label><?cs var:Lang.client.blacklist ?> <select name="blacklist"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Lang.client.opt.blacklist ?><option value="<?cs name:c ?>"<?cs if:Filter.blacklist == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select></label>
+  <label><?cs var:Lang.client.f.tags ?> <input type="text" name="tag" value="<?cs var:Filter.tag ?>" maxlength="30" size="8"></label>
+  <label class="check"><input type="checkbox" name="overdue" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:Lang.client.overdue_only ?></label>
+  <label><?cs var:Lang.client.sort ?> <select name="sort"><?cs each:c = Lang.client.opt.sort ?><option value="<?cs name:c ?>"<?cs if:Filter.sort == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select></label>
+  <?cs if:Filter.owner ?><input type="hidden" name="owner" value="<?cs var:Filter.owner ?>"><?cs /if ?>
+  <?cs if:Filter.dept ?><input type="hidden" name="dept" value="<?cs var:Filter.dept ?>"><?cs /if ?>
+  <button type="submit"><?cs var:Lang.admin.filter ?></button>
+  <a href="/clients?owner=<?cs var:User.id ?>"><?cs var:Lang.client.mine ?></a>
+</form>
+<?cs /if ?>
+<?cs if:Page.search_hint ?><p class="hint"><?cs var:Page.search_hint ?></p><?cs /if ?>
+<?cs if:subcount(Clients) ?>
+<table class="list clients">
+  <thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.f.grade_id ?></th><th><?cs var:Lang.client.f.lifecycle ?></th><th><?cs var:Lang.client.f.region_id ?></th><th><?cs var:Lang.client.owner ?></th><th><?cs var:Lang.client.next_visit ?></th><th><?cs var:Lang.client.registered_at ?></th></tr></thead>
+  <tbody>
+  <?cs each:c = Clients ?>
+  <?cs if:c.stub ?>
+    <tr class="stub"><td><?cs var:c.name ?> <span class="tag"><?cs var:Lang.client.restricted ?></span></td><td colspan="3"><a class="button small" href="/clients/<?cs var:c.id ?>"><?cs var:Lang.client.request_access ?></a></td><td><?cs var:c.owner ?></td><td></td><td><?cs var:c.registered ?></td></tr>
+  <?cs else ?>
+    <tr<?cs if:c.blacklist != "none" ?> class="blacklisted"<?cs /if ?>>
+      <td><a href="/clients/<?cs var:c.id ?>"><?cs var:c.name ?></a><?cs if:c.blacklist != "none" ?> <span class="tag bad"><?cs var:Lang.client.blacklisted[c.blacklist] ?></span><?cs /if ?><br><small><?cs var:c.type ?><?cs if:c.nature ?> · <?cs var:c.nature ?><?cs /if ?></small></td>
+      <td><?cs var:c.grade ?></td><td><?cs var:c.lifecycle ?></td><td><?cs var:c.region ?></td>
+      <td><?cs var:c.owner ?><br><small><?cs var:c.dept ?></small></td>
+      <td<?cs if:c.overdue ?> class="overdue"<?cs /if ?>><?cs var:c.next_visit ?></td><td><?cs var:c.registered ?></td>
+    </tr>
+  <?cs /if ?>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs else ?><p class="empty"><?cs var:Lang.client.none ?></p><?cs /if ?>
+<nav class="pager">
+<?cs if:Page.searching ?>
+  <?cs if:Page.next ?><a href="/clients?q=<?cs var:url_escape(Filter.q) ?>&amp;<?cs var:Page.next ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
+<?cs else ?>
+  <?cs set:qs = "grade=" + Filter.grade + "&nature=" + Filter.nature + "&lifecycle=" + Filter.lifecycle + "&region=" + Filter.region + "&blacklist=" + Filter.blacklist + "&sort=" + Filter.sort + "&owner=" + Filter.owner + "&dept=" + Filter.dept ?>
+  <?cs if:Page.paged ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.admin.first_page ?></a><?cs /if ?>
+  <?cs if:Page.next_after ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
+<?cs /if ?>
+</nav>
+<?cs include!"footer.cs" ?>

@@ -1,0 +1,13 @@
+<?cs # the card's heading and bookkeeping, shared by the card page and print ?>
+<div class="card-head">
+  <h1><?cs var:Card.name ?> <small><?cs var:Card.code ?></small></h1>
+  <?cs call:blacklist_banner(Card.blacklist, Card.blacklist_reason) ?>
+  <dl class="facts inline">
+    <dt><?cs var:Lang.client.owner ?></dt><dd><?cs var:Card.owner_name ?> · <?cs var:Card.dept_name ?></dd>
+    <dt><?cs var:Lang.client.scope ?></dt><dd><?cs var:Card.scope_label ?></dd>
+    <dt><?cs var:Lang.client.registered_at ?></dt><dd><?cs var:Card.registered_at ?></dd>
+    <dt><?cs var:Lang.client.updated_at ?></dt><dd><?cs var:Card.updated_at ?></dd>
+    <dt><?cs var:Lang.client.last_visit ?></dt><dd><?cs alt:Card.last_visit_on ?>—<?cs /alt ?></dd>
+    <dt><?cs var:Lang.client.next_visit ?></dt><dd<?cs if:Card.overdue ?> class="overdue"<?cs /if ?>><?cs alt:Card.next_visit_due ?>—<?cs /alt ?></dd>
+  </dl>
+</div>

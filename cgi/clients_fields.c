@@ -348,6 +348,25 @@ const char *card_display(struct req *r, int i, const char *v)
 		return class_label(r, strtoll(v, NULL, 10));
 	case F_GRADE:
 		return grade_label(r, strtoll(v, NULL, 10));
+	case F_MONEY:
+	case F_AMOUNT: {
+		/* 1234567.50 → 1,234,567.50 */
+		const char *dot = strchr(v, '.');
+		size_t ilen = dot ? (size_t)(dot - v) : strlen(v), neg = v[0] == '-';
+		struct buf b;
+		buf_init(&b);
+		for (size_t k = 0; k < ilen; k++) {
+			buf_append(&b, v + k, 1);
+			size_t left = ilen - k - 1;
+			if (k >= neg && left > 0 && left % 3 == 0)
+				buf_puts(&b, ",");
+		}
+		if (dot)
+			buf_puts(&b, dot);
+		const char *out = arena_strdup(r->a, buf_cstr(&b));
+		buf_free(&b);
+		return out;
+	}
 	default:
 		return v;
 	}
@@ -360,6 +379,7 @@ static const char *const type_names[] = {
 
 void view_card_fields(struct req *r, const char **values)
 {
+	int filled[8] = { 0 };
 	for (int i = 0; i < CF__COUNT; i++) {
 		const struct client_field *f = &client_fields[i];
 		const char *p = arena_printf(r->a, "Fields.%d", i);
@@ -375,8 +395,11 @@ void view_card_fields(struct req *r, const char **values)
 		if (f->max)
 			view_set_int(r, arena_printf(r->a, "%s.max", p), (long long)f->max);
 		if (values != NULL) {
+			const char *shown = card_display(r, i, values[i]);
 			view_set(r, arena_printf(r->a, "%s.value", p), values[i] ? values[i] : "");
-			view_set(r, arena_printf(r->a, "%s.display", p), card_display(r, i, values[i]));
+			view_set(r, arena_printf(r->a, "%s.display", p), shown);
+			if (*shown)
+				filled[f->section]++;
 		}
 		if (f->type == F_ENUM) {
 			int k = 0;
@@ -395,6 +418,8 @@ void view_card_fields(struct req *r, const char **values)
 			view_set(r, arena_printf(r->a, "%s.kind", p), f->type == F_GRADE ? "grade" : f->extra);
 		}
 	}
+	for (int s = 1; s < 8; s++)
+		view_set_int(r, arena_printf(r->a, "Sections.s%d", s), filled[s]);
 	view_class_choices(r, "industry");
 	view_class_choices(r, "region");
 	view_class_choices(r, "nature");

@@ -9,7 +9,7 @@
   <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?></span>
 </nav>
 <div class="grid two">
-  <section class="card"><h2><?cs var:Lang.client.section.s1 ?></h2><?cs call:card_section(1, 0) ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s1 ?></h2><?cs call:card_section(1, 0) ?><?cs if:!Sections.s1 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
   <section class="card"><h2><?cs var:Lang.client.section.s6 ?></h2><?cs call:card_section(6, 0) ?>
     <?cs if:subcount(ProductLines) ?><p><?cs var:Lang.client.product_lines ?>: <?cs each:p = ProductLines ?><span class="tag"><?cs var:p ?></span> <?cs /each ?></p><?cs /if ?>
     <?cs call:card_section(7, 0) ?></section>
@@ -24,9 +24,9 @@
   <?cs else ?><p class="empty"><?cs var:Lang.client.no_persons ?></p><?cs /if ?>
 </section>
 <div class="grid three">
-  <section class="card"><h2><?cs var:Lang.client.section.s3 ?></h2><?cs call:card_section(3, 0) ?></section>
-  <section class="card"><h2><?cs var:Lang.client.section.s4 ?></h2><?cs call:card_section(4, 0) ?></section>
-  <section class="card"><h2><?cs var:Lang.client.section.s5 ?></h2><?cs call:card_section(5, 0) ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s3 ?></h2><?cs call:card_section(3, 0) ?><?cs if:!Sections.s3 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s4 ?></h2><?cs call:card_section(4, 0) ?><?cs if:!Sections.s4 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
+  <section class="card"><h2><?cs var:Lang.client.section.s5 ?></h2><?cs call:card_section(5, 0) ?><?cs if:!Sections.s5 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
 </div>
 <section class="card">
   <h2><?cs var:Lang.client.latest_history ?></h2>

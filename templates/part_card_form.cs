@@ -16,4 +16,5 @@
   <?cs /if ?>
   </div>
 </fieldset>
+<?cs if:s.n == 1 && Page.with_persons ?><?cs include!"part_new_persons.cs" ?><?cs /if ?>
 <?cs /each ?>

@@ -422,6 +422,11 @@ smtp_url = smtp://127.0.0.1:$D_SMTP_PORT
 mail_from = dossier@localhost
 test_mode = $D_TEST_MODE
 EOF
+    if ((D_TEST_MODE)); then
+        # test hook: epoch seconds written here replace the clock (no file =
+        # the real time); tests find it as $DOSSIER_TEST_VAR/test-clock
+        printf 'test_clock_file = %s\n' "$D_VAR/test-clock" >>"$D_CONF"
+    fi
 }
 
 # app_cmd COMMAND: run `dossier -c CONF COMMAND` once (migrate, demo, check).
@@ -567,6 +572,7 @@ stack_start() {
     write_conf
     app_cmd migrate
     if ((D_DEMO)); then app_cmd demo; fi
+    app_cmd check
     app_start
     nginx_start
     wait_healthz "${D_HEALTHZ_TIMEOUT:-30}"

@@ -347,7 +347,7 @@ db_stop() {
     mariadb-admin --no-defaults --socket="$D_DB_SOCK" --user=root \
         --connect-timeout=5 shutdown >/dev/null 2>&1 || true
     if ! wait_gone 60 "$pid" mariadbd "$D_DB"; then
-        stop_proc MariaDB "$D_DB_PID" 30 TERM 0 mariadbd "$D_DB"
+        stop_proc MariaDB "$D_DB_PID" 30 TERM 1 mariadbd "$D_DB"
     fi
     rm -f "$D_DB_PID"
 }
@@ -391,7 +391,7 @@ smtp_start() {
 }
 
 smtp_stop() {
-    stop_proc "SMTP sink" "$D_SMTP_PID" 10 TERM 0 aiosmtpd "127.0.0.1:$D_SMTP_PORT"
+    stop_proc "SMTP sink" "$D_SMTP_PID" 10 TERM 1 aiosmtpd "127.0.0.1:$D_SMTP_PORT"
 }
 
 # --------------------------------------------------------------------- app ---
@@ -543,7 +543,7 @@ nginx_start() {
 }
 
 nginx_stop() {
-    stop_proc nginx "$D_NGX_PID" 15 QUIT 0 "nginx: master process" "$D_NGX/nginx.conf"
+    stop_proc nginx "$D_NGX_PID" 15 QUIT 1 "nginx: master process" "$D_NGX/nginx.conf"
 }
 
 # wait_healthz [TIMEOUT_S]: GET /healthz through nginx until it says ok.

@@ -567,6 +567,13 @@ wait_healthz() {
 # stack_start: everything, in order; migrate (+ demo if D_DEMO=1).
 stack_start() {
     stack_dirs
+    # fail before starting anything if another program holds our ports
+    if ! nginx_running >/dev/null && port_in_use "$D_PORT"; then
+        die "port 127.0.0.1:$D_PORT (nginx) is already in use by another program (choose another port)"
+    fi
+    if ! smtp_running >/dev/null && port_in_use "$D_SMTP_PORT"; then
+        die "port 127.0.0.1:$D_SMTP_PORT (SMTP sink) is already in use by another program (choose another port)"
+    fi
     db_start
     smtp_start
     write_conf

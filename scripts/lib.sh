@@ -233,6 +233,25 @@ ASAN_LDFLAGS='-fsanitize=address,undefined'
 build_asan() {
     local dir=${1:-$D_ROOT/build-asan} log list old
     log=$dir.log
+    if ! git -C "$D_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        # not a git checkout (e.g. a release tarball): plain VPATH build
+        [[ -f $D_ROOT/config.status ]] &&
+            die "$D_ROOT is configured in place and not a git checkout: run 'make distclean' there first"
+        mkdir -p "$dir"
+        say "ASan+UBSan build in $dir (VPATH, log: $log)"
+        (
+            set -e
+            cd "$dir"
+            [[ -x $D_ROOT/configure ]] || (cd "$D_ROOT" && autoreconf -fi)
+            [[ -f Makefile ]] || "$D_ROOT/configure" CFLAGS="$ASAN_CFLAGS" LDFLAGS="$ASAN_LDFLAGS"
+            make -j"$(nproc)"
+        ) >"$log" 2>&1 || {
+            show_log "$log" 60
+            die "ASan build failed, see $log"
+        }
+        [[ -x $dir/cgi/dossier ]] || die "ASan build produced no $dir/cgi/dossier (see $log)"
+        return 0
+    fi
     if [[ -f $dir/Makefile ]] && ! grep -q '^srcdir = \.$' "$dir/Makefile"; then
         say "removing $dir (an out-of-tree build, replaced by a snapshot build)"
         rm -rf "$dir"

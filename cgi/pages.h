@@ -28,6 +28,14 @@ int admin_department_edit(struct req *r);
 int admin_department_update(struct req *r);
 int admin_audit(struct req *r);
 
+/* pages_classes.c */
+int admin_classes(struct req *r);
+int admin_class_create(struct req *r);
+int admin_class_edit(struct req *r);
+int admin_class_update(struct req *r);
+int admin_grades(struct req *r);
+int admin_grade_update(struct req *r);
+
 /* clients.c, clients_list.c */
 int clients_list(struct req *r);
 int clients_new(struct req *r);

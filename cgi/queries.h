@@ -100,6 +100,18 @@
 		"ORDER BY kind, sort, id") \
 	X(Q_GRADES_ALL, "SELECT id, code, name_zh, name_en, quota_pct, visit_days FROM grades ORDER BY sort, id") \
 	X(Q_DEPT_PARENTS, "SELECT id, parent_id FROM departments") \
+	X(Q_CLASS_OF_KIND, "SELECT c.id, c.parent_id, c.code, c.name_zh, c.name_en, c.sort, c.disabled, " \
+		"(SELECT p.name_zh FROM class_items p WHERE p.id = c.parent_id), c.version FROM class_items c " \
+		"WHERE c.kind = ? ORDER BY COALESCE(c.parent_id, c.id), c.parent_id IS NOT NULL, c.sort, c.id") \
+	X(Q_CLASS_GET, "SELECT id, kind, parent_id, code, name_zh, name_en, sort, disabled, version FROM class_items WHERE id = ?") \
+	X(Q_CLASS_INSERT, "INSERT INTO class_items (kind, parent_id, code, name_zh, name_en, sort, disabled) " \
+		"VALUES (?, ?, ?, ?, ?, ?, 0)") \
+	X(Q_CLASS_UPDATE, "UPDATE class_items SET parent_id = ?, code = ?, name_zh = ?, name_en = ?, sort = ?, " \
+		"disabled = ?, version = version + 1 WHERE id = ? AND version = ?") \
+	X(Q_GRADE_GET, "SELECT id, code, name_zh, name_en, quota_pct, visit_days, version FROM grades WHERE id = ?") \
+	X(Q_GRADE_UPDATE, "UPDATE grades SET name_zh = ?, name_en = ?, quota_pct = ?, visit_days = ?, " \
+		"version = version + 1 WHERE id = ? AND version = ?") \
+	X(Q_GRADES_LIST, "SELECT id, code, name_zh, name_en, quota_pct, visit_days, version FROM grades ORDER BY sort, id") \
 	/* ---- clients ---- */ \
 	X(Q_CLIENT_GET, CARD_SELECT "WHERE id = ?") \
 	X(Q_CLIENT_INSERT, "INSERT INTO clients (" CLIENT_COLS "name_norm, phone_digits, owner_id, dept_id, " \

@@ -38,6 +38,12 @@ const struct route routes[] = {
 	{ M_POST, "/admin/departments",                 admin_department_create, R_CSRF, ADMIN },
 	{ M_GET,  "/admin/departments/{id}",            admin_department_edit,   0, ADMIN },
 	{ M_POST, "/admin/departments/{id}",            admin_department_update, R_CSRF, ADMIN },
+	{ M_GET,  "/admin/classes",                     admin_classes,           0, ADMIN },
+	{ M_POST, "/admin/classes",                     admin_class_create,      R_CSRF, ADMIN },
+	{ M_GET,  "/admin/classes/{id}",                admin_class_edit,        0, ADMIN },
+	{ M_POST, "/admin/classes/{id}",                admin_class_update,      R_CSRF, ADMIN },
+	{ M_GET,  "/admin/grades",                      admin_grades,            0, ADMIN },
+	{ M_POST, "/admin/grades/{id}",                 admin_grade_update,      R_CSRF, ADMIN },
 	{ M_GET,  "/admin/audit",                       admin_audit,             0, ADMIN },
 
 	{ M_GET,  "/_test/crash",                       test_crash,              R_PUBLIC | R_TEST, 0 },

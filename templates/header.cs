@@ -17,6 +17,7 @@
     <?cs if:Can.admin ?>
     <a href="/admin/users"<?cs if:string.slice(Page.path, 0, 12) == "/admin/users" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.users ?></a>
     <a href="/admin/departments"<?cs if:string.slice(Page.path, 0, 18) == "/admin/departments" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.departments ?></a>
+    <a href="/admin/classes"<?cs if:string.slice(Page.path, 0, 14) == "/admin/classes" || Page.path == "/admin/grades" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.classes ?></a>
     <a href="/admin/audit"<?cs if:Page.path == "/admin/audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.audit ?></a>
     <?cs /if ?>
   </nav>

@@ -47,6 +47,19 @@ int dept_within(struct req *r, long long dept, long long root)
 	return 0;
 }
 
+size_t dept_subtree(struct req *r, long long root, long long *out, size_t max)
+{
+	struct dept_map *m = depts(r);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (dept_within(r, m->id[i], root)) {
+			if (n < max)
+				out[n] = m->id[i];
+			n++;
+		}
+	return n;
+}
+
 int access_sees_all(const struct req *r)
 {
 	return req_has_role(r, ROLE_GM | ROLE_DEPUTY_GM | ROLE_DIRECTOR);

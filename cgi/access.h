@@ -30,6 +30,9 @@ void card_log_view(struct req *r, long long client_id, enum via v, const char *p
 /* For the list query's CARD_VISIBLE parameters. */
 int access_sees_all(const struct req *r);
 long long access_managed_root(const struct req *r);
+/* The ids of root and the departments below it, up to max into out; returns
+ * how many there are (which may exceed max). */
+size_t dept_subtree(struct req *r, long long root, long long *out, size_t max);
 /* 1 when dept is root or below it in the department tree. */
 int dept_within(struct req *r, long long dept, long long root);
 

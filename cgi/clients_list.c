@@ -140,6 +140,43 @@ static int search(struct req *r, const char *q)
 	return 0;
 }
 
+/* The filters and the keyset of one list query. */
+struct list_args {
+	long long owner, dept, grade, nature, region, overdue;
+	const char *lifecycle, *blacklist, *tag, *today;
+	long long after;
+	const char *after_key;
+	int keyed;               /* sorted by a key (name, due) rather than by id */
+};
+
+/* CARD_FILTERS, the keyset and the limit: what every branch takes. */
+static void list_branch_params(struct dbparams *p, const struct list_args *a)
+{
+	const long long ints[] = { a->owner, a->dept, a->grade, a->nature };
+	for (int i = 0; i < 4; i++) {
+		dbp_int(p, ints[i]);
+		dbp_int(p, ints[i]);
+	}
+	dbp_str(p, a->lifecycle);
+	dbp_str(p, a->lifecycle);
+	dbp_int(p, a->region);
+	dbp_int(p, a->region);
+	dbp_str(p, a->blacklist);
+	dbp_str(p, a->blacklist);
+	dbp_str(p, a->tag);
+	dbp_str(p, a->tag);
+	dbp_int(p, a->overdue);
+	dbp_str(p, a->today);
+	if (a->keyed) {
+		dbp_str(p, a->after_key);
+		dbp_str(p, a->after_key);
+		dbp_int(p, a->after);
+	} else {
+		dbp_int(p, a->after ? a->after : (1LL << 62));
+	}
+	dbp_int(p, (long long)PAGE + 1);
+}
+
 static const char *const lifecycles[] = { "prospect", "new", "established", "problem", "former", NULL };
 static const char *const blacklists[] = { "none", "department", "company", NULL };
 static const char *const sorts[] = { "new", "name", "due", NULL };
@@ -191,24 +228,44 @@ int clients_list(struct req *r)
 	const char *after_key = req_query(r, "after_key");
 	if (after_key == NULL || utf8_len(after_key) > 200)
 		after_key = "";
+	int by_name = strcmp(sort, "name") == 0, by_due = strcmp(sort, "due") == 0;
+	if (by_due && *after_key == '\0')
+		after_key = "1000-01-01";
+	struct list_args la = { owner, dept, grade, nature, region, overdue, lifecycle, blacklist, tag, today,
+				after, after_key, by_name || by_due };
+	struct dbparams *p = arena_alloc(r->a, sizeof *p);
+	enum query lq;
+	if (access_sees_all(r)) {
+		list_branch_params(p, &la);
+		lq = by_name ? Q_CLIENT_ALL_NAME : by_due ? Q_CLIENT_ALL_DUE : Q_CLIENT_ALL_NEW;
+	} else {
+		/* the managed departments: the root and everything below it */
+		long long root = access_managed_root(r), depts[DEPT_SLOTS];
+		size_t nd = root ? dept_subtree(r, root, depts, DEPT_SLOTS) : 0;
+		int tree = nd > DEPT_SLOTS;
+		dbp_int(p, r->user->id);
+		list_branch_params(p, &la);
+		dbp_int(p, r->user->dept_id);
+		list_branch_params(p, &la);
+		for (int b = 0; b < 2; b++) {
+			if (tree)
+				dbp_int(p, root);
+			else
+				for (size_t k = 0; k < DEPT_SLOTS; k++)
+					dbp_int(p, nd ? depts[k < nd ? k : 0] : 0);
+			list_branch_params(p, &la);
+		}
+		dbp_int(p, r->user->id);
+		dbp_str(p, now);
+		list_branch_params(p, &la);
+		dbp_int(p, (long long)PAGE + 1);
+		if (tree)
+			lq = by_name ? Q_CLIENT_TREE_NAME : by_due ? Q_CLIENT_TREE_DUE : Q_CLIENT_TREE_NEW;
+		else
+			lq = by_name ? Q_CLIENT_MINE_NAME : by_due ? Q_CLIENT_MINE_DUE : Q_CLIENT_MINE_NEW;
+	}
 	struct dbres res;
-	int rc;
-#define VIS_ARGS (long long)access_sees_all(r), r->user->id, r->user->dept_id, access_managed_root(r), r->user->id, now
-#define FILTER_ARGS owner, owner, dept, dept, grade, grade, nature, nature, lifecycle, lifecycle, region, region, \
-		blacklist, blacklist, tag, tag, overdue, today
-#define VIS_T "iiiiis"
-#define FILTER_T "iiiiiiiissiissssis"
-	if (strcmp(sort, "name") == 0)
-		rc = db_exec(r->db, r->a, Q_CLIENT_LIST_NAME, &res, VIS_T FILTER_T "ssii", VIS_ARGS, FILTER_ARGS,
-			     after_key, after_key, after, (long long)PAGE + 1);
-	else if (strcmp(sort, "due") == 0)
-		rc = db_exec(r->db, r->a, Q_CLIENT_LIST_DUE, &res, VIS_T FILTER_T "ssii", VIS_ARGS, FILTER_ARGS,
-			     *after_key ? after_key : "1000-01-01", *after_key ? after_key : "1000-01-01", after,
-			     (long long)PAGE + 1);
-	else
-		rc = db_exec(r->db, r->a, Q_CLIENT_LIST_NEW, &res, VIS_T FILTER_T "ii", VIS_ARGS, FILTER_ARGS,
-			     after ? after : (1LL << 62), (long long)PAGE + 1);
-	if (rc != DB_OK)
+	if (db_execv(r->db, r->a, lq, &res, p) != DB_OK)
 		return 503;
 	size_t n = res.nrows > PAGE ? PAGE : res.nrows;
 	for (size_t i = 0; i < n; i++)

@@ -95,13 +95,33 @@ int db_connect(struct db *d)
 
 #define CELL 256
 
+void dbp_int(struct dbparams *p, long long v)
+{
+	if (p->n >= sizeof p->v / sizeof p->v[0]) {
+		p->overflow = 1;
+		return;
+	}
+	p->v[p->n].type = 'i';
+	p->v[p->n++].i = v;
+}
+
+void dbp_str(struct dbparams *p, const char *v)
+{
+	if (p->n >= sizeof p->v / sizeof p->v[0]) {
+		p->overflow = 1;
+		return;
+	}
+	p->v[p->n].type = 's';
+	p->v[p->n++].s = v;
+}
+
 /* One attempt at executing q. Sets *err to the server's error number. */
-static int exec_once(struct db *d, arena *a, enum query q, struct dbres *res, const char *types,
-		     va_list ap, unsigned int *err)
+static int exec_once(struct db *d, arena *a, enum query q, struct dbres *res, const struct dbparams *pp,
+		     unsigned int *err)
 {
 	*err = 0;
 	MYSQL_STMT *s = d->stmt[q];
-	size_t np = strlen(types);
+	size_t np = pp->n;
 	if (np != mysql_stmt_param_count(s)) {
 		log_msg("db: %s expects %lu parameters, given %zu", query_name[q],
 			mysql_stmt_param_count(s), np);
@@ -112,12 +132,12 @@ static int exec_once(struct db *d, arena *a, enum query q, struct dbres *res, co
 	unsigned long *plen = np ? arena_alloc(a, np * sizeof *plen) : NULL;
 	my_bool *pnull = np ? arena_alloc(a, np * sizeof *pnull) : NULL;
 	for (size_t i = 0; i < np; i++) {
-		if (types[i] == 'i') {
-			ints[i] = va_arg(ap, long long);
+		if (pp->v[i].type == 'i') {
+			ints[i] = pp->v[i].i;
 			pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
 			pb[i].buffer = &ints[i];
 		} else {
-			const char *v = va_arg(ap, const char *);
+			const char *v = pp->v[i].s;
 			pb[i].buffer_type = MYSQL_TYPE_STRING;
 			if (v == NULL) {
 				pnull[i] = 1;
@@ -217,14 +237,30 @@ static int exec_once(struct db *d, arena *a, enum query q, struct dbres *res, co
 
 int db_exec(struct db *d, arena *a, enum query q, struct dbres *res, const char *types, ...)
 {
+	struct dbparams *p = arena_alloc(a, sizeof *p);
+	va_list ap;
+	va_start(ap, types);
+	for (const char *t = types; *t; t++) {
+		if (*t == 'i')
+			dbp_int(p, va_arg(ap, long long));
+		else
+			dbp_str(p, va_arg(ap, const char *));
+	}
+	va_end(ap);
+	return db_execv(d, a, q, res, p);
+}
+
+int db_execv(struct db *d, arena *a, enum query q, struct dbres *res, const struct dbparams *p)
+{
+	if (p->overflow) {
+		log_msg("db: %s: too many parameters", query_name[q]);
+		return DB_ERROR;
+	}
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (db_connect(d) != DB_OK)
 			return d->in_txn ? DB_RETRY : DB_UNAVAILABLE;
-		va_list ap;
-		va_start(ap, types);
 		unsigned int err;
-		int rc = exec_once(d, a, q, res, types, ap, &err);
-		va_end(ap);
+		int rc = exec_once(d, a, q, res, p, &err);
 		if (rc == DB_OK)
 			return DB_OK;
 		if (err == ER_DUP_ENTRY)

@@ -38,6 +38,21 @@ int db_connect(struct db *d);
  * Returns a db_rc. */
 int db_exec(struct db *d, arena *a, enum query q, struct dbres *res, const char *types, ...);
 
+/* The same with the parameters in an array, for statements with many. */
+struct dbparam {
+	char type;              /* 'i' or 's' */
+	long long i;
+	const char *s;
+};
+struct dbparams {
+	struct dbparam v[256];
+	size_t n;
+	int overflow;           /* more than fit: db_execv refuses */
+};
+void dbp_int(struct dbparams *p, long long v);
+void dbp_str(struct dbparams *p, const char *v);
+int db_execv(struct db *d, arena *a, enum query q, struct dbres *res, const struct dbparams *p);
+
 /* Runs fn(ctx) inside a transaction; commits when it returns 0, rolls back
  * otherwise. DB_RETRY from fn or from COMMIT retries the whole transaction
  * (up to 5 times), so fn must have no effect outside the database. */

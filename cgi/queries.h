@@ -19,17 +19,6 @@
 	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
 	"(SELECT name FROM departments WHERE id = c.dept_id) FROM clients c "
 
-/* Visibility of a card for a list (DESIGN.md §5), parameters:
- * all (1 for GM, deputy GM, director), user id, user dept, managed root dept
- * (0 when not a manager), user id, now. */
-#define CARD_VISIBLE \
-	"(? = 1 OR c.owner_id = ? OR (c.scope = 'department' AND c.dept_id = ?) " \
-	"OR (c.scope <> 'company' AND c.dept_id IN (WITH RECURSIVE sub AS (" \
-	"SELECT id FROM departments WHERE id = ? UNION ALL SELECT d.id FROM departments d " \
-	"JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)) " \
-	"OR EXISTS (SELECT 1 FROM client_grants g WHERE g.client_id = c.id AND g.user_id = ? " \
-	"AND g.expires_at > ?))"
-
 /* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
  * blacklist, tag (each '' or 0 = any), overdue flag, today. */
 #define CARD_FILTERS \
@@ -42,6 +31,38 @@
 	"c.region_id, c.blacklist, c.scope, c.next_visit_due, c.registered_at, c.owner_id, " \
 	"(SELECT display_name FROM users WHERE id = c.owner_id), c.dept_id, " \
 	"(SELECT name FROM departments WHERE id = c.dept_id), c.phone, c.name_norm FROM clients c "
+
+/* The client list. Users who see everything read the table in the list's
+ * order; everyone else gets the union of the branches of DESIGN.md §5, each
+ * read through its own index in the list's order and cut at the page size:
+ *   1 own cards            owner_id = ?
+ *   2 department cards     dept_id = ? AND scope = 'department'
+ *   3/4 managed subtree    scope personal/department AND dept_id IN (the subtree)
+ *   5 view grants          user_id = ? AND expires_at > ?
+ * Each branch takes its own parameters, then the filters (CARD_FILTERS), then
+ * the keyset parameters and the limit; the outer query takes the limit. */
+#define SUBTREE "(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
+	"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)"
+#define BRANCH(cond, key, keyset, order) "(SELECT c.id" key " FROM clients c WHERE c.deleted_at IS NULL AND " \
+	cond " " CARD_FILTERS "AND " keyset " ORDER BY " order " LIMIT ?)"
+/* A manager's departments as 24 parameters (padded by repeating one), so the
+ * optimiser reads one department's rows in index order; larger subtrees use
+ * the recursive form (SUBTREE, one parameter: the root). */
+#define DEPT_SLOTS 24
+#define DEPTS24 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define BRANCHES_WITH(depts, key, keyset, order) \
+	BRANCH("c.owner_id = ?", key, keyset, order) " UNION " \
+	BRANCH("c.dept_id = ? AND c.scope = 'department'", key, keyset, order) " UNION " \
+	BRANCH("c.scope = 'personal' AND c.dept_id IN " depts, key, keyset, order) " UNION " \
+	BRANCH("c.scope = 'department' AND c.dept_id IN " depts, key, keyset, order) " UNION " \
+	BRANCH("c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
+	       key, keyset, order)
+#define KEYSET_NEW "c.id < ?"
+#define KEYSET_NAME "(c.name_norm > ? OR (c.name_norm = ? AND c.id > ?))"
+#define KEYSET_DUE "c.next_visit_due IS NOT NULL AND (c.next_visit_due > ? OR (c.next_visit_due = ? AND c.id > ?))"
+#define ORDER_NEW "c.id DESC"
+#define ORDER_NAME "c.name_norm, c.id"
+#define ORDER_DUE "c.next_visit_due, c.id"
 
 #define QUERIES(X) \
 	X(Q_PING, "SELECT 1") \
@@ -124,13 +145,24 @@
 		"WHERE c.deleted_at IS NULL AND c.id <> ? AND (c.name_norm = ? OR (? <> '' AND c.phone_digits = ?) " \
 		"OR c.credit_code = ?) ORDER BY c.registered_at, c.id LIMIT 10") \
 	X(Q_CLIENT_EXISTS, "SELECT id, name FROM clients WHERE id = ? AND deleted_at IS NULL") \
-	X(Q_CLIENT_LIST_NEW, LIST_COLS "WHERE c.deleted_at IS NULL AND " CARD_VISIBLE " " CARD_FILTERS \
-		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
-	X(Q_CLIENT_LIST_NAME, LIST_COLS "WHERE c.deleted_at IS NULL AND " CARD_VISIBLE " " CARD_FILTERS \
-		"AND (c.name_norm > ? OR (c.name_norm = ? AND c.id > ?)) ORDER BY c.name_norm, c.id LIMIT ?") \
-	X(Q_CLIENT_LIST_DUE, LIST_COLS "WHERE c.deleted_at IS NULL AND " CARD_VISIBLE " " CARD_FILTERS \
-		"AND c.next_visit_due IS NOT NULL AND (c.next_visit_due > ? OR (c.next_visit_due = ? AND c.id > ?)) " \
-		"ORDER BY c.next_visit_due, c.id LIMIT ?") \
+	X(Q_CLIENT_ALL_NEW, LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NEW \
+		" ORDER BY " ORDER_NEW " LIMIT ?") \
+	X(Q_CLIENT_ALL_NAME, LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NAME \
+		" ORDER BY " ORDER_NAME " LIMIT ?") \
+	X(Q_CLIENT_ALL_DUE, LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_DUE \
+		" ORDER BY " ORDER_DUE " LIMIT ?") \
+	X(Q_CLIENT_MINE_NEW, LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, "", KEYSET_NEW, ORDER_NEW) ") v " \
+		"ON v.id = c.id ORDER BY " ORDER_NEW " LIMIT ?") \
+	X(Q_CLIENT_MINE_NAME, LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, ", c.name_norm", KEYSET_NAME, ORDER_NAME) \
+		") v ON v.id = c.id ORDER BY " ORDER_NAME " LIMIT ?") \
+	X(Q_CLIENT_MINE_DUE, LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, ", c.next_visit_due", KEYSET_DUE, ORDER_DUE) \
+		") v ON v.id = c.id ORDER BY " ORDER_DUE " LIMIT ?") \
+	X(Q_CLIENT_TREE_NEW, LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, "", KEYSET_NEW, ORDER_NEW) ") v " \
+		"ON v.id = c.id ORDER BY " ORDER_NEW " LIMIT ?") \
+	X(Q_CLIENT_TREE_NAME, LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.name_norm", KEYSET_NAME, ORDER_NAME) \
+		") v ON v.id = c.id ORDER BY " ORDER_NAME " LIMIT ?") \
+	X(Q_CLIENT_TREE_DUE, LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.next_visit_due", KEYSET_DUE, ORDER_DUE) \
+		") v ON v.id = c.id ORDER BY " ORDER_DUE " LIMIT ?") \
 	X(Q_CLIENT_GRAM_COUNT, "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams WHERE gram = ? LIMIT 20000) x") \
 	X(Q_CLIENT_SEARCH_GRAM, LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \
 		"WHERE g.gram = ? AND g.client_id < ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \

@@ -32,6 +32,16 @@ void view_class_choices(struct req *r, const char *kind);
 int card_load(struct req *r, long long id, struct dbres *card);
 struct card_ref card_ref_of(const struct dbres *card);
 
+/* Field errors of one record that is not a form (an import row). */
+struct card_errors {
+	size_t n;
+	const char *col[CF__COUNT + 8];
+	const char *msg[CF__COUNT + 8];
+};
+/* Checks every field, reading them through get(ctx, column); errors go into
+ * *errors, or into the page's form when errors is NULL (see card_validate). */
+int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), void *ctx,
+	       const char **values, const struct dbres *old, struct card_errors *errors);
 /* Checks every field of the form; values[i] gets the value to store
  * (NULL for empty); keeps what was typed in Form.values; on error sets
  * Form.errors. With old != NULL, FF_CREATE_ONLY fields keep the old value. */

@@ -208,47 +208,67 @@ static int phone_valid(const char *v)
 	return digits >= 5;
 }
 
-static void field_error(struct req *r, const char *col, const char *key)
+/* Reports a field error: into the page's form (Form.errors) or into an
+ * error list (import rows). */
+struct field_sink {
+	struct req *r;
+	struct card_errors *list;     /* NULL: the page's form */
+};
+
+static void sink_error(struct field_sink *k, const char *col, const char *msg)
 {
-	form_error(r, col, key);
+	struct req *r = k->r;
+	if (k->list == NULL) {
+		view_set(r, arena_printf(r->a, "Form.errors.%s", col), msg);
+		view_set(r, "Form.invalid", "1");
+		return;
+	}
+	struct card_errors *e = k->list;
+	if (e->n < sizeof e->col / sizeof e->col[0]) {
+		e->col[e->n] = col;
+		e->msg[e->n] = msg;
+		e->n++;
+	}
 }
 
-int card_validate(struct req *r, const char **values, const struct dbres *old)
+int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), void *ctx,
+	       const char **values, const struct dbres *old, struct card_errors *errors)
 {
+	struct field_sink sink = { r, errors };
 	int ok = 1;
 	for (int i = 0; i < CF__COUNT; i++) {
 		const struct client_field *f = &client_fields[i];
 		if (old != NULL && (f->flags & FF_CREATE_ONLY)) {
 			const char *v = old->rows[0][1 + i];
 			values[i] = v;
-			view_set(r, arena_printf(r->a, "Form.values.%s", f->col), v ? v : "");
+			if (errors == NULL)
+				view_set(r, arena_printf(r->a, "Form.values.%s", f->col), v ? v : "");
 			continue;
 		}
-		const char *v = req_form(r, f->col);
+		const char *v = get(ctx, f->col);
 		if (v == NULL)
 			v = "";
-		view_set(r, arena_printf(r->a, "Form.values.%s", f->col), v);
+		if (errors == NULL)
+			view_set(r, arena_printf(r->a, "Form.values.%s", f->col), v);
 		/* empty: "" for the text columns (NOT NULL), NULL for dates, numbers, choices */
 		int texty = f->type == F_TEXT || f->type == F_LONGTEXT || f->type == F_PHONE ||
 			    f->type == F_EMAIL || f->type == F_URL || f->type == F_POSTCODE;
 		values[i] = texty ? "" : NULL;
 		if (*v == '\0') {
 			if (f->flags & FF_REQUIRED) {
-				field_error(r, f->col, "form.required");
+				sink_error(&sink, f->col, lang_text(r, "form.required"));
 				ok = 0;
 			}
 			continue;
 		}
 		size_t chars = utf8_len(v);
 		if (f->max && chars > f->max) {
-			view_set(r, arena_printf(r->a, "Form.errors.%s", f->col),
-				 arena_printf(r->a, "%s %zu", lang_text(r, "form.too_long"), f->max));
-			view_set(r, "Form.invalid", "1");
+			sink_error(&sink, f->col, arena_printf(r->a, "%s %zu", lang_text(r, "form.too_long"), f->max));
 			ok = 0;
 			continue;
 		}
 		if (f->type != F_LONGTEXT && strpbrk(v, "\r\n\t") != NULL) {
-			field_error(r, f->col, "form.one_line");
+			sink_error(&sink, f->col, lang_text(r, "form.one_line"));
 			ok = 0;
 			continue;
 		}
@@ -326,13 +346,23 @@ int card_validate(struct req *r, const char **values, const struct dbres *old)
 		}
 		}
 		if (err != NULL) {
-			field_error(r, f->col, err);
+			sink_error(&sink, f->col, lang_text(r, err));
 			ok = 0;
 			continue;
 		}
 		values[i] = store;
 	}
 	return ok;
+}
+
+static const char *form_get(void *ctx, const char *col)
+{
+	return req_form(ctx, col);
+}
+
+int card_validate(struct req *r, const char **values, const struct dbres *old)
+{
+	return card_check(r, form_get, r, values, old, NULL);
 }
 
 /* The text a person reads for a stored value. */

@@ -74,10 +74,6 @@ static int history(struct req *r, long long id, long long person, const char *fi
 
 /* ---- duplicate check -------------------------------------------------------- */
 
-struct dupes {
-	struct dbres res;
-};
-
 /* Looks for earlier registrations with the same normalised name, phone digits
  * or credit code. Shows them (name, owner, date only) in Dupes.*; returns the
  * number found or a negative db_rc. */
@@ -106,9 +102,8 @@ static int find_dupes(struct req *r, long long self, const char *name, const cha
 /* ---- register ------------------------------------------------------------------ */
 
 #define MAX_NEW_PERSONS 3
-static const char *const person_cols[] = { "name", "title", "phone", "mobile", "email", "purchase_role",
-					   "personal_notes" };
-#define PERSON_COLS 7
+static const char *const person_cols[PERSON_COLS] = { "name", "title", "phone", "mobile", "email",
+						      "purchase_role", "personal_notes" };
 
 /* Reads key person i of the registration form (fields person_<col>, repeated). */
 static int new_person(struct req *r, size_t i, const char **v)
@@ -150,31 +145,18 @@ static int person_check(struct req *r, const char **v, const char *err_field)
 	return 1;
 }
 
-struct create_ctx {
-	struct req *r;
-	const char **values;
-	const char *persons[MAX_NEW_PERSONS][PERSON_COLS];
-	size_t npersons;
-	const char *scope;
-	long long id;
-	int dupes;
-};
 
-static int create_txn(void *arg)
+int client_insert(struct req *r, const struct new_client *n, long long *id)
 {
-	struct create_ctx *c = arg;
-	struct req *r = c->r;
-	const char **v = c->values;
-	/* inside the transaction, so two people registering the same client at
-	 * once cannot both pass: the locks taken here serialise them */
+	const char **v = n->values;
+	/* inside the caller's transaction, so two people registering the same
+	 * client at once cannot both pass: the locks taken here serialise them */
 	int d = find_dupes(r, 0, v[CF_name], v[CF_phone] ? v[CF_phone] : "",
 			   v[CF_credit_code] ? v[CF_credit_code] : "");
 	if (d < 0)
 		return d;
-	if (d > 0) {
-		c->dupes = d;
+	if (d > 0)
 		return DB_CONFLICT;
-	}
 	char now[20];
 	clock_format(r->now, now);
 	char *norm = arena_alloc(r->a, strlen(v[CF_name]) + 1);
@@ -188,30 +170,43 @@ static int create_txn(void *arg)
 	const char *uid = arena_printf(r->a, "%lld", r->user->id);
 	const char *dept = arena_printf(r->a, "%lld", r->user->dept_id);
 	struct dbres res;
-	/* db_exec takes variadic arguments; pass the fields one by one */
 #define V(i) v[i]
 	int rc = db_exec(r->db, r->a, Q_CLIENT_INSERT, &res, types,
 #define X(col, type, max, section, flags, extra) V(CF_##col),
 		CLIENT_FIELDS(X)
 #undef X
-		norm, digits, uid, dept, c->scope, now, uid, now);
+		norm, digits, uid, dept, n->scope, now, uid, now);
 #undef V
 	if (rc != DB_OK)
 		return rc;
-	c->id = (long long)res.insert_id;
-	for (size_t i = 0; i < c->npersons && rc == DB_OK; i++) {
-		const char **p = c->persons[i];
-		rc = db_exec(r->db, r->a, Q_PERSON_INSERT, NULL, "isssssss", c->id, p[0], p[1], p[2], p[3],
+	*id = (long long)res.insert_id;
+	if (n->import_id)
+		rc = db_exec(r->db, r->a, Q_CLIENT_SET_IMPORT, NULL, "ii", n->import_id, *id);
+	for (size_t i = 0; i < n->npersons && rc == DB_OK; i++) {
+		const char *const *p = n->persons[i];
+		rc = db_exec(r->db, r->a, Q_PERSON_INSERT, NULL, "isssssss", *id, p[0], p[1], p[2], p[3],
 			     p[4], p[5], p[6]);
 	}
-	for (size_t k = 0; k < r->form.n && rc == DB_OK; k++)
-		if (strcmp(r->form.v[k].name, "product_lines") == 0)
-			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", c->id, r->form.v[k].value);
+	for (size_t k = 0; k < n->nlines && rc == DB_OK; k++)
+		rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", *id, n->lines[k]);
 	if (rc == DB_OK)
-		rc = grams_rebuild(r, c->id, v[CF_name], v[CF_short_name]);
+		rc = grams_rebuild(r, *id, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK)
-		rc = history(r, c->id, 0, "created", NULL, v[CF_name], lang_text(r, "client.reason_created"));
+		rc = history(r, *id, 0, "created", NULL, v[CF_name], n->reason);
 	return rc;
+}
+
+struct create_ctx {
+	struct req *r;
+	struct new_client n;
+	const char *persons[MAX_NEW_PERSONS][PERSON_COLS];
+	long long id;
+};
+
+static int create_txn(void *arg)
+{
+	struct create_ctx *c = arg;
+	return client_insert(c->r, &c->n, &c->id);
 }
 
 static void view_product_lines(struct req *r, const struct dbres *chosen)
@@ -262,45 +257,54 @@ int clients_new(struct req *r)
 
 int clients_create(struct req *r)
 {
-	struct create_ctx c;
-	memset(&c, 0, sizeof c);
-	c.r = r;
-	c.values = arena_alloc(r->a, CF__COUNT * sizeof *c.values);
-	int ok = card_validate(r, c.values, NULL);
-	c.scope = req_form(r, "scope");
-	if (c.scope == NULL || (strcmp(c.scope, "personal") != 0 && strcmp(c.scope, "department") != 0)) {
+	struct create_ctx *c = arena_alloc(r->a, sizeof *c);
+	c->r = r;
+	const char **values = arena_alloc(r->a, CF__COUNT * sizeof *values);
+	c->n.values = values;
+	c->n.reason = lang_text(r, "client.reason_created");
+	int ok = card_validate(r, values, NULL);
+	c->n.scope = req_form(r, "scope");
+	if (c->n.scope == NULL || (strcmp(c->n.scope, "personal") != 0 && strcmp(c->n.scope, "department") != 0)) {
 		form_error(r, "scope", "client.scope_on_create");
 		ok = 0;
 	}
-	if (c.values[CF_lifecycle] && strcmp(c.values[CF_lifecycle], "former") == 0) {
+	if (values[CF_lifecycle] && strcmp(values[CF_lifecycle], "former") == 0) {
 		form_error(r, "lifecycle", "client.former_needs_approval");
 		ok = 0;
 	}
 	for (size_t i = 0; i < MAX_NEW_PERSONS; i++)
-		if (new_person(r, i, c.persons[c.npersons])) {
-			if (!person_check(r, c.persons[c.npersons], arena_printf(r->a, "person_%zu", i)))
+		if (new_person(r, i, c->persons[c->n.npersons])) {
+			if (!person_check(r, c->persons[c->n.npersons], arena_printf(r->a, "person_%zu", i)))
 				ok = 0;
-			c.npersons++;
+			c->n.npersons++;
 		}
+	c->n.persons = (const char *const (*)[PERSON_COLS])c->persons;
+	c->n.lines = arena_alloc(r->a, (r->form.n + 1) * sizeof *c->n.lines);
+	for (size_t k = 0; k < r->form.n; k++)
+		if (strcmp(r->form.v[k].name, "product_lines") == 0)
+			c->n.lines[c->n.nlines++] = r->form.v[k].value;
 	if (!view_form_chosen_lines(r))
 		ok = 0;
 	if (!ok)
-		return new_page(r, 422, c.values);
-	int rc = db_txn(r->db, create_txn, &c);
+		return new_page(r, 422, values);
+	int rc = db_txn(r->db, create_txn, c);
 	if (rc == DB_CONFLICT) {
+		/* show the registrations that came first */
+		find_dupes(r, 0, values[CF_name], values[CF_phone] ? values[CF_phone] : "",
+			   values[CF_credit_code] ? values[CF_credit_code] : "");
 		view_set(r, "Page.error_message", lang_text(r, "client.duplicate"));
-		return new_page(r, 409, c.values);
+		return new_page(r, 409, values);
 	}
 	if (rc == DB_DUPLICATE) {                /* credit code taken by a racing insert */
 		form_error(r, "credit_code", "client.duplicate_code");
-		return new_page(r, 409, c.values);
+		return new_page(r, 409, values);
 	}
 	if (rc == DB_ERROR)
 		return 500;
 	if (rc != DB_OK)
 		return 503;
 	resp_flash(r, "client_created");
-	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", c.id));
+	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", c->id));
 }
 
 /* ---- the card --------------------------------------------------------------- */

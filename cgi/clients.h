@@ -14,6 +14,23 @@ enum {
 	CARD_OWNER_NAME, CARD_DEPT_NAME,
 };
 
+/* A client to register (form or import row). */
+#define PERSON_COLS 7   /* name, title, phone, mobile, email, purchase_role, personal_notes */
+struct new_client {
+	const char **values;                       /* CF__COUNT, from card_check */
+	const char *scope;                         /* personal or department */
+	const char *const (*persons)[PERSON_COLS];
+	size_t npersons;
+	const char **lines;                        /* product line ids */
+	size_t nlines;
+	long long import_id;                       /* 0 when registered by hand */
+	const char *reason;                        /* for the history's first row */
+};
+/* Inserts the client, its persons, lines, search grams and first history row,
+ * owned by the signed-in user, inside the caller's transaction. DB_CONFLICT
+ * when an earlier registration has the same name, phone or credit code. */
+int client_insert(struct req *r, const struct new_client *n, long long *id);
+
 /* Column indexes of LIST_COLS. */
 enum {
 	L_ID, L_NAME, L_SHORT, L_TYPE, L_GRADE, L_NATURE, L_LIFECYCLE, L_REGION, L_BLACKLIST, L_SCOPE,

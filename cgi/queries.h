@@ -175,6 +175,21 @@
 		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
 		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \
 		"ORDER BY c.id DESC LIMIT ?") \
+	/* ---- imports ---- */ \
+	X(Q_IMPORT_INSERT, "INSERT INTO imports (user_id, at, status, filename, encoding, rows_total, rows_added, " \
+		"rows_rejected, content) VALUES (?, ?, 'preview', ?, ?, ?, 0, 0, ?)") \
+	X(Q_IMPORT_GET, "SELECT id, user_id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
+		"content, committed_at, undone_at FROM imports WHERE id = ?") \
+	X(Q_IMPORT_MINE, "SELECT id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
+		"committed_at, undone_at FROM imports WHERE user_id = ? ORDER BY id DESC LIMIT 20") \
+	X(Q_IMPORT_CLAIM, "UPDATE imports SET status = 'done', committed_at = ? WHERE id = ? AND status = 'preview'") \
+	X(Q_IMPORT_FINISH, "UPDATE imports SET rows_added = ?, rows_rejected = ?, rejected_csv = ?, content = NULL " \
+		"WHERE id = ?") \
+	X(Q_IMPORT_UNDO, "UPDATE imports SET status = 'undone', undone_at = ?, undone_by = ? WHERE id = ? AND status = 'done'") \
+	X(Q_IMPORT_CLIENTS, "SELECT id, name FROM clients WHERE import_id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_HIDE, "UPDATE clients SET deleted_at = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_SET_IMPORT, "UPDATE clients SET import_id = ? WHERE id = ?") \
+	X(Q_IMPORT_REJECTED, "SELECT rejected_csv, filename FROM imports WHERE id = ? AND user_id = ?") \
 	X(Q_GRANT_ACTIVE, "SELECT 1 FROM client_grants WHERE user_id = ? AND client_id = ? AND expires_at > ? LIMIT 1") \
 	X(Q_VIEW_INSERT, "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES (?, ?, ?, ?, ?)") \
 	X(Q_GRAMS_DELETE, "DELETE FROM client_grams WHERE client_id = ?") \

@@ -22,6 +22,7 @@ const PASSWORD = 'dossier-demo';
 const stamp = Date.now().toString(36).toUpperCase();
 const NAME = `浏览器测试${stamp}精密仪器有限公司`;
 const FRAGMENT = `${stamp}精密`;
+const PHONE = `0571-${String(Date.now() % 100000000).padStart(8, '0')}`;
 mkdirSync(outDir, { recursive: true });
 
 const results = [];
@@ -65,7 +66,7 @@ try {
     await page.selectOption('select[name="card_type"]', 'dealer');
     await page.fill('input[name="name"]', NAME);
     await page.fill('input[name="short_name"]', `测试${stamp}`);
-    await page.fill('input[name="phone"]', '0571-8888 6666');
+    await page.fill('input[name="phone"]', PHONE);
     await page.selectOption('select[name="lifecycle"]', 'new');
     await page.locator('input[name="person_name"]').first().fill('周经理');
     await page.locator('input[name="person_title"]').first().fill('采购总监');

@@ -40,6 +40,9 @@ enum {
 /* Classification lists, loaded once per request. */
 const char *class_label(struct req *r, long long id);   /* localized name or "" */
 const char *grade_label(struct req *r, long long id);
+/* The id of the item (or grade) whose code, Chinese or English name is name; 0 if none. */
+long long class_by_name(struct req *r, const char *kind, const char *name);
+long long grade_by_name(struct req *r, const char *name);
 /* 1 when id (text) is an enabled-or-not item of that kind. */
 int class_valid(struct req *r, const char *kind, const char *id);
 /* Sets Choices.<kind>.N.{id,label} for a select of kind ("industry", … "grade"). */

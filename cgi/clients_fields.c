@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct class_item {
 	long long id, parent;
@@ -86,6 +87,28 @@ static const struct class_item *class_find(struct req *r, const char *kind, long
 		if (c->items[i].id == id && strcmp(c->items[i].kind, kind) == 0)
 			return &c->items[i];
 	return NULL;
+}
+
+long long class_by_name(struct req *r, const char *kind, const char *name)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct class_item *it = &c->items[i];
+		if (strcmp(it->kind, kind) == 0 && (strcasecmp(name, it->code) == 0 || strcmp(name, it->name_zh) == 0 ||
+						    strcasecmp(name, it->name_en) == 0))
+			return it->id;
+	}
+	return 0;
+}
+
+long long grade_by_name(struct req *r, const char *name)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->ngrades; i++)
+		if (strcasecmp(name, c->grades[i].code) == 0 || strcmp(name, c->grades[i].name_zh) == 0 ||
+		    strcasecmp(name, c->grades[i].name_en) == 0)
+			return c->grades[i].id;
+	return 0;
 }
 
 int class_valid(struct req *r, const char *kind, const char *id)

@@ -3,6 +3,7 @@
  * blacklist. Lists show only cards the user may see; search also shows
  * restricted hits, as a stub: name, owner, registration date. */
 #include "clients.h"
+#include "csv.h"
 #include "normalize.h"
 #include "pages.h"
 #include <stdlib.h>
@@ -143,10 +144,13 @@ static int search(struct req *r, const char *q)
 /* The filters and the keyset of one list query. */
 struct list_args {
 	long long owner, dept, grade, nature, region, overdue;
-	const char *lifecycle, *blacklist, *tag, *today;
+	const char *lifecycle, *blacklist, *tag, *sort;
+	char now[20], today[11];
 	long long after;
 	const char *after_key;
+	int by_name, by_due;
 	int keyed;               /* sorted by a key (name, due) rather than by id */
+	long long limit;
 };
 
 /* CARD_FILTERS, the keyset and the limit: what every branch takes. */
@@ -174,12 +178,95 @@ static void list_branch_params(struct dbparams *p, const struct list_args *a)
 	} else {
 		dbp_int(p, a->after ? a->after : (1LL << 62));
 	}
-	dbp_int(p, (long long)PAGE + 1);
+	dbp_int(p, a->limit);
 }
 
 static const char *const lifecycles[] = { "prospect", "new", "established", "problem", "former", NULL };
 static const char *const blacklists[] = { "none", "department", "company", NULL };
 static const char *const sorts[] = { "new", "name", "due", NULL };
+
+/* Reads the list's filters, sort and keyset from the query string, and shows
+ * them back in Filter.*. */
+static void list_args_read(struct req *r, struct list_args *la)
+{
+	memset(la, 0, sizeof *la);
+	la->owner = qint(r, "owner");
+	la->dept = qint(r, "dept");
+	la->grade = qint(r, "grade");
+	la->nature = qint(r, "nature");
+	la->region = qint(r, "region");
+	la->lifecycle = qchoice(r, "lifecycle", lifecycles);
+	la->blacklist = qchoice(r, "blacklist", blacklists);
+	la->sort = qchoice(r, "sort", sorts);
+	la->tag = req_query(r, "tag");
+	if (la->tag == NULL || utf8_len(la->tag) > 30 || strchr(la->tag, ','))
+		la->tag = "";
+	la->overdue = req_query(r, "overdue") != NULL;
+	if (*la->sort == '\0')
+		la->sort = "new";
+	static const char *filters[] = { "owner", "dept", "grade", "nature", "region", NULL };
+	long long fvals[] = { la->owner, la->dept, la->grade, la->nature, la->region };
+	for (int i = 0; filters[i]; i++)
+		if (fvals[i])
+			view_set_int(r, arena_printf(r->a, "Filter.%s", filters[i]), fvals[i]);
+	view_set(r, "Filter.lifecycle", la->lifecycle);
+	view_set(r, "Filter.blacklist", la->blacklist);
+	view_set(r, "Filter.tag", la->tag);
+	view_set(r, "Filter.sort", la->sort);
+	if (la->overdue)
+		view_set(r, "Filter.overdue", "1");
+	clock_format(r->now, la->now);
+	memcpy(la->today, la->now, 10);
+	la->today[10] = '\0';
+	la->after = qint(r, "after");
+	la->after_key = req_query(r, "after_key");
+	if (la->after_key == NULL || utf8_len(la->after_key) > 200)
+		la->after_key = "";
+	la->by_name = strcmp(la->sort, "name") == 0;
+	la->by_due = strcmp(la->sort, "due") == 0;
+	la->keyed = la->by_name || la->by_due;
+	if (la->by_due && *la->after_key == '\0')
+		la->after_key = "1000-01-01";
+}
+
+/* One page of the list (limit rows from la's keyset on) of the cards the
+ * user may see. Returns a db_rc. */
+static int list_fetch(struct req *r, struct list_args *la, long long limit, struct dbres *res)
+{
+	la->limit = limit;
+	struct dbparams *p = arena_alloc(r->a, sizeof *p);
+	enum query lq;
+	if (access_sees_all(r)) {
+		list_branch_params(p, la);
+		lq = la->by_name ? Q_CLIENT_ALL_NAME : la->by_due ? Q_CLIENT_ALL_DUE : Q_CLIENT_ALL_NEW;
+	} else {
+		/* the managed departments: the root and everything below it */
+		long long root = access_managed_root(r), depts[DEPT_SLOTS];
+		size_t nd = root ? dept_subtree(r, root, depts, DEPT_SLOTS) : 0;
+		int tree = nd > DEPT_SLOTS;
+		dbp_int(p, r->user->id);
+		list_branch_params(p, la);
+		dbp_int(p, r->user->dept_id);
+		list_branch_params(p, la);
+		for (int b = 0; b < 2; b++) {
+			if (tree)
+				dbp_int(p, root);
+			else
+				for (size_t k = 0; k < DEPT_SLOTS; k++)
+					dbp_int(p, nd ? depts[k < nd ? k : 0] : 0);
+			list_branch_params(p, la);
+		}
+		dbp_int(p, r->user->id);
+		dbp_str(p, la->now);
+		list_branch_params(p, la);
+		dbp_int(p, limit);
+		if (tree)
+			lq = la->by_name ? Q_CLIENT_TREE_NAME : la->by_due ? Q_CLIENT_TREE_DUE : Q_CLIENT_TREE_NEW;
+		else
+			lq = la->by_name ? Q_CLIENT_MINE_NAME : la->by_due ? Q_CLIENT_MINE_DUE : Q_CLIENT_MINE_NEW;
+	}
+	return db_execv(r->db, r->a, lq, res, p);
+}
 
 int clients_list(struct req *r)
 {
@@ -197,76 +284,12 @@ int clients_list(struct req *r)
 		return st ? st : render(r, 200, "clients_list.cs");
 	}
 
-	long long owner = qint(r, "owner"), dept = qint(r, "dept"), grade = qint(r, "grade");
-	long long nature = qint(r, "nature"), region = qint(r, "region");
-	const char *lifecycle = qchoice(r, "lifecycle", lifecycles);
-	const char *blacklist = qchoice(r, "blacklist", blacklists);
-	const char *sort = qchoice(r, "sort", sorts);
-	const char *tag = req_query(r, "tag");
-	if (tag == NULL || utf8_len(tag) > 30 || strchr(tag, ','))
-		tag = "";
-	long long overdue = req_query(r, "overdue") != NULL;
-	if (*sort == '\0')
-		sort = "new";
-	static const char *filters[] = { "owner", "dept", "grade", "nature", "region", NULL };
-	long long fvals[] = { owner, dept, grade, nature, region };
-	for (int i = 0; filters[i]; i++)
-		if (fvals[i])
-			view_set_int(r, arena_printf(r->a, "Filter.%s", filters[i]), fvals[i]);
-	view_set(r, "Filter.lifecycle", lifecycle);
-	view_set(r, "Filter.blacklist", blacklist);
-	view_set(r, "Filter.tag", tag);
-	view_set(r, "Filter.sort", sort);
-	if (overdue)
-		view_set(r, "Filter.overdue", "1");
-
-	char now[20], today[11];
-	clock_format(r->now, now);
-	memcpy(today, now, 10);
-	today[10] = '\0';
-	long long after = qint(r, "after");
-	const char *after_key = req_query(r, "after_key");
-	if (after_key == NULL || utf8_len(after_key) > 200)
-		after_key = "";
-	int by_name = strcmp(sort, "name") == 0, by_due = strcmp(sort, "due") == 0;
-	if (by_due && *after_key == '\0')
-		after_key = "1000-01-01";
-	struct list_args la = { owner, dept, grade, nature, region, overdue, lifecycle, blacklist, tag, today,
-				after, after_key, by_name || by_due };
-	struct dbparams *p = arena_alloc(r->a, sizeof *p);
-	enum query lq;
-	if (access_sees_all(r)) {
-		list_branch_params(p, &la);
-		lq = by_name ? Q_CLIENT_ALL_NAME : by_due ? Q_CLIENT_ALL_DUE : Q_CLIENT_ALL_NEW;
-	} else {
-		/* the managed departments: the root and everything below it */
-		long long root = access_managed_root(r), depts[DEPT_SLOTS];
-		size_t nd = root ? dept_subtree(r, root, depts, DEPT_SLOTS) : 0;
-		int tree = nd > DEPT_SLOTS;
-		dbp_int(p, r->user->id);
-		list_branch_params(p, &la);
-		dbp_int(p, r->user->dept_id);
-		list_branch_params(p, &la);
-		for (int b = 0; b < 2; b++) {
-			if (tree)
-				dbp_int(p, root);
-			else
-				for (size_t k = 0; k < DEPT_SLOTS; k++)
-					dbp_int(p, nd ? depts[k < nd ? k : 0] : 0);
-			list_branch_params(p, &la);
-		}
-		dbp_int(p, r->user->id);
-		dbp_str(p, now);
-		list_branch_params(p, &la);
-		dbp_int(p, (long long)PAGE + 1);
-		if (tree)
-			lq = by_name ? Q_CLIENT_TREE_NAME : by_due ? Q_CLIENT_TREE_DUE : Q_CLIENT_TREE_NEW;
-		else
-			lq = by_name ? Q_CLIENT_MINE_NAME : by_due ? Q_CLIENT_MINE_DUE : Q_CLIENT_MINE_NEW;
-	}
+	struct list_args la;
+	list_args_read(r, &la);
 	struct dbres res;
-	if (db_execv(r->db, r->a, lq, &res, p) != DB_OK)
+	if (list_fetch(r, &la, PAGE + 1, &res) != DB_OK)
 		return 503;
+	const char *sort = la.sort;
 	size_t n = res.nrows > PAGE ? PAGE : res.nrows;
 	for (size_t i = 0; i < n; i++)
 		view_list_row(r, arena_printf(r->a, "Clients.%zu", i), &res, i, 0);
@@ -277,7 +300,7 @@ int clients_list(struct req *r)
 		view_set(r, "Page.next_after", dbres_get(&res, last, L_ID));
 		view_set(r, "Page.next_key", key);
 	}
-	if (after)
+	if (la.after)
 		view_set(r, "Page.paged", "1");
 	return render(r, 200, "clients_list.cs");
 }
@@ -302,4 +325,97 @@ int clients_blacklist(struct req *r)
 		view_set(r, "Page.next_before", dbres_get(&res, PAGE - 1, 0));
 	view_set(r, "Page.title", lang_text(r, "client.blacklist_title"));
 	return render(r, 200, "blacklist.cs");
+}
+
+/* ---- export ----------------------------------------------------------------- */
+
+#define EXPORT_MAX 20000
+#define EXPORT_BATCH 100
+
+/* GET /clients/export.csv with the list's filters and sort: every card of the
+ * list the user may see, whole, as UTF-8 CSV with a BOM (Excel opens it
+ * directly), labels in the user's language, cells that would start a formula
+ * neutralised. More than EXPORT_MAX cards is refused (413) with a message
+ * asking for narrower filters: an export is never cut silently. The export
+ * is audited as one event (who, how many, which filters). */
+int clients_export(struct req *r)
+{
+	struct list_args la;
+	list_args_read(r, &la);
+	long long *ids = arena_alloc(r->a, (EXPORT_MAX + 1) * sizeof *ids);
+	size_t n = 0;
+	for (;;) {
+		struct dbres res;
+		if (list_fetch(r, &la, 1000, &res) != DB_OK)
+			return 503;
+		for (size_t i = 0; i < res.nrows && n <= EXPORT_MAX; i++)
+			ids[n++] = dbres_int(&res, i, L_ID);
+		if (n > EXPORT_MAX) {
+			view_set(r, "Page.error_message", arena_printf(r->a, "%s %d", lang_text(r, "client.export_too_many"), EXPORT_MAX));
+			render_error(r, 413);
+			return 0;
+		}
+		if (res.nrows < 1000)
+			break;
+		size_t last = res.nrows - 1;
+		la.after = dbres_int(&res, last, L_ID);
+		la.after_key = la.by_name ? dbres_get(&res, last, L_NAME_NORM)
+			       : la.by_due ? dbres_get(&res, last, L_NEXT_VISIT) : "";
+	}
+
+	struct buf *b = &r->body;
+	buf_reset(b);
+	csv_write_bom(b);
+	/* header: code, the fields, then the bookkeeping */
+	size_t ncols = 1 + CF__COUNT + 6;
+	const char **cells = arena_alloc(r->a, ncols * sizeof *cells);
+	int *numeric = arena_alloc(r->a, ncols * sizeof *numeric);
+	cells[0] = lang_text(r, "client.code");
+	for (int i = 0; i < CF__COUNT; i++) {
+		cells[1 + i] = lang_text(r, arena_printf(r->a, "client.f.%s", client_fields[i].col));
+		enum ftype t = client_fields[i].type;
+		numeric[1 + i] = t == F_MONEY || t == F_AMOUNT || t == F_INT;
+	}
+	static const char *tail[] = { "owner", "department", "scope", "registered_at", "next_visit", "blacklist" };
+	for (int k = 0; k < 6; k++)
+		cells[1 + CF__COUNT + k] = lang_text(r, arena_printf(r->a, "client.%s", tail[k]));
+	csv_write_row(b, cells, ncols);
+
+	for (size_t from = 0; from < n; from += EXPORT_BATCH) {
+		struct dbparams *p = arena_alloc(r->a, sizeof *p);
+		/* the ids twice: the IN list, then FIELD() to keep the list's order */
+		for (int twice = 0; twice < 2; twice++)
+			for (size_t k = 0; k < EXPORT_BATCH; k++)
+				dbp_int(p, ids[from + k < n ? from + k : from]);
+		struct dbres cards;
+		if (db_execv(r->db, r->a, Q_CLIENT_EXPORT, &cards, p) != DB_OK)
+			return 503;
+		for (size_t i = 0; i < cards.nrows; i++) {
+			cells[0] = arena_printf(r->a, "C%06lld", dbres_int(&cards, i, CARD_ID));
+			for (int f = 0; f < CF__COUNT; f++) {
+				const char *v = cards.rows[i][1 + f];
+				/* numbers stay numbers; everything else as a person reads it */
+				cells[1 + f] = numeric[1 + f] ? (v ? v : "") : card_display(r, f, v);
+			}
+			cells[1 + CF__COUNT] = dbres_get(&cards, i, CARD_OWNER_NAME);
+			cells[2 + CF__COUNT] = dbres_get(&cards, i, CARD_DEPT_NAME);
+			cells[3 + CF__COUNT] = lang_text(r, arena_printf(r->a, "client.opt.scope.%s", dbres_get(&cards, i, CARD_SCOPE)));
+			cells[4 + CF__COUNT] = dbres_get(&cards, i, CARD_REGISTERED_AT);
+			cells[5 + CF__COUNT] = dbres_get(&cards, i, CARD_NEXT_VISIT);
+			cells[6 + CF__COUNT] = lang_text(r, arena_printf(r->a, "client.opt.blacklist.%s", dbres_get(&cards, i, CARD_BLACKLIST)));
+			csv_write_row_typed(b, cells, numeric, ncols);
+		}
+	}
+	if (b->failed)
+		return 500;
+	audit(r, "clients.exported", "client", 0,
+	      arena_printf(r->a, "%zu cards; sort=%s grade=%lld nature=%lld region=%lld lifecycle=%s blacklist=%s tag=%s overdue=%lld owner=%lld dept=%lld",
+			   n, la.sort, la.grade, la.nature, la.region, la.lifecycle, la.blacklist, la.tag, la.overdue, la.owner, la.dept));
+	r->status = 200;
+	r->ctype = "text/csv; charset=utf-8";
+	char date[20];
+	clock_format(r->now, date);
+	date[10] = '\0';
+	resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"clients-%s.csv\"", date));
+	return 0;
 }

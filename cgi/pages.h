@@ -48,6 +48,14 @@ int clients_print(struct req *r);
 int clients_person_form(struct req *r);
 int clients_person_save(struct req *r);
 int clients_blacklist(struct req *r);
+int clients_export(struct req *r);
+
+/* clients_import.c */
+int clients_import_form(struct req *r);
+int clients_import_upload(struct req *r);
+int clients_import_commit(struct req *r);
+int clients_import_undo(struct req *r);
+int clients_import_rejected(struct req *r);
 
 /* pages_test.c (test mode only) */
 int test_crash(struct req *r);

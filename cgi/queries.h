@@ -64,6 +64,9 @@
 #define ORDER_NAME "c.name_norm, c.id"
 #define ORDER_DUE "c.next_visit_due, c.id"
 
+#define IDS10 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define IDS100 IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10
+
 #define QUERIES(X) \
 	X(Q_PING, "SELECT 1") \
 	/* ---- sessions ---- */ \
@@ -135,6 +138,7 @@
 	X(Q_GRADES_LIST, "SELECT id, code, name_zh, name_en, quota_pct, visit_days, version FROM grades ORDER BY sort, id") \
 	/* ---- clients ---- */ \
 	X(Q_CLIENT_GET, CARD_SELECT "WHERE id = ?") \
+	X(Q_CLIENT_EXPORT, CARD_SELECT "WHERE id IN (" IDS100 ") ORDER BY FIELD(id, " IDS100 ")") \
 	X(Q_CLIENT_INSERT, "INSERT INTO clients (" CLIENT_COLS "name_norm, phone_digits, owner_id, dept_id, " \
 		"scope, registered_at, registered_by, updated_at, version) VALUES (" CLIENT_FIELDS(X_Q) \
 		"?, ?, ?, ?, ?, ?, ?, ?, 1)") \

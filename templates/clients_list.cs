@@ -1,7 +1,8 @@
 <?cs include!"header.cs" ?>
 <div class="page-head">
   <h1><?cs var:Lang.client.list_title ?></h1>
-  <a class="button primary" href="/clients/new"><?cs var:Lang.client.new_title ?></a>
+  <div><a class="button" href="/clients/import"><?cs var:Lang.client.import_link ?></a>
+  <a class="button primary" href="/clients/new"><?cs var:Lang.client.new_title ?></a></div>
 </div>
 <form method="get" action="/clients" class="search">
   <label for="q" class="sr"><?cs var:Lang.client.search ?></label>
@@ -50,6 +51,7 @@
 <?cs else ?>
   <?cs set:qs = "grade=" + Filter.grade + "&nature=" + Filter.nature + "&lifecycle=" + Filter.lifecycle + "&region=" + Filter.region + "&blacklist=" + Filter.blacklist + "&sort=" + Filter.sort + "&owner=" + Filter.owner + "&dept=" + Filter.dept ?>
   <?cs if:Page.paged ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.admin.first_page ?></a><?cs /if ?>
+  <a href="/clients/export.csv?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.client.export ?></a>
   <?cs if:Page.next_after ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
 <?cs /if ?>
 </nav>

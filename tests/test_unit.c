@@ -10,6 +10,7 @@
 #include "../cgi/crypto.h"
 #include "../cgi/parse.h"
 #include "../cgi/normalize.h"
+#include "../cgi/csv.h"
 
 static arena *A;
 static const struct limits LIM = { 10, 32, 64, 1024 };
@@ -360,6 +361,88 @@ static void t_phone_digits(void)
 	CU_ASSERT_STRING_EQUAL(phone_digits("n/a", o), "");
 }
 
+/* ---- csv ---- */
+static const struct csv_limits CSVLIM = { 100, 20, 100 };
+
+static void t_csv_encodings(void)
+{
+	const char *out, *enc;
+	size_t n;
+	CU_ASSERT_EQUAL(csv_to_utf8(A, "\xEF\xBB\xBF\xE5\x8D\x8E,a", 8, &out, &n, &enc), CSV_OK);
+	CU_ASSERT_STRING_EQUAL(out, "华,a");
+	CU_ASSERT_STRING_EQUAL(enc, "UTF-8");
+	CU_ASSERT_EQUAL(csv_to_utf8(A, "\xbb\xaa\xd0\xc5,b", 6, &out, &n, &enc), CSV_OK);  /* 华信 in GBK */
+	CU_ASSERT_STRING_EQUAL(out, "华信,b");
+	CU_ASSERT_STRING_EQUAL(enc, "GBK");
+	CU_ASSERT_EQUAL(csv_to_utf8(A, "\xa2\xe3", 2, &out, &n, &enc), CSV_OK);   /* € in GB18030 */
+	CU_ASSERT_STRING_EQUAL(out, "€");
+	CU_ASSERT_EQUAL(csv_to_utf8(A, "\xff\xfe" "a\x00", 4, &out, &n, &enc), CSV_UTF16);
+	CU_ASSERT_EQUAL(csv_to_utf8(A, "a\x00b", 3, &out, &n, &enc), CSV_BAD_ENCODING);
+	CU_ASSERT_EQUAL(csv_to_utf8(A, "\x81\x20", 2, &out, &n, &enc), CSV_BAD_ENCODING);  /* half a GBK pair */
+}
+
+static void t_csv_parse(void)
+{
+	static const char text[] = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\nlast,,end";
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, text, sizeof text - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 3);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[0], "x, y");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[1], "say \"hi\"");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[2], "two\nlines");
+	CU_ASSERT_EQUAL(t.rows[1].line, 2);
+	CU_ASSERT_EQUAL(t.rows[2].line, 5);             /* after the embedded newline and an empty line */
+	CU_ASSERT_EQUAL(t.rows[2].ncols, 3);
+	CU_ASSERT_STRING_EQUAL(t.rows[2].cols[1], "");
+	static const char semi[] = "名称;电话\n华信;123\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, semi, sizeof semi - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[1], "123");
+}
+
+static void t_csv_parse_errors(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	static const char unterminated[] = "a\n\"b,c\n";
+	CU_ASSERT_EQUAL(csv_parse(A, unterminated, sizeof unterminated - 1, &CSVLIM, &t, &line), CSV_MALFORMED);
+	CU_ASSERT_EQUAL(line, 2);
+	static const char stray[] = "a\nb\"c\n";
+	CU_ASSERT_EQUAL(csv_parse(A, stray, sizeof stray - 1, &CSVLIM, &t, &line), CSV_MALFORMED);
+	CU_ASSERT_EQUAL(line, 2);
+	static const char after[] = "\"a\"b\n";
+	CU_ASSERT_EQUAL(csv_parse(A, after, sizeof after - 1, &CSVLIM, &t, &line), CSV_MALFORMED);
+	const struct csv_limits tiny = { 2, 2, 3 };
+	CU_ASSERT_EQUAL(csv_parse(A, "a\nb\nc\n", 6, &tiny, &t, &line), CSV_TOO_MANY_ROWS);
+	CU_ASSERT_EQUAL(line, 3);
+	CU_ASSERT_EQUAL(csv_parse(A, "a,b,c\n", 6, &tiny, &t, &line), CSV_TOO_MANY_COLUMNS);
+	CU_ASSERT_EQUAL(csv_parse(A, "abcd\n", 5, &tiny, &t, &line), CSV_FIELD_TOO_LONG);
+}
+
+static void t_csv_write(void)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *row[] = { "=1+2", "+x", "-y", "@SUM(A1)", "\tz", "a=b", "x,y", "say \"hi\"", "华信", "-12.50" };
+	csv_write_row(&b, row, 10);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "\"'=1+2\",\"'+x\",\"'-y\",\"'@SUM(A1)\",\"'\tz\",a=b,\"x,y\",\"say \"\"hi\"\"\",华信,\"'-12.50\"\r\n");
+	buf_reset(&b);
+	const char *nums[] = { "-12.50", "=1", "-1+2", "3" };
+	const int numeric[] = { 1, 1, 1, 1 };
+	csv_write_row_typed(&b, nums, numeric, 4);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "-12.50,\"'=1\",\"'-1+2\",3\r\n");
+	/* what is written parses back to the same cells (neutralised ones keep their ') */
+	buf_reset(&b);
+	const char *rt[] = { "两行\n文本", "x,y", "q\"q", " padded " };
+	csv_write_row(&b, rt, 4);
+	struct csv_table t;
+	size_t line;
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, b.data, b.len, &CSVLIM, &t, &line), CSV_OK);
+	for (int i = 0; i < 4; i++)
+		CU_ASSERT_STRING_EQUAL(t.rows[0].cols[i], rt[i]);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -397,6 +480,11 @@ int main(void)
 	CU_add_test(s, "credit code (GB 32100)", t_credit_code);
 	CU_add_test(s, "name normalisation", t_name_normalize);
 	CU_add_test(s, "phone digits", t_phone_digits);
+	s = CU_add_suite("csv", setup, teardown);
+	CU_add_test(s, "encodings (UTF-8, BOM, GBK, UTF-16, bad)", t_csv_encodings);
+	CU_add_test(s, "parse quoting, lines, separators", t_csv_parse);
+	CU_add_test(s, "parse errors and limits", t_csv_parse_errors);
+	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

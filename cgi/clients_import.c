@@ -270,32 +270,25 @@ int clients_import_form(struct req *r)
 	return import_page(r, 200);
 }
 
-/* Shows the rows of an import with what would happen to each. */
-static int preview(struct req *r, long long import_id, const char *text, size_t len)
+/* 1 when one of the columns is the client's name (without it nothing can be registered). */
+static int has_name_column(const struct mapping *m)
 {
-	struct csv_table t;
-	const char *why;
-	if (parse_text(r, text, len, &t, &why) != 0) {
-		view_set(r, "Page.error_message", why);
-		return import_page(r, 422);
-	}
-	struct mapping *m = arena_alloc(r->a, sizeof *m);
-	map_header(r, &t.rows[0], m);
-	int has_name = 0;
 	for (size_t c = 0; c < m->ncols; c++)
 		if (m->field[c] == CF_name)
-			has_name = 1;
-	if (!has_name) {
-		view_set(r, "Page.error_message", lang_text(r, "client.import.no_name_column"));
-		return import_page(r, 422);
-	}
+			return 1;
+	return 0;
+}
+
+/* Shows the rows of an import with what would happen to each. */
+static int preview(struct req *r, long long import_id, const struct csv_table *t, const struct mapping *m)
+{
 	struct seen seen = { 0 };
 	size_t ok = 0, bad = 0;
-	for (size_t i = 1; i < t.nrows; i++) {
+	for (size_t i = 1; i < t->nrows; i++) {
 		struct checked c;
-		check_row(r, m, &t.rows[i], &seen, &c);
+		check_row(r, m, &t->rows[i], &seen, &c);
 		const char *p = arena_printf(r->a, "Rows.%zu", i - 1);
-		view_set_int(r, arena_printf(r->a, "%s.line", p), (long long)t.rows[i].line);
+		view_set_int(r, arena_printf(r->a, "%s.line", p), (long long)t->rows[i].line);
 		view_set(r, arena_printf(r->a, "%s.name", p), c.values[CF_name] ? c.values[CF_name] : "");
 		if (c.error) {
 			bad++;
@@ -311,7 +304,7 @@ static int preview(struct req *r, long long import_id, const char *text, size_t 
 	view_set_int(r, "Preview.id", import_id);
 	view_set_int(r, "Preview.ok", (long long)ok);
 	view_set_int(r, "Preview.bad", (long long)bad);
-	view_set_int(r, "Preview.total", (long long)(t.nrows - 1));
+	view_set_int(r, "Preview.total", (long long)(t->nrows - 1));
 	view_set(r, "Preview.ignored", m->ignored);
 	return import_page(r, 200);
 }
@@ -336,6 +329,12 @@ int clients_import_upload(struct req *r)
 		view_set(r, "Page.error_message", why);
 		return import_page(r, 422);
 	}
+	struct mapping *m = arena_alloc(r->a, sizeof *m);
+	map_header(r, &t.rows[0], m);
+	if (!has_name_column(m)) {
+		view_set(r, "Page.error_message", lang_text(r, "client.import.no_name_column"));
+		return import_page(r, 422);
+	}
 	if (t.nrows - 1 > IMPORT_MAX_ROWS) {
 		view_set(r, "Page.error_message", arena_printf(r->a, "%s %d", lang_text(r, "client.import.too_many"), IMPORT_MAX_ROWS));
 		return import_page(r, 413);
@@ -347,7 +346,7 @@ int clients_import_upload(struct req *r)
 	if (db_exec(r->db, r->a, Q_IMPORT_INSERT, &res, "isssis", r->user->id, now, fname, enc,
 		    (long long)(t.nrows - 1), text) != DB_OK)
 		return 503;
-	return preview(r, (long long)res.insert_id, text, len);
+	return preview(r, (long long)res.insert_id, &t, m);
 }
 
 /* Loads an import of the signed-in user; 0 or an HTTP status. */

@@ -187,8 +187,13 @@ static int read_user_form(struct req *r, struct user_form *f, int creating)
 		form_error(r, "email", "form.bad_email");
 		ok = 0;
 	}
+	struct dbres dept;
 	if (form_int(r, "dept_id", 1, 1LL << 40, &f->dept_id) != 0)
 		ok = 0;
+	else if (db_exec(r->db, r->a, Q_DEPT_GET, &dept, "i", f->dept_id) != DB_OK || dept.nrows != 1) {
+		form_error(r, "dept_id", "form.bad_choice");
+		ok = 0;
+	}
 	f->disabled = req_form(r, "disabled") != NULL;
 	f->roles = form_roles(r);
 	if (f->roles == 0) {

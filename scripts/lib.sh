@@ -445,6 +445,8 @@ EOF
         # test hook: epoch seconds written here replace the clock (no file =
         # the real time); tests find it as $DOSSIER_TEST_VAR/test-clock
         printf 'test_clock_file = %s\n' "$D_VAR/test-clock" >>"$D_CONF"
+        # the hang test waits for the watchdog: keep it short
+        printf 'request_timeout = 5\n' >>"$D_CONF"
     fi
 }
 

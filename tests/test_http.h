@@ -1,0 +1,30 @@
+/* test_http.h — what the integration suites share: the stack's address, the
+ * test clock and small sign-in helpers. */
+#ifndef DOSSIER_TEST_HTTP_H
+#define DOSSIER_TEST_HTTP_H
+#include "http_client.h"
+#include <CUnit/CUnit.h>
+
+extern const char *test_base;
+
+/* Moves the application's clock (the test clock file) forward by secs. */
+void clock_advance(long secs);
+/* The id of a user by name (-1 when none). */
+long long user_id(const char *username);
+/* A fresh client signed in as username with the demo password; asserts success. */
+void sign_in(struct client *c, const char *username);
+/* sign_in for an account an admin just made: chooses NEW_PASSWORD first. */
+void sign_in_first_time(struct client *c, const char *username);
+/* GETs path and returns the _csrf token of the page (static buffer). */
+const char *csrf_of(struct client *c, const char *path);
+/* 1 when the last response contains raw (unescaped) s. */
+int body_has(struct client *c, const char *s);
+/* The audit rows of an action since id, for a user name (NULL = anyone). */
+long long audit_count(const char *action, const char *actor, long long since_id);
+long long audit_max_id(void);
+
+void add_client_suite(void);
+
+#define DEMO_PASSWORD "dossier-demo"
+#define NEW_PASSWORD "chosen-by-me-42"
+#endif

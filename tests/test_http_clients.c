@@ -1,0 +1,699 @@
+/* test_http_clients.c — client cards through the real stack: visibility for
+ * every demo role with the view log, search stubs, the duplicate check, the
+ * credit code, history with reasons, stale edits, hostile values, import
+ * (UTF-8 and GBK) and export. */
+#include "test_http.h"
+#include <iconv.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char run[16];          /* makes names of this run unique */
+
+/* A valid unified social credit code (GB 32100) from a 17-character body;
+ * an implementation of its own, not the application's. */
+static void credit_code(const char *body17, char out[19])
+{
+	static const char set[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	int sum = 0;
+	for (int i = 0; i < 17; i++)
+		sum += (int)(strchr(set, body17[i]) - set) * w[i];
+	int c = 31 - sum % 31;
+	memcpy(out, body17, 17);
+	out[17] = set[c == 31 ? 0 : c];
+	out[18] = '\0';
+}
+
+/* POSTs /clients/new with the basic fields plus extra name, value pairs
+ * (NULL-terminated, may be NULL); returns the status, *id from Location. */
+static long post_card(struct client *c, const char *name, const char *scope, const char *const *extra,
+		      long long *id)
+{
+	const char *fields[80];
+	size_t n = 0;
+	static char tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, "/clients/new"));
+	const char *base[] = { "_csrf", tok, "card_type", "dealer", "lifecycle", "prospect", "scope", scope,
+			       "name", name, NULL };
+	for (size_t i = 0; base[i]; i++)
+		fields[n++] = base[i];
+	for (size_t i = 0; extra && extra[i] && n < 76; i++)
+		fields[n++] = extra[i];
+	fields[n] = NULL;
+	long st = client_post_list(c, "/clients/new", fields);
+	char loc[128] = "";
+	*id = -1;
+	if (st == 303 && client_header(c, "Location", loc, sizeof loc) == 0 && strncmp(loc, "/clients/", 9) == 0)
+		*id = atoll(loc + 9);
+	return st;
+}
+
+static long long new_card(struct client *c, const char *name, const char *scope, const char *const *extra)
+{
+	long long id;
+	long st = post_card(c, name, scope, extra, &id);
+	if (st != 303)
+		fprintf(stderr, "\nnew card %s: %ld\n", name, st);
+	CU_ASSERT_EQUAL_FATAL(st, 303);
+	return id;
+}
+
+static const char *card_path(long long id, const char *suffix)
+{
+	static char p[96];
+	snprintf(p, sizeof p, "/clients/%lld%s", id, suffix);
+	return p;
+}
+
+static long long views(long long card, const char *user, const char *via, const char *page)
+{
+	return db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld AND user_id = %lld AND via = '%s' "
+			"AND page = '%s'", card, user_id(user), via, page);
+}
+
+/* ---- visibility ------------------------------------------------------------------ */
+
+struct cell {
+	const char *user;
+	const char *via[3];      /* personal, department, company: "denied" or the right */
+};
+
+static const struct cell matrix[] = {
+	{ "staff1",    { "owner", "owner", "owner" } },
+	{ "staff2",    { "denied", "member", "denied" } },
+	{ "manager1",  { "manager", "manager", "denied" } },
+	{ "manager2",  { "denied", "denied", "denied" } },
+	{ "staff3",    { "denied", "denied", "denied" } },
+	{ "csmanager", { "denied", "denied", "denied" } },
+	{ "director",  { "company", "company", "company" } },
+	{ "deputy",    { "company", "company", "company" } },
+	{ "gm",        { "company", "company", "company" } },
+	{ "archivist", { "denied", "denied", "denied" } },
+	{ "admin",     { "denied", "denied", "denied" } },
+};
+#define NCELLS (sizeof matrix / sizeof matrix[0])
+
+static long long vis_card[3];
+static char vis_name[3][96];
+
+static void test_visibility_matrix_and_view_log(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	static const char *scopes[] = { "personal", "department", "company" };
+	for (int s = 0; s < 3; s++) {
+		snprintf(vis_name[s], sizeof vis_name[s], "视野%s%s测试有限公司", run, scopes[s]);
+		const char *extra[] = { "phone", "", "address", "机密地址一号", NULL };
+		vis_card[s] = new_card(&owner, vis_name[s], s == 0 ? "personal" : "department", extra);
+	}
+	/* company scope comes by approval (issue 4); set it behind the pages */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET scope = 'company' WHERE id = %lld", vis_card[2]), 0);
+	for (size_t u = 0; u < NCELLS; u++) {
+		struct client c;
+		sign_in(&c, matrix[u].user);
+		for (int s = 0; s < 3; s++) {
+			const char *want = matrix[u].via[s];
+			long long before = views(vis_card[s], matrix[u].user, want, "card");
+			long st = client_get(&c, card_path(vis_card[s], ""));
+			int allowed = strcmp(want, "denied") != 0;
+			if (st != (allowed ? 200 : 403))
+				fprintf(stderr, "\n%s on %s card: %ld\n", matrix[u].user, scopes[s], st);
+			CU_ASSERT_EQUAL(st, allowed ? 200 : 403);
+			CU_ASSERT_EQUAL(client_has(&c, "机密地址一号"), allowed);
+			/* exactly one log row, with the right that let them in (or "denied") */
+			CU_ASSERT_EQUAL(views(vis_card[s], matrix[u].user, want, "card"), before + 1);
+			if (!allowed)
+				CU_ASSERT(client_has(&c, vis_name[s]));       /* the stub says what it is */
+		}
+		client_free(&c);
+	}
+	client_free(&owner);
+}
+
+static void test_print_and_history_follow_the_same_rule(void)
+{
+	struct client in, out;
+	sign_in(&in, "manager1");
+	sign_in(&out, "staff3");
+	const char *pages[] = { "/print", "/history", "/edit" };
+	const char *logged[] = { "print", "history", NULL };
+	for (int i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(client_get(&in, card_path(vis_card[0], pages[i])), 200);
+		long long before = logged[i] ? views(vis_card[0], "staff3", "denied", logged[i]) : 0;
+		CU_ASSERT_EQUAL(client_get(&out, card_path(vis_card[0], pages[i])), 403);
+		CU_ASSERT(!client_has(&out, "机密地址一号"));
+		if (logged[i])
+			CU_ASSERT_EQUAL(views(vis_card[0], "staff3", "denied", logged[i]), before + 1);
+	}
+	/* a member may read a department card but not edit it */
+	struct client member;
+	sign_in(&member, "staff2");
+	CU_ASSERT_EQUAL(client_get(&member, card_path(vis_card[1], "/edit")), 403);
+	const char *tok = csrf_of(&member, card_path(vis_card[1], ""));
+	CU_ASSERT_EQUAL(client_post(&member, card_path(vis_card[1], "/edit"), "_csrf", tok, "version", "1", "_reason",
+				    "试图修改", "card_type", "dealer", "name", "改名", "lifecycle", "prospect", NULL), 403);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT name FROM clients WHERE id = %lld", vis_card[1]), vis_name[1]);
+	client_free(&member);
+	client_free(&in);
+	client_free(&out);
+}
+
+static void test_manager_above_sees_the_department_below(void)
+{
+	struct client a, m;
+	sign_in(&a, "admin");
+	char uname[64], mkt[16];
+	snprintf(uname, sizeof uname, "mktmgr%s", run);
+	snprintf(mkt, sizeof mkt, "%lld", db_value("SELECT id FROM departments WHERE code = 'MKT'"));
+	const char *tok = csrf_of(&a, "/admin/users/new");
+	CU_ASSERT_EQUAL(client_post(&a, "/admin/users/new", "_csrf", tok, "username", uname, "display_name", "营销经理",
+				    "dept_id", mkt, "roles", "dept_manager", "password", DEMO_PASSWORD, NULL), 303);
+	sign_in_first_time(&m, uname);
+	CU_ASSERT_EQUAL(client_get(&m, card_path(vis_card[0], "")), 200);
+	CU_ASSERT_EQUAL(views(vis_card[0], uname, "manager", "card"), 1);
+	CU_ASSERT_EQUAL(client_get(&m, card_path(vis_card[2], "")), 403);     /* company scope: not a manager's */
+	client_free(&m);
+	client_free(&a);
+}
+
+static void test_lists_and_search_never_leak(void)
+{
+	struct client out, own;
+	sign_in(&out, "staff3");
+	sign_in(&own, "staff1");
+	char q[160];
+	/* a fragment from the middle of the name */
+	snprintf(q, sizeof q, "/clients?q=%%E8%%A7%%86%%E9%%87%%8E%s", run);      /* 视野<run> */
+	CU_ASSERT_EQUAL(client_get(&own, q), 200);
+	for (int s = 0; s < 3; s++) {
+		char link[64];
+		snprintf(link, sizeof link, "href=\"/clients/%lld\"", vis_card[s]);
+		CU_ASSERT(client_has(&own, vis_name[s]));
+		CU_ASSERT(client_has(&own, link));
+	}
+	/* the outsider's search: a stub with name, owner and date, nothing else */
+	CU_ASSERT_EQUAL(client_get(&out, q), 200);
+	CU_ASSERT(client_has(&out, vis_name[0]));
+	CU_ASSERT(client_has(&out, "class=\"stub\""));
+	CU_ASSERT(client_has(&out, "陈静"));
+	CU_ASSERT(!client_has(&out, "机密地址一号"));
+	CU_ASSERT(!client_has(&out, "<a href=\"/clients/"));         /* no row links as if visible */
+	/* the outsider's list: not even a stub */
+	CU_ASSERT_EQUAL(client_get(&out, "/clients"), 200);
+	for (int s = 0; s < 3; s++)
+		CU_ASSERT(!client_has(&out, vis_name[s]));
+	/* nor in an export */
+	CU_ASSERT_EQUAL(client_get(&out, "/clients/export.csv"), 200);
+	for (int s = 0; s < 3; s++)
+		CU_ASSERT(!client_has(&out, vis_name[s]));
+	client_free(&out);
+	client_free(&own);
+}
+
+/* ---- validation ------------------------------------------------------------------- */
+
+static void test_credit_code_and_field_checks(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char good[19], body[32], bad[19];
+	snprintf(body, sizeof body, "91310000%09d", (int)(getpid() % 1000000000));
+	credit_code(body, good);
+	memcpy(bad, good, 19);
+	bad[17] = bad[17] == '0' ? '1' : '0';
+	long long n = db_value("SELECT COUNT(*) FROM clients");
+	long long id;
+	char name[96];
+	snprintf(name, sizeof name, "信用代码%s检查公司", run);
+	const char *e1[] = { "credit_code", bad, "phone", "12ab", "email", "x@", "founded_on", "2026-02-30",
+			     "registered_capital", "12.345", "employees", "-3", "postcode", "1234", NULL };
+	CU_ASSERT_EQUAL(post_card(&c, name, "personal", e1, &id), 422);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n);
+	/* every typed value is still in the form */
+	const char *kept[] = { bad, "12ab", "x@", "2026-02-30", "12.345", "-3", "1234", name, NULL };
+	for (int i = 0; kept[i]; i++) {
+		char v[160];
+		snprintf(v, sizeof v, "value=\"%s\"", kept[i]);
+		CU_ASSERT(client_has(&c, v));
+	}
+	/* one message per field, not one for the form */
+	const char *errs[] = { "credit_code", "phone", "email", "founded_on", "registered_capital", "employees",
+			       "postcode", NULL };
+	for (int i = 0; errs[i]; i++) {
+		char id_attr[64];
+		snprintf(id_attr, sizeof id_attr, "id=\"err-%s\"", errs[i]);
+		CU_ASSERT(client_has(&c, id_attr));
+	}
+	/* lower case is accepted as the same code, stored upper case */
+	char lower[19];
+	for (int i = 0; i < 19; i++)
+		lower[i] = (char)(good[i] >= 'A' && good[i] <= 'Z' ? good[i] + 32 : good[i]);
+	const char *e2[] = { "credit_code", lower, "registered_capital", "1,234,567.50", NULL };
+	long st = post_card(&c, name, "personal", e2, &id);
+	if (st == 422)    /* an implementation may refuse lower case; the upper-case code must pass */
+		st = post_card(&c, name, "personal", (const char *[]){ "credit_code", good, NULL }, &id);
+	CU_ASSERT_EQUAL(st, 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT credit_code FROM clients WHERE id = %lld", id), good);
+	client_free(&c);
+}
+
+/* ---- duplicates -------------------------------------------------------------------- */
+
+static void test_duplicate_check_variants(void)
+{
+	struct client c, other;
+	sign_in(&c, "staff1");
+	sign_in(&other, "staff3");
+	char name[96], phone[32], code[19], body[32];
+	snprintf(name, sizeof name, "上海星辰%s贸易有限公司", run);
+	snprintf(phone, sizeof phone, "021-6%s", run);
+	snprintf(body, sizeof body, "91310115%09d", (int)((getpid() + 7) % 1000000000));
+	credit_code(body, code);
+	const char *extra[] = { "phone", phone, "credit_code", code, NULL };
+	long long first = new_card(&c, name, "personal", extra);
+	char reg[32];
+	snprintf(reg, sizeof reg, "%.10s", db_text("SELECT registered_at FROM clients WHERE id = %lld", first));
+	long long n = db_value("SELECT COUNT(*) FROM clients");
+
+	char v[8][128];
+	snprintf(v[0], sizeof v[0], "上海星辰%s贸易", run);                         /* suffix dropped */
+	snprintf(v[1], sizeof v[1], "上海星辰%s贸易有限责任公司", run);             /* another suffix */
+	snprintf(v[2], sizeof v[2], "上海 星辰·%s 贸易（有限公司）", run);          /* spaces, punctuation */
+	/* full-width digits of the run number */
+	char fw[64] = "";
+	for (const char *p = run; *p; p++) {
+		char d[4] = { (char)0xEF, (char)0xBC, (char)(0x90 + (*p - '0')), 0 };
+		strcat(fw, d);
+	}
+	snprintf(v[3], sizeof v[3], "上海星辰%s贸易股份有限公司", fw);
+	for (int i = 0; i < 4; i++) {
+		long long id;
+		CU_ASSERT_EQUAL(post_card(&other, v[i], "personal", NULL, &id), 409);
+		CU_ASSERT(client_has(&other, "id=\"dupes\""));
+		CU_ASSERT(client_has(&other, "陈静"));                 /* the owner, though staff3 may not see it */
+		CU_ASSERT(client_has(&other, reg));                     /* and the registration date */
+		CU_ASSERT(!client_has(&other, phone));                  /* but nothing else of the card */
+	}
+	/* the same phone written differently, under another name */
+	char phone2[40];
+	snprintf(phone2, sizeof phone2, "(021) 6%s", run);
+	long long id;
+	char other_name[96];
+	snprintf(other_name, sizeof other_name, "完全不同%s名称公司", run);
+	CU_ASSERT_EQUAL(post_card(&other, other_name, "personal", (const char *[]){ "phone", phone2, NULL }, &id), 409);
+	/* the same credit code */
+	CU_ASSERT_EQUAL(post_card(&other, other_name, "personal", (const char *[]){ "credit_code", code, NULL }, &id),
+			409);
+	/* an English name with its suffix */
+	snprintf(v[4], sizeof v[4], "Starlight %s Trading Co., Ltd.", run);
+	long long en = new_card(&c, v[4], "personal", NULL);
+	snprintf(v[5], sizeof v[5], "STARLIGHT %s TRADING", run);
+	CU_ASSERT_EQUAL(post_card(&other, v[5], "personal", NULL, &id), 409);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n + 1);
+	CU_ASSERT(en > first);
+	/* the earliest registration owns the client */
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", first), user_id("staff1"));
+	client_free(&other);
+	client_free(&c);
+}
+
+/* ---- history, reasons, stale edits ------------------------------------------------- */
+
+static long edit_card(struct client *c, long long id, const char *version, const char *reason, const char *name,
+		      const char *address)
+{
+	const char *tok = csrf_of(c, card_path(id, "/edit"));
+	char t[80];
+	snprintf(t, sizeof t, "%s", tok);
+	const char *f[] = { "_csrf", t, "version", version, "card_type", "dealer", "name", name, "lifecycle",
+			    "prospect", "address", address, reason ? "_reason" : NULL, reason, NULL };
+	return client_post_list(c, card_path(id, "/edit"), f);
+}
+
+static void test_history_with_reasons(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "历史%s记录有限公司", run);
+	long long id = new_card(&c, name, "personal", (const char *[]){ "address", "旧地址", NULL });
+	long long h = db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld", id);
+	/* no reason: refused, what was typed kept, nothing changed */
+	CU_ASSERT_EQUAL(edit_card(&c, id, "1", NULL, name, "新地址八号"), 422);
+	CU_ASSERT(client_has(&c, "新地址八号"));
+	CU_ASSERT(client_has(&c, "id=\"err-_reason\""));
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "旧地址");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld", id), h);
+	/* with a reason: one history row with old, new, who, why */
+	CU_ASSERT_EQUAL(edit_card(&c, id, "1", "客户搬迁", name, "新地址八号"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "新地址八号");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'address' "
+				 "AND old_value = '旧地址' AND new_value = '新地址八号' AND reason = '客户搬迁' "
+				 "AND actor_id = %lld", id, user_id("staff1")), 1);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/history")), 200);
+	CU_ASSERT(client_has(&c, "客户搬迁"));
+	CU_ASSERT(client_has(&c, "旧地址"));
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 200);   /* the card shows the latest history */
+	CU_ASSERT(client_has(&c, "客户搬迁"));
+	/* key persons: added and changed with reasons */
+	const char *tok = csrf_of(&c, card_path(id, "/persons/new"));
+	char t[80];
+	snprintf(t, sizeof t, "%s", tok);
+	CU_ASSERT_EQUAL(client_post(&c, card_path(id, "/persons/new"), "_csrf", t, "name", "王经理", "mobile",
+				    "13800000000", NULL), 422);
+	CU_ASSERT(client_has(&c, "王经理"));
+	CU_ASSERT_EQUAL(client_post(&c, card_path(id, "/persons/new"), "_csrf", t, "name", "王经理", "mobile",
+				    "13800000000", "_reason", "新任采购", NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = "
+				 "'person.added' AND reason = '新任采购'", id), 1);
+	/* the history cannot be changed by the application's account */
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE client_history SET reason = 'x' WHERE client_id = %lld", id);
+	CU_ASSERT_EQUAL(db_as_app(sql), 1142);
+	client_free(&c);
+}
+
+struct racer {
+	struct client *c;
+	long long id;
+	const char *tok, *address;
+	pthread_barrier_t *go;
+	long status;
+};
+
+static void *race(void *p)
+{
+	struct racer *x = p;
+	pthread_barrier_wait(x->go);
+	char name[96];
+	snprintf(name, sizeof name, "并发%s编辑有限公司", run);
+	const char *f[] = { "_csrf", x->tok, "version", "1", "card_type", "dealer", "name", name, "lifecycle",
+			    "prospect", "address", x->address, "_reason", "同时保存", NULL };
+	x->status = client_post_list(x->c, card_path(x->id, "/edit"), f);
+	return NULL;
+}
+
+static void test_concurrent_edits_refuse_the_second(void)
+{
+	struct client owner, boss;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	char name[96];
+	snprintf(name, sizeof name, "并发%s编辑有限公司", run);
+	long long id = new_card(&owner, name, "personal", NULL);
+	char t1[80], t2[80];
+	snprintf(t1, sizeof t1, "%s", csrf_of(&owner, card_path(id, "/edit")));
+	snprintf(t2, sizeof t2, "%s", csrf_of(&boss, card_path(id, "/edit")));
+	pthread_barrier_t go;
+	pthread_barrier_init(&go, NULL, 2);
+	struct racer a = { &owner, id, t1, "甲方地址", &go, 0 }, b = { &boss, id, t2, "乙方地址", &go, 0 };
+	pthread_t ta, tb;
+	pthread_create(&ta, NULL, race, &a);
+	pthread_create(&tb, NULL, race, &b);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	pthread_barrier_destroy(&go);
+	CU_ASSERT((a.status == 303 && b.status == 409) || (a.status == 409 && b.status == 303));
+	struct racer *lost = a.status == 409 ? &a : &b, *won = a.status == 409 ? &b : &a;
+	CU_ASSERT(client_has(lost->c, lost->address));              /* what they typed is still there */
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), won->address);
+	CU_ASSERT_EQUAL(db_value("SELECT version FROM clients WHERE id = %lld", id), 2);
+	/* and a plain stale save, later */
+	CU_ASSERT_EQUAL(edit_card(&owner, id, "1", "过时的页面", name, "第三个地址"), 409);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), won->address);
+	client_free(&owner);
+	client_free(&boss);
+}
+
+/* ---- hostile values ----------------------------------------------------------------- */
+
+#define HOSTILE "<script>alert(1)</script>\"'&"
+
+static void test_hostile_values_escaped_on_every_page(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[128];
+	snprintf(name, sizeof name, "恶意%s" HOSTILE, run);
+	const char *extra[] = { "short_name", HOSTILE, "legal_rep", HOSTILE, "address", HOSTILE, "tags", HOSTILE,
+				"payment_terms", HOSTILE, "credit_rating", "<b>", "service_area", HOSTILE,
+				"strategy", HOSTILE, "person_name", HOSTILE, "person_title", HOSTILE,
+				"person_personal_notes", HOSTILE, NULL };
+	long long id = new_card(&c, name, "personal", extra);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), HOSTILE);
+	CU_ASSERT_EQUAL(edit_card(&c, id, "1", HOSTILE, name, HOSTILE "2"), 303);   /* history holds it too */
+	char q[160];
+	snprintf(q, sizeof q, "/clients?q=%%E6%%81%%B6%%E6%%84%%8F%s", run);    /* 恶意<run> */
+	const char *pages[] = { card_path(id, ""), NULL, NULL, NULL, "/clients", q, NULL };
+	char p1[128], p2[128], p3[128];
+	snprintf(p1, sizeof p1, "%s", card_path(id, "/print"));
+	snprintf(p2, sizeof p2, "%s", card_path(id, "/history"));
+	snprintf(p3, sizeof p3, "%s", card_path(id, "/edit"));
+	char p0[128];
+	snprintf(p0, sizeof p0, "%s", card_path(id, ""));
+	pages[0] = p0;
+	pages[1] = p1;
+	pages[2] = p2;
+	pages[3] = p3;
+	for (int i = 0; pages[i]; i++) {
+		CU_ASSERT_EQUAL(client_get(&c, pages[i]), 200);
+		if (client_has(&c, "<script>alert") || client_has(&c, "<b>"))
+			fprintf(stderr, "\nunescaped on %s\n", pages[i]);
+		CU_ASSERT(!client_has(&c, "<script>alert"));
+		CU_ASSERT(!client_has(&c, "<b>"));
+		CU_ASSERT(client_has(&c, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	}
+	/* the duplicate box and the denied stub show the name escaped as well */
+	struct client other;
+	sign_in(&other, "staff3");
+	long long dup;
+	CU_ASSERT_EQUAL(post_card(&other, name, "personal", NULL, &dup), 409);
+	CU_ASSERT(!client_has(&other, "<script>alert"));
+	CU_ASSERT_EQUAL(client_get(&other, p0), 403);
+	CU_ASSERT(!client_has(&other, "<script>alert"));
+	CU_ASSERT(client_has(&other, "&lt;script&gt;"));
+	client_free(&other);
+	client_free(&c);
+}
+
+static void test_notes_hidden_from_members(void)
+{
+	struct client owner, member;
+	sign_in(&owner, "staff1");
+	sign_in(&member, "staff2");
+	char name[96];
+	snprintf(name, sizeof name, "备注%s可见性公司", run);
+	const char *extra[] = { "person_name", "李采购", "person_personal_notes", "喜欢钓鱼私密备注", NULL };
+	long long id = new_card(&owner, name, "department", extra);
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(id, "")), 200);
+	CU_ASSERT(client_has(&owner, "喜欢钓鱼私密备注"));
+	CU_ASSERT_EQUAL(client_get(&member, card_path(id, "")), 200);
+	CU_ASSERT(client_has(&member, "李采购"));
+	CU_ASSERT(!client_has(&member, "喜欢钓鱼私密备注"));
+	CU_ASSERT_EQUAL(client_get(&member, card_path(id, "/print")), 200);
+	CU_ASSERT(!client_has(&member, "喜欢钓鱼私密备注"));
+	client_free(&owner);
+	client_free(&member);
+}
+
+/* ---- blacklist ------------------------------------------------------------------------ */
+
+static void test_blacklist_page_for_everyone(void)
+{
+	char listed[256];
+	snprintf(listed, sizeof listed, "%s",
+		 db_text("SELECT name FROM clients WHERE blacklist = 'company' AND deleted_at IS NULL ORDER BY id LIMIT 1"));
+	CU_ASSERT_FATAL(listed[0] != '\0');                 /* the demo data has some */
+	const char *users[] = { "staff3", "archivist", "admin", NULL };
+	for (int i = 0; users[i]; i++) {
+		struct client c;
+		sign_in(&c, users[i]);
+		CU_ASSERT_EQUAL(client_get(&c, "/blacklist"), 200);
+		CU_ASSERT(client_has(&c, listed));
+		client_free(&c);
+	}
+	/* registering a blacklisted client shows the banner in the duplicate box */
+	struct client c;
+	sign_in(&c, "staff3");
+	long long id;
+	CU_ASSERT_EQUAL(post_card(&c, listed, "personal", NULL, &id), 409);
+	CU_ASSERT(client_has(&c, "class=\"tag bad\""));
+	client_free(&c);
+}
+
+/* ---- import and export ---------------------------------------------------------------- */
+
+static char *to_gbk(const char *utf8, size_t *outlen)
+{
+	iconv_t cd = iconv_open("GBK", "UTF-8");
+	CU_ASSERT_FATAL(cd != (iconv_t)-1);
+	size_t inlen = strlen(utf8), cap = inlen * 2 + 16, left = cap;
+	char *out = malloc(cap), *in = (char *)utf8, *o = out;
+	size_t rc = iconv(cd, &in, &inlen, &o, &left);
+	CU_ASSERT_FATAL(rc != (size_t)-1);
+	iconv_close(cd);
+	*outlen = cap - left;
+	return out;
+}
+
+static long long last_import(const char *user)
+{
+	return db_value("SELECT MAX(id) FROM imports WHERE user_id = %lld", user_id(user));
+}
+
+static void test_import_gbk_with_bad_rows_and_undo(void)
+{
+	struct client c;
+	sign_in(&c, "staff2");
+	char csv[4096], good1[96], good2[96], dup[96], body[32], code[19];
+	snprintf(good1, sizeof good1, "杭州导入%s甲有限公司", run);
+	snprintf(good2, sizeof good2, "杭州导入%s乙有限公司", run);
+	snprintf(dup, sizeof dup, "%s", vis_name[0]);                    /* already in the archive */
+	snprintf(body, sizeof body, "91330100%09d", (int)((getpid() + 11) % 1000000000));
+	credit_code(body, code);
+	snprintf(csv, sizeof csv,
+		 "客户名称,卡片类型,客户状态,电话,统一社会信用代码,联系人\r\n"
+		 "%s,经销商客户档案卡,prospect,0571-8888%s,%s,赵先生\r\n"
+		 "%s,end,新客户,,,\r\n"
+		 ",dealer,prospect,,,\r\n"
+		 "坏代码%s公司,dealer,prospect,,91330100MA2XXXXX00,\r\n"
+		 "%s,dealer,prospect,,,\r\n"
+		 "\"带,逗号%s公司\",dealer,prospect,bad-phone!,,\r\n",
+		 good1, run, code, good2, run, dup, run);
+	size_t glen;
+	char *gbk = to_gbk(csv, &glen);
+	const char *tok = csrf_of(&c, "/clients/import");
+	char t[80];
+	snprintf(t, sizeof t, "%s", tok);
+	long long n = db_value("SELECT COUNT(*) FROM clients");
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "客户.csv", gbk, glen), 200);
+	free(gbk);
+	long long imp = last_import("staff2");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT encoding FROM imports WHERE id = %lld", imp), "GBK");
+	/* the preview: nothing registered yet; errors and the duplicate shown per row */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n);
+	CU_ASSERT(client_has(&c, good1));
+	CU_ASSERT(client_has(&c, "陈静"));                      /* the duplicate's owner */
+	char commit[96], rejected[96], undo[96];
+	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
+	snprintf(rejected, sizeof rejected, "/clients/import/%lld/rejected.csv", imp);
+	snprintf(undo, sizeof undo, "/clients/import/%lld/undo", imp);
+	/* another user cannot commit it */
+	struct client other;
+	sign_in(&other, "staff1");
+	const char *ot = csrf_of(&other, "/clients/import");
+	char o[80];
+	snprintf(o, sizeof o, "%s", ot);
+	CU_ASSERT_EQUAL(client_post(&other, commit, "_csrf", o, NULL), 403);
+	CU_ASSERT_EQUAL(client_get(&other, rejected), 404);
+	client_free(&other);
+	/* commit: two good rows in, four rejected */
+	CU_ASSERT_EQUAL(client_post(&c, commit, "_csrf", t, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n + 2);
+	CU_ASSERT_EQUAL(db_value("SELECT rows_added FROM imports WHERE id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(db_value("SELECT rows_rejected FROM imports WHERE id = %lld", imp), 4);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_persons p JOIN clients c ON c.id = p.client_id "
+				 "WHERE c.import_id = %lld AND p.name = '赵先生'", imp), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld AND owner_id = %lld",
+				 imp, user_id("staff2")), 2);
+	/* committing twice adds nothing */
+	CU_ASSERT_EQUAL(client_post(&c, commit, "_csrf", t, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n + 2);
+	/* the rejected rows, with the reason in a last column */
+	CU_ASSERT_EQUAL(client_get(&c, rejected), 200);
+	CU_ASSERT(strncmp(buf_cstr(&c.res.body), "\xEF\xBB\xBF", 3) == 0);
+	CU_ASSERT(client_has(&c, "拒绝原因"));
+	CU_ASSERT(client_has(&c, dup));
+	CU_ASSERT(client_has(&c, "bad-phone!"));
+	CU_ASSERT(client_has(&c, "\"带,逗号"));
+	CU_ASSERT(!client_has(&c, good1));
+	/* the new cards can be found by name */
+	char q[160];
+	snprintf(q, sizeof q, "/clients?q=%%E5%%AF%%BC%%E5%%85%%A5%s", run);     /* 导入<run> */
+	CU_ASSERT_EQUAL(client_get(&c, q), 200);
+	CU_ASSERT(client_has(&c, good1) && client_has(&c, good2));
+	/* undo: gone from the list, kept in the database with history */
+	CU_ASSERT_EQUAL(client_post(&c, undo, "_csrf", t, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld AND deleted_at IS NULL", imp), 0);
+	CU_ASSERT_EQUAL(client_get(&c, q), 200);
+	CU_ASSERT(!client_has(&c, good1));
+	client_free(&c);
+}
+
+static void test_import_utf8_bom_and_refusals(void)
+{
+	struct client c;
+	sign_in(&c, "staff2");
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/import"));
+	char csv[1024], good[96];
+	snprintf(good, sizeof good, "宁波导入%s丙有限公司", run);
+	snprintf(csv, sizeof csv, "\xEF\xBB\xBFname,card_type,lifecycle\n%s,dealer,prospect\n", good);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "u.csv", csv, strlen(csv)), 200);
+	long long imp = last_import("staff2");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT encoding FROM imports WHERE id = %lld", imp), "UTF-8");
+	char commit[96];
+	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
+	CU_ASSERT_EQUAL(client_post(&c, commit, "_csrf", t, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 1);
+	/* no file, a file without a name column, UTF-16, not CSV at all: clear 4xx, nothing stored */
+	long long n = db_value("SELECT COUNT(*) FROM imports");
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "e.csv", "", 0), 422);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "x.csv", "foo,bar\n1,2\n", 12), 422);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "w.csv", "\xFF\xFEn\0a\0", 6), 422);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "q.csv", "name\n\"unterminated\n", 19), 422);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM imports"), n);
+	/* without the token, nothing at all */
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", "", "u.csv", csv, strlen(csv)), 403);
+	client_free(&c);
+}
+
+static void test_export_neutralises_formulas(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "=HYPERLINK(\"x\")公式%s", run);
+	const char *extra[] = { "short_name", "+1", "legal_rep", "-2", "address", "@SUM(A1)", NULL };
+	long long id = new_card(&c, name, "personal", extra);
+	(void)id;
+	long long since = audit_max_id();
+	CU_ASSERT_EQUAL(client_get(&c, "/clients/export.csv?owner=0"), 200);
+	CU_ASSERT_EQUAL(client_get(&c, "/clients/export.csv"), 200);
+	char v[256];
+	CU_ASSERT(client_header(&c, "Content-Type", v, sizeof v) == 0 && strstr(v, "text/csv"));
+	CU_ASSERT(client_header(&c, "Content-Disposition", v, sizeof v) == 0 && strstr(v, "attachment"));
+	CU_ASSERT(strncmp(buf_cstr(&c.res.body), "\xEF\xBB\xBF", 3) == 0);
+	char want[160];
+	snprintf(want, sizeof want, "\"'=HYPERLINK(\"\"x\"\")公式%s\"", run);
+	CU_ASSERT(client_has(&c, want));
+	CU_ASSERT(client_has(&c, ",'+1,") || client_has(&c, ",\"'+1\","));
+	CU_ASSERT(client_has(&c, "'@SUM(A1)"));
+	CU_ASSERT(!client_has(&c, ",=HYPERLINK"));
+	CU_ASSERT(audit_count("clients.exported", "staff1", since) >= 1);
+	client_free(&c);
+}
+
+#define T(f) CU_add_test(s, #f, f)
+void add_client_suite(void)
+{
+	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
+	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
+	T(test_visibility_matrix_and_view_log);
+	T(test_print_and_history_follow_the_same_rule);
+	T(test_manager_above_sees_the_department_below);
+	T(test_lists_and_search_never_leak);
+	T(test_credit_code_and_field_checks);
+	T(test_duplicate_check_variants);
+	T(test_history_with_reasons);
+	T(test_concurrent_edits_refuse_the_second);
+	T(test_hostile_values_escaped_on_every_page);
+	T(test_notes_hidden_from_members);
+	T(test_blacklist_page_for_everyone);
+	T(test_import_gbk_with_bad_rows_and_undo);
+	T(test_import_utf8_bom_and_refusals);
+	T(test_export_neutralises_formulas);
+}

@@ -31,7 +31,7 @@
       <input id="f-file" type="file" name="file" accept=".csv,text/csv" required>
       <?cs call:error_for("file") ?>
     </div>
-    <p class="hint"><?cs var:Lang.client.import.hint ?></p>
+    <p class="hint"><?cs var:Lang.client.import.hint ?> <a href="/static/demo/clients-import-sample.csv" download><?cs var:Lang.client.import.sample ?></a></p>
     <p class="hint"><?cs var:Lang.client.import.columns ?> <?cs each:c = Columns ?><code><?cs var:c.col ?></code> / <?cs var:c.label ?><?cs if:!last(c) ?>, <?cs /if ?><?cs /each ?> …</p>
     <button type="submit"><?cs var:Lang.client.import.check ?></button>
   </form>

@@ -32,7 +32,7 @@ static void credit_code(const char *body17, char out[19])
 static long post_card(struct client *c, const char *name, const char *scope, const char *const *extra,
 		      long long *id)
 {
-	const char *fields[80];
+	const char *fields[120];
 	size_t n = 0;
 	static char tok[80];
 	snprintf(tok, sizeof tok, "%s", csrf_of(c, "/clients/new"));
@@ -40,7 +40,7 @@ static long post_card(struct client *c, const char *name, const char *scope, con
 			       "name", name, NULL };
 	for (size_t i = 0; base[i]; i++)
 		fields[n++] = base[i];
-	for (size_t i = 0; extra && extra[i] && n < 76; i++)
+	for (size_t i = 0; extra && extra[i] && n < 116; i++)
 		fields[n++] = extra[i];
 	fields[n] = NULL;
 	long st = client_post_list(c, "/clients/new", fields);
@@ -211,6 +211,73 @@ static void test_lists_and_search_never_leak(void)
 		CU_ASSERT(!client_has(&out, vis_name[s]));
 	client_free(&out);
 	client_free(&own);
+}
+
+/* The ids of the visible rows of a list page, as "1,2,3" (static buffer). */
+static const char *row_ids(struct client *c, int *n)
+{
+	static char ids[8192];
+	ids[0] = '\0';
+	*n = 0;
+	const char *p = buf_cstr(&c->res.body);
+	const char *mark = "<td><a href=\"/clients/";
+	while ((p = strstr(p, mark)) != NULL) {
+		p += strlen(mark);
+		long long id = atoll(p);
+		if (id > 0 && strlen(ids) < sizeof ids - 24) {
+			snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s%lld", *n ? "," : "", id);
+			(*n)++;
+		}
+	}
+	return ids;
+}
+
+static void test_list_filters_and_keyset_pages(void)
+{
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/clients"), 200);
+	int n1, n2;
+	char first[8192];
+	snprintf(first, sizeof first, "%s", row_ids(&gm, &n1));
+	CU_ASSERT_EQUAL(n1, 50);
+	/* the next page by key: none of the first page's rows again */
+	const char *next = strstr(buf_cstr(&gm.res.body), "&amp;after=");
+	CU_ASSERT_FATAL(next != NULL);
+	while (next > buf_cstr(&gm.res.body) && *next != '"')
+		next--;
+	char url[1024];
+	size_t k = 0;
+	for (const char *p = next + 1; *p && *p != '"' && k < sizeof url - 1; p++) {
+		url[k++] = *p;
+		if (strncmp(p, "&amp;", 5) == 0)
+			p += 4;
+	}
+	url[k] = '\0';
+	CU_ASSERT_EQUAL(client_get(&gm, url), 200);
+	const char *second = row_ids(&gm, &n2);
+	CU_ASSERT(n2 > 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id IN (%s) AND id IN (%s)", first, second), 0);
+	/* a filter: every row matches it */
+	CU_ASSERT_EQUAL(client_get(&gm, "/clients?lifecycle=problem"), 200);
+	const char *ids = row_ids(&gm, &n1);
+	CU_ASSERT(n1 > 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id IN (%s) AND lifecycle <> 'problem'", ids), 0);
+	/* by owner, seen by the owner's manager */
+	struct client m;
+	sign_in(&m, "manager1");
+	char path[96];
+	snprintf(path, sizeof path, "/clients?owner=%lld&sort=name", user_id("staff1"));
+	CU_ASSERT_EQUAL(client_get(&m, path), 200);
+	ids = row_ids(&m, &n1);
+	CU_ASSERT(n1 > 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id IN (%s) AND owner_id <> %lld", ids,
+				 user_id("staff1")), 0);
+	/* a sort outside the whitelist falls back to the default, never reaches SQL */
+	CU_ASSERT_EQUAL(client_get(&m, "/clients?sort=name%3BDROP%20TABLE%20clients"), 200);
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM clients") > 0);
+	client_free(&m);
+	client_free(&gm);
 }
 
 /* ---- validation ------------------------------------------------------------------- */
@@ -438,10 +505,16 @@ static void test_hostile_values_escaped_on_every_page(void)
 	sign_in(&c, "staff1");
 	char name[128];
 	snprintf(name, sizeof name, "恶意%s" HOSTILE, run);
+	/* every free-text field of the card and of a key person */
 	const char *extra[] = { "short_name", HOSTILE, "legal_rep", HOSTILE, "address", HOSTILE, "tags", HOSTILE,
 				"payment_terms", HOSTILE, "credit_rating", "<b>", "service_area", HOSTILE,
-				"strategy", HOSTILE, "person_name", HOSTILE, "person_title", HOSTILE,
-				"person_personal_notes", HOSTILE, NULL };
+				"sales_capacity", HOSTILE, "potential", HOSTILE, "philosophy", HOSTILE,
+				"management", HOSTILE, "sales_results", HOSTILE, "staff_quality", HOSTILE,
+				"competitor_relations", HOSTILE, "cooperation_attitude", HOSTILE, "sales_activity", HOSTILE,
+				"problems", HOSTILE, "strengths", HOSTILE, "strategy", HOSTILE, "reputation", HOSTILE,
+				"credit_status", HOSTILE, "credit_problems", HOSTILE, "person_name", HOSTILE,
+				"person_title", HOSTILE, "person_purchase_role", HOSTILE, "person_personal_notes", HOSTILE,
+				NULL };
 	long long id = new_card(&c, name, "personal", extra);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), HOSTILE);
 	CU_ASSERT_EQUAL(edit_card(&c, id, "1", HOSTILE, name, HOSTILE "2"), 303);   /* history holds it too */
@@ -623,6 +696,27 @@ static void test_import_gbk_with_bad_rows_and_undo(void)
 	client_free(&c);
 }
 
+/* The sample file linked from the import page previews as its rows promise. */
+static void test_import_sample_file_previews(void)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/static/demo/clients-import-sample.csv", getenv("DOSSIER_SRCDIR"));
+	FILE *f = fopen(path, "rb");
+	CU_ASSERT_FATAL(f != NULL);
+	char data[8192];
+	size_t len = fread(data, 1, sizeof data, f);
+	fclose(f);
+	struct client c;
+	sign_in(&c, "staff1");
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/import"));
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "clients-import-sample.csv", data, len), 200);
+	CU_ASSERT(client_has(&c, "id=\"rows-ok\">5<"));
+	CU_ASSERT(client_has(&c, "id=\"rows-bad\">6<"));
+	CU_ASSERT(client_has(&c, "成都华信商贸有限公司"));          /* a demo client: shown as a duplicate */
+	client_free(&c);
+}
+
 static void test_import_utf8_bom_and_refusals(void)
 {
 	struct client c;
@@ -686,6 +780,7 @@ void add_client_suite(void)
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_manager_above_sees_the_department_below);
 	T(test_lists_and_search_never_leak);
+	T(test_list_filters_and_keyset_pages);
 	T(test_credit_code_and_field_checks);
 	T(test_duplicate_check_variants);
 	T(test_history_with_reasons);
@@ -694,6 +789,7 @@ void add_client_suite(void)
 	T(test_notes_hidden_from_members);
 	T(test_blacklist_page_for_everyone);
 	T(test_import_gbk_with_bad_rows_and_undo);
+	T(test_import_sample_file_previews);
 	T(test_import_utf8_bom_and_refusals);
 	T(test_export_neutralises_formulas);
 }

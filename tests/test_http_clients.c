@@ -280,6 +280,40 @@ static void test_list_filters_and_keyset_pages(void)
 	client_free(&gm);
 }
 
+/* Search finds a card by its short name, phone (any format), credit code and a key person. */
+static void test_search_by_every_key(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96], shortname[64], phone[32], code[19], body[32], person[32];
+	snprintf(name, sizeof name, "检索%s测试有限公司", run);
+	snprintf(shortname, sizeof shortname, "鹭岛%s", run);
+	snprintf(phone, sizeof phone, "0592-7%s", run);
+	snprintf(person, sizeof person, "欧阳%s", run);
+	snprintf(body, sizeof body, "91350200%09d", (int)((getpid() + 3) % 1000000000));
+	credit_code(body, code);
+	const char *extra[] = { "short_name", shortname, "phone", phone, "credit_code", code, "person_name", person,
+				NULL };
+	long long id = new_card(&c, name, "personal", extra);
+	char link[64];
+	snprintf(link, sizeof link, "href=\"/clients/%lld\"", id);
+	char q[4][64];
+	snprintf(q[0], sizeof q[0], "/clients?q=%%E9%%B9%%AD%%E5%%B2%%9B%s", run);   /* 鹭岛<run> */
+	snprintf(q[1], sizeof q[1], "/clients?q=05927%s", run);                       /* digits only */
+	snprintf(q[2], sizeof q[2], "/clients?q=%s", code);
+	snprintf(q[3], sizeof q[3], "/clients?q=%%E6%%AC%%A7%%E9%%98%%B3%s", run);   /* 欧阳<run> */
+	for (int i = 0; i < 4; i++) {
+		CU_ASSERT_EQUAL(client_get(&c, q[i]), 200);
+		if (!client_has(&c, link))
+			fprintf(stderr, "\nsearch %s did not find the card\n", q[i]);
+		CU_ASSERT(client_has(&c, link));
+	}
+	/* one character is too little to search by; the page says so */
+	CU_ASSERT_EQUAL(client_get(&c, "/clients?q=%E9%B9%AD"), 200);
+	CU_ASSERT(client_has(&c, "class=\"hint\""));
+	client_free(&c);
+}
+
 /* ---- validation ------------------------------------------------------------------- */
 
 static void test_credit_code_and_field_checks(void)
@@ -781,6 +815,7 @@ void add_client_suite(void)
 	T(test_manager_above_sees_the_department_below);
 	T(test_lists_and_search_never_leak);
 	T(test_list_filters_and_keyset_pages);
+	T(test_search_by_every_key);
 	T(test_credit_code_and_field_checks);
 	T(test_duplicate_check_variants);
 	T(test_history_with_reasons);

@@ -88,6 +88,7 @@ static int find_dupes(struct req *r, long long self, const char *name, const cha
 		return rc;
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *p = arena_printf(r->a, "Dupes.%zu", i);
+		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&res, i, 0));
 		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&res, i, 1));
 		view_set(r, arena_printf(r->a, "%s.owner", p), dbres_get(&res, i, 2));
 		view_set(r, arena_printf(r->a, "%s.registered_at", p), dbres_get(&res, i, 3));
@@ -328,6 +329,7 @@ static int card_open(struct req *r, struct dbres *card, enum via *via, const cha
 	*via = card_access(r, &ref);
 	card_log_view(r, ref.id, *via, page);
 	if (*via == VIA_NONE) {
+		view_set(r, "Stub.id", dbres_get(card, 0, CARD_ID));
 		view_set(r, "Stub.name", dbres_get(card, 0, 1 + CF_name));
 		view_set(r, "Stub.owner", dbres_get(card, 0, CARD_OWNER_NAME));
 		view_set(r, "Stub.dept", dbres_get(card, 0, CARD_DEPT_NAME));

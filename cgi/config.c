@@ -30,7 +30,8 @@ static const struct key keys[] = {
 	L(session_idle, 60, 86400 * 30), L(session_absolute, 60, 86400 * 365),
 	L(login_fail_account, 1, 1000), L(login_fail_addr, 1, 100000),
 	L(login_window, 1, 86400), L(login_lockout, 1, 86400 * 7), L(password_min, 8, 128),
-	L(cookie_secure, 0, 1), L(test_mode, 0, 1), S(test_clock_file),
+	L(cookie_secure, 0, 1), L(grant_hours, 1, 24 * 365), L(request_expiry_days, 1, 3650),
+	L(delete_hold_days, 1, 3650), L(test_mode, 0, 1), S(test_clock_file),
 };
 
 void config_defaults(struct config *c)
@@ -64,6 +65,9 @@ void config_defaults(struct config *c)
 	c->login_window = 15 * 60;
 	c->login_lockout = 15 * 60;
 	c->password_min = 10;
+	c->grant_hours = 24;
+	c->request_expiry_days = 14;
+	c->delete_hold_days = 30;
 }
 
 static int set_key(struct config *c, const char *name, const char *value, char *err, size_t errlen)

@@ -47,6 +47,10 @@ struct config {
 	long login_lockout;             /* seconds */
 	long password_min;              /* characters */
 	long cookie_secure;             /* 1: always set Secure (behind HTTPS) */
+	/* approvals (DESIGN.md §7) */
+	long grant_hours;               /* a granted view of a card lasts this long */
+	long request_expiry_days;       /* a pending request expires after this many days */
+	long delete_hold_days;          /* a deleted client can be restored for this many days */
 	/* testing */
 	long test_mode;                 /* 1: test hooks (clock file, /_test routes) */
 	char test_clock_file[CONFIG_STR];

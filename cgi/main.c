@@ -1,5 +1,6 @@
 /* main.c — `dossier [-c FILE] COMMAND`: serve, migrate, demo, check, hash-password. */
 #include "config.h"
+#include "cron.h"
 #include "crypto.h"
 #include "db.h"
 #include "log.h"
@@ -19,6 +20,7 @@ static void usage(void)
 	      "  migrate        apply sql/NNN_*.sql and set the application user's grants\n"
 	      "  demo           load the demo data (once)\n"
 	      "  check          check the configuration and the database connection\n"
+	      "  cron           run the scheduled tasks once (expiry, purges): every few minutes\n"
 	      "  hash-password  read a password on stdin, print its Argon2id hash\n"
 	      "The file defaults to $DOSSIER_CONFIG or /etc/dossier/dossier.conf;\n"
 	      "every setting can be overridden by DOSSIER_<SETTING>.\n", stderr);
@@ -95,6 +97,12 @@ int main(int argc, char **argv)
 		rc = migrate_run(&cfg, 1);
 	} else if (strcmp(cmd, "check") == 0) {
 		rc = cmd_check(&cfg);
+	} else if (strcmp(cmd, "cron") == 0) {
+		if (log_open(cfg.log_file) != 0) {
+			fprintf(stderr, "dossier: cannot open log %s\n", cfg.log_file);
+			return 1;
+		}
+		rc = cron_run(&cfg);
 	} else {
 		usage();
 		rc = 2;

@@ -57,6 +57,27 @@ int clients_import_commit(struct req *r);
 int clients_import_undo(struct req *r);
 int clients_import_rejected(struct req *r);
 
+/* clients_deleted.c */
+int clients_deleted(struct req *r);
+int clients_restore(struct req *r);
+
+/* requests.c */
+int requests_new(struct req *r);
+int requests_create(struct req *r);
+int requests_inbox(struct req *r);
+int requests_mine(struct req *r);
+int requests_show(struct req *r);
+int requests_decide(struct req *r);
+int requests_withdraw(struct req *r);
+int delegations_list(struct req *r);
+int delegations_create(struct req *r);
+int delegations_revoke(struct req *r);
+
+/* pages_routes.c */
+int admin_routes(struct req *r);
+int admin_route_create(struct req *r);
+int admin_route_update(struct req *r);
+
 /* pages_test.c (test mode only) */
 int test_crash(struct req *r);
 int test_hang(struct req *r);

@@ -219,7 +219,120 @@
 	X(Q_CLIENT_TOUCH, "UPDATE clients SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?") \
 	X(Q_AUDIT_PAGE, "SELECT a.id, a.at, a.actor_name, a.action, a.object_type, a.object_id, a.detail, a.addr " \
 		"FROM audit_log a WHERE a.id < ? AND (? = '' OR a.action LIKE ?) " \
-		"AND (? = '' OR a.actor_name = ?) ORDER BY a.id DESC LIMIT ?")
+		"AND (? = '' OR a.actor_name = ?) ORDER BY a.id DESC LIMIT ?") \
+	/* ---- approvals (approvals.c, approvals_clients.c, requests.c) ---- */ \
+	X(Q_ROUTES_OF, "SELECT step_no, role, over_subject_dept, need_all, scope, secrecy FROM approval_routes " \
+		"WHERE req_type = ? AND (scope IS NULL OR scope = ?) AND (secrecy IS NULL OR secrecy = ?) " \
+		"ORDER BY scope IS NULL, secrecy IS NULL, step_no") \
+	X(Q_ROUTES_ALL, "SELECT id, req_type, scope, secrecy, step_no, role, over_subject_dept, need_all, version " \
+		"FROM approval_routes ORDER BY req_type, scope, secrecy, step_no") \
+	X(Q_ROUTE_GET, "SELECT id, req_type, scope, secrecy, step_no, role, over_subject_dept, need_all, version " \
+		"FROM approval_routes WHERE id = ?") \
+	X(Q_ROUTE_INSERT, "INSERT INTO approval_routes (req_type, scope, secrecy, step_no, role, over_subject_dept, " \
+		"need_all) VALUES (?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_ROUTE_UPDATE, "UPDATE approval_routes SET step_no = ?, role = ?, over_subject_dept = ?, need_all = ?, " \
+		"version = version + 1 WHERE id = ? AND version = ?") \
+	X(Q_ROUTE_DELETE, "DELETE FROM approval_routes WHERE id = ? AND version = ?") \
+	X(Q_ROLE_HOLDERS, "SELECT u.id, u.dept_id FROM user_roles ur JOIN users u ON u.id = ur.user_id " \
+		"WHERE ur.role = ? AND u.disabled = 0 ORDER BY u.id") \
+	X(Q_REQUEST_INSERT, "INSERT INTO requests (req_type, client_id, requester_id, reason, field, old_value, " \
+		"new_value, payload, status, cur_step, created_at, expires_at) " \
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?)") \
+	X(Q_STEP_INSERT, "INSERT INTO request_steps (request_id, step_no, role, dept_id, need_all, state) " \
+		"VALUES (?, ?, ?, ?, ?, ?)") \
+	X(Q_APPROVER_INSERT, "INSERT IGNORE INTO request_approvers (request_id, step_no, user_id, open) VALUES (?, ?, ?, 1)") \
+	X(Q_REQUEST_LOCK, "SELECT id, req_type, client_id, requester_id, reason, field, old_value, new_value, " \
+		"payload, status, cur_step, created_at FROM requests WHERE id = ? FOR UPDATE") \
+	X(Q_REQUEST_GET, "SELECT r.id, r.req_type, r.client_id, r.requester_id, r.reason, r.field, r.old_value, " \
+		"r.new_value, r.payload, r.status, r.cur_step, r.created_at, r.decided_at, r.expires_at, " \
+		"u.display_name, (SELECT name FROM departments WHERE id = u.dept_id), c.name, c.deleted_at " \
+		"FROM requests r JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
+		"WHERE r.id = ?") \
+	X(Q_STEPS_OF, "SELECT step_no, role, dept_id, need_all, state, " \
+		"(SELECT name FROM departments WHERE id = s.dept_id) FROM request_steps s " \
+		"WHERE request_id = ? ORDER BY step_no") \
+	X(Q_STEP_SET, "UPDATE request_steps SET state = ? WHERE request_id = ? AND step_no = ?") \
+	X(Q_STEP_ESCALATE, "UPDATE request_steps SET role = ?, dept_id = 0 WHERE request_id = ? AND step_no = ?") \
+	X(Q_STEP_CLOSE_OPEN, "UPDATE request_steps SET state = 'closed' WHERE request_id = ? " \
+		"AND state IN ('open', 'waiting')") \
+	X(Q_APPROVERS_CLOSE_STEP, "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND step_no = ? AND open = 1") \
+	X(Q_APPROVER_OPEN, "SELECT user_id FROM request_approvers WHERE request_id = ? AND step_no = ? " \
+		"AND user_id = ? AND open = 1") \
+	X(Q_APPROVERS_OF, "SELECT a.step_no, a.user_id, u.display_name, a.open FROM request_approvers a " \
+		"JOIN users u ON u.id = a.user_id WHERE a.request_id = ? ORDER BY a.step_no, u.display_name") \
+	X(Q_APPROVER_CLOSE, "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND step_no = ? AND user_id = ?") \
+	X(Q_APPROVERS_CLOSE_ALL, "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND open = 1") \
+	X(Q_APPROVERS_LEFT, "SELECT COUNT(*) FROM request_approvers WHERE request_id = ? AND step_no = ? AND open = 1") \
+	X(Q_DECISION_INSERT, "INSERT INTO request_decisions (request_id, step_no, decider_id, on_behalf_of, " \
+		"decision, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_DECISIONS_OF, "SELECT d.step_no, d.decision, d.comment, d.at, " \
+		"(SELECT display_name FROM users WHERE id = d.decider_id), " \
+		"(SELECT display_name FROM users WHERE id = d.on_behalf_of), d.decider_id " \
+		"FROM request_decisions d WHERE d.request_id = ? ORDER BY d.id") \
+	X(Q_REQUEST_FINISH, "UPDATE requests SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'") \
+	X(Q_REQUEST_NEXT_STEP, "UPDATE requests SET cur_step = ? WHERE id = ? AND status = 'pending'") \
+	X(Q_REQUEST_PENDING_SAME, "SELECT id FROM requests WHERE client_id = ? AND requester_id = ? " \
+		"AND req_type = ? AND COALESCE(field, '') = ? AND status = 'pending' ORDER BY id DESC LIMIT 1") \
+	X(Q_INBOX, "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
+		"r.old_value, r.new_value, r.created_at, a.user_id FROM request_approvers a " \
+		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
+		"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
+		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND a.request_id < ? " \
+		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id DESC LIMIT ?") \
+	X(Q_INBOX_COUNT, "SELECT COUNT(DISTINCT request_id) FROM (SELECT request_id FROM request_approvers " \
+		"WHERE user_id IN (?, ?, ?, ?, ?) AND open = 1 LIMIT 200) a") \
+	X(Q_MY_REQUESTS, "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
+		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
+		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id < ? " \
+		"ORDER BY r.id DESC LIMIT ?") \
+	X(Q_REQUESTS_DUE, "SELECT id FROM requests WHERE status = 'pending' AND expires_at <= ? " \
+		"ORDER BY expires_at LIMIT 500") \
+	X(Q_DELEGATORS_NOW, "SELECT from_user FROM delegations WHERE to_user = ? AND starts_at <= ? " \
+		"AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4") \
+	X(Q_DELEGATION_INSERT, "INSERT INTO delegations (from_user, to_user, starts_at, ends_at, note, created_at) " \
+		"VALUES (?, ?, ?, ?, ?, ?)") \
+	X(Q_DELEGATIONS_OF, "SELECT d.id, d.from_user, f.display_name, d.to_user, t.display_name, d.starts_at, " \
+		"d.ends_at, d.note, d.revoked_at FROM delegations d JOIN users f ON f.id = d.from_user " \
+		"JOIN users t ON t.id = d.to_user WHERE (d.from_user = ? OR d.to_user = ?) " \
+		"ORDER BY d.id DESC LIMIT 50") \
+	X(Q_DELEGATION_REVOKE, "UPDATE delegations SET revoked_at = ? WHERE id = ? AND from_user = ? " \
+		"AND revoked_at IS NULL") \
+	X(Q_USER_BY_USERNAME, "SELECT id, display_name, disabled FROM users WHERE username = ?") \
+	/* ---- effects of approved requests on clients ---- */ \
+	X(Q_GRANT_INSERT, "INSERT INTO client_grants (client_id, user_id, expires_at, granted_by) VALUES (?, ?, ?, ?)") \
+	X(Q_CLIENT_LOCK, "SELECT id, grade_id, scope, owner_id, lifecycle, blacklist, dept_id, deleted_at, name " \
+		"FROM clients WHERE id = ? FOR UPDATE") \
+	X(Q_CLIENT_SET_GRADE, "UPDATE clients SET grade_id = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_SET_SCOPE, "UPDATE clients SET scope = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_SET_OWNER, "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \
+		"WHERE id = ?") \
+	X(Q_CLIENT_SET_LIFECYCLE, "UPDATE clients SET lifecycle = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_SET_BLACKLIST, "UPDATE clients SET blacklist = ?, blacklist_reason = ?, updated_at = ?, " \
+		"version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_RESTORE, "UPDATE clients SET deleted_at = NULL, updated_at = ?, version = version + 1 " \
+		"WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at > ?") \
+	X(Q_CLIENT_GET_DELETED, CARD_SELECT "WHERE id = ? AND deleted_at IS NOT NULL") \
+	X(Q_CLIENTS_DELETED, "SELECT c.id, c.name, c.deleted_at, c.dept_id, (SELECT name FROM departments " \
+		"WHERE id = c.dept_id), (SELECT display_name FROM users WHERE id = c.owner_id) FROM clients c " \
+		"WHERE c.deleted_at > ? AND c.import_id IS NULL ORDER BY c.deleted_at DESC LIMIT 500") \
+	/* ---- the scheduled job (cron.c) ---- */ \
+	X(Q_LOCK_GET, "SELECT GET_LOCK(?, 0)") \
+	X(Q_LOCK_RELEASE, "SELECT RELEASE_LOCK(?)") \
+	X(Q_CLIENTS_PURGE_DUE, "SELECT id FROM clients WHERE deleted_at IS NOT NULL AND deleted_at <= ? " \
+		"ORDER BY deleted_at LIMIT 500") \
+	X(Q_CLIENT_PURGE_LOCK, "SELECT id, name, deleted_at FROM clients WHERE id = ? AND deleted_at IS NOT NULL " \
+		"AND deleted_at <= ? FOR UPDATE") \
+	X(Q_CLIENT_DELETE_REQUEST, "SELECT r.id, (SELECT display_name FROM users WHERE id = r.requester_id), " \
+		"(SELECT GROUP_CONCAT(u.display_name) FROM request_decisions d JOIN users u ON u.id = d.decider_id " \
+		"WHERE d.request_id = r.id AND d.decision = 'approved'), r.decided_at FROM requests r " \
+		"WHERE r.client_id = ? AND r.req_type = 'delete' AND r.status = 'approved' ORDER BY r.id DESC LIMIT 1") \
+	X(Q_PURGE_GRAMS, "DELETE FROM client_grams WHERE client_id = ?") \
+	X(Q_PURGE_LINES, "DELETE FROM client_product_lines WHERE client_id = ?") \
+	X(Q_PURGE_PERSONS, "DELETE FROM client_persons WHERE client_id = ?") \
+	X(Q_PURGE_GRANTS, "DELETE FROM client_grants WHERE client_id = ?") \
+	X(Q_PURGE_CLIENT, "DELETE FROM clients WHERE id = ?") \
+	X(Q_DEPT_GRADE_COUNT, "SELECT COUNT(*), COALESCE(SUM(grade_id = ?), 0) FROM clients " \
+		"WHERE dept_id = ? AND deleted_at IS NULL")
 
 enum query {
 #define X(name, sql) name,

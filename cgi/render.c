@@ -1,6 +1,7 @@
 /* render.c — ClearSilver: the one render path. Output is HTML-escaped by
  * default (Config.VarEscapeMode = html, set here for every render). */
 #include "app.h"
+#include "approvals.h"
 #include "log.h"
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +84,8 @@ static void view_common(struct req *r)
 		if (u->roles & (1u << i))
 			view_set(r, arena_printf(r->a, "User.roles.%s", role_names[i]), "1");
 	view_set(r, "Can.admin", (u->roles & ROLE_ADMIN) ? "1" : "0");
+	if (!u->must_change_password)
+		view_set_int(r, "Nav.inbox_count", approval_inbox_count(r));
 }
 
 int render(struct req *r, int status, const char *name)

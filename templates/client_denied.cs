@@ -8,7 +8,7 @@
     <dt><?cs var:Lang.client.owner ?></dt><dd><?cs var:Stub.owner ?> · <?cs var:Stub.dept ?></dd>
     <dt><?cs var:Lang.client.registered_at ?></dt><dd><?cs var:Stub.registered_at ?></dd>
   </dl>
-  <p><button type="button" disabled><?cs var:Lang.client.request_access ?></button></p>
-  <p class="hint"><?cs var:Lang.client.request_access_hint ?></p>
+  <p><a class="button primary" href="/clients/<?cs var:Stub.id ?>/request?kind=view"><?cs var:Lang.client.request_access ?></a></p>
+  <p class="hint"><?cs var:Lang.request.hint.view ?></p>
 </section>
 <?cs include!"footer.cs" ?>

@@ -8,6 +8,16 @@
   <a class="button" href="/clients/<?cs var:Card.id ?>/history"><?cs var:Lang.client.history ?></a>
   <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?></span>
 </nav>
+<?cs if:Can.edit ?>
+<details class="card requests-menu">
+  <summary><?cs var:Lang.request.ask_change ?></summary>
+  <ul class="links">
+  <?cs each:k = Lang.request.kind ?><?cs if:name(k) != "view" && name(k) != "transfer" ?>
+    <li><a href="/clients/<?cs var:Card.id ?>/request?kind=<?cs name:k ?>"><?cs var:k ?></a></li>
+  <?cs /if ?><?cs /each ?>
+  </ul>
+</details>
+<?cs /if ?>
 <div class="grid two">
   <section class="card"><h2><?cs var:Lang.client.section.s1 ?></h2><?cs call:card_section(1, 0) ?><?cs if:!Sections.s1 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
   <section class="card"><h2><?cs var:Lang.client.section.s6 ?></h2><?cs call:card_section(6, 0) ?>

@@ -1,7 +1,7 @@
 <?cs include!"header.cs" ?>
 <div class="page-head">
   <h1><?cs var:Lang.client.list_title ?></h1>
-  <div><a class="button" href="/clients/import"><?cs var:Lang.client.import_link ?></a>
+  <div><?cs if:User.roles.dept_manager || User.roles.director || User.roles.gm || User.roles.deputy_gm ?><a class="button" href="/clients/deleted"><?cs var:Lang.client.deleted_title ?></a> <?cs /if ?><a class="button" href="/clients/import"><?cs var:Lang.client.import_link ?></a>
   <a class="button primary" href="/clients/new"><?cs var:Lang.client.new_title ?></a></div>
 </div>
 <form method="get" action="/clients" class="search">

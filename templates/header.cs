@@ -14,10 +14,12 @@
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.home ?></a>
     <a href="/clients"<?cs if:string.slice(Page.path, 0, 8) == "/clients" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.clients ?></a>
     <a href="/blacklist"<?cs if:Page.path == "/blacklist" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.blacklist ?></a>
+    <a href="/requests/inbox"<?cs if:string.slice(Page.path, 0, 9) == "/requests" || Page.path == "/delegations" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.requests ?><?cs if:Nav.inbox_count > 0 ?> <span class="count" id="inbox-count"><?cs var:Nav.inbox_count ?></span><?cs /if ?></a>
     <?cs if:Can.admin ?>
     <a href="/admin/users"<?cs if:string.slice(Page.path, 0, 12) == "/admin/users" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.users ?></a>
     <a href="/admin/departments"<?cs if:string.slice(Page.path, 0, 18) == "/admin/departments" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.departments ?></a>
     <a href="/admin/classes"<?cs if:string.slice(Page.path, 0, 14) == "/admin/classes" || Page.path == "/admin/grades" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.classes ?></a>
+    <a href="/admin/routes"<?cs if:Page.path == "/admin/routes" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.routes ?></a>
     <a href="/admin/audit"<?cs if:Page.path == "/admin/audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.audit ?></a>
     <?cs /if ?>
   </nav>

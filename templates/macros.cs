@@ -59,7 +59,7 @@
 <section class="card dupes" id="dupes">
   <h2><?cs var:Lang.client.dupes_title ?></h2>
   <p><?cs var:Lang.client.dupes_text ?></p>
-  <table class="list compact"><thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.owner ?></th><th><?cs var:Lang.client.registered_at ?></th><th><?cs var:Lang.client.dupe_match ?></th></tr></thead>
-  <tbody><?cs each:d = Dupes ?><tr><td><?cs var:d.name ?><?cs if:d.blacklist != "none" ?> <span class="tag bad"><?cs var:Lang.client.blacklisted[d.blacklist] ?></span><?cs /if ?></td><td><?cs var:d.owner ?></td><td><?cs var:d.registered_at ?></td><td><?cs var:d.why ?></td></tr><?cs /each ?></tbody></table>
+  <table class="list compact"><thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.owner ?></th><th><?cs var:Lang.client.registered_at ?></th><th><?cs var:Lang.client.dupe_match ?></th><th></th></tr></thead>
+  <tbody><?cs each:d = Dupes ?><tr><td><?cs var:d.name ?><?cs if:d.blacklist != "none" ?> <span class="tag bad"><?cs var:Lang.client.blacklisted[d.blacklist] ?></span><?cs /if ?></td><td><?cs var:d.owner ?></td><td><?cs var:d.registered_at ?></td><td><?cs var:d.why ?></td><td><a href="/clients/<?cs var:d.id ?>/request?kind=transfer"><?cs var:Lang.request.kind.transfer ?></a></td></tr><?cs /each ?></tbody></table>
 </section>
 <?cs /if ?><?cs /def ?>

@@ -45,6 +45,16 @@ void clock_advance(long secs)
 	CU_ASSERT_FATAL(rename(tmp, cfg.test_clock_file) == 0);
 }
 
+void test_time_text(long offset, char out[20])
+{
+	if (clock_now == 0)
+		clock_advance(0);
+	time_t t = (time_t)(clock_now + offset);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%dT%H:%M", &tm);
+}
+
 long long user_id(const char *username)
 {
 	return db_value("SELECT id FROM users WHERE username = '%s'", username);
@@ -123,7 +133,7 @@ static char *location(struct client *c)
 }
 
 /* Creates a user through the admin pages; returns its id. */
-static long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
+long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
 			   const char *role)
 {
 	char dept[32];
@@ -961,6 +971,8 @@ int main(void)
 		fprintf(stderr, "test_http: %s\n", err);
 		return 1;
 	}
+	setenv("TZ", cfg.timezone, 1);                 /* the app's time zone, for times in forms */
+	tzset();
 	if (!cfg.test_mode || cfg.test_clock_file[0] == '\0') {
 		fprintf(stderr, "test_http: the stack is not in test mode\n");
 		return 1;
@@ -972,6 +984,7 @@ int main(void)
 	for (size_t i = 0; i < sizeof stack_tests / sizeof stack_tests[0]; i++)
 		CU_add_test(s, stack_tests[i].name, stack_tests[i].fn);
 	add_client_suite();
+	add_request_suite();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -9,6 +9,8 @@ extern const char *test_base;
 
 /* Moves the application's clock (the test clock file) forward by secs. */
 void clock_advance(long secs);
+/* The application's time now + offset seconds as "YYYY-MM-DDTHH:MM" (a datetime-local field). */
+void test_time_text(long offset, char out[20]);
 /* The id of a user by name (-1 when none). */
 long long user_id(const char *username);
 /* A fresh client signed in as username with the demo password; asserts success. */
@@ -23,7 +25,16 @@ int body_has(struct client *c, const char *s);
 long long audit_count(const char *action, const char *actor, long long since_id);
 long long audit_max_id(void);
 
+/* Creates a user through the admin pages (password DEMO_PASSWORD, to be changed); returns its id. */
+long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
+		    const char *role);
+/* Registers a card through the form (extra: NULL-terminated name, value pairs); asserts success. */
+long long new_card(struct client *c, const char *name, const char *scope, const char *const *extra);
+/* "/clients/<id><suffix>" (static buffer). */
+const char *card_path(long long id, const char *suffix);
+
 void add_client_suite(void);
+void add_request_suite(void);
 
 #define DEMO_PASSWORD "dossier-demo"
 #define NEW_PASSWORD "chosen-by-me-42"

@@ -51,7 +51,7 @@ static long post_card(struct client *c, const char *name, const char *scope, con
 	return st;
 }
 
-static long long new_card(struct client *c, const char *name, const char *scope, const char *const *extra)
+long long new_card(struct client *c, const char *name, const char *scope, const char *const *extra)
 {
 	long long id;
 	long st = post_card(c, name, scope, extra, &id);
@@ -61,7 +61,7 @@ static long long new_card(struct client *c, const char *name, const char *scope,
 	return id;
 }
 
-static const char *card_path(long long id, const char *suffix)
+const char *card_path(long long id, const char *suffix)
 {
 	static char p[96];
 	snprintf(p, sizeof p, "/clients/%lld%s", id, suffix);

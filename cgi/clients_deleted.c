@@ -1,0 +1,94 @@
+/* clients_deleted.c — deleted clients during their hold: a manager over the
+ * client's department (or GM, deputy GM, marketing director) sees them and
+ * may restore them; after delete_hold_days `dossier cron` purges them. */
+#include "clients.h"
+#include "pages.h"
+#include <stdlib.h>
+#include <string.h>
+
+static int may_restore(struct req *r, long long dept)
+{
+	return access_sees_all(r) || dept_within(r, dept, access_managed_root(r));
+}
+
+static const char *hold_start(struct req *r)
+{
+	char *t = arena_alloc(r->a, 20);
+	clock_format(r->now - (time_t)r->cfg->delete_hold_days * 86400, t);
+	return t;
+}
+
+int clients_deleted(struct req *r)
+{
+	if (!access_sees_all(r) && access_managed_root(r) == 0)
+		return 403;
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_CLIENTS_DELETED, &res, "s", hold_start(r)) != DB_OK)
+		return 503;
+	size_t n = 0;
+	for (size_t i = 0; i < res.nrows; i++) {
+		if (!may_restore(r, dbres_int(&res, i, 3)))
+			continue;
+		static const char *cols[] = { "id", "name", "deleted_at", "dept_id", "dept", "owner", NULL };
+		const char *p = arena_printf(r->a, "Deleted.%zu", n++);
+		view_row(r, p, cols, &res, i);
+		time_t t;
+		if (clock_parse(dbres_get(&res, i, 2), &t) == 0) {
+			char until[20];
+			clock_format(t + (time_t)r->cfg->delete_hold_days * 86400, until);
+			view_set(r, arena_printf(r->a, "%s.purge_on", p), arena_strndup(r->a, until, 10));
+		}
+	}
+	view_set(r, "Page.title", lang_text(r, "client.deleted_title"));
+	return render(r, 200, "clients_deleted.cs");
+}
+
+struct restore_ctx {
+	struct req *r;
+	long long id;
+	int outcome;
+};
+
+static int restore_txn(void *arg)
+{
+	struct restore_ctx *c = arg;
+	struct req *r = c->r;
+	struct dbres card, res;
+	int rc = db_exec(r->db, r->a, Q_CLIENT_GET_DELETED, &card, "i", c->id);
+	if (rc != DB_OK)
+		return rc;
+	if (card.nrows != 1) {
+		c->outcome = 404;
+		return DB_CONFLICT;
+	}
+	if (!may_restore(r, dbres_int(&card, 0, CARD_DEPT_ID))) {
+		c->outcome = 403;
+		return DB_CONFLICT;
+	}
+	char now[20];
+	clock_format(r->now, now);
+	if ((rc = db_exec(r->db, r->a, Q_CLIENT_RESTORE, &res, "sis", now, c->id, hold_start(r))) != DB_OK)
+		return rc;
+	if (res.affected != 1) {                 /* past the hold: purged or about to be */
+		c->outcome = 409;
+		return DB_CONFLICT;
+	}
+	rc = db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", c->id, NULL, "restored",
+		     dbres_get(&card, 0, CARD_DELETED_AT), NULL, arena_printf(r->a, "%lld", r->user->id), now,
+		     lang_text(r, "client.restored_reason"));
+	return rc == DB_OK ? audit(r, "client.restored", "client", c->id, dbres_get(&card, 0, 1 + CF_name)) : rc;
+}
+
+int clients_restore(struct req *r)
+{
+	struct restore_ctx c = { r, strtoll(r->args[0], NULL, 10), 0 };
+	int rc = db_txn(r->db, restore_txn, &c);
+	if (rc == DB_CONFLICT && c.outcome == 403)
+		audit(r, "access.denied", "client", c.id, "restore");
+	if (rc == DB_CONFLICT)
+		return c.outcome;
+	if (rc != DB_OK)
+		return 503;
+	resp_flash(r, "client_restored");
+	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", c.id));
+}

@@ -1,0 +1,595 @@
+/* test_http_requests.c — approvals through the real stack: every request
+ * type about a card for the demo roles, routing, self-approval, two people
+ * deciding at once, the grade quota, withdrawal, delegation windows, grant
+ * expiry, deletion with its hold, restore, purge and tombstone, expiry of
+ * old requests by `dossier cron` under the test clock. */
+#include "test_http.h"
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char run[16];
+
+static long ask(struct client *c, long long card, const char *kind, const char *value, const char *reason)
+{
+	char tok[80], path[96];
+	snprintf(path, sizeof path, "/clients/%lld/request?kind=%s", card, kind);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
+	return client_post(c, card_path(card, "/request"), "_csrf", tok, "kind", kind, "value", value ? value : "",
+			   "_reason", reason, NULL);
+}
+
+static long long last_request(const char *user)
+{
+	return db_value("SELECT COALESCE(MAX(id), 0) FROM requests WHERE requester_id = %lld", user_id(user));
+}
+
+static long decide(struct client *c, long long req, const char *decision, const char *comment)
+{
+	char tok[80], path[64], step[8];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
+	snprintf(step, sizeof step, "%lld", db_value("SELECT cur_step FROM requests WHERE id = %lld", req));
+	snprintf(path, sizeof path, "/requests/%lld/decide", req);
+	return client_post(c, path, "_csrf", tok, "step", step, "decision", decision, "comment", comment, NULL);
+}
+
+static const char *status_of(long long req)
+{
+	static char s[32];
+	snprintf(s, sizeof s, "%s", db_text("SELECT status FROM requests WHERE id = %lld", req));
+	return s;
+}
+
+static long long approvers(long long req, const char *user)
+{
+	return db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld AND user_id = %lld", req,
+			user_id(user));
+}
+
+static int run_cron(void)
+{
+	CU_ASSERT_FATAL(getenv("DOSSIER_TEST_BIN") != NULL);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron", getenv("DOSSIER_TEST_BIN"), getenv("DOSSIER_TEST_CONF"));
+	return system(cmd);
+}
+
+static long long card_of(struct client *owner, const char *label, const char *scope)
+{
+	char name[128];
+	snprintf(name, sizeof name, "审批%s%s有限公司", label, run);
+	return new_card(owner, name, scope, NULL);
+}
+
+/* ---- view access ------------------------------------------------------------------ */
+
+static void test_view_request_grant_and_expiry(void)
+{
+	struct client owner, asker, boss, other;
+	sign_in(&owner, "staff1");
+	sign_in(&asker, "staff3");
+	sign_in(&boss, "manager1");
+	sign_in(&other, "manager2");
+	long long card = card_of(&owner, "查看", "personal");
+	CU_ASSERT_EQUAL(client_get(&asker, card_path(card, "")), 403);
+	CU_ASSERT(client_has(&asker, "/request?kind=view"));               /* the denied page offers it */
+	CU_ASSERT_EQUAL(client_get(&asker, card_path(card, "/request?kind=view")), 200);
+	/* a reason is required; nothing is stored without one */
+	long long before = last_request("staff3");
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, ""), 422);
+	CU_ASSERT_EQUAL(last_request("staff3"), before);
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "客户来电找负责人，需要查看联系方式"), 303);
+	long long req = last_request("staff3");
+	CU_ASSERT(req > before);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "pending");
+	/* routed to the owner's department manager, nobody else */
+	CU_ASSERT_EQUAL(approvers(req, "manager1"), 1);
+	CU_ASSERT_EQUAL(approvers(req, "manager2"), 0);
+	CU_ASSERT_EQUAL(approvers(req, "staff3"), 0);
+	CU_ASSERT_EQUAL(approvers(req, "director"), 0);
+	/* the same again while it waits: refused */
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "再问一次"), 409);
+	/* the inbox and its count */
+	CU_ASSERT_EQUAL(client_get(&boss, "/requests/inbox"), 200);
+	char link[64];
+	snprintf(link, sizeof link, "href=\"/requests/%lld\"", req);
+	CU_ASSERT(client_has(&boss, link));
+	CU_ASSERT(client_has(&boss, "id=\"inbox-count\""));
+	CU_ASSERT(client_has(&boss, "客户来电找负责人"));
+	/* outsiders may not read it, the requester may not decide it */
+	char path[64];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	CU_ASSERT_EQUAL(decide(&other, req, "approve", ""), 403);
+	CU_ASSERT_EQUAL(decide(&asker, req, "approve", ""), 403);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "pending");
+	/* approved: a grant, the card opens and the view is logged "grant" */
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", "同意，限今日"), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "approved");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_grants WHERE client_id = %lld AND user_id = %lld", card,
+				 user_id("staff3")), 1);
+	CU_ASSERT_EQUAL(client_get(&asker, card_path(card, "")), 200);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld AND user_id = %lld "
+				 "AND via = 'grant'", card, user_id("staff3")), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld AND open = 1", req), 0);
+	/* the grant ends after grant_hours */
+	clock_advance(23 * 3600);
+	struct client again;
+	sign_in(&again, "staff3");
+	CU_ASSERT_EQUAL(client_get(&again, card_path(card, "")), 200);
+	clock_advance(2 * 3600);
+	client_free(&again);
+	sign_in(&again, "staff3");
+	CU_ASSERT_EQUAL(client_get(&again, card_path(card, "")), 403);
+	client_free(&again);
+	client_free(&owner);
+	client_free(&asker);
+	client_free(&boss);
+	client_free(&other);
+}
+
+static void test_company_card_view_goes_to_the_director(void)
+{
+	struct client owner, asker, director, boss;
+	sign_in(&owner, "staff1");
+	sign_in(&asker, "staff2");
+	sign_in(&director, "director");
+	sign_in(&boss, "manager1");
+	long long card = card_of(&owner, "公司级", "department");
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET scope = 'company' WHERE id = %lld", card), 0);
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "需要了解该公司级客户"), 303);
+	long long req = last_request("staff2");
+	CU_ASSERT_EQUAL(approvers(req, "director"), 1);
+	CU_ASSERT_EQUAL(approvers(req, "manager1"), 0);
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", ""), 403);
+	/* a rejection needs a comment */
+	CU_ASSERT_EQUAL(decide(&director, req, "reject", ""), 422);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "pending");
+	CU_ASSERT_EQUAL(decide(&director, req, "reject", "不属于您的业务范围"), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "rejected");
+	CU_ASSERT_EQUAL(client_get(&asker, card_path(card, "")), 403);
+	/* the requester reads the outcome with the comment */
+	char path[64];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	CU_ASSERT_EQUAL(client_get(&asker, path), 200);
+	CU_ASSERT(client_has(&asker, "不属于您的业务范围"));
+	client_free(&owner);
+	client_free(&asker);
+	client_free(&director);
+	client_free(&boss);
+}
+
+/* ---- deciding ------------------------------------------------------------------------ */
+
+struct racer {
+	struct client *c;
+	long long req;
+	pthread_barrier_t *go;
+	long status;
+	char tok[80], step[8];
+};
+
+static void *race(void *p)
+{
+	struct racer *x = p;
+	char path[64];
+	snprintf(path, sizeof path, "/requests/%lld/decide", x->req);
+	pthread_barrier_wait(x->go);
+	x->status = client_post(x->c, path, "_csrf", x->tok, "step", x->step, "decision", "approve", "comment", "",
+				NULL);
+	return NULL;
+}
+
+static void test_two_approvers_at_once_give_one_decision(void)
+{
+	struct client owner, asker, admin, m1, m1b;
+	sign_in(&owner, "staff1");
+	sign_in(&asker, "staff3");
+	sign_in(&admin, "admin");
+	/* a second manager of 销售一部 */
+	char uname[64];
+	snprintf(uname, sizeof uname, "m1b%s", run);
+	make_user(&admin, uname, "第二经理", "S1", "dept_manager");
+	sign_in_first_time(&m1b, uname);
+	sign_in(&m1, "manager1");
+	long long card = card_of(&owner, "并发", "personal");
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "并发审批测试"), 303);
+	long long req = last_request("staff3");
+	CU_ASSERT_EQUAL(approvers(req, "manager1") + approvers(req, uname), 2);
+	pthread_barrier_t go;
+	pthread_barrier_init(&go, NULL, 2);
+	struct racer a = { &m1, req, &go, 0, "", "1" }, b = { &m1b, req, &go, 0, "", "1" };
+	char path[64];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	snprintf(a.tok, sizeof a.tok, "%s", csrf_of(&m1, path));
+	snprintf(b.tok, sizeof b.tok, "%s", csrf_of(&m1b, path));
+	pthread_t ta, tb;
+	pthread_create(&ta, NULL, race, &a);
+	pthread_create(&tb, NULL, race, &b);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	pthread_barrier_destroy(&go);
+	CU_ASSERT((a.status == 303 && b.status == 409) || (a.status == 409 && b.status == 303));
+	struct racer *lost = a.status == 409 ? &a : &b;
+	CU_ASSERT(client_has(lost->c, "已经有人处理过了"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld", req), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_grants WHERE client_id = %lld", card), 1);
+	client_free(&owner);
+	client_free(&asker);
+	client_free(&admin);
+	client_free(&m1);
+	client_free(&m1b);
+}
+
+static void test_nobody_decides_their_own_request(void)
+{
+	/* a department right under the company whose only manager asks: nobody
+	 * over it holds the routed role, so the step goes up to the director */
+	struct client admin, boss, director;
+	sign_in(&admin, "admin");
+	char tok[80], code[32], hq[16], mname[64];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/departments"));
+	snprintf(code, sizeof code, "E%s", run);
+	snprintf(hq, sizeof hq, "%lld", db_value("SELECT id FROM departments WHERE code = 'HQ'"));
+	CU_ASSERT_EQUAL_FATAL(client_post(&admin, "/admin/departments", "_csrf", tok, "name", "直属项目部", "code", code,
+					  "kind", "department", "parent_id", hq, NULL), 303);
+	snprintf(mname, sizeof mname, "em%s", run);
+	make_user(&admin, mname, "项目经理", code, "dept_manager");
+	sign_in_first_time(&boss, mname);
+	sign_in(&director, "director");
+	long long card = card_of(&boss, "自批", "personal");
+	CU_ASSERT_EQUAL(ask(&boss, card, "former", NULL, "客户已停业"), 303);
+	long long req = last_request(mname);
+	CU_ASSERT_EQUAL(approvers(req, mname), 0);
+	CU_ASSERT_EQUAL(approvers(req, "director"), 1);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT role FROM request_steps WHERE request_id = %lld", req), "director");
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", ""), 403);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "pending");
+	CU_ASSERT_EQUAL(decide(&director, req, "approve", ""), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT lifecycle FROM clients WHERE id = %lld", card), "former");
+	/* and in a department with other managers over it, the asker is left out */
+	struct client m1;
+	sign_in(&m1, "manager1");
+	long long card2 = card_of(&m1, "自批二", "personal");
+	CU_ASSERT_EQUAL(ask(&m1, card2, "former", NULL, "客户已停业"), 303);
+	long long req2 = last_request("manager1");
+	CU_ASSERT_EQUAL(approvers(req2, "manager1"), 0);
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld", req2) >= 1);
+	CU_ASSERT_EQUAL(decide(&m1, req2, "approve", ""), 403);
+	client_free(&m1);
+	client_free(&admin);
+	client_free(&boss);
+	client_free(&director);
+}
+
+static void test_withdraw_while_pending(void)
+{
+	struct client owner, boss;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	long long card = card_of(&owner, "撤回", "personal");
+	CU_ASSERT_EQUAL(ask(&owner, card, "scope", "department", "共享给部门"), 303);
+	long long req = last_request("staff1");
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&boss, path));
+	/* the approver cannot withdraw it */
+	snprintf(path, sizeof path, "/requests/%lld/withdraw", req);
+	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, NULL), 403);
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, path));
+	snprintf(path, sizeof path, "/requests/%lld/withdraw", req);
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, NULL), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "withdrawn");
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", ""), 409);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT scope FROM clients WHERE id = %lld", card), "personal");
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, NULL), 409);
+	client_free(&owner);
+	client_free(&boss);
+}
+
+/* ---- controlled fields -------------------------------------------------------------------- */
+
+static void test_grade_quota(void)
+{
+	/* a small new department: 7 clients; VIP quota 15 % allows one */
+	struct client admin, mgr, sales;
+	sign_in(&admin, "admin");
+	char tok[80], code[32], mname[64], sname[64];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/departments"));
+	snprintf(code, sizeof code, "Q%s", run);
+	char mkt[16];
+	snprintf(mkt, sizeof mkt, "%lld", db_value("SELECT id FROM departments WHERE code = 'MKT'"));
+	CU_ASSERT_EQUAL_FATAL(client_post(&admin, "/admin/departments", "_csrf", tok, "name", "配额测试部", "code", code,
+					  "kind", "department", "parent_id", mkt, NULL), 303);
+	snprintf(mname, sizeof mname, "qm%s", run);
+	snprintf(sname, sizeof sname, "qs%s", run);
+	make_user(&admin, mname, "配额经理", code, "dept_manager");
+	make_user(&admin, sname, "配额业务员", code, "staff");
+	sign_in_first_time(&mgr, mname);
+	sign_in_first_time(&sales, sname);
+	long long cards[7];
+	for (int i = 0; i < 7; i++) {
+		char label[16];
+		snprintf(label, sizeof label, "配额%d", i);
+		cards[i] = card_of(&sales, label, "personal");
+	}
+	char vip[16], pref[16];
+	snprintf(vip, sizeof vip, "%lld", db_value("SELECT id FROM grades WHERE code = 'vip'"));
+	snprintf(pref, sizeof pref, "%lld", db_value("SELECT id FROM grades WHERE code = 'preferred'"));
+	/* two VIP requests while none is VIP: each fits on its own */
+	CU_ASSERT_EQUAL(ask(&sales, cards[0], "grade", vip, "年采购额超过五百万"), 303);
+	long long r1 = last_request(sname);
+	CU_ASSERT_EQUAL(ask(&sales, cards[1], "grade", vip, "战略合作伙伴"), 303);
+	long long r2 = last_request(sname);
+	CU_ASSERT_EQUAL(decide(&mgr, r1, "approve", ""), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT grade_id FROM clients WHERE id = %lld", cards[0]), atoll(vip));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'grade_id'",
+				 cards[0]), 1);
+	/* the second would make 2 of 7 = 28.6 %: refused at approval, naming the quota, nothing decided */
+	CU_ASSERT_EQUAL(decide(&mgr, r2, "approve", ""), 409);
+	CU_ASSERT(client_has(&mgr, "配额"));
+	CU_ASSERT(client_has(&mgr, "15"));
+	CU_ASSERT_STRING_EQUAL(status_of(r2), "pending");
+	CU_ASSERT(db_value("SELECT grade_id IS NULL OR grade_id <> %s FROM clients WHERE id = %lld", vip, cards[1]) == 1);
+	/* and a third is refused as soon as it is asked */
+	long long before = last_request(sname);
+	CU_ASSERT_EQUAL(ask(&sales, cards[2], "grade", vip, "再申请一个"), 422);
+	CU_ASSERT(client_has(&sales, "15.00%"));
+	CU_ASSERT_EQUAL(last_request(sname), before);
+	/* preferred: 30 % of 7 allows two */
+	CU_ASSERT_EQUAL(ask(&sales, cards[3], "grade", pref, "优选一"), 303);
+	CU_ASSERT_EQUAL(decide(&mgr, last_request(sname), "approve", ""), 303);
+	CU_ASSERT_EQUAL(ask(&sales, cards[4], "grade", pref, "优选二"), 303);
+	CU_ASSERT_EQUAL(decide(&mgr, last_request(sname), "approve", ""), 303);
+	CU_ASSERT_EQUAL(ask(&sales, cards[5], "grade", pref, "优选三"), 422);
+	client_free(&admin);
+	client_free(&mgr);
+	client_free(&sales);
+}
+
+static void test_scope_owner_and_stale_requests(void)
+{
+	struct client owner, boss, director, staff2;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	sign_in(&director, "director");
+	sign_in(&staff2, "staff2");
+	long long card = card_of(&owner, "范围", "personal");
+	CU_ASSERT_EQUAL(client_get(&staff2, card_path(card, "")), 403);
+	CU_ASSERT_EQUAL(ask(&owner, card, "scope", "department", "部门共同跟进"), 303);
+	CU_ASSERT_EQUAL(decide(&boss, last_request("staff1"), "approve", ""), 303);
+	CU_ASSERT_EQUAL(client_get(&staff2, card_path(card, "")), 200);
+	/* transfer to another owner: an unknown user is refused with the form kept */
+	CU_ASSERT_EQUAL(ask(&owner, card, "owner", "no-such-user", "交接"), 422);
+	CU_ASSERT(client_has(&owner, "value=\"no-such-user\""));
+	CU_ASSERT_EQUAL(ask(&owner, card, "owner", "staff3", "客户迁至二部辖区"), 303);
+	long long transfer = last_request("staff1");
+	/* a request whose card changed meanwhile no longer applies */
+	CU_ASSERT_EQUAL(ask(&owner, card, "scope", "personal", "收回"), 303);
+	long long scope_back = last_request("staff1");
+	CU_ASSERT_EQUAL(decide(&boss, transfer, "approve", "同意移交"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", card), user_id("staff3"));
+	CU_ASSERT_EQUAL(db_value("SELECT dept_id FROM clients WHERE id = %lld", card),
+			db_value("SELECT id FROM departments WHERE code = 'S2'"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'owner_id' "
+				 "AND old_value = '陈静' AND new_value = '周敏'", card), 1);
+	/* the scope request is now over a card in 销售二部: manager1 still holds it, and it still applies */
+	CU_ASSERT_EQUAL(decide(&boss, scope_back, "approve", ""), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT scope FROM clients WHERE id = %lld", card), "personal");
+	client_free(&owner);
+	client_free(&boss);
+	client_free(&director);
+	client_free(&staff2);
+}
+
+static void test_blacklists_route_by_level(void)
+{
+	struct client owner, boss, director, staff3;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	sign_in(&director, "director");
+	sign_in(&staff3, "staff3");
+	long long card = card_of(&owner, "黑名单", "personal");
+	char name[128];
+	snprintf(name, sizeof name, "%s", db_text("SELECT name FROM clients WHERE id = %lld", card));
+	CU_ASSERT_EQUAL(ask(&owner, card, "blacklist", "department", "多次拖欠货款"), 303);
+	long long dept = last_request("staff1");
+	CU_ASSERT_EQUAL(approvers(dept, "manager1"), 1);
+	CU_ASSERT_EQUAL(approvers(dept, "director"), 0);
+	CU_ASSERT_EQUAL(decide(&boss, dept, "approve", ""), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT blacklist FROM clients WHERE id = %lld", card), "department");
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);
+	CU_ASSERT(client_has(&owner, "多次拖欠货款"));                /* the banner with the reason */
+	/* the company list is the marketing director's */
+	CU_ASSERT_EQUAL(ask(&owner, card, "blacklist", "company", "经核实存在欺诈"), 303);
+	long long comp = last_request("staff1");
+	CU_ASSERT_EQUAL(approvers(comp, "director"), 1);
+	CU_ASSERT_EQUAL(approvers(comp, "manager1"), 0);
+	CU_ASSERT_EQUAL(decide(&boss, comp, "approve", ""), 403);
+	CU_ASSERT_EQUAL(decide(&director, comp, "approve", "核实无误"), 303);
+	CU_ASSERT_EQUAL(client_get(&staff3, "/blacklist"), 200);
+	CU_ASSERT(client_has(&staff3, name));
+	client_free(&owner);
+	client_free(&boss);
+	client_free(&director);
+	client_free(&staff3);
+}
+
+/* ---- deletion, hold, restore, purge -------------------------------------------------------- */
+
+static void test_delete_hold_restore_purge(void)
+{
+	struct client owner, boss, staff3;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	sign_in(&staff3, "staff3");
+	long long keep = card_of(&owner, "恢复", "personal");
+	long long gone = card_of(&owner, "清除", "personal");
+	CU_ASSERT_EQUAL(ask(&owner, keep, "delete", NULL, "重复登记"), 303);
+	CU_ASSERT_EQUAL(decide(&boss, last_request("staff1"), "approve", ""), 303);
+	CU_ASSERT_EQUAL(ask(&owner, gone, "delete", NULL, "已注销的企业"), 303);
+	long long del = last_request("staff1");
+	CU_ASSERT_EQUAL(decide(&boss, del, "approve", "同意删除"), 303);
+	/* hidden at once */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(keep, "")), 404);
+	CU_ASSERT_EQUAL(client_get(&boss, "/clients/deleted"), 200);
+	CU_ASSERT(client_has(&boss, db_text("SELECT name FROM clients WHERE id = %lld", keep)));
+	/* restorable by the manager, not by a stranger or the owner */
+	char tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&staff3, "/clients"));
+	CU_ASSERT_EQUAL(client_post(&staff3, card_path(keep, "/restore"), "_csrf", tok, NULL), 403);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, "/clients"));
+	CU_ASSERT_EQUAL(client_post(&owner, card_path(keep, "/restore"), "_csrf", tok, NULL), 403);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&boss, "/clients/deleted"));
+	CU_ASSERT_EQUAL(client_post(&boss, card_path(keep, "/restore"), "_csrf", tok, NULL), 303);
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(keep, "")), 200);
+	/* the job purges nothing during the hold */
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id = %lld", gone), 1);
+	/* after 30 days it is gone, with a tombstone; running the job again changes nothing */
+	clock_advance(30 * 86400 + 60);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id = %lld", gone), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_persons WHERE client_id = %lld", gone), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM audit_log WHERE action = 'client.purged' AND object_id = %lld "
+				 "AND detail LIKE '%%陈静%%刘洋%%'", gone), 1);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM audit_log WHERE action = 'client.purged' AND object_id = %lld",
+				 gone), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id = %lld", keep), 1);
+	/* too late to restore a purged client */
+	sign_in(&boss, "manager1");
+	snprintf(tok, sizeof tok, "%s", csrf_of(&boss, "/clients/deleted"));
+	CU_ASSERT_EQUAL(client_post(&boss, card_path(gone, "/restore"), "_csrf", tok, NULL), 404);
+	client_free(&owner);
+	client_free(&boss);
+	client_free(&staff3);
+}
+
+static void test_old_requests_expire(void)
+{
+	struct client owner, asker;
+	sign_in(&owner, "staff1");
+	sign_in(&asker, "staff3");
+	long long card = card_of(&owner, "过期", "personal");
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "无人处理的申请"), 303);
+	long long req = last_request("staff3");
+	clock_advance(13 * 86400);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "pending");
+	clock_advance(2 * 86400);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "expired");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld AND open = 1", req), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld AND decision = 'expired'",
+				 req), 1);
+	struct client boss;
+	sign_in(&boss, "manager1");
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", ""), 409);
+	client_free(&boss);
+	client_free(&owner);
+	client_free(&asker);
+}
+
+/* ---- delegation and routing ------------------------------------------------------------------ */
+
+static void test_delegation_window_and_routing_by_data(void)
+{
+	struct client admin, gm, deputy, owner;
+	sign_in(&admin, "admin");
+	/* route company blacklists to the GM (the admin edits the routing) */
+	long long route = db_value("SELECT id FROM approval_routes WHERE req_type = 'blacklist_company' AND step_no = 1");
+	char path[64], ver[16], tok[80];
+	snprintf(path, sizeof path, "/admin/routes/%lld", route);
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/routes"));
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "gm", NULL), 303);
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "gm", NULL), 409);
+	sign_in(&gm, "gm");
+	sign_in(&owner, "staff1");
+	/* the GM delegates to the deputy from an hour from now for a day */
+	char starts[20], ends[20];
+	test_time_text(3600, starts);
+	test_time_text(25 * 3600, ends);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&gm, "/delegations"));
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "gm", "starts_at", starts,
+				    "ends_at", ends, NULL), 422);
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "deputy", "starts_at", ends,
+				    "ends_at", starts, NULL), 422);
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "deputy", "starts_at",
+				    "2026-02-30T10:00", "ends_at", ends, NULL), 422);
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "deputy", "starts_at", starts,
+				    "ends_at", ends, "note", "出差广州", NULL), 303);
+	CU_ASSERT(audit_count("delegation.created", "gm", 0) >= 1);
+	long long card = card_of(&owner, "委托", "personal");
+	CU_ASSERT_EQUAL(ask(&owner, card, "blacklist", "company", "涉嫌欺诈"), 303);
+	long long r1 = last_request("staff1");
+	CU_ASSERT_EQUAL(approvers(r1, "gm"), 1);
+	CU_ASSERT_EQUAL(approvers(r1, "director"), 0);
+	/* before the delegation starts the deputy has nothing to do with it */
+	sign_in(&deputy, "deputy");
+	snprintf(path, sizeof path, "/requests/%lld", r1);
+	CU_ASSERT_EQUAL(client_get(&deputy, path), 403);
+	CU_ASSERT_EQUAL(decide(&deputy, r1, "approve", ""), 403);
+	client_free(&deputy);
+	/* while it runs the deputy decides on the GM's behalf */
+	clock_advance(2 * 3600);
+	sign_in(&deputy, "deputy");
+	sign_in(&owner, "staff1");
+	CU_ASSERT_EQUAL(client_get(&deputy, "/requests/inbox"), 200);
+	char link[64];
+	snprintf(link, sizeof link, "href=\"/requests/%lld\"", r1);
+	CU_ASSERT(client_has(&deputy, link));
+	CU_ASSERT(client_has(&deputy, "王建国"));
+	CU_ASSERT_EQUAL(decide(&deputy, r1, "approve", "代总经理批准"), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(r1), "approved");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld AND decider_id = %lld "
+				 "AND on_behalf_of = %lld", r1, user_id("deputy"), user_id("gm")), 1);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	CU_ASSERT(client_has(&owner, "李明 代表 王建国"));
+	/* after it ends, only the GM again */
+	long long card2 = card_of(&owner, "委托后", "personal");
+	CU_ASSERT_EQUAL(ask(&owner, card2, "blacklist", "company", "涉嫌欺诈二"), 303);
+	long long r2 = last_request("staff1");
+	clock_advance(24 * 3600);
+	client_free(&deputy);
+	sign_in(&deputy, "deputy");
+	CU_ASSERT_EQUAL(decide(&deputy, r2, "approve", ""), 403);
+	client_free(&gm);
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(decide(&gm, r2, "approve", ""), 303);
+	/* the routing back as it was */
+	client_free(&admin);
+	sign_in(&admin, "admin");
+	snprintf(path, sizeof path, "/admin/routes/%lld", route);
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/routes"));
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "director", NULL),
+			303);
+	client_free(&admin);
+	client_free(&gm);
+	client_free(&deputy);
+	client_free(&owner);
+}
+
+#define T(f) CU_add_test(s, #f, f)
+void add_request_suite(void)
+{
+	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
+	CU_pSuite s = CU_add_suite("requests", NULL, NULL);
+	T(test_view_request_grant_and_expiry);
+	T(test_company_card_view_goes_to_the_director);
+	T(test_two_approvers_at_once_give_one_decision);
+	T(test_nobody_decides_their_own_request);
+	T(test_withdraw_while_pending);
+	T(test_grade_quota);
+	T(test_scope_owner_and_stale_requests);
+	T(test_blacklists_route_by_level);
+	T(test_delete_hold_restore_purge);
+	T(test_old_requests_expire);
+	T(test_delegation_window_and_routing_by_data);
+}

@@ -7,55 +7,17 @@
 // Uses the system Chromium (/usr/bin/chromium, or $CHROMIUM). Screenshots go
 // to OUTDIR (client-new.png, client-list.png, client-card.png, client-denied.png).
 // Prints "N passed, N failed"; exits non-zero on failure.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { args, check, finish, launch, signIn as signInAs } from './lib.mjs';
 
-const [baseArg, outDir] = process.argv.slice(2);
-if (!baseArg || !outDir) {
-  console.error('usage: node clients.mjs BASE_URL OUTDIR');
-  process.exit(2);
-}
-const base = baseArg.replace(/\/+$/, '');
-const PASSWORD = 'dossier-demo';
+const { base, outDir } = args('clients.mjs');
 // a name nobody else registers: the run's time keeps repeated runs apart
 const stamp = Date.now().toString(36).toUpperCase();
 const NAME = `浏览器测试${stamp}精密仪器有限公司`;
 const FRAGMENT = `${stamp}精密`;
 const PHONE = `0571-${String(Date.now() % 100000000).padStart(8, '0')}`;
-mkdirSync(outDir, { recursive: true });
-
-const results = [];
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`  FAIL ${name}: ${err && err.message ? err.message.split('\n')[0] : err}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
-async function signIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  await page.goto(`${base}/login`);
-  await page.fill('input[name="username"]', user);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.locator('form[action="/login"] [type="submit"]').click()]);
-  if (new URL(page.url()).pathname === '/login') throw new Error(`${user} could not sign in`);
-  return { context, page };
-}
+const browser = await launch();
+const signIn = (user) => signInAs(browser, base, user);
 
 let exitCode = 0;
 let cardPath = null;
@@ -113,7 +75,4 @@ try {
   await browser.close();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-if (failed || exitCode || results.length === 0) process.exit(1);
+finish(exitCode);

@@ -72,6 +72,7 @@ stack_init() {
     D_DB_SOCK=$D_RUN/mysqld.sock
     D_DB_PID=$D_RUN/mysqld.pid
     D_SMTP_PID=$D_RUN/smtp.pid
+    D_SCHED_PID=$D_RUN/scheduler.pid
     D_APP_SOCK=$D_RUN/dossier.sock
     D_APP_PID=$D_RUN/dossier.pid          # written by the app (pid_file)
     D_APP_LAUNCH_PID=$D_RUN/serve.pid     # written by us ($! of setsid)
@@ -514,6 +515,30 @@ app_stop() {
     fi
 }
 
+# --------------------------------------------------------------- scheduler ---
+# The local stand-in for cron / the systemd timer: `dossier cron` every
+# D_SCHED_INTERVAL seconds (default 300), in its own process group.
+
+sched_running() { pid_running "$D_SCHED_PID" dossier-scheduler "$D_CONF"; }
+
+sched_start() {
+    local pid
+    if pid=$(sched_running); then
+        say "scheduler already running (pid $pid)"
+        return 0
+    fi
+    say "starting the scheduler (dossier cron every ${D_SCHED_INTERVAL:-300} s)"
+    # shellcheck disable=SC2016  # expanded by the inner shell
+    setsid bash -c 'while :; do env "${@:4}" "$2" -c "$3" cron || true; sleep "$1"; done' \
+        dossier-scheduler "${D_SCHED_INTERVAL:-300}" "$D_BIN" "$D_CONF" "${D_APP_ENV[@]}" \
+        </dev/null >>"$D_LOG/scheduler.log" 2>&1 &
+    echo "$!" >"$D_SCHED_PID"
+}
+
+sched_stop() {
+    stop_proc "scheduler" "$D_SCHED_PID" 10 TERM 1 dossier-scheduler "$D_CONF"
+}
+
 # ------------------------------------------------------------------- nginx ---
 
 nginx_running() { pid_running "$D_NGX_PID" "nginx: master process" "$D_NGX/nginx.conf"; }
@@ -610,6 +635,7 @@ stack_start() {
 # partial start-up), front to back.
 stack_stop() {
     [[ -d $D_VAR ]] || return 0
+    sched_stop
     nginx_stop
     app_stop
     smtp_stop
@@ -623,4 +649,5 @@ stack_status() {
     if pid=$(smtp_running); then say "SMTP     running (pid $pid, 127.0.0.1:$D_SMTP_PORT)"; else say "SMTP     stopped"; fi
     if pid=$(app_running); then say "dossier  running (pid $pid)"; else say "dossier  stopped"; fi
     if pid=$(nginx_running); then say "nginx    running (pid $pid, $D_URL)"; else say "nginx    stopped"; fi
+    if pid=$(sched_running); then say "cron     running (pid $pid)"; else say "cron     stopped"; fi
 }

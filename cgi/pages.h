@@ -22,6 +22,7 @@ int admin_user_create(struct req *r);
 int admin_user_edit(struct req *r);
 int admin_user_update(struct req *r);
 int admin_user_reset(struct req *r);
+int admin_user_handover(struct req *r);
 int admin_departments(struct req *r);
 int admin_department_create(struct req *r);
 int admin_department_edit(struct req *r);

@@ -428,6 +428,79 @@ int admin_user_reset(struct req *r)
 	return resp_redirect(r, arena_printf(r->a, "/admin/users/%lld", id));
 }
 
+/* ---- handover of a leaving employee's clients and open requests ---------- */
+
+struct handover_ctx {
+	struct req *r;
+	long long from, to, to_dept;
+	const char *from_name, *to_name, *reason;
+	unsigned long long clients, requests, approvals;
+};
+
+static int handover_txn(void *arg)
+{
+	struct handover_ctx *h = arg;
+	struct req *r = h->r;
+	char now[20];
+	clock_format(r->now, now);
+	struct dbres res;
+	memset(&res, 0, sizeof res);
+	int rc = db_exec(r->db, r->a, Q_HANDOVER_HISTORY, NULL, "sssssi", h->from_name, h->to_name,
+			 arena_printf(r->a, "%lld", r->user->id), now, h->reason, h->from);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_HANDOVER_CLIENTS, &res, "iisi", h->to, h->to_dept, now, h->from);
+	h->clients = res.affected;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_HANDOVER_REQUESTS, &res, "ii", h->to, h->from);
+	h->requests = res.affected;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_HANDOVER_APPROVALS_ADD, &res, "iii", h->to, h->from, h->to);
+	h->approvals = res.affected;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_HANDOVER_APPROVALS_CLOSE, NULL, "i", h->from);
+	if (rc == DB_OK)
+		rc = audit(r, "user.handover", "user", h->from,
+			   arena_printf(r->a, "to %s: %llu clients, %llu pending requests, %llu approvals; %s",
+					h->to_name, h->clients, h->requests, h->approvals, h->reason));
+	return rc;
+}
+
+int admin_user_handover(struct req *r)
+{
+	long long id = strtoll(r->args[0], NULL, 10);
+	struct dbres from, to;
+	int st = load_user(r, id, &from);
+	if (st != 0)
+		return st;
+	const char *to_name = form_text(r, "to_username", 64, 1);
+	const char *reason = form_text(r, "handover_reason", 500, 1);
+	int ok = to_name != NULL && reason != NULL;
+	struct dbres who;
+	if (to_name != NULL) {
+		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &who, "s", to_name) != DB_OK)
+			return 503;
+		if (who.nrows != 1 || dbres_int(&who, 0, 2) != 0 || dbres_int(&who, 0, 0) == id) {
+			form_error(r, "to_username", "admin.users.handover_bad_target");
+			ok = 0;
+		}
+	}
+	if (!ok) {
+		view_row(r, "Form.values", user_cols, &from, 0);
+		view_row(r, "Subject", user_cols, &from, 0);
+		view_set(r, "Form.values.to_username", to_name ? to_name : "");
+		view_set(r, "Form.values.handover_reason", reason ? reason : "");
+		return user_form_page(r, 422, "admin_user_edit.cs", roles_parse(dbres_get(&from, 0, 9)));
+	}
+	if ((st = load_user(r, dbres_int(&who, 0, 0), &to)) != 0)
+		return st;
+	struct handover_ctx h = { r, id, dbres_int(&to, 0, 0), dbres_int(&to, 0, 4), dbres_get(&from, 0, 2),
+				  dbres_get(&to, 0, 2), reason, 0, 0, 0 };
+	if (db_txn(r->db, handover_txn, &h) != DB_OK)
+		return 503;
+	resp_flash(r, "handover_done");
+	return resp_redirect(r, arena_printf(r->a, "/admin/users/%lld", id));
+}
+
 /* ---- departments --------------------------------------------------------- */
 
 static const char *dept_kinds[] = { "company", "department", "team", NULL };

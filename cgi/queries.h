@@ -298,6 +298,16 @@
 	X(Q_DELEGATION_REVOKE, "UPDATE delegations SET revoked_at = ? WHERE id = ? AND from_user = ? " \
 		"AND revoked_at IS NULL") \
 	X(Q_USER_BY_USERNAME, "SELECT id, display_name, disabled FROM users WHERE username = ?") \
+	X(Q_HANDOVER_HISTORY, "INSERT INTO client_history (client_id, person_id, field, old_value, new_value, " \
+		"actor_id, at, reason) SELECT id, NULL, 'owner_id', ?, ?, ?, ?, ? FROM clients " \
+		"WHERE owner_id = ? AND deleted_at IS NULL") \
+	X(Q_HANDOVER_CLIENTS, "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \
+		"WHERE owner_id = ? AND deleted_at IS NULL") \
+	X(Q_HANDOVER_REQUESTS, "UPDATE requests SET requester_id = ? WHERE requester_id = ? AND status = 'pending'") \
+	X(Q_HANDOVER_APPROVALS_ADD, "INSERT IGNORE INTO request_approvers (request_id, step_no, user_id, open) " \
+		"SELECT a.request_id, a.step_no, ?, 1 FROM request_approvers a JOIN requests r ON r.id = a.request_id " \
+		"WHERE a.user_id = ? AND a.open = 1 AND r.requester_id <> ?") \
+	X(Q_HANDOVER_APPROVALS_CLOSE, "UPDATE request_approvers SET open = 0 WHERE user_id = ? AND open = 1") \
 	/* ---- effects of approved requests on clients ---- */ \
 	X(Q_GRANT_INSERT, "INSERT INTO client_grants (client_id, user_id, expires_at, granted_by) VALUES (?, ?, ?, ?)") \
 	X(Q_CLIENT_LOCK, "SELECT id, grade_id, scope, owner_id, lifecycle, blacklist, dept_id, deleted_at, name " \

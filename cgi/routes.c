@@ -53,6 +53,7 @@ const struct route routes[] = {
 	{ M_GET,  "/admin/users/{id}",                  admin_user_edit,         0, ADMIN },
 	{ M_POST, "/admin/users/{id}",                  admin_user_update,       R_CSRF, ADMIN },
 	{ M_POST, "/admin/users/{id}/reset-password",   admin_user_reset,        R_CSRF, ADMIN },
+	{ M_POST, "/admin/users/{id}/handover",         admin_user_handover,     R_CSRF, ADMIN },
 	{ M_GET,  "/admin/departments",                 admin_departments,       0, ADMIN },
 	{ M_POST, "/admin/departments",                 admin_department_create, R_CSRF, ADMIN },
 	{ M_GET,  "/admin/departments/{id}",            admin_department_edit,   0, ADMIN },

@@ -22,5 +22,15 @@
   </form>
   <p><a href="/admin/audit?actor=<?cs var:url_escape(Subject.username) ?>"><?cs var:Lang.admin.users.their_activity ?></a></p>
 </section>
+<section class="card" id="handover">
+  <h2><?cs var:Lang.admin.users.handover_title ?></h2>
+  <p class="hint"><?cs var:Lang.admin.users.handover_hint ?></p>
+  <form method="post" action="/admin/users/<?cs var:Subject.id ?>/handover">
+    <?cs call:csrf() ?>
+    <?cs call:text_field("to_username", Lang.admin.users.handover_to, "text", "maxlength=64 required autocomplete=off") ?>
+    <?cs call:text_field("handover_reason", Lang.request.reason, "text", "maxlength=500 required") ?>
+    <button type="submit"><?cs var:Lang.admin.users.handover ?></button>
+  </form>
+</section>
 </div>
 <?cs include!"footer.cs" ?>

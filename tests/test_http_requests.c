@@ -576,6 +576,89 @@ static void test_delegation_window_and_routing_by_data(void)
 	client_free(&owner);
 }
 
+/* ---- transfers -------------------------------------------------------------------------- */
+
+static void test_duplicate_transfer_to_second_registrant(void)
+{
+	struct client first, second, boss;
+	sign_in(&first, "staff1");
+	sign_in(&second, "staff2");
+	sign_in(&boss, "manager1");
+	char name[128];
+	snprintf(name, sizeof name, "撞单%s机械有限公司", run);
+	long long card = new_card(&first, name, "personal", NULL);
+	/* the second registrant hits the duplicate and asks for the client */
+	char tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&second, "/clients/new"));
+	CU_ASSERT_EQUAL(client_post(&second, "/clients/new", "_csrf", tok, "card_type", "dealer", "lifecycle",
+				    "prospect", "scope", "personal", "name", name, NULL), 409);
+	char link[96];
+	snprintf(link, sizeof link, "/clients/%lld/request?kind=transfer", card);
+	CU_ASSERT(client_has(&second, link));
+	CU_ASSERT_EQUAL(ask(&second, card, "transfer", NULL, "客户首先联系的是我，有通话记录"), 303);
+	long long req = last_request("staff2");
+	/* the owner may not ask for what they have */
+	CU_ASSERT_EQUAL(ask(&first, card, "transfer", NULL, "x"), 422);
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", "核实通话记录属实"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", card), user_id("staff2"));
+	CU_ASSERT_EQUAL(client_get(&second, card_path(card, "")), 200);
+	client_free(&first);
+	client_free(&second);
+	client_free(&boss);
+}
+
+static void test_handover_of_a_leaving_employee(void)
+{
+	struct client admin, leaver, boss;
+	sign_in(&admin, "admin");
+	char lname[64], mname[64];
+	snprintf(lname, sizeof lname, "leave%s", run);
+	snprintf(mname, sizeof mname, "mgrleave%s", run);
+	long long lid = make_user(&admin, lname, "离职业务员", "S2", "staff");
+	long long mid = make_user(&admin, mname, "离职经理", "S2", "dept_manager");
+	sign_in_first_time(&leaver, lname);
+	sign_in_first_time(&boss, mname);
+	long long c1 = card_of(&leaver, "交接一", "personal");
+	long long c2 = card_of(&leaver, "交接二", "department");
+	/* a request the leaver sent and one waiting for the leaving manager */
+	CU_ASSERT_EQUAL(ask(&leaver, c1, "scope", "department", "共享"), 303);
+	long long sent = last_request(lname);
+	CU_ASSERT(approvers(sent, mname) == 1);
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "/admin/users/%lld", lid);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, path));
+	snprintf(path, sizeof path, "/admin/users/%lld/handover", lid);
+	/* a bad target keeps the form and changes nothing */
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", lname, "handover_reason", "离职", NULL), 422);
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", "no-such", "handover_reason", "离职", NULL),
+			422);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE owner_id = %lld", lid), 2);
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", "staff3", "handover_reason", "离职交接",
+				    NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE owner_id = %lld", lid), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id IN (%lld, %lld) AND owner_id = %lld", c1, c2,
+				 user_id("staff3")), 2);
+	CU_ASSERT_EQUAL(db_value("SELECT requester_id FROM requests WHERE id = %lld", sent), user_id("staff3"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'owner_id' "
+				 "AND reason = '离职交接'", c1), 1);
+	CU_ASSERT_EQUAL(audit_count("user.handover", "admin", 0) >= 1, 1);
+	/* the manager leaving: what waits for them goes to their successor */
+	snprintf(path, sizeof path, "/admin/users/%lld/handover", mid);
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", "manager2", "handover_reason", "调岗",
+				    NULL), 303);
+	CU_ASSERT_EQUAL(approvers(sent, mname) == 1 &&
+			db_value("SELECT open FROM request_approvers WHERE request_id = %lld AND user_id = %lld", sent,
+				 mid) == 0, 1);
+	struct client m2;
+	sign_in(&m2, "manager2");
+	CU_ASSERT_EQUAL(decide(&m2, sent, "approve", ""), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT scope FROM clients WHERE id = %lld", c1), "department");
+	client_free(&m2);
+	client_free(&admin);
+	client_free(&leaver);
+	client_free(&boss);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_request_suite(void)
 {
@@ -592,4 +675,6 @@ void add_request_suite(void)
 	T(test_delete_hold_restore_purge);
 	T(test_old_requests_expire);
 	T(test_delegation_window_and_routing_by_data);
+	T(test_duplicate_transfer_to_second_registrant);
+	T(test_handover_of_a_leaving_employee);
 }

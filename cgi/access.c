@@ -81,7 +81,7 @@ enum via card_access(struct req *r, const struct card_ref *c)
 	int company = strcmp(c->scope, "company") == 0;
 	if (!company && dept_within(r, c->dept_id, access_managed_root(r)))
 		return VIA_MANAGER;
-	if (strcmp(c->scope, "department") == 0 && c->dept_id == r->user->dept_id)
+	if ((strcmp(c->scope, "department") == 0 || c->in_pool) && c->dept_id == r->user->dept_id)
 		return VIA_MEMBER;
 	char now[20];
 	clock_format(r->now, now);

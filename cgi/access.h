@@ -16,6 +16,7 @@ extern const char *const via_names[];   /* "denied", "owner", "member", … */
 struct card_ref {
 	long long id, owner_id, dept_id;
 	const char *scope;
+	int in_pool;             /* in the department's public pool: its members see it */
 };
 
 /* The right by which the signed-in user may see the card, or VIA_NONE. */

@@ -4,6 +4,7 @@
  * lifecycle → former), the blacklists, deletion, a duplicate's transfer. */
 #include "approvals.h"
 #include "clients.h"
+#include "prospects.h"
 #include "log.h"
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,20 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		if (owner == r->user->id)
 			return refuse(r, why, "request.already_owner");
 		n->type = "transfer";
+		n->field = "owner_id";
+		n->old_value = dbres_get(card, 0, CARD_OWNER_ID);
+		n->new_value = arena_printf(r->a, "%lld", r->user->id);
+		return 0;
+	}
+	if (strcmp(kind, "takeover") == 0) {
+		if (!dbres_int(card, 0, CARD_IN_POOL))
+			return refuse(r, why, "pool.not_in_pool");
+		if (dbres_int(card, 0, CARD_DEPT_ID) != r->user->dept_id)
+			return refuse(r, why, "pool.other_department");
+		int full = prospect_limit_reached(r, r->user->id);
+		if (full != 0)
+			return refuse(r, why, full > 0 ? "pool.limit_reached" : "request.failed");
+		n->type = "takeover";
 		n->field = "owner_id";
 		n->old_value = dbres_get(card, 0, CARD_OWNER_ID);
 		n->new_value = arena_printf(r->a, "%lld", r->user->id);
@@ -177,6 +192,26 @@ int approval_effect_apply(struct req *r, const struct dbres *rq, long long decid
 	if (strcmp(type, "delete") == 0) {
 		rc = db_exec(r->db, r->a, Q_CLIENT_HIDE, NULL, "si", now, client);
 		return rc == DB_OK ? history_row(r, client, "deleted", NULL, now, requester, reason) : rc;
+	}
+	if (strcmp(type, "takeover") == 0) {
+		long long to = dbres_int(rq, 0, RQ_NEW);
+		struct dbres u, pool;
+		if ((rc = db_exec(r->db, r->a, Q_CLIENT_GET, &pool, "i", client)) != DB_OK ||
+		    (rc = db_exec(r->db, r->a, Q_USER_GET, &u, "i", to)) != DB_OK)
+			return rc;
+		if (pool.nrows != 1 || !dbres_int(&pool, 0, CARD_IN_POOL)) {
+			*why = lang_text(r, "pool.not_in_pool");
+			return APPROVAL_REFUSED;
+		}
+		int full = prospect_limit_reached(r, to);
+		if (full != 0 || u.nrows != 1) {
+			*why = lang_text(r, full > 0 ? "pool.limit_reached" : "request.no_such_user");
+			return full < 0 ? DB_ERROR : APPROVAL_REFUSED;
+		}
+		rc = db_exec(r->db, r->a, Q_CLIENT_TAKE_OVER, NULL, "iisssi", to, dbres_int(&u, 0, 4),
+			     day_text(r, r->cfg->prospect_protect_days), day_text(r, 0), now, client);
+		return rc == DB_OK ? history_row(r, client, "owner_id", dbres_get(&pool, 0, CARD_OWNER_NAME),
+						 dbres_get(&u, 0, 2), to, reason) : rc;
 	}
 	const char *field = dbres_get(rq, 0, RQ_FIELD), *old = rq->rows[0][RQ_OLD], *new = rq->rows[0][RQ_NEW];
 	/* the card must still be as it was when the request was made */

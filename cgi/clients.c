@@ -1,6 +1,7 @@
 /* clients.c — the client card pages: list and search, register, the card,
  * edit with reasons, history, print, key persons, the blacklist. */
 #include "clients.h"
+#include "prospects.h"
 #include "log.h"
 #include "normalize.h"
 #include "pages.h"
@@ -194,6 +195,8 @@ int client_insert(struct req *r, const struct new_client *n, long long *id)
 		rc = grams_rebuild(r, *id, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK)
 		rc = history(r, *id, 0, "created", NULL, v[CF_name], n->reason);
+	if (rc == DB_OK && v[CF_lifecycle] && strcmp(v[CF_lifecycle], "prospect") == 0)
+		rc = prospect_protect(r, *id);
 	return rc;
 }
 
@@ -357,6 +360,7 @@ static void view_bookkeeping(struct req *r, const struct dbres *card, enum via v
 	view_set(r, "Card.scope_label",
 		 lang_text(r, arena_printf(r->a, "client.opt.scope.%s", dbres_get(card, 0, CARD_SCOPE))));
 	view_set(r, "Card.via", lang_text(r, arena_printf(r->a, "client.via.%s", via_names[via])));
+	view_protection(r, card);
 	if (card_may_edit(via))
 		view_set(r, "Can.edit", "1");
 	char today[20];

@@ -493,6 +493,7 @@ struct card_ref card_ref_of(const struct dbres *card)
 	struct card_ref c = {
 		dbres_int(card, 0, CARD_ID), dbres_int(card, 0, CARD_OWNER_ID),
 		dbres_int(card, 0, CARD_DEPT_ID), dbres_get(card, 0, CARD_SCOPE),
+		(int)dbres_int(card, 0, CARD_IN_POOL),
 	};
 	return c;
 }

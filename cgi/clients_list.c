@@ -133,7 +133,8 @@ static int search(struct req *r, const char *q)
 	size_t n = res.nrows > PAGE ? PAGE : res.nrows;
 	for (size_t i = 0; i < n; i++) {
 		struct card_ref ref = { dbres_int(&res, i, L_ID), dbres_int(&res, i, L_OWNER_ID),
-					dbres_int(&res, i, L_DEPT_ID), dbres_get(&res, i, L_SCOPE) };
+					dbres_int(&res, i, L_DEPT_ID), dbres_get(&res, i, L_SCOPE),
+					(int)dbres_int(&res, i, L_IN_POOL) };
 		view_list_row(r, arena_printf(r->a, "Clients.%zu", i), &res, i, card_access(r, &ref) == VIA_NONE);
 	}
 	if (res.nrows > PAGE)

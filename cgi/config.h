@@ -51,6 +51,11 @@ struct config {
 	long grant_hours;               /* a granted view of a card lasts this long */
 	long request_expiry_days;       /* a pending request expires after this many days */
 	long delete_hold_days;          /* a deleted client can be restored for this many days */
+	/* prospect protection (DESIGN.md §4) */
+	long prospect_limit;            /* protected prospects per person */
+	long prospect_protect_days;     /* protection of a registered or taken-over prospect */
+	long prospect_progress_days;    /* progress must be recorded at least this often */
+	long prospect_warn_days;        /* owners are warned this long before a prospect drops */
 	/* testing */
 	long test_mode;                 /* 1: test hooks (clock file, /_test routes) */
 	char test_clock_file[CONFIG_STR];

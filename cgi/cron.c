@@ -6,6 +6,7 @@
 #include "approvals.h"
 #include "crypto.h"
 #include "log.h"
+#include "prospects.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +84,14 @@ static int purge_clients(struct req *r)
 	return 0;
 }
 
+static int return_prospects(struct req *r)
+{
+	long long n;
+	int rc = prospects_return_due(r, &n);
+	log_msg("cron: %lld prospect(s) returned to the pool", n);
+	return rc == DB_OK ? 0 : -1;
+}
+
 int cron_run(const struct config *cfg)
 {
 	struct db *db = db_new(cfg);
@@ -105,6 +114,7 @@ int cron_run(const struct config *cfg)
 	static const struct { const char *name; int (*task)(struct req *r); } tasks[] = {
 		{ "dossier.cron.expire_requests", expire_requests },
 		{ "dossier.cron.purge_clients", purge_clients },
+		{ "dossier.cron.return_prospects", return_prospects },
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof tasks / sizeof tasks[0]; i++)

@@ -62,6 +62,10 @@ int clients_import_rejected(struct req *r);
 int clients_deleted(struct req *r);
 int clients_restore(struct req *r);
 
+/* prospects.c */
+int clients_progress(struct req *r);
+int clients_pool(struct req *r);
+
 /* requests.c */
 int requests_new(struct req *r);
 int requests_create(struct req *r);

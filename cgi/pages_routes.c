@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const req_types[] = { "view", "change", "delete", "transfer", "blacklist_dept",
+static const char *const req_types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
 					 "blacklist_company", NULL };
 static const char *const step_roles[] = { "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin",
 					  NULL };

@@ -17,7 +17,8 @@
 	"blacklist, blacklist_reason, owner_id, dept_id, scope, registered_at, updated_at, " \
 	"last_visit_on, next_visit_due, version, deleted_at, " \
 	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
-	"(SELECT name FROM departments WHERE id = c.dept_id) FROM clients c "
+	"(SELECT name FROM departments WHERE id = c.dept_id), in_pool, protected_until, last_progress_on " \
+	"FROM clients c "
 
 /* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
  * blacklist, tag (each '' or 0 = any), overdue flag, today. */
@@ -30,7 +31,7 @@
 #define LIST_COLS "SELECT c.id, c.name, c.short_name, c.card_type, c.grade_id, c.nature_id, c.lifecycle, " \
 	"c.region_id, c.blacklist, c.scope, c.next_visit_due, c.registered_at, c.owner_id, " \
 	"(SELECT display_name FROM users WHERE id = c.owner_id), c.dept_id, " \
-	"(SELECT name FROM departments WHERE id = c.dept_id), c.phone, c.name_norm FROM clients c "
+	"(SELECT name FROM departments WHERE id = c.dept_id), c.phone, c.name_norm, c.in_pool FROM clients c "
 
 /* The client list. Users who see everything read the table in the list's
  * order; everyone else gets the union of the branches of DESIGN.md §5, each
@@ -341,6 +342,24 @@
 	X(Q_PURGE_PERSONS, "DELETE FROM client_persons WHERE client_id = ?") \
 	X(Q_PURGE_GRANTS, "DELETE FROM client_grants WHERE client_id = ?") \
 	X(Q_PURGE_CLIENT, "DELETE FROM clients WHERE id = ?") \
+	/* ---- prospects (prospects.c) ---- */ \
+	X(Q_CLIENT_PROTECT, "UPDATE clients SET protected_until = ?, last_progress_on = ? WHERE id = ?") \
+	X(Q_PROSPECTS_HELD, "SELECT COUNT(*) FROM clients WHERE owner_id = ? AND lifecycle = 'prospect' " \
+		"AND in_pool = 0 AND protected_until >= ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_PROGRESS, "UPDATE clients SET last_progress_on = ?, updated_at = ?, version = version + 1 " \
+		"WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_TAKE_OVER, "UPDATE clients SET owner_id = ?, dept_id = ?, in_pool = 0, pool_since = NULL, " \
+		"protected_until = ?, last_progress_on = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_PROSPECTS_DROPPING, "SELECT id FROM clients WHERE in_pool = 0 AND lifecycle = 'prospect' " \
+		"AND deleted_at IS NULL AND (protected_until < ? OR last_progress_on < ?) LIMIT 500") \
+	X(Q_CLIENT_TO_POOL, "UPDATE clients SET in_pool = 1, pool_since = ?, version = version + 1 WHERE id = ? " \
+		"AND in_pool = 0 AND lifecycle = 'prospect' AND (protected_until < ? OR last_progress_on < ?)") \
+	X(Q_POOL_OF_DEPT, "SELECT c.id, c.name, c.pool_since, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+		"c.registered_at FROM clients c WHERE c.dept_id = ? AND c.in_pool = 1 AND c.deleted_at IS NULL " \
+		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	X(Q_PROSPECTS_WARN, "SELECT c.id, c.name, c.protected_until, c.last_progress_on FROM clients c " \
+		"WHERE c.owner_id = ? AND c.lifecycle = 'prospect' AND c.in_pool = 0 AND c.deleted_at IS NULL " \
+		"AND (c.protected_until <= ? OR c.last_progress_on <= ?) ORDER BY c.protected_until LIMIT 20") \
 	X(Q_DEPT_GRADE_COUNT, "SELECT COUNT(*), COALESCE(SUM(grade_id = ?), 0) FROM clients " \
 		"WHERE dept_id = ? AND deleted_at IS NULL")
 

@@ -9,8 +9,8 @@
 
 #define PAGE 50
 
-static const char *const kinds[] = { "view", "transfer", "grade", "scope", "owner", "former", "blacklist",
-				     "delete", NULL };
+static const char *const kinds[] = { "view", "transfer", "takeover", "grade", "scope", "owner", "former",
+				     "blacklist", "delete", NULL };
 
 static int kind_valid(const char *k)
 {
@@ -140,8 +140,15 @@ int requests_create(struct req *r)
 		return 403;
 	}
 	if (prep != 0) {
-		view_set(r, "Form.errors.value", why);
-		view_set(r, "Form.invalid", "1");
+		/* beside the value when there is one to choose, else at the top */
+		int has_value = strcmp(kind, "grade") == 0 || strcmp(kind, "scope") == 0 || strcmp(kind, "owner") == 0 ||
+				strcmp(kind, "blacklist") == 0;
+		if (has_value) {
+			view_set(r, "Form.errors.value", why);
+			view_set(r, "Form.invalid", "1");
+		} else {
+			view_set(r, "Page.error_message", why);
+		}
 		return request_form_page(r, 422, &card, via, kind);
 	}
 	if (reason == NULL)
@@ -186,7 +193,7 @@ static void view_age(struct req *r, const char *name, const char *created)
 
 static const char *type_filter(struct req *r)
 {
-	static const char *const types[] = { "view", "change", "delete", "transfer", "blacklist_dept",
+	static const char *const types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
 					     "blacklist_company", NULL };
 	const char *t = req_query(r, "type");
 	for (int i = 0; t && types[i]; i++)

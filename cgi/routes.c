@@ -19,6 +19,8 @@ const struct route routes[] = {
 	{ M_POST, "/clients/new",                       clients_create,          R_CSRF, 0 },
 	{ M_GET,  "/clients/export.csv",                clients_export,          0, 0 },
 	{ M_GET,  "/clients/deleted",                   clients_deleted,         0, 0 },
+	{ M_GET,  "/clients/pool",                      clients_pool,            0, 0 },
+	{ M_POST, "/clients/{id}/progress",             clients_progress,        R_CSRF, 0 },
 	{ M_POST, "/clients/{id}/restore",              clients_restore,         R_CSRF, 0 },
 	{ M_GET,  "/clients/import",                    clients_import_form,     0, 0 },
 	{ M_POST, "/clients/import",                    clients_import_upload,   R_CSRF, 0 },

@@ -8,11 +8,26 @@
   <a class="button" href="/clients/<?cs var:Card.id ?>/history"><?cs var:Lang.client.history ?></a>
   <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?></span>
 </nav>
+<?cs if:Card.in_pool ?>
+<p><a class="button primary" href="/clients/<?cs var:Card.id ?>/request?kind=takeover"><?cs var:Lang.request.kind.takeover ?></a></p>
+<?cs /if ?>
+<?cs if:Can.edit && Card.protected_until ?>
+<section class="card" id="progress">
+  <h2><?cs var:Lang.pool.progress_title ?></h2>
+  <?cs if:Card.drops_soon ?><p class="alert"><?cs var:Lang.pool.drops_soon ?> <?cs var:Card.drops_on ?></p><?cs /if ?>
+  <form method="post" action="/clients/<?cs var:Card.id ?>/progress" class="inline-form">
+    <?cs call:csrf() ?>
+    <label for="f-note" class="sr"><?cs var:Lang.pool.progress_note ?></label>
+    <input id="f-note" name="note" type="text" maxlength="500" required placeholder="<?cs var:Lang.pool.progress_placeholder ?>" size="60">
+    <button type="submit"><?cs var:Lang.pool.progress_save ?></button>
+  </form>
+</section>
+<?cs /if ?>
 <?cs if:Can.edit ?>
 <details class="card requests-menu">
   <summary><?cs var:Lang.request.ask_change ?></summary>
   <ul class="links">
-  <?cs each:k = Lang.request.kind ?><?cs if:name(k) != "view" && name(k) != "transfer" ?>
+  <?cs each:k = Lang.request.kind ?><?cs if:name(k) != "view" && name(k) != "transfer" && name(k) != "takeover" ?>
     <li><a href="/clients/<?cs var:Card.id ?>/request?kind=<?cs name:k ?>"><?cs var:k ?></a></li>
   <?cs /if ?><?cs /each ?>
   </ul>

@@ -1,5 +1,12 @@
 <?cs include!"header.cs" ?>
 <h1><?cs var:Lang.home.welcome ?> <?cs var:User.name ?></h1>
+<?cs if:subcount(Home.dropping) ?>
+<section class="card warn" id="dropping">
+  <h2><?cs var:Lang.pool.dropping_title ?></h2>
+  <p class="hint"><?cs var:Lang.pool.dropping_hint ?></p>
+  <ul><?cs each:d = Home.dropping ?><li><a href="/clients/<?cs var:d.id ?>#progress"><?cs var:d.name ?></a> — <?cs var:Lang.pool.drops_on ?> <strong><?cs var:d.drops_on ?></strong></li><?cs /each ?></ul>
+</section>
+<?cs /if ?>
 <div class="grid">
   <section class="card">
     <h2><?cs var:Lang.home.account ?></h2>
@@ -14,6 +21,8 @@
     <h2><?cs var:Lang.home.tasks ?></h2>
     <ul class="tasks">
       <li><a href="/clients"><?cs var:Lang.home.task_clients ?></a></li>
+      <li><a href="/clients/pool"><?cs var:Lang.pool.title ?></a></li>
+      <li><a href="/requests/inbox"><?cs var:Lang.nav.requests ?></a><?cs if:Nav.inbox_count > 0 ?> <span class="count"><?cs var:Nav.inbox_count ?></span><?cs /if ?></li>
       <?cs if:User.roles.admin ?>
       <li><a href="/admin/users"><?cs var:Lang.home.task_users ?></a></li>
       <li><a href="/admin/departments"><?cs var:Lang.home.task_departments ?></a></li>

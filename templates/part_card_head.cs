@@ -9,5 +9,9 @@
     <dt><?cs var:Lang.client.updated_at ?></dt><dd><?cs var:Card.updated_at ?></dd>
     <dt><?cs var:Lang.client.last_visit ?></dt><dd><?cs alt:Card.last_visit_on ?>—<?cs /alt ?></dd>
     <dt><?cs var:Lang.client.next_visit ?></dt><dd<?cs if:Card.overdue ?> class="overdue"<?cs /if ?>><?cs alt:Card.next_visit_due ?>—<?cs /alt ?></dd>
+    <?cs if:Card.in_pool ?><dt><?cs var:Lang.pool.title ?></dt><dd><span class="tag"><?cs var:Lang.pool.in_pool ?></span></dd><?cs /if ?>
+    <?cs if:Card.protected_until ?><dt><?cs var:Lang.pool.protected_until ?></dt><dd><?cs var:Card.protected_until ?></dd>
+    <dt><?cs var:Lang.pool.last_progress ?></dt><dd><?cs var:Card.last_progress_on ?></dd>
+    <dt><?cs var:Lang.pool.drops_on ?></dt><dd<?cs if:Card.drops_soon ?> class="overdue"<?cs /if ?> id="drops-on"><?cs var:Card.drops_on ?></dd><?cs /if ?>
   </dl>
 </div>

@@ -797,9 +797,10 @@ static void test_hostile_display_name_is_escaped_everywhere(void)
 	snprintf(uname, sizeof uname, "%s", uniq("xss"));
 	long long id = make_user(&a, uname, HOSTILE, "S1", "staff");
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT display_name FROM users WHERE id = %lld", id), HOSTILE);
-	char path[64];
+	char path[64], list[96];
 	snprintf(path, sizeof path, "/admin/users/%lld", id);
-	const char *pages[] = { "/admin/users", path, "/admin/audit", NULL };
+	snprintf(list, sizeof list, "/admin/users?q=%s", uname);
+	const char *pages[] = { list, path, "/admin/audit", NULL };
 	for (int i = 0; pages[i]; i++) {
 		CU_ASSERT_EQUAL(client_get(&a, pages[i]), 200);
 		CU_ASSERT(!client_has(&a, "<script>alert"));

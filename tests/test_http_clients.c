@@ -58,6 +58,7 @@ long long new_card(struct client *c, const char *name, const char *scope, const 
 	if (st != 303)
 		fprintf(stderr, "\nnew card %s: %ld\n", name, st);
 	CU_ASSERT_EQUAL_FATAL(st, 303);
+	CU_ASSERT_FATAL(id > 0);             /* a redirect to the card, not to the sign-in page */
 	return id;
 }
 

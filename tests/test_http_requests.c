@@ -659,6 +659,104 @@ static void test_handover_of_a_leaving_employee(void)
 	client_free(&boss);
 }
 
+/* ---- prospects: protection, progress, the pool, takeover, the limit ----------------------- */
+
+static void test_prospect_protection_pool_and_takeover(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	long long card = card_of(&owner, "潜客", "personal");
+	CU_ASSERT_EQUAL(db_value("SELECT DATEDIFF(protected_until, last_progress_on) FROM clients WHERE id = %lld", card),
+			120);
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);
+	CU_ASSERT(client_has(&owner, "id=\"drops-on\""));
+	/* progress after 20 days keeps it protected */
+	clock_advance(20 * 86400);
+	client_free(&owner);
+	sign_in(&owner, "staff1");
+	char tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, card_path(card, "")));
+	CU_ASSERT_EQUAL(client_post(&owner, card_path(card, "/progress"), "_csrf", tok, "note", "", NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'progress'",
+				 card), 0);
+	CU_ASSERT_EQUAL(client_post(&owner, card_path(card, "/progress"), "_csrf", tok, "note", "电话沟通采购计划", NULL),
+			303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'progress' "
+				 "AND reason = '电话沟通采购计划'", card), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT DATEDIFF(protected_until, last_progress_on) FROM clients WHERE id = %lld", card),
+			100);
+	/* a colleague may not record progress on it */
+	struct client staff3;
+	sign_in(&staff3, "staff3");
+	snprintf(tok, sizeof tok, "%s", csrf_of(&staff3, "/clients"));
+	CU_ASSERT_EQUAL(client_post(&staff3, card_path(card, "/progress"), "_csrf", tok, "note", "x", NULL), 403);
+	/* 25 days later the owner is warned on the home page */
+	clock_advance(25 * 86400);
+	client_free(&owner);
+	sign_in(&owner, "staff1");
+	CU_ASSERT_EQUAL(client_get(&owner, "/"), 200);
+	CU_ASSERT(client_has(&owner, "id=\"dropping\""));
+	CU_ASSERT(client_has(&owner, db_text("SELECT name FROM clients WHERE id = %lld", card)));
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT in_pool FROM clients WHERE id = %lld", card), 0);
+	/* a month without progress: back to the department pool */
+	clock_advance(6 * 86400);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT in_pool FROM clients WHERE id = %lld", card), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM audit_log WHERE action = 'client.to_pool' AND object_id = %lld",
+				 card), 1);
+	CU_ASSERT_EQUAL(run_cron(), 0);                  /* idempotent */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM audit_log WHERE action = 'client.to_pool' AND object_id = %lld",
+				 card), 1);
+	/* the department sees it in its pool; another department does not */
+	struct client staff2, boss;
+	sign_in(&staff2, "staff2");
+	client_free(&staff3);
+	sign_in(&staff3, "staff3");
+	CU_ASSERT_EQUAL(client_get(&staff2, "/clients/pool"), 200);
+	char link[64];
+	snprintf(link, sizeof link, "href=\"/clients/%lld\"", card);
+	CU_ASSERT(client_has(&staff2, link));
+	CU_ASSERT_EQUAL(client_get(&staff2, card_path(card, "")), 200);
+	CU_ASSERT_EQUAL(client_get(&staff3, "/clients/pool"), 200);
+	CU_ASSERT(!client_has(&staff3, link));
+	CU_ASSERT_EQUAL(client_get(&staff3, card_path(card, "")), 403);
+	CU_ASSERT_EQUAL(ask(&staff3, card, "takeover", NULL, "我想跟进"), 422);
+	/* a colleague asks the manager to take it over */
+	CU_ASSERT_EQUAL(ask(&staff2, card, "takeover", NULL, "该客户在我的片区"), 303);
+	long long req = last_request("staff2");
+	sign_in(&boss, "manager1");
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", ""), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", card), user_id("staff2"));
+	CU_ASSERT_EQUAL(db_value("SELECT in_pool FROM clients WHERE id = %lld", card), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT DATEDIFF(protected_until, last_progress_on) FROM clients WHERE id = %lld", card),
+			120);
+	/* the claim limit: someone already holding the maximum cannot ask */
+	struct client admin, full;
+	sign_in(&admin, "admin");
+	char uname[64];
+	snprintf(uname, sizeof uname, "full%s", run);
+	long long uid = make_user(&admin, uname, "满额业务员", "S1", "staff");
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, lifecycle, owner_id, dept_id, scope, "
+				      "registered_at, registered_by, updated_at, protected_until, last_progress_on) "
+				      "SELECT 'dealer', CONCAT('限额潜客', seq, '-%s'), CONCAT('限额潜客', seq, '-%s'), "
+				      "'prospect', %lld, dept_id, 'personal', NOW(), %lld, NOW(), '2099-01-01', '2099-01-01' "
+				      "FROM seq_1_to_50 JOIN users u ON u.id = %lld", run, run, uid, uid, uid), 0);
+	client_free(&owner);
+	sign_in(&owner, "staff1");
+	long long other = card_of(&owner, "潜客二", "personal");
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET in_pool = 1 WHERE id = %lld", other), 0);
+	sign_in_first_time(&full, uname);
+	CU_ASSERT_EQUAL(ask(&full, other, "takeover", NULL, "想接手"), 422);
+	CU_ASSERT(client_has(&full, "上限"));
+	client_free(&full);
+	client_free(&admin);
+	client_free(&owner);
+	client_free(&staff2);
+	client_free(&staff3);
+	client_free(&boss);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_request_suite(void)
 {
@@ -677,4 +775,5 @@ void add_request_suite(void)
 	T(test_delegation_window_and_routing_by_data);
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);
+	T(test_prospect_protection_pool_and_takeover);
 }

@@ -1,0 +1,18 @@
+/* prospects.h — prospect protection and the department pool (prospects.c). */
+#ifndef DOSSIER_PROSPECTS_H
+#define DOSSIER_PROSPECTS_H
+#include "clients.h"
+
+/* "YYYY-MM-DD" of today + days (the app's clock), in r's arena. */
+const char *day_text(struct req *r, long days);
+/* Starts the protection of prospect id for its owner (registration, takeover). */
+int prospect_protect(struct req *r, long long id);
+/* 1 when user already holds prospect_limit protected prospects, 0 if not, -1 on error. */
+int prospect_limit_reached(struct req *r, long long user);
+/* Card.protected_until, last_progress_on, drops_on, drops_soon, in_pool for the card page. */
+void view_protection(struct req *r, const struct dbres *card);
+/* The scheduled job: prospects whose protection ended, or without progress
+ * for prospect_progress_days, return to the pool; *n = how many. */
+int prospects_return_due(struct req *r, long long *n);
+
+#endif

@@ -5,6 +5,7 @@
 #include "approvals.h"
 #include "clients.h"
 #include "prospects.h"
+#include "reviews.h"
 #include "log.h"
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,11 @@ int approval_effect_apply(struct req *r, const struct dbres *rq, long long decid
 	const char *type = dbres_get(rq, 0, RQ_TYPE);
 	long long id = dbres_int(rq, 0, RQ_ID), client = dbres_int(rq, 0, RQ_CLIENT);
 	long long requester = dbres_int(rq, 0, RQ_REQUESTER);
+	if (strcmp(type, "review") == 0)               /* a whole department's grades, not one card */
+		return review_apply(r, dbres_int(rq, 0, RQ_NEW), requester,
+				    arena_printf(r->a, "%s #%lld: %s (%s %s)", lang_text(r, "review.title"), id,
+						 dbres_get(rq, 0, RQ_REASON), lang_text(r, "request.approved_by"),
+						 user_name(r, decider)), why);
 	char now[20];
 	clock_format(r->now, now);
 	struct dbres c;

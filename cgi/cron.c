@@ -7,6 +7,7 @@
 #include "crypto.h"
 #include "log.h"
 #include "prospects.h"
+#include "reviews.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -92,6 +93,14 @@ static int return_prospects(struct req *r)
 	return rc == DB_OK ? 0 : -1;
 }
 
+static int open_reviews(struct req *r)
+{
+	long long n;
+	int rc = review_open_due(r, &n);
+	log_msg("cron: %lld grade review cycle(s) opened", n);
+	return rc == DB_OK ? 0 : -1;
+}
+
 int cron_run(const struct config *cfg)
 {
 	struct db *db = db_new(cfg);
@@ -115,6 +124,7 @@ int cron_run(const struct config *cfg)
 		{ "dossier.cron.expire_requests", expire_requests },
 		{ "dossier.cron.purge_clients", purge_clients },
 		{ "dossier.cron.return_prospects", return_prospects },
+		{ "dossier.cron.open_reviews", open_reviews },
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof tasks / sizeof tasks[0]; i++)

@@ -66,6 +66,12 @@ int clients_restore(struct req *r);
 int clients_progress(struct req *r);
 int clients_pool(struct req *r);
 
+/* reviews.c */
+int reviews_list(struct req *r);
+int reviews_show(struct req *r);
+int reviews_save(struct req *r);
+int reviews_submit(struct req *r);
+
 /* requests.c */
 int requests_new(struct req *r);
 int requests_create(struct req *r);

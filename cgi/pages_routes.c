@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char *const req_types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
-					 "blacklist_company", NULL };
+					 "blacklist_company", "review", NULL };
 static const char *const step_roles[] = { "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin",
 					  NULL };
 static const char *const scopes[] = { "personal", "department", "company", NULL };

@@ -360,6 +360,31 @@
 	X(Q_PROSPECTS_WARN, "SELECT c.id, c.name, c.protected_until, c.last_progress_on FROM clients c " \
 		"WHERE c.owner_id = ? AND c.lifecycle = 'prospect' AND c.in_pool = 0 AND c.deleted_at IS NULL " \
 		"AND (c.protected_until <= ? OR c.last_progress_on <= ?) ORDER BY c.protected_until LIMIT 20") \
+	/* ---- grade reviews (reviews.c) ---- */ \
+	X(Q_REVIEWS_OPEN_DUE, "INSERT IGNORE INTO review_cycles (dept_id, period, opened_at) " \
+		"SELECT DISTINCT u.dept_id, ?, ? FROM user_roles ur JOIN users u ON u.id = ur.user_id " \
+		"WHERE ur.role = 'dept_manager' AND u.disabled = 0") \
+	X(Q_REVIEWS_ALL, "SELECT c.id, c.dept_id, d.name, c.period, c.opened_at, c.status, c.request_id, r.status " \
+		"FROM review_cycles c JOIN departments d ON d.id = c.dept_id LEFT JOIN requests r ON r.id = c.request_id " \
+		"ORDER BY c.id DESC LIMIT 200") \
+	X(Q_REVIEW_GET, "SELECT c.id, c.dept_id, d.name, c.period, c.opened_at, c.status, c.request_id, r.status " \
+		"FROM review_cycles c JOIN departments d ON d.id = c.dept_id LEFT JOIN requests r ON r.id = c.request_id " \
+		"WHERE c.id = ?") \
+	X(Q_REVIEW_LOCK, "SELECT id, dept_id, status FROM review_cycles WHERE id = ? FOR UPDATE") \
+	X(Q_REVIEW_CLIENTS, "SELECT c.id, c.name, c.grade_id, l.new_grade_id, c.lifecycle FROM clients c " \
+		"LEFT JOIN review_lines l ON l.cycle_id = ? AND l.client_id = c.id " \
+		"WHERE c.dept_id = ? AND c.deleted_at IS NULL AND c.id > ? ORDER BY c.id LIMIT ?") \
+	X(Q_REVIEW_CLIENT, "SELECT id, grade_id FROM clients WHERE id = ? AND dept_id = ? AND deleted_at IS NULL") \
+	X(Q_REVIEW_LINE_SET, "INSERT INTO review_lines (cycle_id, client_id, old_grade_id, new_grade_id) " \
+		"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE old_grade_id = VALUES(old_grade_id), " \
+		"new_grade_id = VALUES(new_grade_id)") \
+	X(Q_REVIEW_LINE_DELETE, "DELETE FROM review_lines WHERE cycle_id = ? AND client_id = ?") \
+	X(Q_REVIEW_LINES, "SELECT l.client_id, l.old_grade_id, l.new_grade_id, c.grade_id, c.deleted_at " \
+		"FROM review_lines l LEFT JOIN clients c ON c.id = l.client_id WHERE l.cycle_id = ? ORDER BY l.client_id") \
+	X(Q_DEPT_GRADES, "SELECT grade_id, COUNT(*) FROM clients WHERE dept_id = ? AND deleted_at IS NULL " \
+		"GROUP BY grade_id") \
+	X(Q_REVIEW_SUBMITTED, "UPDATE review_cycles SET request_id = ? WHERE id = ?") \
+	X(Q_REVIEW_APPROVED, "UPDATE review_cycles SET status = 'approved' WHERE id = ? AND status = 'open'") \
 	X(Q_DEPT_GRADE_COUNT, "SELECT COUNT(*), COALESCE(SUM(grade_id = ?), 0) FROM clients " \
 		"WHERE dept_id = ? AND deleted_at IS NULL")
 

@@ -194,7 +194,7 @@ static void view_age(struct req *r, const char *name, const char *created)
 static const char *type_filter(struct req *r)
 {
 	static const char *const types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
-					     "blacklist_company", NULL };
+					     "blacklist_company", "review", NULL };
 	const char *t = req_query(r, "type");
 	for (int i = 0; t && types[i]; i++)
 		if (strcmp(t, types[i]) == 0)

@@ -4,14 +4,15 @@
 <div class="grid two">
 <section class="card">
   <dl class="facts">
-    <dt><?cs var:Lang.request.client ?></dt><dd><?cs if:Request.client_id ?><a href="/clients/<?cs var:Request.client_id ?>"><?cs var:Request.client ?></a><?cs /if ?></dd>
+    <?cs if:Request.type == "review" ?><dt><?cs var:Lang.review.title ?></dt><dd><a href="/reviews/<?cs var:Request.new_value ?>"><?cs var:Lang.review.see ?></a></dd>
+    <?cs else ?><dt><?cs var:Lang.request.client ?></dt><dd><?cs if:Request.client_id ?><a href="/clients/<?cs var:Request.client_id ?>"><?cs var:Request.client ?></a><?cs /if ?></dd><?cs /if ?>
     <dt><?cs var:Lang.request.requester ?></dt><dd><?cs var:Request.requester ?> · <?cs var:Request.requester_dept ?></dd>
     <dt><?cs var:Lang.request.created_at ?></dt><dd><?cs var:Request.created_at ?> (<?cs var:Request.age ?>)</dd>
     <?cs if:Request.status == "pending" ?><dt><?cs var:Lang.request.expires_at ?></dt><dd><?cs var:Request.expires_at ?></dd>
     <?cs else ?><dt><?cs var:Lang.request.decided_at ?></dt><dd><?cs var:Request.decided_at ?></dd><?cs /if ?>
     <dt><?cs var:Lang.request.reason ?></dt><dd class="longtext"><?cs var:Request.reason ?></dd>
   </dl>
-  <?cs if:Request.field_label ?>
+  <?cs if:Request.field_label && Request.type != "review" ?>
   <table class="list compact diff">
     <thead><tr><th><?cs var:Lang.request.field_col ?></th><th><?cs var:Lang.request.before ?></th><th><?cs var:Lang.request.after ?></th></tr></thead>
     <tbody><tr><td><?cs var:Request.field_label ?></td><td class="old"><?cs alt:Request.old ?>—<?cs /alt ?></td><td class="new"><?cs var:Request.new ?></td></tr></tbody>

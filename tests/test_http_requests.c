@@ -757,6 +757,97 @@ static void test_prospect_protection_pool_and_takeover(void)
 	client_free(&boss);
 }
 
+/* ---- the half-yearly grade review ------------------------------------------------------------ */
+
+static void test_grade_review_cycle(void)
+{
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	long long s1 = db_value("SELECT id FROM departments WHERE code = 'S1'");
+	long long cycle = db_value("SELECT MAX(id) FROM review_cycles WHERE dept_id = %lld", s1);
+	CU_ASSERT_FATAL(cycle > 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);                                   /* opened once */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM review_cycles WHERE dept_id = %lld AND period = "
+				 "(SELECT period FROM review_cycles WHERE id = %lld)", s1, cycle), 1);
+	struct client boss, other, staff;
+	sign_in(&boss, "manager1");
+	sign_in(&other, "manager2");
+	sign_in(&staff, "staff1");
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "/reviews/%lld", cycle);
+	CU_ASSERT_EQUAL(client_get(&boss, "/reviews"), 200);
+	CU_ASSERT(client_has(&boss, path));
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	CU_ASSERT_EQUAL(client_get(&staff, path), 403);
+	CU_ASSERT_EQUAL(client_get(&boss, path), 200);
+	CU_ASSERT(client_has(&boss, "id=\"quota\""));
+	snprintf(tok, sizeof tok, "%s", client_csrf(&boss));
+	/* propose VIP for more clients than the quota allows */
+	long long vip = db_value("SELECT id FROM grades WHERE code = 'vip'");
+	long long total = db_value("SELECT COUNT(*) FROM clients WHERE dept_id = %lld AND deleted_at IS NULL", s1);
+	long long have = db_value("SELECT COUNT(*) FROM clients WHERE dept_id = %lld AND deleted_at IS NULL "
+				  "AND grade_id = %lld", s1, vip);
+	long long room = (long long)(0.15 * (double)total) - have;
+	CU_ASSERT_FATAL(room >= 0);
+	char ids[8192];
+	snprintf(ids, sizeof ids, "%s", db_text("SELECT GROUP_CONCAT(id ORDER BY id) FROM (SELECT id FROM clients "
+					       "WHERE dept_id = %lld AND deleted_at IS NULL AND (grade_id IS NULL OR "
+					       "grade_id <> %lld) ORDER BY id LIMIT %lld) x", s1, vip, room + 1));
+	const char *fields[400];
+	size_t n = 0;
+	char vipv[16], names[200][32];
+	snprintf(vipv, sizeof vipv, "%lld", vip);
+	fields[n++] = "_csrf";
+	fields[n++] = tok;
+	int k = 0;
+	for (char *p = strtok(ids, ","); p && k < 190; p = strtok(NULL, ","), k++) {
+		snprintf(names[k], sizeof names[k], "grade_%s", p);
+		fields[n++] = names[k];
+		fields[n++] = vipv;
+	}
+	fields[n] = NULL;
+	CU_ASSERT_EQUAL(client_post_list(&boss, path, fields), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM review_lines WHERE cycle_id = %lld", cycle), room + 1);
+	CU_ASSERT_EQUAL(client_get(&boss, path), 200);
+	CU_ASSERT(client_has(&boss, "class=\"over\""));                 /* the quota shows broken */
+	/* a client of another department cannot be slipped in */
+	char foreign[32];
+	snprintf(foreign, sizeof foreign, "grade_%lld", db_value("SELECT MIN(id) FROM clients WHERE dept_id <> %lld", s1));
+	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, foreign, vipv, NULL), 400);
+	/* cannot be sent while over the quota */
+	char submit[80];
+	snprintf(submit, sizeof submit, "/reviews/%lld/submit", cycle);
+	CU_ASSERT_EQUAL(client_post(&boss, submit, "_csrf", tok, "_reason", "上半年复核", NULL), 422);
+	CU_ASSERT(client_has(&boss, "配额"));
+	/* back one: now it fits */
+	char first[32];
+	snprintf(first, sizeof first, "%s", names[0]);
+	const char *cur = db_text("SELECT COALESCE(grade_id, '') FROM clients WHERE id = %s", first + 6);
+	char curv[16];
+	snprintf(curv, sizeof curv, "%s", cur);
+	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, first, curv, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM review_lines WHERE cycle_id = %lld", cycle), room);
+	CU_ASSERT_EQUAL(client_post(&boss, submit, "_csrf", tok, "_reason", "上半年复核", NULL), 303);
+	long long req = db_value("SELECT request_id FROM review_cycles WHERE id = %lld", cycle);
+	CU_ASSERT_FATAL(req > 0);
+	CU_ASSERT_EQUAL(approvers(req, "director"), 1);
+	/* no more changes while it waits */
+	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, first, vipv, NULL), 403);
+	/* approved: every line at once, with history */
+	struct client director;
+	sign_in(&director, "director");
+	CU_ASSERT_EQUAL(decide(&director, req, "approve", "同意"), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "approved");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE dept_id = %lld AND deleted_at IS NULL "
+				 "AND grade_id = %lld", s1, vip), have + room);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM review_cycles WHERE id = %lld", cycle), "approved");
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM client_history WHERE field = 'grade_id' AND reason LIKE '%%上半年复核%%'")
+		  == room);
+	client_free(&director);
+	client_free(&boss);
+	client_free(&other);
+	client_free(&staff);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_request_suite(void)
 {
@@ -776,4 +867,5 @@ void add_request_suite(void)
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);
 	T(test_prospect_protection_pool_and_takeover);
+	T(test_grade_review_cycle);
 }

@@ -586,6 +586,49 @@ static void test_delegation_window_and_routing_by_data(void)
 	client_free(&owner);
 }
 
+/* A step that needs every one of several people (routing: need_all). */
+static void test_step_needing_everyone(void)
+{
+	struct client admin, owner;
+	sign_in(&admin, "admin");
+	long long route = db_value("SELECT id FROM approval_routes WHERE req_type = 'delete' AND step_no = 1");
+	char path[64], ver[16], tok[80];
+	snprintf(path, sizeof path, "/admin/routes/%lld", route);
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/routes"));
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "dept_manager",
+				    "over", "1", "need_all", "1", NULL), 303);
+	sign_in(&owner, "staff1");
+	long long card = card_of(&owner, "会签", "personal");
+	CU_ASSERT_EQUAL(ask(&owner, card, "delete", NULL, "会签删除"), 303);
+	long long req = last_request("staff1");
+	long long n = db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld", req);
+	CU_ASSERT_FATAL(n >= 2);                 /* manager1 and the managers above or beside */
+	/* each signs; the request stays pending until the last one */
+	for (long long i = 0; i < n; i++) {
+		char who[64];
+		snprintf(who, sizeof who, "%s", db_text("SELECT u.username FROM request_approvers a JOIN users u "
+							"ON u.id = a.user_id WHERE a.request_id = %lld AND a.open = 1 "
+							"ORDER BY u.id LIMIT 1", req));
+		struct client c;
+		client_init(&c, test_base);
+		if (client_sign_in(&c, who, DEMO_PASSWORD) != 303)
+			CU_ASSERT_EQUAL_FATAL(client_sign_in(&c, who, NEW_PASSWORD), 303);
+		CU_ASSERT_EQUAL(decide(&c, req, "approve", "同意"), 303);
+		CU_ASSERT_STRING_EQUAL(status_of(req), i + 1 < n ? "pending" : "approved");
+		CU_ASSERT_EQUAL(db_value("SELECT deleted_at IS NULL FROM clients WHERE id = %lld", card), i + 1 < n);
+		client_free(&c);
+	}
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld AND decision = 'approved'",
+				 req), n);
+	/* the routing back as it was */
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "dept_manager",
+				    "over", "1", NULL), 303);
+	client_free(&admin);
+	client_free(&owner);
+}
+
 /* ---- transfers -------------------------------------------------------------------------- */
 
 static void test_duplicate_transfer_to_second_registrant(void)
@@ -881,6 +924,7 @@ void add_request_suite(void)
 	T(test_delete_hold_restore_purge);
 	T(test_old_requests_expire);
 	T(test_delegation_window_and_routing_by_data);
+	T(test_step_needing_everyone);
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);
 	T(test_prospect_protection_pool_and_takeover);

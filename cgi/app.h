@@ -77,12 +77,19 @@ struct req {
 	/* loaded once per request when needed */
 	struct dept_map *depts;
 	struct class_lists *classes;
+	long long delegators[4];   /* users whose approvals this user holds now (approvals.c) */
+	size_t ndelegators;
+	int delegators_loaded;
 };
 
 /* ---- input ---- */
 const char *req_form(struct req *r, const char *name);     /* POST field or NULL */
 const char *req_query(struct req *r, const char *name);    /* query field or NULL */
 const char *req_cookie(struct req *r, const char *name);
+/* v as a whole number of up to 18 digits (an id, a page key), else 0. */
+long long text_id(const char *v);
+/* text_id of a query field. */
+long long req_query_id(struct req *r, const char *name);
 int req_has_role(const struct req *r, unsigned roles);     /* any of the bits */
 
 /* ---- output ---- */

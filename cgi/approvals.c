@@ -108,16 +108,18 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 				  n->field ? n->field : ""));
 }
 
-size_t approval_delegators(struct req *r, long long out[4])
+size_t approval_delegators(struct req *r, const long long **ids)
 {
-	struct dbres res;
-	const char *now = now_text(r, 0);
-	if (r->user == NULL || db_exec(r->db, r->a, Q_DELEGATORS_NOW, &res, "iss", r->user->id, now, now) != DB_OK)
-		return 0;
-	size_t n = 0;
-	for (size_t i = 0; i < res.nrows && n < 4; i++)
-		out[n++] = dbres_int(&res, i, 0);
-	return n;
+	if (!r->delegators_loaded && r->user != NULL) {
+		struct dbres res;
+		const char *now = now_text(r, 0);
+		if (db_exec(r->db, r->a, Q_DELEGATORS_NOW, &res, "iss", r->user->id, now, now) == DB_OK)
+			for (size_t i = 0; i < res.nrows && r->ndelegators < 4; i++)
+				r->delegators[r->ndelegators++] = dbres_int(&res, i, 0);
+		r->delegators_loaded = 1;
+	}
+	*ids = r->delegators;
+	return r->ndelegators;
 }
 
 long long approval_acting_for(struct req *r, long long id, int step)
@@ -128,8 +130,8 @@ long long approval_acting_for(struct req *r, long long id, int step)
 	if (db_exec(r->db, r->a, Q_APPROVER_OPEN, &res, "iii", id, (long long)step, r->user->id) == DB_OK &&
 	    res.nrows == 1)
 		return r->user->id;
-	long long from[4];
-	size_t n = approval_delegators(r, from);
+	const long long *from;
+	size_t n = approval_delegators(r, &from);
 	for (size_t i = 0; i < n; i++)
 		if (db_exec(r->db, r->a, Q_APPROVER_OPEN, &res, "iii", id, (long long)step, from[i]) == DB_OK &&
 		    res.nrows == 1)
@@ -137,10 +139,20 @@ long long approval_acting_for(struct req *r, long long id, int step)
 	return 0;
 }
 
+size_t approval_inbox_users(struct req *r, long long who[5])
+{
+	const long long *from;
+	size_t n = approval_delegators(r, &from);
+	who[0] = r->user->id;
+	for (size_t i = 0; i < 4; i++)
+		who[1 + i] = i < n ? from[i] : 0;
+	return n;
+}
+
 long long approval_inbox_count(struct req *r)
 {
-	long long who[5] = { r->user->id, 0, 0, 0, 0 };
-	approval_delegators(r, who + 1);
+	long long who[5];
+	approval_inbox_users(r, who);
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_INBOX_COUNT, &res, "iiiii", who[0], who[1], who[2], who[3], who[4]) != DB_OK)
 		return 0;

@@ -44,8 +44,12 @@ int approval_withdraw(struct req *r, long long id);
 /* Expires pending requests past their time (the scheduled job); *n = how many. */
 int approval_expire_due(struct req *r, long long *n);
 
-/* The users on whose behalf the signed-in user acts now (delegations), up to 4. */
-size_t approval_delegators(struct req *r, long long out[4]);
+/* The users on whose behalf the signed-in user acts now (delegations), up to
+ * 4, read once per request; *ids points at them. */
+size_t approval_delegators(struct req *r, const long long **ids);
+/* who = the signed-in user, then the delegators, 0-padded (the inbox queries'
+ * five slots); returns the number of delegators. */
+size_t approval_inbox_users(struct req *r, long long who[5]);
 /* The id the signed-in user would decide step of request id for (their own
  * id, or a delegator's), or 0 when they may not. */
 long long approval_acting_for(struct req *r, long long id, int step);

@@ -11,14 +11,6 @@
 
 #define PAGE 50
 
-static long long qint(struct req *r, const char *name)
-{
-	const char *v = req_query(r, name);
-	if (v == NULL || *v == '\0' || strspn(v, "0123456789") != strlen(v) || strlen(v) > 18)
-		return 0;
-	return strtoll(v, NULL, 10);
-}
-
 /* A query value from a fixed set, else "". */
 static const char *qchoice(struct req *r, const char *name, const char *const *choices)
 {
@@ -76,7 +68,7 @@ static const char *like_escape(struct req *r, const char *s)
 /* Search: returns 0 after filling Clients.*, or an HTTP status. */
 static int search(struct req *r, const char *q)
 {
-	long long before = qint(r, "before");
+	long long before = req_query_id(r, "before");
 	if (before == 0)
 		before = 1LL << 62;
 	struct dbres res;
@@ -191,11 +183,11 @@ static const char *const sorts[] = { "new", "name", "due", NULL };
 static void list_args_read(struct req *r, struct list_args *la)
 {
 	memset(la, 0, sizeof *la);
-	la->owner = qint(r, "owner");
-	la->dept = qint(r, "dept");
-	la->grade = qint(r, "grade");
-	la->nature = qint(r, "nature");
-	la->region = qint(r, "region");
+	la->owner = req_query_id(r, "owner");
+	la->dept = req_query_id(r, "dept");
+	la->grade = req_query_id(r, "grade");
+	la->nature = req_query_id(r, "nature");
+	la->region = req_query_id(r, "region");
 	la->lifecycle = qchoice(r, "lifecycle", lifecycles);
 	la->blacklist = qchoice(r, "blacklist", blacklists);
 	la->sort = qchoice(r, "sort", sorts);
@@ -219,7 +211,7 @@ static void list_args_read(struct req *r, struct list_args *la)
 	clock_format(r->now, la->now);
 	memcpy(la->today, la->now, 10);
 	la->today[10] = '\0';
-	la->after = qint(r, "after");
+	la->after = req_query_id(r, "after");
 	la->after_key = req_query(r, "after_key");
 	if (la->after_key == NULL || utf8_len(la->after_key) > 200)
 		la->after_key = "";
@@ -312,7 +304,7 @@ int clients_blacklist(struct req *r)
 	if (*kind == '\0')
 		kind = "company";
 	view_set(r, "Filter.list", kind);
-	long long before = qint(r, "before");
+	long long before = req_query_id(r, "before");
 	int dept_only = strcmp(kind, "department") == 0;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_CLIENT_BLACKLIST, &res, "siiii", kind, (long long)dept_only, r->user->dept_id,

@@ -86,8 +86,7 @@ int clients_progress(struct req *r)
 
 int clients_pool(struct req *r)
 {
-	const char *b = req_query(r, "before");
-	long long before = b && *b && strspn(b, "0123456789") == strlen(b) && strlen(b) < 19 ? atoll(b) : 0;
+	long long before = req_query_id(r, "before");
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_POOL_OF_DEPT, &res, "iii", r->user->dept_id, before > 0 ? before : (1LL << 62),
 		    51LL) != DB_OK)

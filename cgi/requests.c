@@ -174,8 +174,7 @@ int requests_create(struct req *r)
 
 static long long before_arg(struct req *r)
 {
-	const char *b = req_query(r, "before");
-	long long v = b && *b && strspn(b, "0123456789") == strlen(b) && strlen(b) < 19 ? atoll(b) : 0;
+	long long v = req_query_id(r, "before");
 	return v > 0 ? v : (1LL << 62);
 }
 
@@ -204,8 +203,8 @@ static const char *type_filter(struct req *r)
 
 int requests_inbox(struct req *r)
 {
-	long long who[5] = { r->user->id, 0, 0, 0, 0 };
-	size_t nd = approval_delegators(r, who + 1);
+	long long who[5];
+	size_t nd = approval_inbox_users(r, who);
 	for (size_t i = 0; i < nd; i++) {
 		struct dbres u;
 		if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", who[1 + i]) == DB_OK && u.nrows == 1)
@@ -273,8 +272,8 @@ static int involved(struct req *r, const struct dbres *rq, const struct dbres *a
 {
 	if (dbres_int(rq, 0, G_REQUESTER) == r->user->id)
 		return 1;
-	long long from[4];
-	size_t nd = approval_delegators(r, from);
+	const long long *from;
+	size_t nd = approval_delegators(r, &from);
 	for (size_t i = 0; i < approvers->nrows; i++) {
 		long long a = dbres_int(approvers, i, 1);
 		if (a == r->user->id)

@@ -38,6 +38,18 @@ const char *req_query(struct req *r, const char *name)
 	return params_get(&r->query, name);
 }
 
+long long text_id(const char *v)
+{
+	if (v == NULL || *v == '\0' || strspn(v, "0123456789") != strlen(v) || strlen(v) > 18)
+		return 0;
+	return strtoll(v, NULL, 10);
+}
+
+long long req_query_id(struct req *r, const char *name)
+{
+	return text_id(req_query(r, name));
+}
+
 const char *req_cookie(struct req *r, const char *name)
 {
 	return params_get(&r->cookies, name);

@@ -160,8 +160,7 @@ static int review_page(struct req *r, int status, const struct dbres *cy)
 				view_set(r, arena_printf(r->a, "%s.over", q), "1");
 		}
 	}
-	const char *a = req_query(r, "after");
-	long long after = a && *a && strspn(a, "0123456789") == strlen(a) && strlen(a) < 19 ? atoll(a) : 0;
+	long long after = req_query_id(r, "after");
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_REVIEW_CLIENTS, &res, "iiii", id, dept, after, (long long)PAGE + 1) != DB_OK)
 		return 503;
@@ -173,8 +172,8 @@ static int review_page(struct req *r, int status, const struct dbres *cy)
 	}
 	if (res.nrows > PAGE)
 		view_set(r, "Page.next_after", dbres_get(&res, PAGE - 1, 0));
-	if (a)
-		view_set(r, "Page.after", a);
+	if (after)
+		view_set_int(r, "Page.after", after);
 	view_class_choices(r, "grade");
 	view_set(r, "Page.title", arena_printf(r->a, "%s · %s %s", lang_text(r, "review.title"),
 					       dbres_get(cy, 0, RV_DEPT_NAME), dbres_get(cy, 0, RV_PERIOD)));
@@ -222,10 +221,9 @@ int reviews_save(struct req *r)
 			return 503;
 	}
 	resp_flash(r, "saved");
-	const char *after = req_form(r, "after");
-	return resp_redirect(r, after && *after && strspn(after, "0123456789") == strlen(after)
-				     ? arena_printf(r->a, "/reviews/%lld?after=%s", id, after)
-				     : arena_printf(r->a, "/reviews/%lld", id));
+	long long after = text_id(req_form(r, "after"));
+	return resp_redirect(r, after ? arena_printf(r->a, "/reviews/%lld?after=%lld", id, after)
+				      : arena_printf(r->a, "/reviews/%lld", id));
 }
 
 struct submit_ctx {

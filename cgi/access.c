@@ -70,6 +70,11 @@ long long access_managed_root(const struct req *r)
 	return req_has_role(r, ROLE_DEPT_MANAGER) ? r->user->dept_id : 0;
 }
 
+int access_over_dept(struct req *r, long long dept)
+{
+	return access_sees_all(r) || dept_within(r, dept, access_managed_root(r));
+}
+
 enum via card_access(struct req *r, const struct card_ref *c)
 {
 	if (r->user == NULL)

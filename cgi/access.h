@@ -20,6 +20,10 @@ struct card_ref {
 };
 
 /* The right by which the signed-in user may see the card, or VIA_NONE. */
+/* The user oversees dept: GM, deputy GM or marketing director, or a
+ * department manager of dept or of a department above it. */
+int access_over_dept(struct req *r, long long dept);
+
 enum via card_access(struct req *r, const struct card_ref *c);
 /* May change the card's ordinary fields: owner, managers above, company roles. */
 int card_may_edit(enum via v);

@@ -131,6 +131,13 @@ const char *lang_text(struct req *r, const char *key);
 /* Form.errors.<field> = the language string at key, and Form.invalid = 1. */
 void form_error(struct req *r, const char *field, const char *key);
 
+/* "YYYY-MM-DD HH:MM:SS" of now + offset seconds (the app's one clock), in r's arena. */
+const char *time_text(struct req *r, long long offset);
+/* "YYYY-MM-DD" of today + days. */
+const char *day_text(struct req *r, long days);
+/* The display name of user id, or "" when there is none. */
+const char *user_name(struct req *r, long long id);
+
 /* ---- audit (append-only table; failures are logged, never ignored) ---- */
 int audit(struct req *r, const char *action, const char *object_type, long long object_id,
 	  const char *detail);

@@ -11,15 +11,11 @@
 enum { RQ_ID, RQ_TYPE, RQ_CLIENT, RQ_REQUESTER, RQ_REASON, RQ_FIELD, RQ_OLD, RQ_NEW, RQ_PAYLOAD, RQ_STATUS,
        RQ_STEP, RQ_CREATED };
 
+const char *const approval_types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
+					"blacklist_company", "review", NULL };
+
 /* When nobody holds the routed role over the subject, the step goes up. */
 static const char *const escalation[] = { "director", "deputy_gm", "gm", NULL };
-
-static const char *now_text(struct req *r, long long offset)
-{
-	char *t = arena_alloc(r->a, 20);
-	clock_format(r->now + (time_t)offset, t);
-	return t;
-}
 
 /* The active holders of role who may decide for a subject in dept (0: any),
  * except the requester; into ids. Returns how many (or -1 on a db error). */
@@ -74,8 +70,8 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 		return APPROVAL_NOBODY;
 	struct dbres res;
 	rc = db_exec(r->db, r->a, Q_REQUEST_INSERT, &res, "siisssssss", n->type, n->client_id, r->user->id,
-		     n->reason, n->field, n->old_value, n->new_value, n->payload, now_text(r, 0),
-		     now_text(r, r->cfg->request_expiry_days * 86400L));
+		     n->reason, n->field, n->old_value, n->new_value, n->payload, time_text(r, 0),
+		     time_text(r, r->cfg->request_expiry_days * 86400L));
 	if (rc != DB_OK)
 		return rc;
 	*id = (long long)res.insert_id;
@@ -112,7 +108,7 @@ size_t approval_delegators(struct req *r, const long long **ids)
 {
 	if (!r->delegators_loaded && r->user != NULL) {
 		struct dbres res;
-		const char *now = now_text(r, 0);
+		const char *now = time_text(r, 0);
 		if (db_exec(r->db, r->a, Q_DELEGATORS_NOW, &res, "iss", r->user->id, now, now) == DB_OK)
 			for (size_t i = 0; i < res.nrows && r->ndelegators < 4; i++)
 				r->delegators[r->ndelegators++] = dbres_int(&res, i, 0);
@@ -163,7 +159,7 @@ long long approval_inbox_count(struct req *r)
 static int finish(struct req *r, long long id, long long step, const char *status, long long decider,
 		  long long on_behalf, const char *comment)
 {
-	const char *now = now_text(r, 0);
+	const char *now = time_text(r, 0);
 	struct dbres res;
 	int rc = db_exec(r->db, r->a, Q_REQUEST_FINISH, &res, "ssi", status, now, id);
 	if (rc == DB_OK && res.affected != 1)
@@ -220,7 +216,7 @@ static int decide_txn(void *arg)
 		return finish(r, c->id, step, "rejected", r->user->id, behalf, c->comment);
 
 	/* this person's approval of the step */
-	const char *now = now_text(r, 0);
+	const char *now = time_text(r, 0);
 	rc = db_exec(r->db, r->a, Q_DECISION_INSERT, NULL, "iisssss", c->id, step,
 		     arena_printf(r->a, "%lld", r->user->id), behalf ? arena_printf(r->a, "%lld", behalf) : NULL,
 		     "approved", c->comment, now);
@@ -338,7 +334,7 @@ int approval_expire_due(struct req *r, long long *n)
 {
 	*n = 0;
 	struct dbres due;
-	int rc = db_exec(r->db, r->a, Q_REQUESTS_DUE, &due, "s", now_text(r, 0));
+	int rc = db_exec(r->db, r->a, Q_REQUESTS_DUE, &due, "s", time_text(r, 0));
 	for (size_t i = 0; rc == DB_OK && i < due.nrows; i++) {
 		struct expire_ctx c = { r, dbres_int(&due, i, 0), 0 };
 		rc = db_txn(r->db, expire_txn, &c);

@@ -21,6 +21,9 @@ enum {
 	APPROVAL_STALE_STEP = 14,    /* the step moved on since the page was shown */
 };
 
+/* Every request type (the routing's req_type), NULL-terminated. */
+extern const char *const approval_types[];
+
 struct new_request {
 	const char *type;            /* view, change, delete, transfer, blacklist_dept, blacklist_company */
 	long long client_id;

@@ -13,12 +13,7 @@
 /* Columns of Q_REQUEST_LOCK (approvals.c). */
 enum { RQ_ID, RQ_TYPE, RQ_CLIENT, RQ_REQUESTER, RQ_REASON, RQ_FIELD, RQ_OLD, RQ_NEW };
 /* Columns of Q_CLIENT_LOCK. */
-enum { CL_ID, CL_GRADE, CL_SCOPE, CL_OWNER, CL_LIFECYCLE, CL_BLACKLIST, CL_DEPT, CL_DELETED, CL_NAME };
-
-static int same(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") == 0;
-}
+enum { CL_ID, CL_GRADE, CL_SCOPE, CL_OWNER, CL_LIFECYCLE, CL_BLACKLIST, CL_DEPT, CL_DELETED, CL_NAME, CL_IN_POOL };
 
 /* The quota of grade in dept: 0 when the change fits, else the text saying
  * which quota it would break (in the request's language). */
@@ -31,22 +26,11 @@ static int quota_breaks(struct req *r, long long grade, long long dept, const ch
 		return 0;
 	if (db_exec(r->db, r->a, Q_DEPT_GRADE_COUNT, &n, "ii", grade, dept) != DB_OK)
 		return -1;
-	double pct = atof(dbres_get(&g, 0, 4));
 	long long total = dbres_int(&n, 0, 0), have = dbres_int(&n, 0, 1);
-	if ((double)(have + 1) * 100.0 <= pct * (double)total)
+	if (quota_fits(g.rows[0][4], have + 1, total))
 		return 0;
-	*why = arena_printf(r->a, "%s %s (%s %s%%, %s %lld / %lld)", lang_text(r, "request.quota_broken"),
-			    grade_label(r, grade), lang_text(r, "request.quota"), dbres_get(&g, 0, 4),
-			    lang_text(r, "request.quota_now"), have, total);
+	*why = quota_sentence(r, grade, g.rows[0][4], "request.quota_now", have, total);
 	return 1;
-}
-
-static const char *user_name(struct req *r, long long id)
-{
-	struct dbres u;
-	if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", id) != DB_OK || u.nrows != 1)
-		return "";
-	return dbres_get(&u, 0, 2);
 }
 
 static int refuse(struct req *r, const char **why, const char *key)
@@ -110,7 +94,7 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		if (*end != '\0' || *grade_label(r, g) == '\0')
 			return refuse(r, why, "form.bad_choice");
 		n->new_value = arena_printf(r->a, "%lld", g);
-		if (same(n->old_value, n->new_value))
+		if (text_same(n->old_value, n->new_value))
 			return refuse(r, why, "request.no_change");
 		int q = quota_breaks(r, g, n->subject_dept, why);
 		return q == 0 ? 0 : (q < 0 ? refuse(r, why, "request.failed") : -1);
@@ -121,7 +105,7 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		if (strcmp(value, "personal") != 0 && strcmp(value, "department") != 0 && strcmp(value, "company") != 0)
 			return refuse(r, why, "form.bad_choice");
 		n->new_value = value;
-		return same(n->old_value, value) ? refuse(r, why, "request.no_change") : 0;
+		return text_same(n->old_value, value) ? refuse(r, why, "request.no_change") : 0;
 	}
 	if (strcmp(kind, "owner") == 0) {
 		struct dbres u;
@@ -132,19 +116,19 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		n->field = "owner_id";
 		n->old_value = dbres_get(card, 0, CARD_OWNER_ID);
 		n->new_value = dbres_get(&u, 0, 0);
-		return same(n->old_value, n->new_value) ? refuse(r, why, "request.no_change") : 0;
+		return text_same(n->old_value, n->new_value) ? refuse(r, why, "request.no_change") : 0;
 	}
 	if (strcmp(kind, "former") == 0) {
 		n->field = "lifecycle";
 		n->old_value = card->rows[0][1 + CF_lifecycle];
 		n->new_value = "former";
-		return same(n->old_value, "former") ? refuse(r, why, "request.no_change") : 0;
+		return text_same(n->old_value, "former") ? refuse(r, why, "request.no_change") : 0;
 	}
 	if (strcmp(kind, "blacklist") == 0) {
 		const char *old = dbres_get(card, 0, CARD_BLACKLIST);
 		if (strcmp(value, "none") != 0 && strcmp(value, "department") != 0 && strcmp(value, "company") != 0)
 			return refuse(r, why, "form.bad_choice");
-		if (same(old, value))
+		if (text_same(old, value))
 			return refuse(r, why, "request.no_change");
 		/* the company list is the marketing director's, the department's its manager's */
 		n->type = strcmp(value, "company") == 0 || strcmp(old, "company") == 0 ? "blacklist_company"
@@ -155,15 +139,6 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		return 0;
 	}
 	return refuse(r, why, "form.bad_choice");
-}
-
-static int history_row(struct req *r, long long client, const char *field, const char *old, const char *new,
-		       long long actor, const char *reason)
-{
-	char now[20];
-	clock_format(r->now, now);
-	return db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", client, NULL, field, old, new,
-		       arena_printf(r->a, "%lld", actor), now, reason);
 }
 
 int approval_effect_apply(struct req *r, const struct dbres *rq, long long decider, const char **why)
@@ -197,15 +172,14 @@ int approval_effect_apply(struct req *r, const struct dbres *rq, long long decid
 	}
 	if (strcmp(type, "delete") == 0) {
 		rc = db_exec(r->db, r->a, Q_CLIENT_HIDE, NULL, "si", now, client);
-		return rc == DB_OK ? history_row(r, client, "deleted", NULL, now, requester, reason) : rc;
+		return rc == DB_OK ? client_history_add(r, client, 0, "deleted", NULL, now, requester, reason) : rc;
 	}
 	if (strcmp(type, "takeover") == 0) {
 		long long to = dbres_int(rq, 0, RQ_NEW);
-		struct dbres u, pool;
-		if ((rc = db_exec(r->db, r->a, Q_CLIENT_GET, &pool, "i", client)) != DB_OK ||
-		    (rc = db_exec(r->db, r->a, Q_USER_GET, &u, "i", to)) != DB_OK)
+		struct dbres u;
+		if ((rc = db_exec(r->db, r->a, Q_USER_GET, &u, "i", to)) != DB_OK)
 			return rc;
-		if (pool.nrows != 1 || !dbres_int(&pool, 0, CARD_IN_POOL)) {
+		if (!dbres_int(&c, 0, CL_IN_POOL)) {
 			*why = lang_text(r, "pool.not_in_pool");
 			return APPROVAL_REFUSED;
 		}
@@ -216,8 +190,8 @@ int approval_effect_apply(struct req *r, const struct dbres *rq, long long decid
 		}
 		rc = db_exec(r->db, r->a, Q_CLIENT_TAKE_OVER, NULL, "iisssi", to, dbres_int(&u, 0, 4),
 			     day_text(r, r->cfg->prospect_protect_days), day_text(r, 0), now, client);
-		return rc == DB_OK ? history_row(r, client, "owner_id", dbres_get(&pool, 0, CARD_OWNER_NAME),
-						 dbres_get(&u, 0, 2), to, reason) : rc;
+		return rc == DB_OK ? client_history_add(r, client, 0, "owner_id", user_name(r, dbres_int(&c, 0, CL_OWNER)),
+							dbres_get(&u, 0, 2), to, reason) : rc;
 	}
 	const char *field = dbres_get(rq, 0, RQ_FIELD), *old = rq->rows[0][RQ_OLD], *new = rq->rows[0][RQ_NEW];
 	/* the card must still be as it was when the request was made */
@@ -233,7 +207,7 @@ int approval_effect_apply(struct req *r, const struct dbres *rq, long long decid
 		log_msg("rid=%s request %lld: unknown field %s", r->rid, id, field);
 		return DB_ERROR;
 	}
-	if (!same(c.rows[0][col], old)) {
+	if (!text_same(c.rows[0][col], old)) {
 		*why = lang_text(r, "request.subject_changed");
 		return APPROVAL_REFUSED;
 	}
@@ -264,5 +238,5 @@ int approval_effect_apply(struct req *r, const struct dbres *rq, long long decid
 		old = user_name(r, strtoll(old, NULL, 10));
 		new = dbres_get(&u, 0, 2);
 	}
-	return rc == DB_OK ? history_row(r, client, field, old, new, requester, reason) : rc;
+	return rc == DB_OK ? client_history_add(r, client, 0, field, old, new, requester, reason) : rc;
 }

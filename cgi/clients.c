@@ -63,28 +63,47 @@ static int grams_rebuild(struct req *r, long long id, const char *name, const ch
 	return rc;
 }
 
-static int history(struct req *r, long long id, long long person, const char *field, const char *old,
-		   const char *new, const char *reason)
+int client_history_add(struct req *r, long long client, long long person, const char *field, const char *old,
+		       const char *new, long long actor, const char *reason)
 {
 	char now[20];
 	clock_format(r->now, now);
 	const char *pid = person ? arena_printf(r->a, "%lld", person) : NULL;
-	return db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", id, pid, field, old, new,
-		       arena_printf(r->a, "%lld", r->user->id), now, reason);
+	return db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", client, pid, field, old, new,
+		       arena_printf(r->a, "%lld", actor), now, reason);
+}
+
+/* A change made by the signed-in user. */
+static int history(struct req *r, long long id, long long person, const char *field, const char *old,
+		   const char *new, const char *reason)
+{
+	return client_history_add(r, id, person, field, old, new, r->user->id, reason);
 }
 
 /* ---- duplicate check -------------------------------------------------------- */
 
-/* Looks for earlier registrations with the same normalised name, phone digits
- * or credit code. Shows them (name, owner, date only) in Dupes.*; returns the
- * number found or a negative db_rc. */
-static int find_dupes(struct req *r, long long self, const char *name, const char *phone, const char *code)
+void dup_keys_of(struct req *r, const char *const *v, struct dup_keys *k)
 {
-	char *norm = arena_alloc(r->a, strlen(name) + 1), *digits = arena_alloc(r->a, strlen(phone) + 1);
-	name_normalize(name, norm);
+	const char *phone = v[CF_phone] ? v[CF_phone] : "";
+	char *norm = arena_alloc(r->a, strlen(v[CF_name]) + 1), *digits = arena_alloc(r->a, strlen(phone) + 1);
+	name_normalize(v[CF_name], norm);
 	phone_digits(phone, digits);
+	k->norm = norm;
+	k->digits = digits;
+	k->code = v[CF_credit_code] ? v[CF_credit_code] : "";
+}
+
+int dupes_of(struct req *r, long long self, const struct dup_keys *k, struct dbres *res)
+{
+	return db_exec(r->db, r->a, Q_CLIENT_DUPES, res, "issss", self, k->norm, k->digits, k->digits, k->code);
+}
+
+/* The earlier registrations matching k, shown (name, owner, date only) in
+ * Dupes.*; returns the number found or a negative db_rc. */
+static int find_dupes(struct req *r, long long self, const struct dup_keys *k)
+{
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_CLIENT_DUPES, &res, "issss", self, norm, digits, digits, code);
+	int rc = dupes_of(r, self, k, &res);
 	if (rc != DB_OK)
 		return rc;
 	for (size_t i = 0; i < res.nrows; i++) {
@@ -94,8 +113,8 @@ static int find_dupes(struct req *r, long long self, const char *name, const cha
 		view_set(r, arena_printf(r->a, "%s.owner", p), dbres_get(&res, i, 2));
 		view_set(r, arena_printf(r->a, "%s.registered_at", p), dbres_get(&res, i, 3));
 		view_set(r, arena_printf(r->a, "%s.blacklist", p), dbres_get(&res, i, 4));
-		const char *why = strcmp(dbres_get(&res, i, 7), norm) == 0 ? "name"
-				  : (*digits && strcmp(dbres_get(&res, i, 6), digits) == 0) ? "phone" : "credit_code";
+		const char *why = strcmp(dbres_get(&res, i, 7), k->norm) == 0 ? "name"
+				  : (*k->digits && strcmp(dbres_get(&res, i, 6), k->digits) == 0) ? "phone" : "credit_code";
 		view_set(r, arena_printf(r->a, "%s.why", p), lang_text(r, arena_printf(r->a, "client.dupe_%s", why)));
 	}
 	return (int)res.nrows;
@@ -153,18 +172,15 @@ int client_insert(struct req *r, const struct new_client *n, long long *id)
 	const char **v = n->values;
 	/* inside the caller's transaction, so two people registering the same
 	 * client at once cannot both pass: the locks taken here serialise them */
-	int d = find_dupes(r, 0, v[CF_name], v[CF_phone] ? v[CF_phone] : "",
-			   v[CF_credit_code] ? v[CF_credit_code] : "");
+	struct dup_keys keys;
+	dup_keys_of(r, v, &keys);
+	int d = find_dupes(r, 0, &keys);
 	if (d < 0)
 		return d;
 	if (d > 0)
 		return DB_CONFLICT;
 	char now[20];
 	clock_format(r->now, now);
-	char *norm = arena_alloc(r->a, strlen(v[CF_name]) + 1);
-	char *digits = arena_alloc(r->a, (v[CF_phone] ? strlen(v[CF_phone]) : 0) + 1);
-	name_normalize(v[CF_name], norm);
-	phone_digits(v[CF_phone] ? v[CF_phone] : "", digits);
 	/* the fields as strings, then the bookkeeping */
 	char types[CF__COUNT + 9];
 	memset(types, 's', CF__COUNT + 8);
@@ -177,7 +193,7 @@ int client_insert(struct req *r, const struct new_client *n, long long *id)
 #define X(col, type, max, section, flags, extra) V(CF_##col),
 		CLIENT_FIELDS(X)
 #undef X
-		norm, digits, uid, dept, n->scope, now, uid, now);
+		keys.norm, keys.digits, uid, dept, n->scope, now, uid, now);
 #undef V
 	if (rc != DB_OK)
 		return rc;
@@ -293,9 +309,7 @@ int clients_create(struct req *r)
 		return new_page(r, 422, values);
 	int rc = db_txn(r->db, create_txn, c);
 	if (rc == DB_CONFLICT) {
-		/* show the registrations that came first */
-		find_dupes(r, 0, values[CF_name], values[CF_phone] ? values[CF_phone] : "",
-			   values[CF_credit_code] ? values[CF_credit_code] : "");
+		/* the registrations that came first are in Dupes.* already (client_insert) */
 		view_set(r, "Page.error_message", lang_text(r, "client.duplicate"));
 		return new_page(r, 409, values);
 	}
@@ -530,7 +544,7 @@ struct update_ctx {
 	int changes, dupes;
 };
 
-static int same(const char *a, const char *b)
+int text_same(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
@@ -542,10 +556,11 @@ static int update_txn(void *arg)
 	const char **v = u->values;
 	const char **old = card_values(r, u->card);
 	u->changes = 0;
-	if (!same(old[CF_name], v[CF_name]) || !same(old[CF_phone], v[CF_phone]) ||
-	    !same(old[CF_credit_code], v[CF_credit_code])) {
-		int d = find_dupes(r, u->id, v[CF_name], v[CF_phone] ? v[CF_phone] : "",
-				   v[CF_credit_code] ? v[CF_credit_code] : "");
+	struct dup_keys keys;
+	dup_keys_of(r, v, &keys);
+	if (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_phone], v[CF_phone]) ||
+	    !text_same(old[CF_credit_code], v[CF_credit_code])) {
+		int d = find_dupes(r, u->id, &keys);
 		if (d < 0)
 			return d;
 		if (d > 0) {
@@ -555,10 +570,6 @@ static int update_txn(void *arg)
 	}
 	char now[20];
 	clock_format(r->now, now);
-	char *norm = arena_alloc(r->a, strlen(v[CF_name]) + 1);
-	char *digits = arena_alloc(r->a, (v[CF_phone] ? strlen(v[CF_phone]) : 0) + 1);
-	name_normalize(v[CF_name], norm);
-	phone_digits(v[CF_phone] ? v[CF_phone] : "", digits);
 	char types[CF__COUNT + 6];
 	memset(types, 's', CF__COUNT + 3);
 	memcpy(types + CF__COUNT + 3, "ii", 3);
@@ -568,14 +579,14 @@ static int update_txn(void *arg)
 #define X(col, type, max, section, flags, extra) V(CF_##col),
 		CLIENT_FIELDS(X)
 #undef X
-		norm, digits, now, u->id, u->version);
+		keys.norm, keys.digits, now, u->id, u->version);
 #undef V
 	if (rc != DB_OK)
 		return rc;
 	if (res.affected == 0)
 		return DB_CONFLICT;                 /* someone saved in between */
 	for (int i = 0; i < CF__COUNT && rc == DB_OK; i++)
-		if (!same(old[i], v[i])) {
+		if (!text_same(old[i], v[i])) {
 			rc = history(r, u->id, 0, client_fields[i].col, old[i], v[i], u->reason);
 			u->changes++;
 		}
@@ -612,7 +623,7 @@ static int update_txn(void *arg)
 			u->changes++;
 		}
 	}
-	if (rc == DB_OK && (!same(old[CF_name], v[CF_name]) || !same(old[CF_short_name], v[CF_short_name])))
+	if (rc == DB_OK && (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_short_name], v[CF_short_name])))
 		rc = grams_rebuild(r, u->id, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK && u->changes == 0)
 		return TXN_NO_CHANGES;           /* nothing changed: roll back the version bump */
@@ -634,7 +645,7 @@ int clients_update(struct req *r)
 	u.values = arena_alloc(r->a, CF__COUNT * sizeof *u.values);
 	int ok = card_validate(r, u.values, &card);
 	if (u.values[CF_lifecycle] && strcmp(u.values[CF_lifecycle], "former") == 0 &&
-	    !same(card.rows[0][1 + CF_lifecycle], "former")) {
+	    !text_same(card.rows[0][1 + CF_lifecycle], "former")) {
 		form_error(r, "lifecycle", "client.former_needs_approval");
 		ok = 0;
 	}
@@ -725,7 +736,7 @@ static int person_txn(void *arg)
 		rc = db_exec(r->db, r->a, Q_PERSON_UPDATE, NULL, "sssssssii", v[0], v[1], v[2], v[3], v[4], v[5],
 			     v[6], p->person_id, p->client_id);
 		for (int c = 0; c < PERSON_COLS && rc == DB_OK; c++)
-			if (!same(dbres_get(p->old, 0, 1 + c), v[c]))
+			if (!text_same(dbres_get(p->old, 0, 1 + c), v[c]))
 				rc = history(r, p->client_id, p->person_id,
 					     arena_printf(r->a, "person.%s", person_cols[c]),
 					     dbres_get(p->old, 0, 1 + c), v[c], p->reason);

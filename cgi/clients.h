@@ -31,6 +31,31 @@ struct new_client {
  * when an earlier registration has the same name, phone or credit code. */
 int client_insert(struct req *r, const struct new_client *n, long long *id);
 
+/* What the duplicate check compares: normalised name, phone digits, credit code. */
+struct dup_keys {
+	const char *norm, *digits, *code;
+};
+/* The keys of a card's values (CF__COUNT, from card_check). */
+void dup_keys_of(struct req *r, const char *const *v, struct dup_keys *k);
+/* The earlier registrations matching k other than self (Q_CLIENT_DUPES rows). */
+int dupes_of(struct req *r, long long self, const struct dup_keys *k, struct dbres *res);
+
+/* 1 when two values (NULL = "") are the same text. */
+int text_same(const char *a, const char *b);
+
+/* Grade quotas (share of a department's clients, DESIGN.md §4): 1 when n of
+ * total stays within pct (NULL: no quota); the sentence naming a broken quota,
+ * its count labelled by the language string count_key. */
+int quota_fits(const char *pct, long long n, long long total);
+const char *quota_sentence(struct req *r, long long grade, const char *pct, const char *count_key, long long n,
+			   long long total);
+
+/* Appends a row to the card's history (never edited): field, old and new
+ * value, who (actor: a user id, 0 for the scheduled job), now, why. person is
+ * the key person's id or 0. */
+int client_history_add(struct req *r, long long client, long long person, const char *field, const char *old,
+		       const char *new, long long actor, const char *reason);
+
 /* Column indexes of LIST_COLS. */
 enum {
 	L_ID, L_NAME, L_SHORT, L_TYPE, L_GRADE, L_NATURE, L_LIFECYCLE, L_REGION, L_BLACKLIST, L_SCOPE,

@@ -6,28 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int may_restore(struct req *r, long long dept)
-{
-	return access_sees_all(r) || dept_within(r, dept, access_managed_root(r));
-}
-
-static const char *hold_start(struct req *r)
-{
-	char *t = arena_alloc(r->a, 20);
-	clock_format(r->now - (time_t)r->cfg->delete_hold_days * 86400, t);
-	return t;
-}
-
 int clients_deleted(struct req *r)
 {
 	if (!access_sees_all(r) && access_managed_root(r) == 0)
 		return 403;
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_CLIENTS_DELETED, &res, "s", hold_start(r)) != DB_OK)
+	const char *hold_start = time_text(r, -r->cfg->delete_hold_days * 86400L);
+	if (db_exec(r->db, r->a, Q_CLIENTS_DELETED, &res, "s", hold_start) != DB_OK)
 		return 503;
 	size_t n = 0;
 	for (size_t i = 0; i < res.nrows; i++) {
-		if (!may_restore(r, dbres_int(&res, i, 3)))
+		if (!access_over_dept(r, dbres_int(&res, i, 3)))
 			continue;
 		static const char *cols[] = { "id", "name", "deleted_at", "dept_id", "dept", "owner", NULL };
 		const char *p = arena_printf(r->a, "Deleted.%zu", n++);
@@ -61,21 +50,21 @@ static int restore_txn(void *arg)
 		c->outcome = 404;
 		return DB_CONFLICT;
 	}
-	if (!may_restore(r, dbres_int(&card, 0, CARD_DEPT_ID))) {
+	if (!access_over_dept(r, dbres_int(&card, 0, CARD_DEPT_ID))) {
 		c->outcome = 403;
 		return DB_CONFLICT;
 	}
 	char now[20];
 	clock_format(r->now, now);
-	if ((rc = db_exec(r->db, r->a, Q_CLIENT_RESTORE, &res, "sis", now, c->id, hold_start(r))) != DB_OK)
+	const char *hold_start = time_text(r, -r->cfg->delete_hold_days * 86400L);
+	if ((rc = db_exec(r->db, r->a, Q_CLIENT_RESTORE, &res, "sis", now, c->id, hold_start)) != DB_OK)
 		return rc;
 	if (res.affected != 1) {                 /* past the hold: purged or about to be */
 		c->outcome = 409;
 		return DB_CONFLICT;
 	}
-	rc = db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", c->id, NULL, "restored",
-		     dbres_get(&card, 0, CARD_DELETED_AT), NULL, arena_printf(r->a, "%lld", r->user->id), now,
-		     lang_text(r, "client.restored_reason"));
+	rc = client_history_add(r, c->id, 0, "restored", dbres_get(&card, 0, CARD_DELETED_AT), NULL, r->user->id,
+				lang_text(r, "client.restored_reason"));
 	return rc == DB_OK ? audit(r, "client.restored", "client", c->id, dbres_get(&card, 0, 1 + CF_name)) : rc;
 }
 

@@ -71,6 +71,18 @@ const char *class_label(struct req *r, long long id)
 	return "";
 }
 
+int quota_fits(const char *pct, long long n, long long total)
+{
+	return pct == NULL || (double)n * 100.0 <= atof(pct) * (double)total;
+}
+
+const char *quota_sentence(struct req *r, long long grade, const char *pct, const char *count_key, long long n,
+			   long long total)
+{
+	return arena_printf(r->a, "%s %s (%s %s%%, %s %lld / %lld)", lang_text(r, "request.quota_broken"),
+			    grade_label(r, grade), lang_text(r, "request.quota"), pct, lang_text(r, count_key), n, total);
+}
+
 const char *grade_label(struct req *r, long long id)
 {
 	struct class_lists *c = classes(r);

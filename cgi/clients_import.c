@@ -15,7 +15,6 @@
 #include "clients.h"
 #include "csv.h"
 #include "log.h"
-#include "normalize.h"
 #include "pages.h"
 #include <stdlib.h>
 #include <string.h>
@@ -206,20 +205,17 @@ static void check_row(struct req *r, const struct mapping *m, const struct csv_r
 	}
 	/* duplicates: the archive first (earliest registration wins), then the file */
 	const char **v = out->values;
-	char *norm = arena_alloc(r->a, strlen(v[CF_name]) + 1);
-	char *digits = arena_alloc(r->a, strlen(v[CF_phone] ? v[CF_phone] : "") + 1);
-	name_normalize(v[CF_name], norm);
-	phone_digits(v[CF_phone] ? v[CF_phone] : "", digits);
+	struct dup_keys k;
+	dup_keys_of(r, v, &k);
 	struct dbres d;
-	if (db_exec(r->db, r->a, Q_CLIENT_DUPES, &d, "issss", 0LL, norm, digits, digits,
-		    v[CF_credit_code] ? v[CF_credit_code] : "") == DB_OK && d.nrows > 0) {
+	if (dupes_of(r, 0, &k, &d) == DB_OK && d.nrows > 0) {
 		out->error = lang_text(r, "client.import.dupe_archive");
 		out->dupe_owner = dbres_get(&d, 0, 2);
 		out->dupe_date = dbres_get(&d, 0, 3);
 		return;
 	}
-	int again = seen_add(r, seen, arena_printf(r->a, "n:%s", norm));
-	again |= seen_add(r, seen, *digits ? arena_printf(r->a, "p:%s", digits) : "");
+	int again = seen_add(r, seen, arena_printf(r->a, "n:%s", k.norm));
+	again |= seen_add(r, seen, *k.digits ? arena_printf(r->a, "p:%s", k.digits) : "");
 	again |= seen_add(r, seen, v[CF_credit_code] ? arena_printf(r->a, "c:%s", v[CF_credit_code]) : "");
 	if (again)
 		out->error = lang_text(r, "client.import.dupe_file");
@@ -515,8 +511,7 @@ static int undo_txn(void *arg)
 		long long cid = dbres_int(&clients, i, 0);
 		rc = db_exec(r->db, r->a, Q_CLIENT_HIDE, NULL, "si", now, cid);
 		if (rc == DB_OK)
-			rc = db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", cid, NULL, "deleted", NULL, now,
-				     arena_printf(r->a, "%lld", r->user->id), now, reason);
+			rc = client_history_add(r, cid, 0, "deleted", NULL, now, r->user->id, reason);
 		u->hidden++;
 	}
 	if (rc == DB_OK)

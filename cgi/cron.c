@@ -1,5 +1,6 @@
 /* cron.c — the scheduled job: expire old requests, purge deleted clients
- * after their hold (leaving a tombstone in the audit log). Time comes from
+ * after their hold (leaving a tombstone in the audit log), return prospects
+ * to the pool, open the half-yearly grade reviews. Time comes from
  * the one clock (clock_now), so tests move it instead of waiting. */
 #include "cron.h"
 #include "app.h"
@@ -11,26 +12,27 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Runs task under the named lock; 0 done (or skipped: another copy holds it), -1 failed. */
-static int locked(struct req *r, const char *name, int (*task)(struct req *r))
+/* A task does what is due and says how much (*n); DB_OK or a db_rc. */
+struct task {
+	const char *lock;                        /* the named database lock it holds */
+	int (*run)(struct req *r, long long *n);
+	const char *done;                        /* for the log: "%lld <done>" */
+};
+
+/* Runs t under its lock; 0 done (or skipped: another copy holds it), -1 failed. */
+static int locked(struct req *r, const struct task *t)
 {
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_LOCK_GET, &res, "s", name) != DB_OK)
+	if (db_exec(r->db, r->a, Q_LOCK_GET, &res, "s", t->lock) != DB_OK)
 		return -1;
 	if (dbres_int(&res, 0, 0) != 1) {
-		log_msg("cron: %s is running elsewhere, skipped", name);
+		log_msg("cron: %s is running elsewhere, skipped", t->lock);
 		return 0;
 	}
-	int rc = task(r);
-	db_exec(r->db, r->a, Q_LOCK_RELEASE, NULL, "s", name);
-	return rc;
-}
-
-static int expire_requests(struct req *r)
-{
-	long long n;
-	int rc = approval_expire_due(r, &n);
-	log_msg("cron: %lld request(s) expired", n);
+	long long n = 0;
+	int rc = t->run(r, &n);
+	log_msg("cron: %lld %s", n, t->done);
+	db_exec(r->db, r->a, Q_LOCK_RELEASE, NULL, "s", t->lock);
 	return rc == DB_OK ? 0 : -1;
 }
 
@@ -67,38 +69,17 @@ static int purge_txn(void *arg)
 	return rc;
 }
 
-static int purge_clients(struct req *r)
+static int purge_clients(struct req *r, long long *n)
 {
-	char before[20];
-	clock_format(r->now - (time_t)r->cfg->delete_hold_days * 86400, before);
+	const char *before = time_text(r, -r->cfg->delete_hold_days * 86400L);
 	struct dbres due;
-	if (db_exec(r->db, r->a, Q_CLIENTS_PURGE_DUE, &due, "s", before) != DB_OK)
-		return -1;
-	long long n = 0;
-	for (size_t i = 0; i < due.nrows; i++) {
+	int rc = db_exec(r->db, r->a, Q_CLIENTS_PURGE_DUE, &due, "s", before);
+	for (size_t i = 0; rc == DB_OK && i < due.nrows; i++) {
 		struct purge_ctx c = { r, dbres_int(&due, i, 0), before, 0 };
-		if (db_txn(r->db, purge_txn, &c) != DB_OK)
-			return -1;
-		n += c.done;
+		rc = db_txn(r->db, purge_txn, &c);
+		*n += c.done;
 	}
-	log_msg("cron: %lld deleted client(s) purged", n);
-	return 0;
-}
-
-static int return_prospects(struct req *r)
-{
-	long long n;
-	int rc = prospects_return_due(r, &n);
-	log_msg("cron: %lld prospect(s) returned to the pool", n);
-	return rc == DB_OK ? 0 : -1;
-}
-
-static int open_reviews(struct req *r)
-{
-	long long n;
-	int rc = review_open_due(r, &n);
-	log_msg("cron: %lld grade review cycle(s) opened", n);
-	return rc == DB_OK ? 0 : -1;
+	return rc;
 }
 
 int cron_run(const struct config *cfg)
@@ -120,16 +101,16 @@ int cron_run(const struct config *cfg)
 	char tok[65];
 	if (crypto_token(tok) == 0)
 		snprintf(r.rid, sizeof r.rid, "%.16s", tok);
-	static const struct { const char *name; int (*task)(struct req *r); } tasks[] = {
-		{ "dossier.cron.expire_requests", expire_requests },
-		{ "dossier.cron.purge_clients", purge_clients },
-		{ "dossier.cron.return_prospects", return_prospects },
-		{ "dossier.cron.open_reviews", open_reviews },
+	static const struct task tasks[] = {
+		{ "dossier.cron.expire_requests", approval_expire_due, "request(s) expired" },
+		{ "dossier.cron.purge_clients", purge_clients, "deleted client(s) purged" },
+		{ "dossier.cron.return_prospects", prospects_return_due, "prospect(s) returned to the pool" },
+		{ "dossier.cron.open_reviews", review_open_due, "grade review cycle(s) opened" },
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof tasks / sizeof tasks[0]; i++)
-		if (locked(&r, tasks[i].name, tasks[i].task) != 0) {
-			log_msg("cron: %s failed", tasks[i].name);
+		if (locked(&r, &tasks[i]) != 0) {
+			log_msg("cron: %s failed", tasks[i].lock);
 			failed = 1;
 		}
 	arena_free(r.a);

@@ -24,25 +24,8 @@ int page_home(struct req *r)
 	static const char *cols[] = { "at", "action", "addr", NULL };
 	for (size_t i = 0; i < res.nrows; i++)
 		view_row(r, arena_printf(r->a, "Home.activity.%zu", i), cols, &res, i);
-	/* prospects about to return to the pool */
-	struct dbres drop;
-	long warn = r->cfg->prospect_warn_days;
-	if (db_exec(r->db, r->a, Q_PROSPECTS_WARN, &drop, "iss", r->user->id, day_text(r, warn),
-		    day_text(r, warn - r->cfg->prospect_progress_days)) != DB_OK)
+	if (view_dropping_prospects(r) != DB_OK)
 		return 503;
-	for (size_t i = 0; i < drop.nrows; i++) {
-		const char *p = arena_printf(r->a, "Home.dropping.%zu", i);
-		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&drop, i, 0));
-		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&drop, i, 1));
-		time_t t;
-		char due[20];
-		const char *until = dbres_get(&drop, i, 2);
-		if (clock_parse(arena_printf(r->a, "%s 00:00:00", dbres_get(&drop, i, 3)), &t) == 0) {
-			clock_format(t + (time_t)r->cfg->prospect_progress_days * 86400, due);
-			due[10] = '\0';
-			view_set(r, arena_printf(r->a, "%s.drops_on", p), strcmp(due, until) < 0 ? due : until);
-		}
-	}
 	view_set(r, "Page.title", lang_text(r, "home.title"));
 	return render(r, 200, "home.cs");
 }

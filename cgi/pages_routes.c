@@ -1,12 +1,11 @@
 /* pages_routes.c — the admin edits the approval routing (approval_routes):
  * which steps a request of a type needs, by scope and secrecy. Requests keep
  * the steps they were made with; a change applies to new requests. */
+#include "approvals.h"
 #include "pages.h"
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const req_types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
-					 "blacklist_company", "review", NULL };
 static const char *const step_roles[] = { "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin",
 					  NULL };
 static const char *const scopes[] = { "personal", "department", "company", NULL };
@@ -34,8 +33,8 @@ static int routes_page(struct req *r, int status)
 				      NULL };
 	for (size_t i = 0; i < res.nrows; i++)
 		view_row(r, arena_printf(r->a, "Routes.%zu", i), cols, &res, i);
-	for (int i = 0; req_types[i]; i++)
-		view_set(r, arena_printf(r->a, "Choices.types.%d", i), req_types[i]);
+	for (int i = 0; approval_types[i]; i++)
+		view_set(r, arena_printf(r->a, "Choices.types.%d", i), approval_types[i]);
 	for (int i = 0; step_roles[i]; i++)
 		view_set(r, arena_printf(r->a, "Choices.roles.%d", i), step_roles[i]);
 	view_set(r, "Page.title", lang_text(r, "routes.title"));
@@ -49,7 +48,7 @@ int admin_routes(struct req *r)
 
 int admin_route_create(struct req *r)
 {
-	const char *type = form_choice(r, "type", req_types, 0);
+	const char *type = form_choice(r, "type", approval_types, 0);
 	const char *scope = form_choice(r, "scope", scopes, 1);
 	const char *secrecy = form_choice(r, "secrecy", secrecies, 1);
 	const char *role = form_choice(r, "role", step_roles, 0);

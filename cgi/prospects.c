@@ -8,14 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *day_text(struct req *r, long days)
-{
-	char *t = arena_alloc(r->a, 20);
-	clock_format(r->now + (time_t)days * 86400, t);
-	t[10] = '\0';
-	return t;
-}
-
 int prospect_protect(struct req *r, long long id)
 {
 	return db_exec(r->db, r->a, Q_CLIENT_PROTECT, NULL, "ssi", day_text(r, r->cfg->prospect_protect_days),
@@ -30,6 +22,35 @@ int prospect_limit_reached(struct req *r, long long user)
 	return dbres_int(&res, 0, 0) >= r->cfg->prospect_limit;
 }
 
+const char *prospect_drops_on(struct req *r, const char *until, const char *progress)
+{
+	/* the earlier of the end of protection and prospect_progress_days without progress */
+	time_t p;
+	if (clock_parse(arena_printf(r->a, "%s 00:00:00", progress), &p) != 0)
+		return NULL;
+	char *due = arena_alloc(r->a, 20);
+	clock_format(p + (time_t)r->cfg->prospect_progress_days * 86400, due);
+	due[10] = '\0';
+	return strcmp(due, until) < 0 ? due : until;
+}
+
+int view_dropping_prospects(struct req *r)
+{
+	struct dbres drop;
+	long warn = r->cfg->prospect_warn_days;
+	int rc = db_exec(r->db, r->a, Q_PROSPECTS_WARN, &drop, "iss", r->user->id, day_text(r, warn),
+			 day_text(r, warn - r->cfg->prospect_progress_days));
+	for (size_t i = 0; rc == DB_OK && i < drop.nrows; i++) {
+		const char *p = arena_printf(r->a, "Home.dropping.%zu", i);
+		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&drop, i, 0));
+		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&drop, i, 1));
+		const char *drops = prospect_drops_on(r, dbres_get(&drop, i, 2), dbres_get(&drop, i, 3));
+		if (drops != NULL)
+			view_set(r, arena_printf(r->a, "%s.drops_on", p), drops);
+	}
+	return rc;
+}
+
 void view_protection(struct req *r, const struct dbres *card)
 {
 	const char *until = card->rows[0][CARD_PROTECTED_UNTIL], *progress = card->rows[0][CARD_LAST_PROGRESS];
@@ -40,14 +61,9 @@ void view_protection(struct req *r, const struct dbres *card)
 	}
 	if (until == NULL || progress == NULL || life == NULL || strcmp(life, "prospect") != 0)
 		return;
-	/* it drops at the earlier of the end of protection and a month without progress */
-	time_t p;
-	char due[20];
-	if (clock_parse(arena_printf(r->a, "%s 00:00:00", progress), &p) != 0)
+	const char *drops = prospect_drops_on(r, until, progress);
+	if (drops == NULL)
 		return;
-	clock_format(p + (time_t)r->cfg->prospect_progress_days * 86400, due);
-	due[10] = '\0';
-	const char *drops = strcmp(due, until) < 0 ? due : until;
 	view_set(r, "Card.protected_until", until);
 	view_set(r, "Card.last_progress_on", progress);
 	view_set(r, "Card.drops_on", drops);
@@ -75,9 +91,8 @@ int clients_progress(struct req *r)
 	clock_format(r->now, now);
 	int rc = db_exec(r->db, r->a, Q_CLIENT_PROGRESS, NULL, "ssi", day_text(r, 0), now, ref.id);
 	if (rc == DB_OK)
-		rc = db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", ref.id, NULL, "progress",
-			     card.rows[0][CARD_LAST_PROGRESS], day_text(r, 0), arena_printf(r->a, "%lld", r->user->id),
-			     now, note);
+		rc = client_history_add(r, ref.id, 0, "progress", card.rows[0][CARD_LAST_PROGRESS], day_text(r, 0),
+					r->user->id, note);
 	if (rc != DB_OK)
 		return 503;
 	resp_flash(r, "progress_saved");
@@ -125,8 +140,7 @@ static int drop_txn(void *arg)
 	if (rc != DB_OK || res.affected != 1)
 		return rc;                       /* progress recorded meanwhile */
 	c->done = 1;
-	rc = db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", c->id, NULL, "in_pool", "0", "1", "0", now,
-		     "protection ended without recorded progress");
+	rc = client_history_add(r, c->id, 0, "in_pool", "0", "1", 0, "protection ended without recorded progress");
 	return rc == DB_OK ? audit(r, "client.to_pool", "client", c->id, NULL) : rc;
 }
 

@@ -3,12 +3,15 @@
 #define DOSSIER_PROSPECTS_H
 #include "clients.h"
 
-/* "YYYY-MM-DD" of today + days (the app's clock), in r's arena. */
-const char *day_text(struct req *r, long days);
 /* Starts the protection of prospect id for its owner (registration, takeover). */
 int prospect_protect(struct req *r, long long id);
 /* 1 when user already holds prospect_limit protected prospects, 0 if not, -1 on error. */
 int prospect_limit_reached(struct req *r, long long user);
+/* When a prospect returns to the pool: the earlier of until and progress +
+ * prospect_progress_days ("YYYY-MM-DD"), or NULL for a bad date. */
+const char *prospect_drops_on(struct req *r, const char *until, const char *progress);
+/* Home.dropping.N.{id,name,drops_on}: the user's prospects about to return to the pool. */
+int view_dropping_prospects(struct req *r);
 /* Card.protected_until, last_progress_on, drops_on, drops_soon, in_pool for the card page. */
 void view_protection(struct req *r, const struct dbres *card);
 /* The scheduled job: prospects whose protection ended, or without progress

@@ -311,8 +311,8 @@
 	X(Q_HANDOVER_APPROVALS_CLOSE, "UPDATE request_approvers SET open = 0 WHERE user_id = ? AND open = 1") \
 	/* ---- effects of approved requests on clients ---- */ \
 	X(Q_GRANT_INSERT, "INSERT INTO client_grants (client_id, user_id, expires_at, granted_by) VALUES (?, ?, ?, ?)") \
-	X(Q_CLIENT_LOCK, "SELECT id, grade_id, scope, owner_id, lifecycle, blacklist, dept_id, deleted_at, name " \
-		"FROM clients WHERE id = ? FOR UPDATE") \
+	X(Q_CLIENT_LOCK, "SELECT id, grade_id, scope, owner_id, lifecycle, blacklist, dept_id, deleted_at, name, " \
+		"in_pool FROM clients WHERE id = ? FOR UPDATE") \
 	X(Q_CLIENT_SET_GRADE, "UPDATE clients SET grade_id = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
 	X(Q_CLIENT_SET_SCOPE, "UPDATE clients SET scope = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
 	X(Q_CLIENT_SET_OWNER, "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \

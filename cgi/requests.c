@@ -28,10 +28,8 @@ static const char *value_label(struct req *r, const char *field, const char *v)
 	if (strcmp(field, "grade_id") == 0)
 		return grade_label(r, strtoll(v, NULL, 10));
 	if (strcmp(field, "owner_id") == 0) {
-		struct dbres u;
-		if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", strtoll(v, NULL, 10)) == DB_OK && u.nrows == 1)
-			return dbres_get(&u, 0, 2);
-		return v;
+		const char *name = user_name(r, strtoll(v, NULL, 10));
+		return *name ? name : v;
 	}
 	if (strcmp(field, "scope") == 0 || strcmp(field, "lifecycle") == 0 || strcmp(field, "blacklist") == 0)
 		return lang_text(r, arena_printf(r->a, "client.opt.%s.%s", field, v));
@@ -192,11 +190,9 @@ static void view_age(struct req *r, const char *name, const char *created)
 
 static const char *type_filter(struct req *r)
 {
-	static const char *const types[] = { "view", "change", "delete", "transfer", "takeover", "blacklist_dept",
-					     "blacklist_company", "review", NULL };
 	const char *t = req_query(r, "type");
-	for (int i = 0; t && types[i]; i++)
-		if (strcmp(t, types[i]) == 0)
+	for (int i = 0; t && approval_types[i]; i++)
+		if (strcmp(t, approval_types[i]) == 0)
 			return t;
 	return "";
 }
@@ -206,9 +202,9 @@ int requests_inbox(struct req *r)
 	long long who[5];
 	size_t nd = approval_inbox_users(r, who);
 	for (size_t i = 0; i < nd; i++) {
-		struct dbres u;
-		if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", who[1 + i]) == DB_OK && u.nrows == 1)
-			view_set(r, arena_printf(r->a, "Delegators.%zu", i), dbres_get(&u, 0, 2));
+		const char *name = user_name(r, who[1 + i]);
+		if (*name)
+			view_set(r, arena_printf(r->a, "Delegators.%zu", i), name);
 	}
 	const char *type = type_filter(r);
 	struct dbres res;
@@ -332,11 +328,8 @@ static int show_request(struct req *r, int status, long long id)
 		long long acting = approval_acting_for(r, id, (int)dbres_int(&rq, 0, G_STEP));
 		if (acting != 0 && acting != requester) {
 			view_set(r, "Can.decide", "1");
-			if (acting != r->user->id) {
-				struct dbres u;
-				if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", acting) == DB_OK && u.nrows == 1)
-					view_set(r, "Can.decide_for", dbres_get(&u, 0, 2));
-			}
+			if (acting != r->user->id)
+				view_set(r, "Can.decide_for", user_name(r, acting));
 		}
 	}
 	view_set(r, "Page.title", arena_printf(r->a, "%s #%lld", lang_text(r, "request.title"), id));

@@ -50,6 +50,28 @@ long long req_query_id(struct req *r, const char *name)
 	return text_id(req_query(r, name));
 }
 
+const char *time_text(struct req *r, long long offset)
+{
+	char *t = arena_alloc(r->a, 20);
+	clock_format(r->now + (time_t)offset, t);
+	return t;
+}
+
+const char *day_text(struct req *r, long days)
+{
+	char *t = (char *)time_text(r, (long long)days * 86400);
+	t[10] = '\0';
+	return t;
+}
+
+const char *user_name(struct req *r, long long id)
+{
+	struct dbres u;
+	if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", id) != DB_OK || u.nrows != 1)
+		return "";
+	return dbres_get(&u, 0, 2);
+}
+
 const char *req_cookie(struct req *r, const char *name)
 {
 	return params_get(&r->cookies, name);

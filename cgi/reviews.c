@@ -66,16 +66,9 @@ static int project(struct req *r, long long cycle, long long dept, struct projec
 static const char *quota_broken(struct req *r, const struct projection *p)
 {
 	for (size_t i = 0; i < p->n; i++)
-		if (p->quota[i] && (double)p->after[i] * 100.0 > atof(p->quota[i]) * (double)p->total)
-			return arena_printf(r->a, "%s %s (%s %s%%, %s %lld / %lld)", lang_text(r, "request.quota_broken"),
-					    grade_label(r, p->id[i]), lang_text(r, "request.quota"), p->quota[i],
-					    lang_text(r, "review.after"), p->after[i], p->total);
+		if (!quota_fits(p->quota[i], p->after[i], p->total))
+			return quota_sentence(r, p->id[i], p->quota[i], "review.after", p->after[i], p->total);
 	return NULL;
-}
-
-static int may_see(struct req *r, long long dept)
-{
-	return access_sees_all(r) || dept_within(r, dept, access_managed_root(r));
 }
 
 static int may_propose(struct req *r, long long dept)
@@ -106,7 +99,7 @@ int reviews_list(struct req *r)
 	static const char *cols[] = { "id", "dept_id", "dept", "period", "opened_at", "status", "request_id",
 				      "request_status", NULL };
 	for (size_t i = 0, n = 0; i < res.nrows; i++)
-		if (may_see(r, dbres_int(&res, i, RV_DEPT)))
+		if (access_over_dept(r, dbres_int(&res, i, RV_DEPT)))
 			view_row(r, arena_printf(r->a, "Reviews.%zu", n++), cols, &res, i);
 	view_set(r, "Page.title", lang_text(r, "review.title"));
 	return render(r, 200, "reviews.cs");
@@ -120,7 +113,7 @@ static int load_cycle(struct req *r, struct dbres *cy)
 		return 503;
 	if (cy->nrows != 1)
 		return 404;
-	if (!may_see(r, dbres_int(cy, 0, RV_DEPT))) {
+	if (!access_over_dept(r, dbres_int(cy, 0, RV_DEPT))) {
 		audit(r, "access.denied", "review", id, NULL);
 		return 403;
 	}
@@ -156,7 +149,7 @@ static int review_page(struct req *r, int status, const struct dbres *cy)
 			view_set(r, arena_printf(r->a, "%s.quota", q), p.quota[i]);
 			view_set(r, arena_printf(r->a, "%s.allowed", q),
 				 arena_printf(r->a, "%lld", (long long)(atof(p.quota[i]) * (double)p.total / 100.0)));
-			if ((double)p.after[i] * 100.0 > atof(p.quota[i]) * (double)p.total)
+			if (!quota_fits(p.quota[i], p.after[i], p.total))
 				view_set(r, arena_printf(r->a, "%s.over", q), "1");
 		}
 	}
@@ -308,17 +301,15 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 		if (lines.rows[i][4] != NULL)
 			continue;                                 /* deleted meanwhile: nothing to grade */
 		const char *was = lines.rows[i][1], *cur = lines.rows[i][3], *to = lines.rows[i][2];
-		if (strcmp(was ? was : "", cur ? cur : "") != 0) {
+		if (!text_same(was, cur)) {
 			*why = lang_text(r, "request.subject_changed");
 			return APPROVAL_REFUSED;
 		}
 		long long client = dbres_int(&lines, i, 0);
 		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", to, now, client);
 		if (rc == DB_OK)
-			rc = db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", client, NULL, "grade_id",
-				     was ? grade_label(r, strtoll(was, NULL, 10)) : NULL,
-				     to ? grade_label(r, strtoll(to, NULL, 10)) : NULL,
-				     arena_printf(r->a, "%lld", requester), now, reason);
+			rc = client_history_add(r, client, 0, "grade_id", was ? grade_label(r, strtoll(was, NULL, 10)) : NULL,
+						to ? grade_label(r, strtoll(to, NULL, 10)) : NULL, requester, reason);
 	}
 	return rc == DB_OK ? db_exec(r->db, r->a, Q_REVIEW_APPROVED, NULL, "i", cycle) : rc;
 }

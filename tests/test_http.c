@@ -132,6 +132,37 @@ static char *location(struct client *c)
 	return loc;
 }
 
+struct shot {
+	struct client *c;
+	const char *path;
+	const char *const *fields;
+	pthread_barrier_t *go;
+	long status;
+};
+
+static void *shoot(void *arg)
+{
+	struct shot *s = arg;
+	pthread_barrier_wait(s->go);
+	s->status = client_post_list(s->c, s->path, s->fields);
+	return NULL;
+}
+
+void post_at_once(struct client *c[2], const char *path, const char *const *fields[2], long status[2])
+{
+	pthread_barrier_t go;
+	pthread_barrier_init(&go, NULL, 2);
+	struct shot s[2] = { { c[0], path, fields[0], &go, 0 }, { c[1], path, fields[1], &go, 0 } };
+	pthread_t th[2];
+	for (int i = 0; i < 2; i++)
+		pthread_create(&th[i], NULL, shoot, &s[i]);
+	for (int i = 0; i < 2; i++) {
+		pthread_join(th[i], NULL);
+		status[i] = s[i].status;
+	}
+	pthread_barrier_destroy(&go);
+}
+
 /* Creates a user through the admin pages; returns its id. */
 long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
 			   const char *role)
@@ -697,22 +728,6 @@ static void test_last_admin_cannot_be_removed(void)
 	client_free(&a);
 }
 
-struct racer {
-	struct client *c;
-	const char *path, *tok, *ver, *dept, *name;
-	pthread_barrier_t *go;
-	long status;
-};
-
-static void *race_edit(void *p)
-{
-	struct racer *x = p;
-	pthread_barrier_wait(x->go);
-	x->status = client_post(x->c, x->path, "_csrf", x->tok, "version", x->ver, "display_name", x->name, "email",
-				"", "dept_id", x->dept, "roles", "staff", NULL);
-	return NULL;
-}
-
 static void test_two_admins_saving_at_once(void)
 {
 	struct client a1, a2;
@@ -727,21 +742,21 @@ static void test_two_admins_saving_at_once(void)
 	snprintf(t2, sizeof t2, "%s", csrf_of(&a2, path));
 	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM users WHERE id = %lld", id));
 	snprintf(dept, sizeof dept, "%lld", db_value("SELECT dept_id FROM users WHERE id = %lld", id));
-	pthread_barrier_t go;
-	pthread_barrier_init(&go, NULL, 2);
-	struct racer r1 = { &a1, path, t1, ver, dept, "甲改的名字", &go, 0 };
-	struct racer r2 = { &a2, path, t2, ver, dept, "乙改的名字", &go, 0 };
-	pthread_t th1, th2;
-	pthread_create(&th1, NULL, race_edit, &r1);
-	pthread_create(&th2, NULL, race_edit, &r2);
-	pthread_join(th1, NULL);
-	pthread_join(th2, NULL);
-	pthread_barrier_destroy(&go);
+	const char *names[2] = { "甲改的名字", "乙改的名字" };
+	const char *f1[] = { "_csrf", t1, "version", ver, "display_name", names[0], "email", "", "dept_id", dept,
+			     "roles", "staff", NULL };
+	const char *f2[] = { "_csrf", t2, "version", ver, "display_name", names[1], "email", "", "dept_id", dept,
+			     "roles", "staff", NULL };
+	struct client *who[2] = { &a1, &a2 };
+	const char *const *fields[2] = { f1, f2 };
+	long st[2];
+	post_at_once(who, path, fields, st);
 	/* exactly one wins; the other is told, with what they typed still there */
-	CU_ASSERT((r1.status == 303 && r2.status == 409) || (r1.status == 409 && r2.status == 303));
-	struct client *loser = r1.status == 409 ? &a1 : &a2;
-	const char *lost = r1.status == 409 ? r1.name : r2.name;
-	const char *won = r1.status == 409 ? r2.name : r1.name;
+	CU_ASSERT((st[0] == 303 && st[1] == 409) || (st[0] == 409 && st[1] == 303));
+	int l = st[0] == 409 ? 0 : 1;
+	struct client *loser = who[l];
+	const char *lost = names[l];
+	const char *won = names[1 - l];
 	CU_ASSERT(client_has(loser, "其他人已修改了它"));
 	CU_ASSERT(client_has(loser, lost));
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT display_name FROM users WHERE id = %lld", id), won);

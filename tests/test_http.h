@@ -25,6 +25,9 @@ int body_has(struct client *c, const char *s);
 long long audit_count(const char *action, const char *actor, long long since_id);
 long long audit_max_id(void);
 
+/* Two POSTs of path, fields[i] from c[i], sent at the same moment (two people
+ * clicking at once); status[i] is each answer. */
+void post_at_once(struct client *c[2], const char *path, const char *const *fields[2], long status[2]);
 /* Creates a user through the admin pages (password DEMO_PASSWORD, to be changed); returns its id. */
 long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
 		    const char *role);

@@ -4,7 +4,6 @@
  * expiry, deletion with its hold, restore, purge and tombstone, expiry of
  * old requests by `dossier cron` under the test clock. */
 #include "test_http.h"
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +64,34 @@ static int run_cron(void)
 	char cmd[1024];
 	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron", getenv("DOSSIER_TEST_BIN"), getenv("DOSSIER_TEST_CONF"));
 	return system(cmd);
+}
+
+/* A department under parent_code, made through the admin page (asserts success). */
+static void make_department(struct client *admin, const char *name, const char *code, const char *parent_code)
+{
+	char tok[80], parent[16];
+	snprintf(tok, sizeof tok, "%s", csrf_of(admin, "/admin/departments"));
+	snprintf(parent, sizeof parent, "%lld", db_value("SELECT id FROM departments WHERE code = '%s'", parent_code));
+	CU_ASSERT_EQUAL_FATAL(client_post(admin, "/admin/departments", "_csrf", tok, "name", name, "code", code, "kind",
+					  "department", "parent_id", parent, NULL), 303);
+}
+
+/* Step 1 of type's routing set through /admin/routes (at its current version); the answer. */
+static long set_route(struct client *admin, const char *type, const char *role, int over, int need_all)
+{
+	long long route = db_value("SELECT id FROM approval_routes WHERE req_type = '%s' AND step_no = 1", type);
+	char path[64], ver[16], tok[80];
+	snprintf(path, sizeof path, "/admin/routes/%lld", route);
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
+	snprintf(tok, sizeof tok, "%s", csrf_of(admin, "/admin/routes"));
+	const char *f[13] = { "_csrf", tok, "version", ver, "step", "1", "role", role };
+	size_t n = 8;
+	if (over)
+		f[n++] = "over", f[n++] = "1";
+	if (need_all)
+		f[n++] = "need_all", f[n++] = "1";
+	f[n] = NULL;
+	return client_post_list(admin, path, f);
 }
 
 static long long card_of(struct client *owner, const char *label, const char *scope)
@@ -174,25 +201,6 @@ static void test_company_card_view_goes_to_the_director(void)
 
 /* ---- deciding ------------------------------------------------------------------------ */
 
-struct racer {
-	struct client *c;
-	long long req;
-	pthread_barrier_t *go;
-	long status;
-	char tok[80], step[8];
-};
-
-static void *race(void *p)
-{
-	struct racer *x = p;
-	char path[64];
-	snprintf(path, sizeof path, "/requests/%lld/decide", x->req);
-	pthread_barrier_wait(x->go);
-	x->status = client_post(x->c, path, "_csrf", x->tok, "step", x->step, "decision", "approve", "comment", "",
-				NULL);
-	return NULL;
-}
-
 static void test_two_approvers_at_once_give_one_decision(void)
 {
 	struct client owner, asker, admin, m1, m1b;
@@ -209,22 +217,19 @@ static void test_two_approvers_at_once_give_one_decision(void)
 	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "并发审批测试"), 303);
 	long long req = last_request("staff3");
 	CU_ASSERT_EQUAL(approvers(req, "manager1") + approvers(req, uname), 2);
-	pthread_barrier_t go;
-	pthread_barrier_init(&go, NULL, 2);
-	struct racer a = { &m1, req, &go, 0, "", "1" }, b = { &m1b, req, &go, 0, "", "1" };
-	char path[64];
+	char path[64], t1[80], t2[80];
 	snprintf(path, sizeof path, "/requests/%lld", req);
-	snprintf(a.tok, sizeof a.tok, "%s", csrf_of(&m1, path));
-	snprintf(b.tok, sizeof b.tok, "%s", csrf_of(&m1b, path));
-	pthread_t ta, tb;
-	pthread_create(&ta, NULL, race, &a);
-	pthread_create(&tb, NULL, race, &b);
-	pthread_join(ta, NULL);
-	pthread_join(tb, NULL);
-	pthread_barrier_destroy(&go);
-	CU_ASSERT((a.status == 303 && b.status == 409) || (a.status == 409 && b.status == 303));
-	struct racer *lost = a.status == 409 ? &a : &b;
-	CU_ASSERT(client_has(lost->c, "已经有人处理过了"));
+	snprintf(t1, sizeof t1, "%s", csrf_of(&m1, path));
+	snprintf(t2, sizeof t2, "%s", csrf_of(&m1b, path));
+	const char *f1[] = { "_csrf", t1, "step", "1", "decision", "approve", "comment", "", NULL };
+	const char *f2[] = { "_csrf", t2, "step", "1", "decision", "approve", "comment", "", NULL };
+	struct client *who[2] = { &m1, &m1b };
+	const char *const *fields[2] = { f1, f2 };
+	long st[2];
+	snprintf(path, sizeof path, "/requests/%lld/decide", req);
+	post_at_once(who, path, fields, st);
+	CU_ASSERT((st[0] == 303 && st[1] == 409) || (st[0] == 409 && st[1] == 303));
+	CU_ASSERT(client_has(who[st[0] == 409 ? 0 : 1], "已经有人处理过了"));
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld", req), 1);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_grants WHERE client_id = %lld", card), 1);
 	client_free(&owner);
@@ -240,12 +245,9 @@ static void test_nobody_decides_their_own_request(void)
 	 * over it holds the routed role, so the step goes up to the director */
 	struct client admin, boss, director;
 	sign_in(&admin, "admin");
-	char tok[80], code[32], hq[16], mname[64];
-	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/departments"));
+	char code[32], mname[64];
 	snprintf(code, sizeof code, "E%s", run);
-	snprintf(hq, sizeof hq, "%lld", db_value("SELECT id FROM departments WHERE code = 'HQ'"));
-	CU_ASSERT_EQUAL_FATAL(client_post(&admin, "/admin/departments", "_csrf", tok, "name", "直属项目部", "code", code,
-					  "kind", "department", "parent_id", hq, NULL), 303);
+	make_department(&admin, "直属项目部", code, "HQ");
 	snprintf(mname, sizeof mname, "em%s", run);
 	make_user(&admin, mname, "项目经理", code, "dept_manager");
 	sign_in_first_time(&boss, mname);
@@ -308,13 +310,9 @@ static void test_grade_quota(void)
 	/* a small new department: 7 clients; VIP quota 15 % allows one */
 	struct client admin, mgr, sales;
 	sign_in(&admin, "admin");
-	char tok[80], code[32], mname[64], sname[64];
-	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/departments"));
+	char code[32], mname[64], sname[64];
 	snprintf(code, sizeof code, "Q%s", run);
-	char mkt[16];
-	snprintf(mkt, sizeof mkt, "%lld", db_value("SELECT id FROM departments WHERE code = 'MKT'"));
-	CU_ASSERT_EQUAL_FATAL(client_post(&admin, "/admin/departments", "_csrf", tok, "name", "配额测试部", "code", code,
-					  "kind", "department", "parent_id", mkt, NULL), 303);
+	make_department(&admin, "配额测试部", code, "MKT");
 	snprintf(mname, sizeof mname, "qm%s", run);
 	snprintf(sname, sizeof sname, "qs%s", run);
 	make_user(&admin, mname, "配额经理", code, "dept_manager");
@@ -575,11 +573,7 @@ static void test_delegation_window_and_routing_by_data(void)
 	/* the routing back as it was */
 	client_free(&admin);
 	sign_in(&admin, "admin");
-	snprintf(path, sizeof path, "/admin/routes/%lld", route);
-	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
-	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/routes"));
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "director", NULL),
-			303);
+	CU_ASSERT_EQUAL(set_route(&admin, "blacklist_company", "director", 0, 0), 303);
 	client_free(&admin);
 	client_free(&gm);
 	client_free(&deputy);
@@ -591,13 +585,7 @@ static void test_step_needing_everyone(void)
 {
 	struct client admin, owner;
 	sign_in(&admin, "admin");
-	long long route = db_value("SELECT id FROM approval_routes WHERE req_type = 'delete' AND step_no = 1");
-	char path[64], ver[16], tok[80];
-	snprintf(path, sizeof path, "/admin/routes/%lld", route);
-	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
-	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/routes"));
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "dept_manager",
-				    "over", "1", "need_all", "1", NULL), 303);
+	CU_ASSERT_EQUAL(set_route(&admin, "delete", "dept_manager", 1, 1), 303);
 	sign_in(&owner, "staff1");
 	long long card = card_of(&owner, "会签", "personal");
 	CU_ASSERT_EQUAL(ask(&owner, card, "delete", NULL, "会签删除"), 303);
@@ -622,9 +610,7 @@ static void test_step_needing_everyone(void)
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld AND decision = 'approved'",
 				 req), n);
 	/* the routing back as it was */
-	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", route));
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "version", ver, "step", "1", "role", "dept_manager",
-				    "over", "1", NULL), 303);
+	CU_ASSERT_EQUAL(set_route(&admin, "delete", "dept_manager", 1, 0), 303);
 	client_free(&admin);
 	client_free(&owner);
 }

@@ -5,44 +5,14 @@
 // Uses the system Chromium (/usr/bin/chromium, or $CHROMIUM); never downloads
 // a browser. Screenshots: OUTDIR/login.png, OUTDIR/signin-home.png.
 // Prints a summary line "N passed, N failed"; exits non-zero on failure.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { PASSWORD as DEMO_PASSWORD, args, check, finish, launch } from './lib.mjs';
 
-const [baseArg, outDir] = process.argv.slice(2);
-if (!baseArg || !outDir) {
-  console.error('usage: node signin.mjs BASE_URL OUTDIR');
-  process.exit(2);
-}
-const base = baseArg.replace(/\/+$/, '');
+const { base, outDir } = args('signin.mjs');
 const USER = process.env.DOSSIER_BROWSER_USER || 'staff1';
-const PASSWORD = process.env.DOSSIER_BROWSER_PASSWORD || 'dossier-demo';
+const PASSWORD = process.env.DOSSIER_BROWSER_PASSWORD || DEMO_PASSWORD;
 const TIMEOUT = 15000;
-
-mkdirSync(outDir, { recursive: true });
-
-const results = [];
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`  FAIL ${name}: ${err && err.message ? err.message.split('\n')[0] : err}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-    '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync',
-  ],
-});
+const browser = await launch();
 
 let exitCode = 0;
 try {
@@ -94,7 +64,4 @@ try {
   await browser.close();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`${passed} passed, ${failed} failed`);
-if (failed || exitCode || results.length === 0) process.exit(1);
+finish(exitCode);

@@ -12,6 +12,13 @@
 static const char *const kinds[] = { "view", "transfer", "takeover", "grade", "scope", "owner", "former",
 				     "blacklist", "delete", NULL };
 
+/* The kinds that ask for a new value (the others: the reason alone). */
+static int kind_has_value(const char *k)
+{
+	return strcmp(k, "grade") == 0 || strcmp(k, "scope") == 0 || strcmp(k, "owner") == 0 ||
+	       strcmp(k, "blacklist") == 0;
+}
+
 static int kind_valid(const char *k)
 {
 	for (int i = 0; k && kinds[i]; i++)
@@ -68,6 +75,8 @@ static int request_form_page(struct req *r, int status, const struct dbres *card
 	view_set(r, "Subject.dept", dbres_get(card, 0, CARD_DEPT_NAME));
 	view_set(r, "Subject.visible", via != VIA_NONE ? "1" : "0");
 	view_set(r, "Form.values.kind", kind);
+	if (kind_has_value(kind))
+		view_set(r, "Page.has_value", "1");
 	static const struct { const char *kind, *field; int col; } current[] = {
 		{ "grade", "grade_id", 1 + CF_grade_id }, { "scope", "scope", CARD_SCOPE },
 		{ "owner", "owner_id", CARD_OWNER_ID }, { "former", "lifecycle", 1 + CF_lifecycle },
@@ -139,9 +148,7 @@ int requests_create(struct req *r)
 	}
 	if (prep != 0) {
 		/* beside the value when there is one to choose, else at the top */
-		int has_value = strcmp(kind, "grade") == 0 || strcmp(kind, "scope") == 0 || strcmp(kind, "owner") == 0 ||
-				strcmp(kind, "blacklist") == 0;
-		if (has_value) {
+		if (kind_has_value(kind)) {
 			view_set(r, "Form.errors.value", why);
 			view_set(r, "Form.invalid", "1");
 		} else {

@@ -13,7 +13,7 @@
     <?cs call:csrf() ?>
     <input type="hidden" name="kind" value="<?cs var:Form.values.kind ?>">
     <?cs set:k = Form.values.kind ?>
-    <?cs if:k == "grade" || k == "scope" || k == "owner" || k == "blacklist" ?>
+    <?cs if:Page.has_value ?>
     <div class="field<?cs if:Form.errors.value ?> invalid<?cs /if ?>">
       <label for="f-value"><?cs var:Lang.request.new_value ?></label>
       <?cs if:k == "grade" ?>

@@ -11,17 +11,8 @@
   <a class="brand" href="/"><?cs var:Lang.app.name ?></a>
   <?cs if:User.signed_in ?>
   <nav class="main" aria-label="<?cs var:Lang.nav.label ?>">
-    <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.home ?></a>
-    <a href="/clients"<?cs if:string.slice(Page.path, 0, 8) == "/clients" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.clients ?></a>
-    <a href="/blacklist"<?cs if:Page.path == "/blacklist" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.blacklist ?></a>
-    <a href="/requests/inbox"<?cs if:string.slice(Page.path, 0, 9) == "/requests" || Page.path == "/delegations" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.requests ?><?cs if:Nav.inbox_count > 0 ?> <span class="count" id="inbox-count"><?cs var:Nav.inbox_count ?></span><?cs /if ?></a>
-    <?cs if:Can.admin ?>
-    <a href="/admin/users"<?cs if:string.slice(Page.path, 0, 12) == "/admin/users" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.users ?></a>
-    <a href="/admin/departments"<?cs if:string.slice(Page.path, 0, 18) == "/admin/departments" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.departments ?></a>
-    <a href="/admin/classes"<?cs if:string.slice(Page.path, 0, 14) == "/admin/classes" || Page.path == "/admin/grades" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.classes ?></a>
-    <a href="/admin/routes"<?cs if:Page.path == "/admin/routes" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.routes ?></a>
-    <a href="/admin/audit"<?cs if:Page.path == "/admin/audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.nav.audit ?></a>
-    <?cs /if ?>
+    <?cs each:n = Nav.items ?><a href="<?cs var:n.href ?>"<?cs if:n.current ?> aria-current="page"<?cs /if ?>><?cs var:n.label ?><?cs if:n.count > 0 ?> <span class="count" id="<?cs var:n.count_id ?>"><?cs var:n.count ?></span><?cs /if ?></a>
+    <?cs /each ?>
   </nav>
   <div class="who">
     <span id="signed-in-user"><?cs var:User.name ?></span>

@@ -1,5 +1,5 @@
 #include "http_client.h"
-#include "../cgi/config.h"
+#include "core/config.h"
 #include <mysql.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 #define DOSSIER_HTTP_CLIENT_H
 #include <stddef.h>
 #include <curl/curl.h>
-#include "../cgi/buf.h"
+#include "core/buf.h"
 
 struct response {
 	long status;

@@ -8,7 +8,7 @@
  * users or cards when it changes something, so reordering does not matter
  * beyond the clock, which only moves forward. */
 #include "test_http.h"
-#include "../cgi/config.h"
+#include "core/config.h"
 #include <CUnit/Basic.h>
 #include <pthread.h>
 #include <stdio.h>

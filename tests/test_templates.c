@@ -1,13 +1,13 @@
 /* test_templates.c — the render path without a server: golden pages
  * (tests/golden/NAME.hdf → NAME.html; DOSSIER_UPDATE_GOLDEN=1 rewrites them),
- * the two language files hold the same keys, every template parses, output is
+ * each domain's language files hold the same keys in both languages, every template parses, output is
  * escaped, and a missing template is an error, never an empty page. */
 #include <CUnit/Basic.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../cgi/app.h"
+#include "core/app.h"
 
 static struct config cfg;
 static struct worker w;
@@ -28,6 +28,7 @@ static int setup(void)
 
 static int teardown(void)
 {
+	templates_free(&w);
 	lang_free(&w);
 	return 0;
 }
@@ -109,21 +110,21 @@ static void golden(const char *name, const char *tpl, const char *lang)
 	buf_free(&out);
 }
 
-static void t_golden_login(void) { golden("login_en", "login.cs", "en"); }
+static void t_golden_login(void) { golden("login_en", "auth/login.cs", "en"); }
 static void t_golden_error(void) { golden("error_404_zh", "error.cs", "zh_CN"); }
-static void t_golden_home(void) { golden("home_en", "home.cs", "en"); }
-static void t_golden_users(void) { golden("admin_users_zh", "admin_users.cs", "zh_CN"); }
+static void t_golden_home(void) { golden("home_en", "auth/home.cs", "en"); }
+static void t_golden_users(void) { golden("admin_users_zh", "admin/admin_users.cs", "zh_CN"); }
 
 /* Hostile values from the datasets never come out raw. */
 static void t_escaped(void)
 {
 	struct buf out;
 	buf_init(&out);
-	CU_ASSERT_EQUAL_FATAL(render_with("home.cs", "en", "home_en.hdf", &out, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(render_with("auth/home.cs", "en", "home_en.hdf", &out, NULL), 0);
 	CU_ASSERT_PTR_NULL(strstr(buf_cstr(&out), "<script>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf_cstr(&out), "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	buf_reset(&out);
-	CU_ASSERT_EQUAL_FATAL(render_with("login.cs", "en", "login_en.hdf", &out, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(render_with("auth/login.cs", "en", "login_en.hdf", &out, NULL), 0);
 	CU_ASSERT_PTR_NULL(strstr(buf_cstr(&out), "\"><img"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf_cstr(&out), "&quot;&gt;&lt;img"));
 	buf_free(&out);
@@ -138,30 +139,63 @@ static void t_missing_template(void)
 	buf_free(&out);
 }
 
-/* Every page template parses and renders with an empty dataset. */
-static void t_all_templates_parse(void)
+/* Calls fn with the name of every template (relative to templates/: the
+ * shared ones at the top, each domain's in its folder); returns how many. */
+static int each_template(void (*fn)(const char *name, void *ctx), void *ctx)
 {
+	const char *subdirs[32];
+	int nsub = 0, count = 0;
+	subdirs[nsub++] = "";
 	char dir[600];
 	snprintf(dir, sizeof dir, "%s/templates", srcdir);
 	DIR *d = opendir(dir);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
 	struct dirent *e;
-	int count = 0;
-	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n < 4 || strcmp(e->d_name + n - 3, ".cs") != 0 || strncmp(e->d_name, "part_", 5) == 0)
-			continue;             /* part_*.cs are fragments rendered inside pages */
-		struct buf out;
-		buf_init(&out);
-		int rc = render_with(e->d_name, "zh_CN", NULL, &out, NULL);
-		if (rc != 0)
-			fprintf(stderr, "\ntemplate %s failed to render\n", e->d_name);
-		CU_ASSERT_EQUAL(rc, 0);
-		buf_free(&out);
-		count++;
-	}
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.' && strchr(e->d_name, '.') == NULL && strcmp(e->d_name, "lang") != 0 && nsub < 32)
+			subdirs[nsub++] = strdup(e->d_name);
 	closedir(d);
-	CU_ASSERT(count >= 10);
+	for (int i = 0; i < nsub; i++) {
+		snprintf(dir, sizeof dir, "%s/templates/%s", srcdir, subdirs[i]);
+		DIR *sd = opendir(dir);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(sd);
+		while ((e = readdir(sd)) != NULL) {
+			size_t n = strlen(e->d_name);
+			if (n < 4 || strcmp(e->d_name + n - 3, ".cs") != 0)
+				continue;
+			char name[300];
+			snprintf(name, sizeof name, "%s%s%s", subdirs[i], *subdirs[i] ? "/" : "", e->d_name);
+			fn(name, ctx);
+			count++;
+		}
+		closedir(sd);
+		if (i > 0)
+			free((char *)subdirs[i]);
+	}
+	return count;
+}
+
+static void render_one(const char *name, void *ctx)
+{
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	if (strncmp(base, "part_", 5) == 0)
+		return;               /* part_*.cs are fragments rendered inside pages */
+	(*(int *)ctx)++;
+	struct buf out;
+	buf_init(&out);
+	int rc = render_with(name, "zh_CN", NULL, &out, NULL);
+	if (rc != 0)
+		fprintf(stderr, "\ntemplate %s failed to render\n", name);
+	CU_ASSERT_EQUAL(rc, 0);
+	buf_free(&out);
+}
+
+/* Every page template parses and renders with an empty dataset. */
+static void t_all_templates_parse(void)
+{
+	int pages = 0;
+	each_template(render_one, &pages);
+	CU_ASSERT(pages >= 30);
 }
 
 /* ---- language files ---- */
@@ -202,47 +236,79 @@ static int missing_from(HDF *a, HDF *b, const char *bname)
 	return missing;
 }
 
+/* Each domain's file in one language holds the same keys as in the other,
+ * and each language has the same files. */
 static void t_lang_parity(void)
 {
-	CU_ASSERT_EQUAL(missing_from(w.lang[0], w.lang[1], "en.hdf"), 0);
-	CU_ASSERT_EQUAL(missing_from(w.lang[1], w.lang[0], "zh_CN.hdf"), 0);
+	const char *langs[2] = { "zh_CN", "en" };
+	int files = 0;
+	for (int l = 0; l < 2; l++) {
+		char dir[600];
+		snprintf(dir, sizeof dir, "%s/templates/lang/%s", srcdir, langs[l]);
+		DIR *d = opendir(dir);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			size_t n = strlen(e->d_name);
+			if (n < 5 || strcmp(e->d_name + n - 4, ".hdf") != 0)
+				continue;
+			HDF *h[2] = { NULL, NULL };
+			for (int k = 0; k < 2; k++) {
+				char path[900];
+				snprintf(path, sizeof path, "%s/templates/lang/%s/%s", srcdir, langs[(l + k) % 2], e->d_name);
+				hdf_init(&h[k]);
+				NEOERR *err = hdf_read_file(h[k], path);
+				if (err != STATUS_OK) {
+					fprintf(stderr, "\n%s is missing or unreadable\n", path);
+					nerr_ignore(&err);
+					CU_FAIL("language file");
+				}
+			}
+			char other[300];
+			snprintf(other, sizeof other, "%s/%s", langs[(l + 1) % 2], e->d_name);
+			CU_ASSERT_EQUAL(missing_from(h[0], h[1], other), 0);
+			hdf_destroy(&h[0]);
+			hdf_destroy(&h[1]);
+			files++;
+		}
+		closedir(d);
+	}
+	CU_ASSERT(files >= 12);
 }
 
+struct keys_ctx {
+	int missing;
+};
+
 /* Strings that templates look up exist: every Lang.x.y in a template. */
+static void keys_of(const char *name, void *arg)
+{
+	struct keys_ctx *c = arg;
+	char path[900];
+	snprintf(path, sizeof path, "%s/templates/%s", srcdir, name);
+	char *text = slurp(path);
+	for (char *p = text; p && (p = strstr(p, "Lang.")) != NULL; p += 5) {
+		size_t k = strspn(p + 5, "abcdefghijklmnopqrstuvwxyz0123456789_.");
+		if (p[5 + k] == '[' || k == 0)
+			continue;                /* computed keys are checked by the goldens */
+		char key[200];
+		snprintf(key, sizeof key, "%.*s", (int)k, p + 5);
+		if (key[strlen(key) - 1] == '.')
+			key[strlen(key) - 1] = '\0';
+		for (int l = 0; l < 2; l++)
+			if (hdf_get_obj(w.lang[l], key) == NULL) {
+				fprintf(stderr, "\n%s uses Lang.%s, missing in %s\n", name, key, l ? "en" : "zh_CN");
+				c->missing++;
+			}
+	}
+	free(text);
+}
+
 static void t_template_keys_exist(void)
 {
-	char dir[600];
-	snprintf(dir, sizeof dir, "%s/templates", srcdir);
-	DIR *d = opendir(dir);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-	struct dirent *e;
-	int missing = 0;
-	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n < 4 || strcmp(e->d_name + n - 3, ".cs") != 0)
-			continue;
-		char path[900];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		char *text = slurp(path);
-		for (char *p = text; p && (p = strstr(p, "Lang.")) != NULL; p += 5) {
-			size_t k = strspn(p + 5, "abcdefghijklmnopqrstuvwxyz0123456789_.");
-			if (p[5 + k] == '[' || k == 0)
-				continue;                /* computed keys are checked by the goldens */
-			char key[200];
-			snprintf(key, sizeof key, "%.*s", (int)k, p + 5);
-			if (key[strlen(key) - 1] == '.')
-				key[strlen(key) - 1] = '\0';
-			for (int l = 0; l < 2; l++)
-				if (hdf_get_obj(w.lang[l], key) == NULL) {
-					fprintf(stderr, "\n%s uses Lang.%s, missing in %s\n", e->d_name, key,
-						l ? "en" : "zh_CN");
-					missing++;
-				}
-		}
-		free(text);
-	}
-	closedir(d);
-	CU_ASSERT_EQUAL(missing, 0);
+	struct keys_ctx c = { 0 };
+	CU_ASSERT(each_template(keys_of, &c) >= 40);
+	CU_ASSERT_EQUAL(c.missing, 0);
 }
 
 int main(void)

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "../cgi/app.h"
-#include "../cgi/clock.h"
-#include "../cgi/config.h"
-#include "../cgi/crypto.h"
-#include "../cgi/parse.h"
-#include "../cgi/normalize.h"
-#include "../cgi/csv.h"
+#include "core/app.h"
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/parse.h"
+#include "clients/normalize.h"
+#include "core/csv.h"
 
 static arena *A;
 static const struct limits LIM = { 10, 32, 64, 1024 };

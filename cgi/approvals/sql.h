@@ -1,0 +1,97 @@
+/* sql.h — the statements of the approvals domain (see core/sql.h). */
+#ifndef DOSSIER_APPROVALS_SQL_H
+#define DOSSIER_APPROVALS_SQL_H
+#include "core/sql.h"
+
+
+#define APPROVALS_SQL(X) \
+	X(Q_ROUTES_OF, "sss", "SELECT step_no, role, over_subject_dept, need_all, scope, secrecy FROM approval_routes " \
+		"WHERE req_type = ? AND (scope IS NULL OR scope = ?) AND (secrecy IS NULL OR secrecy = ?) " \
+		"ORDER BY scope IS NULL, secrecy IS NULL, step_no") \
+	X(Q_ROUTES_ALL, "", "SELECT id, req_type, scope, secrecy, step_no, role, over_subject_dept, need_all, version " \
+		"FROM approval_routes ORDER BY req_type, scope, secrecy, step_no") \
+	X(Q_ROUTE_GET, "i", "SELECT id, req_type, scope, secrecy, step_no, role, over_subject_dept, need_all, version " \
+		"FROM approval_routes WHERE id = ?") \
+	X(Q_ROUTE_INSERT, "sssisii", "INSERT INTO approval_routes (req_type, scope, secrecy, step_no, role, over_subject_dept, " \
+		"need_all) VALUES (?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_ROUTE_UPDATE, "isiiii", "UPDATE approval_routes SET step_no = ?, role = ?, over_subject_dept = ?, need_all = ?, " \
+		"version = version + 1 WHERE id = ? AND version = ?") \
+	X(Q_ROUTE_DELETE, "ii", "DELETE FROM approval_routes WHERE id = ? AND version = ?") \
+	X(Q_ROLE_HOLDERS, "s", "SELECT u.id, u.dept_id FROM user_roles ur JOIN users u ON u.id = ur.user_id " \
+		"WHERE ur.role = ? AND u.disabled = 0 ORDER BY u.id") \
+	X(Q_REQUEST_INSERT, "siisssssss", "INSERT INTO requests (req_type, client_id, requester_id, reason, field, old_value, " \
+		"new_value, payload, status, cur_step, created_at, expires_at) " \
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?)") \
+	X(Q_STEP_INSERT, "iisiis", "INSERT INTO request_steps (request_id, step_no, role, dept_id, need_all, state) " \
+		"VALUES (?, ?, ?, ?, ?, ?)") \
+	X(Q_APPROVER_INSERT, "iii", "INSERT IGNORE INTO request_approvers (request_id, step_no, user_id, open) VALUES (?, ?, ?, 1)") \
+	X(Q_REQUEST_LOCK, "i", "SELECT id, req_type, client_id, requester_id, reason, field, old_value, new_value, " \
+		"payload, status, cur_step, created_at FROM requests WHERE id = ? FOR UPDATE") \
+	X(Q_REQUEST_GET, "i", "SELECT r.id, r.req_type, r.client_id, r.requester_id, r.reason, r.field, r.old_value, " \
+		"r.new_value, r.payload, r.status, r.cur_step, r.created_at, r.decided_at, r.expires_at, " \
+		"u.display_name, (SELECT name FROM departments WHERE id = u.dept_id), c.name, c.deleted_at " \
+		"FROM requests r JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
+		"WHERE r.id = ?") \
+	X(Q_STEPS_OF, "i", "SELECT step_no, role, dept_id, need_all, state, " \
+		"(SELECT name FROM departments WHERE id = s.dept_id) FROM request_steps s " \
+		"WHERE request_id = ? ORDER BY step_no") \
+	X(Q_STEP_SET, "sii", "UPDATE request_steps SET state = ? WHERE request_id = ? AND step_no = ?") \
+	X(Q_STEP_ESCALATE, "sii", "UPDATE request_steps SET role = ?, dept_id = 0 WHERE request_id = ? AND step_no = ?") \
+	X(Q_STEP_CLOSE_OPEN, "i", "UPDATE request_steps SET state = 'closed' WHERE request_id = ? " \
+		"AND state IN ('open', 'waiting')") \
+	X(Q_APPROVERS_CLOSE_STEP, "ii", "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND step_no = ? AND open = 1") \
+	X(Q_APPROVER_OPEN, "iii", "SELECT user_id FROM request_approvers WHERE request_id = ? AND step_no = ? " \
+		"AND user_id = ? AND open = 1") \
+	X(Q_APPROVERS_OF, "i", "SELECT a.step_no, a.user_id, u.display_name, a.open FROM request_approvers a " \
+		"JOIN users u ON u.id = a.user_id WHERE a.request_id = ? ORDER BY a.step_no, u.display_name") \
+	X(Q_APPROVER_CLOSE, "iii", "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND step_no = ? AND user_id = ?") \
+	X(Q_APPROVERS_CLOSE_ALL, "i", "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND open = 1") \
+	X(Q_APPROVERS_LEFT, "ii", "SELECT COUNT(*) FROM request_approvers WHERE request_id = ? AND step_no = ? AND open = 1") \
+	X(Q_DECISION_INSERT, "iisssss", "INSERT INTO request_decisions (request_id, step_no, decider_id, on_behalf_of, " \
+		"decision, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_DECISIONS_OF, "i", "SELECT d.step_no, d.decision, d.comment, d.at, " \
+		"(SELECT display_name FROM users WHERE id = d.decider_id), " \
+		"(SELECT display_name FROM users WHERE id = d.on_behalf_of), d.decider_id " \
+		"FROM request_decisions d WHERE d.request_id = ? ORDER BY d.id") \
+	X(Q_REQUEST_FINISH, "ssi", "UPDATE requests SET status = ?, decided_at = ? WHERE id = ? AND status = 'pending'") \
+	X(Q_REQUEST_NEXT_STEP, "ii", "UPDATE requests SET cur_step = ? WHERE id = ? AND status = 'pending'") \
+	X(Q_REQUEST_PENDING_SAME, "iiss", "SELECT id FROM requests WHERE client_id = ? AND requester_id = ? " \
+		"AND req_type = ? AND COALESCE(field, '') = ? AND status = 'pending' ORDER BY id DESC LIMIT 1") \
+	X(Q_INBOX, "iiiiiissi", "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
+		"r.old_value, r.new_value, r.created_at, a.user_id FROM request_approvers a " \
+		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
+		"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
+		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND a.request_id < ? " \
+		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id DESC LIMIT ?") \
+	/* the delegations a user holds now, and the open approvals of theirs and of \
+	 * those delegators, in one statement (every signed-in page shows the count) */ \
+	X(Q_STANDING, "issiiss", "SELECT 'd', from_user FROM (SELECT from_user FROM delegations WHERE to_user = ? " \
+		"AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) dl UNION ALL " \
+		"SELECT 'n', COUNT(DISTINCT request_id) FROM (SELECT request_id FROM request_approvers " \
+		"WHERE open = 1 AND user_id IN (SELECT ? UNION ALL SELECT from_user FROM (SELECT from_user FROM " \
+		"delegations WHERE ? = to_user AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL " \
+		"ORDER BY id LIMIT 4) d2) LIMIT 200) a") \
+	X(Q_MY_REQUESTS, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
+		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
+		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id < ? " \
+		"ORDER BY r.id DESC LIMIT ?") \
+	X(Q_REQUESTS_DUE, "s", "SELECT id FROM requests WHERE status = 'pending' AND expires_at <= ? " \
+		"ORDER BY expires_at LIMIT 500") \
+	X(Q_DELEGATION_INSERT, "iissss", "INSERT INTO delegations (from_user, to_user, starts_at, ends_at, note, created_at) " \
+		"VALUES (?, ?, ?, ?, ?, ?)") \
+	X(Q_DELEGATIONS_OF, "ii", "SELECT d.id, d.from_user, f.display_name, d.to_user, t.display_name, d.starts_at, " \
+		"d.ends_at, d.note, d.revoked_at FROM delegations d JOIN users f ON f.id = d.from_user " \
+		"JOIN users t ON t.id = d.to_user WHERE (d.from_user = ? OR d.to_user = ?) " \
+		"ORDER BY d.id DESC LIMIT 50") \
+	X(Q_DELEGATION_REVOKE, "sii", "UPDATE delegations SET revoked_at = ? WHERE id = ? AND from_user = ? " \
+		"AND revoked_at IS NULL") \
+	X(Q_HANDOVER_REQUESTS, "ii", "UPDATE requests SET requester_id = ? WHERE requester_id = ? AND status = 'pending'") \
+	X(Q_HANDOVER_APPROVALS_ADD, "iii", "INSERT IGNORE INTO request_approvers (request_id, step_no, user_id, open) " \
+		"SELECT a.request_id, a.step_no, ?, 1 FROM request_approvers a JOIN requests r ON r.id = a.request_id " \
+		"WHERE a.user_id = ? AND a.open = 1 AND r.requester_id <> ?") \
+	X(Q_HANDOVER_APPROVALS_CLOSE, "i", "UPDATE request_approvers SET open = 0 WHERE user_id = ? AND open = 1")
+
+SQL_DECLARE(APPROVALS_SQL)
+extern struct sql *const approvals_sql[];
+
+#endif

@@ -1,0 +1,180 @@
+/* pages.c — home, sign-in and out, own password and language. */
+#include "pages.h"
+#include "sql.h"
+#include "core/crypto.h"
+#include "core/domain.h"
+#include "core/log.h"
+#include "core/session.h"
+#include <string.h>
+
+int page_home(struct req *r)
+{
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_AUDIT_MY_LOGINS, &res, "i", r->user->id) != DB_OK)
+		return 500;
+	static const char *cols[] = { "at", "action", "addr", NULL };
+	for (size_t i = 0; i < res.nrows; i++)
+		view_row(r, arena_printf(r->a, "Home.activity.%zu", i), cols, &res, i);
+	/* what each domain puts on the home page */
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		if ((*d)->home != NULL) {
+			int rc = (*d)->home(r);
+			if (rc != DB_OK)
+				return db_status(rc);
+		}
+	view_set(r, "Page.title", lang_text(r, "home.title"));
+	return render(r, 200, "auth/home.cs");
+}
+
+/* ---- sign-in ----------------------------------------------------------- */
+
+static int login_page(struct req *r, int status, const char *username)
+{
+	const char *next = req_form(r, "next");
+	if (next == NULL)
+		next = req_query(r, "next");
+	view_set(r, "Form.values.username", username);
+	view_set(r, "Form.values.next", next && next[0] == '/' && next[1] != '/' ? next : "/");
+	view_set(r, "Page.title", lang_text(r, "login.title"));
+	return render(r, status, "auth/login.cs");
+}
+
+int auth_login_form(struct req *r)
+{
+	if (r->user != NULL)
+		return resp_redirect(r, "/");
+	return login_page(r, 200, "");
+}
+
+static void record_attempt(struct req *r, const char *username, const char *outcome)
+{
+	char now[20];
+	clock_format(r->now, now);
+	db_exec(r->db, r->a, Q_LOGIN_ATTEMPT, NULL, "ssss", username, r->remote_addr, now, outcome);
+}
+
+/* A hash of a password nobody has, so an unknown user costs as much as a known one. */
+static const char *dummy_hash(void)
+{
+	static char h[PASSWORD_HASH_MAX];
+	if (h[0] == '\0' && password_hash("no such user here", h, sizeof h) != 0)
+		h[0] = '\0';
+	return h;
+}
+
+int auth_login(struct req *r)
+{
+	const char *username = req_form(r, "username");
+	const char *password = req_form(r, "password");
+	if (username == NULL)
+		username = "";
+	if (password == NULL)
+		password = "";
+	if (strlen(username) > 64 || strlen(password) > 1024)
+		return login_page(r, 401, "");
+
+	if (login_locked(r, Q_LOGIN_FAILURES_USER, username, r->cfg->login_fail_account) ||
+	    login_locked(r, Q_LOGIN_FAILURES_ADDR, r->remote_addr, r->cfg->login_fail_addr)) {
+		record_attempt(r, username, "locked");
+		audit(r, "login.locked", "user", 0, username);
+		form_error(r, "login", "login.failed");
+		return login_page(r, 401, username);
+	}
+
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_LOGIN_USER, &res, "s", username) != DB_OK)
+		return db_fail(r);
+	int found = res.nrows == 1;
+	int ok = password_verify(found ? dbres_get(&res, 0, 1) : dummy_hash(), password);
+	if (!found || !ok || dbres_int(&res, 0, 2) != 0) {
+		record_attempt(r, username, "fail");
+		audit(r, "login.failed", "user", found ? dbres_int(&res, 0, 0) : 0, username);
+		form_error(r, "login", "login.failed");
+		return login_page(r, 401, username);
+	}
+	long long uid = dbres_int(&res, 0, 0);
+	if (session_start(r, uid) != DB_OK)
+		return db_fail(r);
+	record_attempt(r, username, "ok");
+	struct dbres ures;
+	if (db_exec(r->db, r->a, Q_USER_GET, &ures, "i", uid) == DB_OK && ures.nrows == 1)
+		r->user = user_from_row(r, &ures, 0, 0);
+	audit(r, "login.ok", "user", uid, NULL);
+	const char *next = req_form(r, "next");
+	return resp_redirect(r, next ? next : "/");
+}
+
+int auth_logout(struct req *r)
+{
+	audit(r, "logout", "user", r->user->id, NULL);
+	session_end(r);
+	resp_flash(r, "signed_out");
+	return resp_redirect(r, "/login");
+}
+
+/* ---- own password ------------------------------------------------------ */
+
+int auth_password_form(struct req *r)
+{
+	view_set(r, "Page.title", lang_text(r, "password.title"));
+	if (r->user->must_change_password)
+		view_set(r, "Page.must_change", "1");
+	return render(r, 200, "auth/password.cs");
+}
+
+int auth_password(struct req *r)
+{
+	const char *current = req_form(r, "current_password");
+	const char *pw = req_form(r, "new_password");
+	const char *pw2 = req_form(r, "new_password2");
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_USER_PASSWORD_HASH, &res, "i", r->user->id) != DB_OK || res.nrows != 1)
+		return db_fail(r);
+	int ok = 1;
+	if (current == NULL || !password_verify(dbres_get(&res, 0, 0), current)) {
+		form_error(r, "current_password", "password.current_wrong");
+		ok = 0;
+	}
+	if (!password_acceptable(r, "new_password", pw, r->user->username))
+		ok = 0;
+	else if (current != NULL && strcmp(pw, current) == 0) {
+		form_error(r, "new_password", "password.same_as_old");
+		ok = 0;
+	}
+	if (ok && (pw2 == NULL || strcmp(pw, pw2) != 0)) {
+		form_error(r, "new_password2", "password.mismatch");
+		ok = 0;
+	}
+	if (!ok) {
+		view_set(r, "Page.title", lang_text(r, "password.title"));
+		if (r->user->must_change_password)
+			view_set(r, "Page.must_change", "1");
+		return render(r, 422, "auth/password.cs");
+	}
+	char hash[PASSWORD_HASH_MAX], now[20];
+	if (password_hash(pw, hash, sizeof hash) != 0)
+		return 500;
+	clock_format(r->now, now);
+	if (db_exec(r->db, r->a, Q_USER_SET_PASSWORD, NULL, "sisi", hash, 0LL, now, r->user->id) != DB_OK)
+		return db_fail(r);
+	/* every other session of this user ends */
+	db_exec(r->db, r->a, Q_SESSION_DELETE_OTHERS, NULL, "is", r->user->id, r->session_hash);
+	audit(r, "password.changed", "user", r->user->id, NULL);
+	resp_flash(r, "password_changed");
+	return resp_redirect(r, "/");
+}
+
+/* ---- language ---------------------------------------------------------- */
+
+int auth_lang(struct req *r)
+{
+	const char *lang = req_form(r, "lang");
+	if (lang == NULL || (strcmp(lang, "zh_CN") != 0 && strcmp(lang, "en") != 0))
+		return 400;
+	if (r->user != NULL &&
+	    db_exec(r->db, r->a, Q_USER_SET_LANG, NULL, "si", lang, r->user->id) != DB_OK)
+		return db_fail(r);
+	resp_cookie(r, "lang", lang, 365L * 86400);
+	const char *next = req_form(r, "next");
+	return resp_redirect(r, next ? next : "/");
+}

@@ -1,0 +1,22 @@
+/* sql.h — the statements of the auth domain (see core/sql.h). */
+#ifndef DOSSIER_AUTH_SQL_H
+#define DOSSIER_AUTH_SQL_H
+#include "core/sql.h"
+
+
+#define AUTH_SQL(X) \
+	X(Q_LOGIN_USER, "s", "SELECT id, password_hash, disabled FROM users WHERE username = ?") \
+	X(Q_LOGIN_FAILURES_USER, "ss", "SELECT at FROM login_attempts WHERE username = ? AND outcome = 'fail' " \
+		"AND at >= ? ORDER BY at DESC LIMIT 1000") \
+	X(Q_LOGIN_FAILURES_ADDR, "ss", "SELECT at FROM login_attempts WHERE addr = ? AND outcome = 'fail' " \
+		"AND at >= ? ORDER BY at DESC LIMIT 1000") \
+	X(Q_LOGIN_ATTEMPT, "ssss", "INSERT INTO login_attempts (username, addr, at, outcome) VALUES (?, ?, ?, ?)") \
+	X(Q_USER_PASSWORD_HASH, "i", "SELECT password_hash FROM users WHERE id = ?") \
+	X(Q_USER_SET_LANG, "si", "UPDATE users SET lang = ? WHERE id = ?") \
+	X(Q_AUDIT_MY_LOGINS, "i", "SELECT at, action, addr FROM audit_log WHERE actor_id = ? " \
+		"AND action IN ('login.ok', 'password.changed') ORDER BY id DESC LIMIT 5")
+
+SQL_DECLARE(AUTH_SQL)
+extern struct sql *const auth_sql[];
+
+#endif

@@ -1,7 +1,0 @@
-#include "client_fields.h"
-
-const struct client_field client_fields[CF__COUNT] = {
-#define X(col, type, max, section, flags, extra) { #col, type, max, section, flags, extra },
-	CLIENT_FIELDS(X)
-#undef X
-};

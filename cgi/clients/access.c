@@ -1,0 +1,61 @@
+#include "access.h"
+#include "sql.h"
+#include "core/log.h"
+#include <string.h>
+
+const char *const via_names[] = { "denied", "owner", "member", "manager", "company", "grant" };
+
+
+int access_sees_all(const struct req *r)
+{
+	return req_has_role(r, ROLE_GM | ROLE_DEPUTY_GM | ROLE_DIRECTOR);
+}
+
+long long access_managed_root(const struct req *r)
+{
+	return req_has_role(r, ROLE_DEPT_MANAGER) ? r->user->dept_id : 0;
+}
+
+int access_over_dept(struct req *r, long long dept)
+{
+	return access_sees_all(r) || dept_within(r, dept, access_managed_root(r));
+}
+
+enum via card_access(struct req *r, const struct card_ref *c)
+{
+	if (r->user == NULL)
+		return VIA_NONE;
+	if (c->owner_id == r->user->id)
+		return VIA_OWNER;
+	if (access_sees_all(r))
+		return VIA_COMPANY;
+	int company = strcmp(c->scope, "company") == 0;
+	if (!company && dept_within(r, c->dept_id, access_managed_root(r)))
+		return VIA_MANAGER;
+	if ((strcmp(c->scope, "department") == 0 || c->in_pool) && c->dept_id == r->user->dept_id)
+		return VIA_MEMBER;
+	char now[20];
+	clock_format(r->now, now);
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_GRANT_ACTIVE, &res, "iis", r->user->id, c->id, now) == DB_OK && res.nrows > 0)
+		return VIA_GRANT;
+	return VIA_NONE;
+}
+
+int card_may_edit(enum via v)
+{
+	return v == VIA_OWNER || v == VIA_MANAGER || v == VIA_COMPANY;
+}
+
+int card_sees_notes(enum via v)
+{
+	return v == VIA_OWNER || v == VIA_MANAGER || v == VIA_COMPANY;
+}
+
+void card_log_view(struct req *r, long long client_id, enum via v, const char *page)
+{
+	char now[20];
+	clock_format(r->now, now);
+	if (db_exec(r->db, r->a, Q_VIEW_INSERT, NULL, "iisss", client_id, r->user->id, now, via_names[v], page) != DB_OK)
+		log_msg("rid=%s could not log the view of client %lld", r->rid, client_id);
+}

@@ -1,0 +1,795 @@
+/* clients.c — the client card pages: list and search, register, the card,
+ * edit with reasons, history, print, key persons, the blacklist. */
+#include "clients.h"
+#include "prospects.h"
+#include "core/log.h"
+#include "normalize.h"
+#include "pages.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 50
+#define HISTORY_ON_CARD 10
+#define TXN_NO_CHANGES 1      /* update_txn: nothing differed, rolled back */
+
+/* ---- grams (search index) ------------------------------------------------- */
+
+/* Adds every 2-character window of s (or s itself when it has 1 character). */
+static void grams_of(struct req *r, const char *s, const char ***out, size_t *n, size_t *cap)
+{
+	size_t starts[256], k = 0;
+	for (size_t i = 0; s[i] && k < 256; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			starts[k++] = i;
+	for (size_t i = 0; i < k; i++) {
+		if (k > 1 && i + 1 >= k)
+			break;
+		size_t end = i + 2 < k ? starts[i + 2] : strlen(s);
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			const char **grown = arena_alloc(r->a, *cap * sizeof *grown);
+			if (*n)
+				memcpy(grown, *out, *n * sizeof *grown);
+			*out = grown;
+		}
+		(*out)[(*n)++] = arena_strndup(r->a, s + starts[i], end - starts[i]);
+	}
+}
+
+/* Rebuilds the search grams of a client from its names and key persons. */
+static int grams_rebuild(struct req *r, long long id, const char *name, const char *short_name)
+{
+	int rc = db_exec(r->db, r->a, Q_GRAMS_DELETE, NULL, "i", id);
+	if (rc != DB_OK)
+		return rc;
+	const char **g = NULL;
+	size_t n = 0, cap = 0;
+	char *norm = arena_alloc(r->a, strlen(name) + 1);
+	grams_of(r, name_normalize(name, norm), &g, &n, &cap);
+	if (short_name && *short_name) {
+		char *s = arena_alloc(r->a, strlen(short_name) + 1);
+		grams_of(r, name_normalize(short_name, s), &g, &n, &cap);
+	}
+	struct dbres persons;
+	if ((rc = db_exec(r->db, r->a, Q_PERSONS_OF, &persons, "i", id)) != DB_OK)
+		return rc;
+	for (size_t i = 0; i < persons.nrows; i++) {
+		const char *pn = dbres_get(&persons, i, 1);
+		char *s = arena_alloc(r->a, strlen(pn) + 1);
+		grams_of(r, name_normalize(pn, s), &g, &n, &cap);
+	}
+	for (size_t i = 0; i < n && rc == DB_OK; i++)
+		rc = db_exec(r->db, r->a, Q_GRAM_INSERT, NULL, "si", g[i], id);
+	return rc;
+}
+
+int client_history_add(struct req *r, long long client, long long person, const char *field, const char *old,
+		       const char *new, long long actor, const char *reason)
+{
+	char now[20];
+	clock_format(r->now, now);
+	const char *pid = person ? arena_printf(r->a, "%lld", person) : NULL;
+	return db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", client, pid, field, old, new,
+		       arena_printf(r->a, "%lld", actor), now, reason);
+}
+
+/* A change made by the signed-in user. */
+static int history(struct req *r, long long id, long long person, const char *field, const char *old,
+		   const char *new, const char *reason)
+{
+	return client_history_add(r, id, person, field, old, new, r->user->id, reason);
+}
+
+/* ---- duplicate check -------------------------------------------------------- */
+
+void dup_keys_of(struct req *r, const char *const *v, struct dup_keys *k)
+{
+	const char *phone = v[CF_phone] ? v[CF_phone] : "";
+	char *norm = arena_alloc(r->a, strlen(v[CF_name]) + 1), *digits = arena_alloc(r->a, strlen(phone) + 1);
+	name_normalize(v[CF_name], norm);
+	phone_digits(phone, digits);
+	k->norm = norm;
+	k->digits = digits;
+	k->code = v[CF_credit_code] ? v[CF_credit_code] : "";
+}
+
+int dupes_of(struct req *r, long long self, const struct dup_keys *k, struct dbres *res)
+{
+	return db_exec(r->db, r->a, Q_CLIENT_DUPES, res, "issss", self, k->norm, k->digits, k->digits, k->code);
+}
+
+/* The earlier registrations matching k, shown (name, owner, date only) in
+ * Dupes.*; returns the number found or a negative db_rc. */
+static int find_dupes(struct req *r, long long self, const struct dup_keys *k)
+{
+	struct dbres res;
+	int rc = dupes_of(r, self, k, &res);
+	if (rc != DB_OK)
+		return rc;
+	for (size_t i = 0; i < res.nrows; i++) {
+		const char *p = arena_printf(r->a, "Dupes.%zu", i);
+		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&res, i, 0));
+		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&res, i, 1));
+		view_set(r, arena_printf(r->a, "%s.owner", p), dbres_get(&res, i, 2));
+		view_set(r, arena_printf(r->a, "%s.registered_at", p), dbres_get(&res, i, 3));
+		view_set(r, arena_printf(r->a, "%s.blacklist", p), dbres_get(&res, i, 4));
+		const char *why = strcmp(dbres_get(&res, i, 7), k->norm) == 0 ? "name"
+				  : (*k->digits && strcmp(dbres_get(&res, i, 6), k->digits) == 0) ? "phone" : "credit_code";
+		view_set(r, arena_printf(r->a, "%s.why", p), lang_text(r, arena_printf(r->a, "client.dupe_%s", why)));
+	}
+	return (int)res.nrows;
+}
+
+/* ---- register ------------------------------------------------------------------ */
+
+#define MAX_NEW_PERSONS 3
+static const char *const person_cols[PERSON_COLS] = { "name", "title", "phone", "mobile", "email",
+						      "purchase_role", "personal_notes" };
+
+/* Reads key person i of the registration form (fields person_<col>, repeated). */
+static int new_person(struct req *r, size_t i, const char **v)
+{
+	int any = 0;
+	for (int c = 0; c < PERSON_COLS; c++) {
+		const char *name = arena_printf(r->a, "person_%s", person_cols[c]);
+		size_t seen = 0;
+		v[c] = "";
+		for (size_t k = 0; k < r->form.n; k++)
+			if (strcmp(r->form.v[k].name, name) == 0 && seen++ == i) {
+				v[c] = r->form.v[k].value;
+				break;
+			}
+		view_set(r, arena_printf(r->a, "NewPersons.%zu.%s", i, person_cols[c]), v[c]);
+		if (*v[c])
+			any = 1;
+	}
+	return any;
+}
+
+static int person_check(struct req *r, const char **v, const char *err_field)
+{
+	static const size_t max[] = { 100, 100, 50, 50, 190, 100, 5000 };
+	if (*v[0] == '\0') {
+		form_error(r, err_field, "client.person_name_required");
+		return 0;
+	}
+	for (int c = 0; c < PERSON_COLS; c++) {
+		if (utf8_len(v[c]) > max[c] || (c < PERSON_COLS - 1 && strpbrk(v[c], "\r\n\t"))) {
+			form_error(r, err_field, "client.person_field_invalid");
+			return 0;
+		}
+	}
+	if (*v[4] && (strchr(v[4], '@') == NULL || strpbrk(v[4], " <>\"") != NULL)) {
+		form_error(r, err_field, "form.bad_email");
+		return 0;
+	}
+	return 1;
+}
+
+
+int client_insert(struct req *r, const struct new_client *n, long long *id)
+{
+	const char **v = n->values;
+	/* inside the caller's transaction, so two people registering the same
+	 * client at once cannot both pass: the locks taken here serialise them */
+	struct dup_keys keys;
+	dup_keys_of(r, v, &keys);
+	int d = find_dupes(r, 0, &keys);
+	if (d < 0)
+		return d;
+	if (d > 0)
+		return DB_CONFLICT;
+	char now[20];
+	clock_format(r->now, now);
+	/* the fields as strings, then the bookkeeping */
+	char types[CF__COUNT + 9];
+	memset(types, 's', CF__COUNT + 8);
+	types[CF__COUNT + 8] = '\0';
+	const char *uid = arena_printf(r->a, "%lld", r->user->id);
+	const char *dept = arena_printf(r->a, "%lld", r->user->dept_id);
+	struct dbres res;
+#define V(i) v[i]
+	int rc = db_exec(r->db, r->a, Q_CLIENT_INSERT, &res, types,
+#define X(col, type, max, section, flags, extra) V(CF_##col),
+		CLIENT_FIELDS(X)
+#undef X
+		keys.norm, keys.digits, uid, dept, n->scope, now, uid, now);
+#undef V
+	if (rc != DB_OK)
+		return rc;
+	*id = (long long)res.insert_id;
+	if (n->import_id)
+		rc = db_exec(r->db, r->a, Q_CLIENT_SET_IMPORT, NULL, "ii", n->import_id, *id);
+	for (size_t i = 0; i < n->npersons && rc == DB_OK; i++) {
+		const char *const *p = n->persons[i];
+		rc = db_exec(r->db, r->a, Q_PERSON_INSERT, NULL, "isssssss", *id, p[0], p[1], p[2], p[3],
+			     p[4], p[5], p[6]);
+	}
+	for (size_t k = 0; k < n->nlines && rc == DB_OK; k++)
+		rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", *id, n->lines[k]);
+	if (rc == DB_OK)
+		rc = grams_rebuild(r, *id, v[CF_name], v[CF_short_name]);
+	if (rc == DB_OK)
+		rc = history(r, *id, 0, "created", NULL, v[CF_name], n->reason);
+	if (rc == DB_OK && v[CF_lifecycle] && strcmp(v[CF_lifecycle], "prospect") == 0)
+		rc = prospect_protect(r, *id);
+	return rc;
+}
+
+struct create_ctx {
+	struct req *r;
+	struct new_client n;
+	const char *persons[MAX_NEW_PERSONS][PERSON_COLS];
+	long long id;
+};
+
+static int create_txn(void *arg)
+{
+	struct create_ctx *c = arg;
+	return client_insert(c->r, &c->n, &c->id);
+}
+
+static void view_product_lines(struct req *r, const struct dbres *chosen)
+{
+	view_class_choices(r, "product_line");
+	for (size_t i = 0; chosen && i < chosen->nrows; i++)
+		view_set(r, arena_printf(r->a, "Chosen.product_line.%s", dbres_get(chosen, i, 0)), "1");
+}
+
+/* Shows the ticked product lines again; 0 when one of them is not a product line. */
+static int view_form_chosen_lines(struct req *r)
+{
+	int ok = 1;
+	view_class_choices(r, "product_line");
+	for (size_t k = 0; k < r->form.n; k++) {
+		if (strcmp(r->form.v[k].name, "product_lines") != 0)
+			continue;
+		if (!class_valid(r, "product_line", r->form.v[k].value)) {
+			form_error(r, "product_lines", "form.bad_choice");
+			ok = 0;
+			continue;
+		}
+		view_set(r, arena_printf(r->a, "Chosen.product_line.%s", r->form.v[k].value), "1");
+	}
+	return ok;
+}
+
+static int new_page(struct req *r, int status, const char **values)
+{
+	view_card_fields(r, values);
+	if (req_form(r, "scope") == NULL)
+		view_set(r, "Form.values.scope", "personal");
+	else
+		view_set(r, "Form.values.scope", req_form(r, "scope"));
+	for (size_t i = 0; i < MAX_NEW_PERSONS; i++)
+		view_set_int(r, arena_printf(r->a, "PersonSlots.%zu", i), (long long)i);
+	view_set(r, "Page.title", lang_text(r, "client.new_title"));
+	return render(r, status, "clients/client_new.cs");
+}
+
+int clients_new(struct req *r)
+{
+	view_set(r, "Form.values.card_type", "dealer");
+	view_set(r, "Form.values.lifecycle", "prospect");
+	view_product_lines(r, NULL);
+	return new_page(r, 200, NULL);
+}
+
+int clients_create(struct req *r)
+{
+	struct create_ctx *c = arena_alloc(r->a, sizeof *c);
+	c->r = r;
+	const char **values = arena_alloc(r->a, CF__COUNT * sizeof *values);
+	c->n.values = values;
+	c->n.reason = lang_text(r, "client.reason_created");
+	int ok = card_validate(r, values, NULL);
+	c->n.scope = req_form(r, "scope");
+	if (c->n.scope == NULL || (strcmp(c->n.scope, "personal") != 0 && strcmp(c->n.scope, "department") != 0)) {
+		form_error(r, "scope", "client.scope_on_create");
+		ok = 0;
+	}
+	if (values[CF_lifecycle] && strcmp(values[CF_lifecycle], "former") == 0) {
+		form_error(r, "lifecycle", "client.former_needs_approval");
+		ok = 0;
+	}
+	for (size_t i = 0; i < MAX_NEW_PERSONS; i++)
+		if (new_person(r, i, c->persons[c->n.npersons])) {
+			if (!person_check(r, c->persons[c->n.npersons], arena_printf(r->a, "person_%zu", i)))
+				ok = 0;
+			c->n.npersons++;
+		}
+	c->n.persons = (const char *const (*)[PERSON_COLS])c->persons;
+	c->n.lines = arena_alloc(r->a, (r->form.n + 1) * sizeof *c->n.lines);
+	for (size_t k = 0; k < r->form.n; k++)
+		if (strcmp(r->form.v[k].name, "product_lines") == 0)
+			c->n.lines[c->n.nlines++] = r->form.v[k].value;
+	if (!view_form_chosen_lines(r))
+		ok = 0;
+	if (!ok)
+		return new_page(r, 422, values);
+	int rc = db_txn(r->db, create_txn, c);
+	if (rc == DB_CONFLICT) {
+		/* the registrations that came first are in Dupes.* already (client_insert) */
+		view_set(r, "Page.error_message", lang_text(r, "client.duplicate"));
+		return new_page(r, 409, values);
+	}
+	if (rc == DB_DUPLICATE) {                /* credit code taken by a racing insert */
+		form_error(r, "credit_code", "client.duplicate_code");
+		return new_page(r, 409, values);
+	}
+	if (rc == DB_ERROR)
+		return 500;
+	if (rc != DB_OK)
+		return db_fail(r);
+	resp_flash(r, "client_created");
+	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", c->id));
+}
+
+/* ---- the card --------------------------------------------------------------- */
+
+static const char **card_values(struct req *r, const struct dbres *card)
+{
+	const char **v = arena_alloc(r->a, CF__COUNT * sizeof *v);
+	for (int i = 0; i < CF__COUNT; i++)
+		v[i] = card->rows[0][1 + i];
+	return v;
+}
+
+/* Loads the card and checks the right; on refusal logs it and renders the 403
+ * page with the stub. Returns 0 with *via set, or an HTTP status. */
+static int card_open(struct req *r, struct dbres *card, enum via *via, const char *page)
+{
+	int st = card_load(r, r->ids[0], card);
+	if (st != 0)
+		return st;
+	struct card_ref ref = card_ref_of(card);
+	*via = card_access(r, &ref);
+	card_log_view(r, ref.id, *via, page);
+	if (*via == VIA_NONE) {
+		view_set(r, "Stub.id", dbres_get(card, 0, CARD_ID));
+		view_set(r, "Stub.name", dbres_get(card, 0, 1 + CF_name));
+		view_set(r, "Stub.owner", dbres_get(card, 0, CARD_OWNER_NAME));
+		view_set(r, "Stub.dept", dbres_get(card, 0, CARD_DEPT_NAME));
+		view_set(r, "Stub.registered_at", dbres_get(card, 0, CARD_REGISTERED_AT));
+		view_set(r, "Page.title", lang_text(r, "client.denied_title"));
+		st = render(r, 403, "clients/client_denied.cs");
+		return st ? st : -1;
+	}
+	return 0;
+}
+
+static void view_bookkeeping(struct req *r, const struct dbres *card, enum via via)
+{
+	static const struct { int col; const char *name; } cols[] = {
+		{ CARD_ID, "id" }, { CARD_BLACKLIST, "blacklist" }, { CARD_BLACKLIST_REASON, "blacklist_reason" },
+		{ CARD_OWNER_ID, "owner_id" }, { CARD_DEPT_ID, "dept_id" }, { CARD_SCOPE, "scope" },
+		{ CARD_REGISTERED_AT, "registered_at" }, { CARD_UPDATED_AT, "updated_at" },
+		{ CARD_LAST_VISIT, "last_visit_on" }, { CARD_NEXT_VISIT, "next_visit_due" },
+		{ CARD_VERSION, "version" }, { CARD_OWNER_NAME, "owner_name" }, { CARD_DEPT_NAME, "dept_name" },
+	};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		view_set(r, arena_printf(r->a, "Card.%s", cols[i].name), dbres_get(card, 0, cols[i].col));
+	view_setf(r, "Card.code", "C%06lld", dbres_int(card, 0, CARD_ID));
+	view_set(r, "Card.name", dbres_get(card, 0, 1 + CF_name));
+	view_set(r, "Card.scope_label",
+		 lang_text(r, arena_printf(r->a, "client.opt.scope.%s", dbres_get(card, 0, CARD_SCOPE))));
+	view_set(r, "Card.via", lang_text(r, arena_printf(r->a, "client.via.%s", via_names[via])));
+	view_protection(r, card);
+	if (card_may_edit(via))
+		view_set(r, "Can.edit", "1");
+	char today[20];
+	clock_format(r->now, today);
+	today[10] = '\0';
+	const char *due = dbres_get(card, 0, CARD_NEXT_VISIT);
+	if (*due && strcmp(due, today) < 0)
+		view_set(r, "Card.overdue", "1");
+}
+
+static int view_persons(struct req *r, long long id, enum via via)
+{
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_PERSONS_OF, &res, "i", id) != DB_OK)
+		return db_fail(r);
+	static const char *cols[] = { "id", "name", "title", "phone", "mobile", "email", "purchase_role",
+				      "personal_notes", NULL };
+	static const char *no_notes[] = { "id", "name", "title", "phone", "mobile", "email", "purchase_role",
+					  "", NULL };
+	for (size_t i = 0; i < res.nrows; i++)
+		view_row(r, arena_printf(r->a, "Persons.%zu", i), card_sees_notes(via) ? cols : no_notes, &res, i);
+	if (card_sees_notes(via))
+		view_set(r, "Can.notes", "1");
+	return 0;
+}
+
+static const char *history_field_label(struct req *r, const char *field)
+{
+	if (strncmp(field, "person.", 7) == 0)
+		return arena_printf(r->a, "%s · %s", lang_text(r, "client.person"),
+				    lang_text(r, arena_printf(r->a, "client.pf.%s", field + 7)));
+	return lang_text(r, arena_printf(r->a, "client.f.%s", field));
+}
+
+/* History rows into History.N with readable labels; returns the last id. */
+static long long view_history(struct req *r, long long id, long long before, int limit, int *more)
+{
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_HISTORY_OF, &res, "iii", id, before, (long long)limit + 1) != DB_OK)
+		return -1;
+	size_t n = res.nrows > (size_t)limit ? (size_t)limit : res.nrows;
+	*more = res.nrows > (size_t)limit;
+	long long last = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = arena_printf(r->a, "History.%zu", i);
+		const char *field = dbres_get(&res, i, 2);
+		view_set(r, arena_printf(r->a, "%s.at", p), dbres_get(&res, i, 1));
+		view_set(r, arena_printf(r->a, "%s.field", p), history_field_label(r, field));
+		/* enum and class values are shown by their label */
+		const char *old = dbres_get(&res, i, 3), *new = dbres_get(&res, i, 4);
+		for (int f = 0; f < CF__COUNT; f++)
+			if (strcmp(client_fields[f].col, field) == 0) {
+				old = card_display(r, f, old);
+				new = card_display(r, f, new);
+			}
+		view_set(r, arena_printf(r->a, "%s.old", p), old);
+		view_set(r, arena_printf(r->a, "%s.new", p), new);
+		view_set(r, arena_printf(r->a, "%s.reason", p), dbres_get(&res, i, 5));
+		view_set(r, arena_printf(r->a, "%s.actor", p), dbres_get(&res, i, 6));
+		last = dbres_int(&res, i, 0);
+	}
+	return last;
+}
+
+static int card_page(struct req *r, const char *tpl, const char *page)
+{
+	struct dbres card;
+	enum via via;
+	int st = card_open(r, &card, &via, page);
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	long long id = dbres_int(&card, 0, CARD_ID);
+	view_card_fields(r, card_values(r, &card));
+	view_bookkeeping(r, &card, via);
+	if ((st = view_persons(r, id, via)) != 0)
+		return st;
+	struct dbres lines;
+	if (db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", id) != DB_OK)
+		return db_fail(r);
+	for (size_t i = 0; i < lines.nrows; i++)
+		view_set(r, arena_printf(r->a, "ProductLines.%zu", i), class_label(r, dbres_int(&lines, i, 0)));
+	int more;
+	if (view_history(r, id, 1LL << 62, HISTORY_ON_CARD, &more) < 0)
+		return db_fail(r);
+	if (more)
+		view_set(r, "Page.more_history", "1");
+	view_set(r, "Page.title", dbres_get(&card, 0, 1 + CF_name));
+	return render(r, 200, tpl);
+}
+
+int clients_show(struct req *r)
+{
+	return card_page(r, "clients/client_show.cs", "card");
+}
+
+int clients_print(struct req *r)
+{
+	return card_page(r, "clients/client_print.cs", "print");
+}
+
+int clients_history(struct req *r)
+{
+	struct dbres card;
+	enum via via;
+	int st = card_open(r, &card, &via, "history");
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	const char *before = req_query(r, "before");
+	long long b = before && *before ? strtoll(before, NULL, 10) : (1LL << 62);
+	int more;
+	long long last = view_history(r, dbres_int(&card, 0, CARD_ID), b, PAGE, &more);
+	if (last < 0)
+		return db_fail(r);
+	if (more)
+		view_set_int(r, "Page.next_before", last);
+	view_bookkeeping(r, &card, via);
+	view_set(r, "Page.title", dbres_get(&card, 0, 1 + CF_name));
+	return render(r, 200, "clients/client_history.cs");
+}
+
+/* ---- edit ------------------------------------------------------------------------ */
+
+static int edit_open(struct req *r, struct dbres *card, enum via *via)
+{
+	int st = card_open(r, card, via, "edit");
+	if (st != 0)
+		return st;
+	if (!card_may_edit(*via)) {
+		card_log_view(r, dbres_int(card, 0, CARD_ID), VIA_NONE, "edit");
+		return 403;
+	}
+	return 0;
+}
+
+static int edit_page(struct req *r, int status, const struct dbres *card, enum via via, const char **values)
+{
+	view_card_fields(r, values);
+	view_bookkeeping(r, card, via);
+	view_set(r, "Page.title", dbres_get(card, 0, 1 + CF_name));
+	return render(r, status, "clients/client_edit.cs");
+}
+
+int clients_edit(struct req *r)
+{
+	struct dbres card;
+	enum via via;
+	int st = edit_open(r, &card, &via);
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	const char **v = card_values(r, &card);
+	for (int i = 0; i < CF__COUNT; i++)
+		view_set(r, arena_printf(r->a, "Form.values.%s", client_fields[i].col), v[i] ? v[i] : "");
+	view_set(r, "Form.values.version", dbres_get(&card, 0, CARD_VERSION));
+	struct dbres lines;
+	if (db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", dbres_int(&card, 0, CARD_ID)) != DB_OK)
+		return db_fail(r);
+	view_product_lines(r, &lines);
+	return edit_page(r, 200, &card, via, v);
+}
+
+struct update_ctx {
+	struct req *r;
+	const struct dbres *card;
+	const char **values;
+	const char *reason;
+	long long id, version;
+	int changes, dupes;
+};
+
+int text_same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static int update_txn(void *arg)
+{
+	struct update_ctx *u = arg;
+	struct req *r = u->r;
+	const char **v = u->values;
+	const char **old = card_values(r, u->card);
+	u->changes = 0;
+	struct dup_keys keys;
+	dup_keys_of(r, v, &keys);
+	if (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_phone], v[CF_phone]) ||
+	    !text_same(old[CF_credit_code], v[CF_credit_code])) {
+		int d = find_dupes(r, u->id, &keys);
+		if (d < 0)
+			return d;
+		if (d > 0) {
+			u->dupes = d;
+			return DB_CONFLICT;
+		}
+	}
+	char now[20];
+	clock_format(r->now, now);
+	char types[CF__COUNT + 6];
+	memset(types, 's', CF__COUNT + 3);
+	memcpy(types + CF__COUNT + 3, "ii", 3);
+	struct dbres res;
+#define V(i) v[i]
+	int rc = db_exec(r->db, r->a, Q_CLIENT_UPDATE, &res, types,
+#define X(col, type, max, section, flags, extra) V(CF_##col),
+		CLIENT_FIELDS(X)
+#undef X
+		keys.norm, keys.digits, now, u->id, u->version);
+#undef V
+	if (rc != DB_OK)
+		return rc;
+	if (res.affected == 0)
+		return DB_CONFLICT;                 /* someone saved in between */
+	for (int i = 0; i < CF__COUNT && rc == DB_OK; i++)
+		if (!text_same(old[i], v[i])) {
+			rc = history(r, u->id, 0, client_fields[i].col, old[i], v[i], u->reason);
+			u->changes++;
+		}
+	/* product lines: what was ticked against what was stored */
+	struct dbres lines;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", u->id);
+	for (size_t i = 0; rc == DB_OK && i < lines.nrows; i++) {
+		int kept = 0;
+		for (size_t k = 0; k < r->form.n; k++)
+			if (strcmp(r->form.v[k].name, "product_lines") == 0 &&
+			    strcmp(r->form.v[k].value, dbres_get(&lines, i, 0)) == 0)
+				kept = 1;
+		if (!kept) {
+			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_DELETE, NULL, "is", u->id, dbres_get(&lines, i, 0));
+			if (rc == DB_OK)
+				rc = history(r, u->id, 0, "product_lines",
+					     class_label(r, dbres_int(&lines, i, 0)), NULL, u->reason);
+			u->changes++;
+		}
+	}
+	for (size_t k = 0; rc == DB_OK && k < r->form.n; k++) {
+		if (strcmp(r->form.v[k].name, "product_lines") != 0)
+			continue;
+		int had = 0;
+		for (size_t i = 0; i < lines.nrows; i++)
+			if (strcmp(r->form.v[k].value, dbres_get(&lines, i, 0)) == 0)
+				had = 1;
+		if (!had) {
+			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", u->id, r->form.v[k].value);
+			if (rc == DB_OK)
+				rc = history(r, u->id, 0, "product_lines", NULL,
+					     class_label(r, strtoll(r->form.v[k].value, NULL, 10)), u->reason);
+			u->changes++;
+		}
+	}
+	if (rc == DB_OK && (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_short_name], v[CF_short_name])))
+		rc = grams_rebuild(r, u->id, v[CF_name], v[CF_short_name]);
+	if (rc == DB_OK && u->changes == 0)
+		return TXN_NO_CHANGES;           /* nothing changed: roll back the version bump */
+	return rc;
+}
+
+int clients_update(struct req *r)
+{
+	struct dbres card;
+	enum via via;
+	int st = edit_open(r, &card, &via);
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	struct update_ctx u;
+	memset(&u, 0, sizeof u);
+	u.r = r;
+	u.card = &card;
+	u.id = dbres_int(&card, 0, CARD_ID);
+	u.values = arena_alloc(r->a, CF__COUNT * sizeof *u.values);
+	int ok = card_validate(r, u.values, &card);
+	if (u.values[CF_lifecycle] && strcmp(u.values[CF_lifecycle], "former") == 0 &&
+	    !text_same(card.rows[0][1 + CF_lifecycle], "former")) {
+		form_error(r, "lifecycle", "client.former_needs_approval");
+		ok = 0;
+	}
+	u.reason = form_text(r, "_reason", 500, 1);
+	if (u.reason == NULL)
+		ok = 0;
+	if (form_int(r, "version", 1, 1LL << 40, &u.version) != 0)
+		return 400;
+	if (!view_form_chosen_lines(r))
+		ok = 0;
+	if (!ok)
+		return edit_page(r, 422, &card, via, u.values);
+	int rc = db_txn(r->db, update_txn, &u);
+	if (rc == TXN_NO_CHANGES) {
+		resp_flash(r, "no_changes");
+		return resp_redirect(r, arena_printf(r->a, "/clients/%lld", u.id));
+	}
+	if (rc == DB_CONFLICT) {
+		view_set(r, "Page.error_message", lang_text(r, u.dupes ? "client.duplicate" : "form.stale"));
+		return edit_page(r, 409, &card, via, u.values);
+	}
+	if (rc == DB_DUPLICATE) {
+		form_error(r, "credit_code", "client.duplicate_code");
+		return edit_page(r, 409, &card, via, u.values);
+	}
+	if (rc != DB_OK)
+		return db_fail(r);
+	resp_flash(r, "saved");
+	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", u.id));
+}
+
+/* ---- key persons -------------------------------------------------------------- */
+
+static int person_page(struct req *r, int status, const struct dbres *card, enum via via)
+{
+	view_bookkeeping(r, card, via);
+	if (card_sees_notes(via))
+		view_set(r, "Can.notes", "1");
+	view_set(r, "Page.title", dbres_get(card, 0, 1 + CF_name));
+	return render(r, status, "clients/client_person.cs");
+}
+
+/* Reads the person form (column names as field names) into v; 1 when valid. */
+static int person_form(struct req *r, const char **v, enum via via, const struct dbres *old)
+{
+	for (int c = 0; c < PERSON_COLS; c++) {
+		v[c] = req_form(r, person_cols[c]);
+		if (v[c] == NULL)
+			v[c] = "";
+		view_set(r, arena_printf(r->a, "Form.values.%s", person_cols[c]), v[c]);
+	}
+	/* notes are kept as they were when the editor may not read them */
+	if (!card_sees_notes(via))
+		v[6] = old ? dbres_get(old, 0, 7) : "";
+	return person_check(r, v, "person");
+}
+
+struct person_ctx {
+	struct req *r;
+	long long client_id, person_id;
+	const char **v;
+	const struct dbres *old;
+	const char *reason;
+	int remove;
+	const char *name, *short_name;
+};
+
+static int person_txn(void *arg)
+{
+	struct person_ctx *p = arg;
+	struct req *r = p->r;
+	int rc;
+	if (p->remove) {
+		rc = db_exec(r->db, r->a, Q_PERSON_REMOVE, NULL, "ii", p->person_id, p->client_id);
+		if (rc == DB_OK)
+			rc = history(r, p->client_id, p->person_id, "person.removed", dbres_get(p->old, 0, 1), NULL,
+				     p->reason);
+	} else if (p->old == NULL) {
+		struct dbres res;
+		const char **v = p->v;
+		rc = db_exec(r->db, r->a, Q_PERSON_INSERT, &res, "isssssss", p->client_id, v[0], v[1], v[2], v[3],
+			     v[4], v[5], v[6]);
+		p->person_id = (long long)res.insert_id;
+		if (rc == DB_OK)
+			rc = history(r, p->client_id, p->person_id, "person.added", NULL, v[0], p->reason);
+	} else {
+		const char **v = p->v;
+		rc = db_exec(r->db, r->a, Q_PERSON_UPDATE, NULL, "sssssssii", v[0], v[1], v[2], v[3], v[4], v[5],
+			     v[6], p->person_id, p->client_id);
+		for (int c = 0; c < PERSON_COLS && rc == DB_OK; c++)
+			if (!text_same(dbres_get(p->old, 0, 1 + c), v[c]))
+				rc = history(r, p->client_id, p->person_id,
+					     arena_printf(r->a, "person.%s", person_cols[c]),
+					     dbres_get(p->old, 0, 1 + c), v[c], p->reason);
+	}
+	if (rc == DB_OK)
+		rc = grams_rebuild(r, p->client_id, p->name, p->short_name);
+	return rc;
+}
+
+/* GET/POST /clients/{id}/persons/new and /clients/{id}/persons/{pid} */
+static int person_handle(struct req *r, int posting)
+{
+	struct dbres card, old;
+	enum via via;
+	int st = edit_open(r, &card, &via);
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	struct person_ctx p;
+	memset(&p, 0, sizeof p);
+	p.r = r;
+	p.client_id = dbres_int(&card, 0, CARD_ID);
+	p.name = dbres_get(&card, 0, 1 + CF_name);
+	p.short_name = dbres_get(&card, 0, 1 + CF_short_name);
+	if (r->args[1] != NULL) {
+		p.person_id = r->ids[1];
+		if (db_exec(r->db, r->a, Q_PERSON_GET, &old, "ii", p.person_id, p.client_id) != DB_OK)
+			return db_fail(r);
+		if (old.nrows != 1)
+			return 404;
+		p.old = &old;
+		view_set_int(r, "Person.id", p.person_id);
+	}
+	if (!posting) {
+		if (p.old != NULL) {
+			for (int c = 0; c < PERSON_COLS; c++)
+				if (c < PERSON_COLS - 1 || card_sees_notes(via))
+					view_set(r, arena_printf(r->a, "Form.values.%s", person_cols[c]),
+						 dbres_get(&old, 0, 1 + c));
+		}
+		return person_page(r, 200, &card, via);
+	}
+	p.v = arena_alloc(r->a, PERSON_COLS * sizeof *p.v);
+	p.remove = p.old != NULL && req_form(r, "remove") != NULL;
+	int ok = p.remove ? 1 : person_form(r, p.v, via, p.old);
+	p.reason = form_text(r, "_reason", 500, 1);
+	if (!ok || p.reason == NULL)
+		return person_page(r, 422, &card, via);
+	int rc = db_txn(r->db, person_txn, &p);
+	if (rc != DB_OK)
+		return db_fail(r);
+	resp_flash(r, "saved");
+	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", p.client_id));
+}
+
+int clients_person_form(struct req *r) { return person_handle(r, 0); }
+int clients_person_save(struct req *r) { return person_handle(r, 1); }

@@ -1,0 +1,551 @@
+/* fields.c — validation and display of card fields, driven by the
+ * table in client_fields.h; the classification lists they refer to. */
+#include "clients.h"
+#include "sql.h"
+#include "core/log.h"
+#include "normalize.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct class_item {
+	long long id, parent;
+	const char *kind, *code, *name_zh, *name_en;
+	int disabled;
+};
+
+struct class_lists {
+	size_t n, ngrades;
+	struct class_item *items;
+	struct class_item *grades;       /* kind = NULL; code; parent unused */
+	const char **grade_quota;
+	arena *mem;                      /* where the lists live */
+	long long version;               /* data_version("classes") they were read at */
+};
+
+/* The lists this worker read last, kept across requests while their version
+ * holds (an admin edit bumps it: classes.c). */
+static struct class_lists *cached;
+static const char classes_key;
+
+/* The lists read into a (a worker's own arena, or the request's). */
+static struct class_lists *classes_read(struct req *r, arena *a, long long version)
+{
+	struct class_lists *c = arena_alloc(a, sizeof *c);
+	c->mem = a;
+	c->version = version;
+	struct dbres res;
+	int ok = db_exec(r->db, r->a, Q_CLASS_ALL, &res, "") == DB_OK;
+	if (ok) {
+		c->n = res.nrows;
+		c->items = arena_alloc(a, (c->n + 1) * sizeof *c->items);
+		for (size_t i = 0; i < res.nrows; i++) {
+			struct class_item *it = &c->items[i];
+			it->id = dbres_int(&res, i, 0);
+			it->kind = arena_strdup(a, dbres_get(&res, i, 1));
+			it->parent = dbres_int(&res, i, 2);
+			it->code = arena_strdup(a, dbres_get(&res, i, 3));
+			it->name_zh = arena_strdup(a, dbres_get(&res, i, 4));
+			it->name_en = arena_strdup(a, dbres_get(&res, i, 5));
+			it->disabled = (int)dbres_int(&res, i, 6);
+		}
+	}
+	if (ok && (ok = db_exec(r->db, r->a, Q_GRADES_ALL, &res, "") == DB_OK)) {
+		c->ngrades = res.nrows;
+		c->grades = arena_alloc(a, (c->ngrades + 1) * sizeof *c->grades);
+		c->grade_quota = arena_alloc(a, (c->ngrades + 1) * sizeof *c->grade_quota);
+		for (size_t i = 0; i < res.nrows; i++) {
+			c->grades[i].id = dbres_int(&res, i, 0);
+			c->grades[i].code = arena_strdup(a, dbres_get(&res, i, 1));
+			c->grades[i].name_zh = arena_strdup(a, dbres_get(&res, i, 2));
+			c->grades[i].name_en = arena_strdup(a, dbres_get(&res, i, 3));
+			c->grade_quota[i] = res.rows[i][4] ? arena_strdup(a, res.rows[i][4]) : NULL;
+		}
+	}
+	if (!ok)
+		c->version = -1;             /* read again next time */
+	return c;
+}
+
+/* The classification lists and grades: the worker's copy when its version is
+ * current, else read again (and kept unless the version is unknown). One
+ * answer per request, so a page never mixes two versions. */
+static struct class_lists *classes(struct req *r)
+{
+	struct class_lists *c = req_cache_get(r, &classes_key);
+	if (c != NULL)
+		return c;
+	long long version = data_version(r, "classes");
+	if (cached != NULL && version >= 0 && cached->version == version) {
+		c = cached;
+	} else if (version < 0) {
+		c = classes_read(r, r->a, version);          /* not signed in: for this request only */
+	} else {
+		c = classes_read(r, arena_new(), version);
+		if (c->version < 0) {                         /* a read failed: not kept */
+			arena *mem = c->mem;
+			c = classes_read(r, r->a, -1);
+			arena_free(mem);
+		} else {
+			if (cached != NULL)
+				arena_free(cached->mem);
+			cached = c;
+		}
+	}
+	req_cache_put(r, &classes_key, c);
+	return c;
+}
+
+static const char *localized(struct req *r, const struct class_item *it)
+{
+	return strcmp(r->lang, "en") == 0 ? it->name_en : it->name_zh;
+}
+
+const char *class_label(struct req *r, long long id)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].id == id)
+			return localized(r, &c->items[i]);
+	return "";
+}
+
+int quota_fits(const char *pct, long long n, long long total)
+{
+	return pct == NULL || (double)n * 100.0 <= atof(pct) * (double)total;
+}
+
+const char *quota_sentence(struct req *r, long long grade, const char *pct, const char *count_key, long long n,
+			   long long total)
+{
+	return arena_printf(r->a, "%s %s (%s %s%%, %s %lld / %lld)", lang_text(r, "request.quota_broken"),
+			    grade_label(r, grade), lang_text(r, "request.quota"), pct, lang_text(r, count_key), n, total);
+}
+
+const char *grade_label(struct req *r, long long id)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->ngrades; i++)
+		if (c->grades[i].id == id)
+			return localized(r, &c->grades[i]);
+	return "";
+}
+
+static const struct class_item *class_find(struct req *r, const char *kind, long long id)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].id == id && strcmp(c->items[i].kind, kind) == 0)
+			return &c->items[i];
+	return NULL;
+}
+
+long long class_by_name(struct req *r, const char *kind, const char *name)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct class_item *it = &c->items[i];
+		if (strcmp(it->kind, kind) == 0 && (strcasecmp(name, it->code) == 0 || strcmp(name, it->name_zh) == 0 ||
+						    strcasecmp(name, it->name_en) == 0))
+			return it->id;
+	}
+	return 0;
+}
+
+long long grade_by_name(struct req *r, const char *name)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->ngrades; i++)
+		if (strcasecmp(name, c->grades[i].code) == 0 || strcmp(name, c->grades[i].name_zh) == 0 ||
+		    strcasecmp(name, c->grades[i].name_en) == 0)
+			return c->grades[i].id;
+	return 0;
+}
+
+int class_valid(struct req *r, const char *kind, const char *id)
+{
+	if (id == NULL || *id == '\0' || strspn(id, "0123456789") != strlen(id) || strlen(id) > 9)
+		return 0;
+	return class_find(r, kind, strtoll(id, NULL, 10)) != NULL;
+}
+
+/* Grades that may be given when registering: those without a quota. */
+static int grade_open(struct req *r, long long id)
+{
+	struct class_lists *c = classes(r);
+	for (size_t i = 0; i < c->ngrades; i++)
+		if (c->grades[i].id == id)
+			return c->grade_quota[i] == NULL;
+	return 0;
+}
+
+void view_class_choices(struct req *r, const char *kind)
+{
+	struct class_lists *c = classes(r);
+	size_t k = 0;
+	if (strcmp(kind, "grade") == 0) {
+		for (size_t i = 0; i < c->ngrades; i++, k++) {
+			const char *p = arena_printf(r->a, "Choices.grade.%zu", k);
+			view_set_int(r, arena_printf(r->a, "%s.id", p), c->grades[i].id);
+			view_set(r, arena_printf(r->a, "%s.label", p), localized(r, &c->grades[i]));
+			if (c->grade_quota[i] == NULL)
+				view_set(r, arena_printf(r->a, "%s.open", p), "1");
+		}
+		return;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		const struct class_item *it = &c->items[i];
+		if (strcmp(it->kind, kind) != 0 || it->disabled)
+			continue;
+		const char *p = arena_printf(r->a, "Choices.%s.%zu", kind, k++);
+		view_set_int(r, arena_printf(r->a, "%s.id", p), it->id);
+		/* a sub-item (city, nature subtype) shows under its parent */
+		const char *label = localized(r, it);
+		if (it->parent) {
+			const struct class_item *up = class_find(r, kind, it->parent);
+			if (up != NULL)
+				label = arena_printf(r->a, "%s / %s", localized(r, up), label);
+		}
+		view_set(r, arena_printf(r->a, "%s.label", p), label);
+	}
+}
+
+/* ---- validation ------------------------------------------------------------ */
+
+static int choice_ok(const char *choices, const char *v)
+{
+	size_t n = strlen(v);
+	for (const char *p = choices; *p;) {
+		size_t k = strcspn(p, ",");
+		if (k == n && strncmp(p, v, n) == 0)
+			return 1;
+		p += k;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+static int date_ok(const char *v)
+{
+	int y, m, d;
+	char tail;
+	if (strlen(v) != 10 || sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || v[4] != '-' || v[7] != '-')
+		return 0;
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+/* Money: digits, optional 1–2 decimals; returns the value with two decimals. */
+static const char *money(struct req *r, const char *v, int negative_ok)
+{
+	const char *p = v;
+	if (*p == '-') {
+		if (!negative_ok)
+			return NULL;
+		p++;
+	}
+	size_t ip = strspn(p, "0123456789");
+	if (ip == 0 || ip > 14)
+		return NULL;
+	const char *frac = p + ip;
+	size_t fp = 0;
+	if (*frac == '.') {
+		fp = strspn(frac + 1, "0123456789");
+		if (fp == 0 || fp > 2 || frac[1 + fp] != '\0')
+			return NULL;
+	} else if (*frac != '\0') {
+		return NULL;
+	}
+	return arena_printf(r->a, "%s%.*s.%.*s%s", v[0] == '-' ? "-" : "", (int)ip, p, (int)fp,
+			    fp ? frac + 1 : "", fp == 0 ? "00" : fp == 1 ? "0" : "");
+}
+
+static int email_valid(const char *e)
+{
+	const char *at = strchr(e, '@');
+	return at != NULL && at > e && strchr(at + 1, '@') == NULL && strchr(at + 1, '.') != NULL &&
+	       strpbrk(e, " \t<>\"(),;:") == NULL && at[strlen(at) - 1] != '.';
+}
+
+static int phone_valid(const char *v)
+{
+	size_t digits = 0;
+	for (const char *p = v; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (!strchr(" +-()/转extEXT", *p) && (unsigned char)*p < 0x80)
+			return 0;
+	}
+	return digits >= 5;
+}
+
+/* Reports a field error: into the page's form (Form.errors) or into an
+ * error list (import rows). */
+struct field_sink {
+	struct req *r;
+	struct card_errors *list;     /* NULL: the page's form */
+};
+
+static void sink_error(struct field_sink *k, const char *col, const char *msg)
+{
+	struct req *r = k->r;
+	if (k->list == NULL) {
+		view_set(r, arena_printf(r->a, "Form.errors.%s", col), msg);
+		view_set(r, "Form.invalid", "1");
+		return;
+	}
+	struct card_errors *e = k->list;
+	if (e->n < sizeof e->col / sizeof e->col[0]) {
+		e->col[e->n] = col;
+		e->msg[e->n] = msg;
+		e->n++;
+	}
+}
+
+int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), void *ctx,
+	       const char **values, const struct dbres *old, struct card_errors *errors)
+{
+	struct field_sink sink = { r, errors };
+	int ok = 1;
+	for (int i = 0; i < CF__COUNT; i++) {
+		const struct client_field *f = &client_fields[i];
+		if (old != NULL && (f->flags & FF_CREATE_ONLY)) {
+			const char *v = old->rows[0][1 + i];
+			values[i] = v;
+			if (errors == NULL)
+				view_set(r, arena_printf(r->a, "Form.values.%s", f->col), v ? v : "");
+			continue;
+		}
+		const char *v = get(ctx, f->col);
+		if (v == NULL)
+			v = "";
+		if (errors == NULL)
+			view_set(r, arena_printf(r->a, "Form.values.%s", f->col), v);
+		/* empty: "" for the text columns (NOT NULL), NULL for dates, numbers, choices */
+		int texty = f->type == F_TEXT || f->type == F_LONGTEXT || f->type == F_PHONE ||
+			    f->type == F_EMAIL || f->type == F_URL || f->type == F_POSTCODE;
+		values[i] = texty ? "" : NULL;
+		if (*v == '\0') {
+			if (f->flags & FF_REQUIRED) {
+				sink_error(&sink, f->col, lang_text(r, "form.required"));
+				ok = 0;
+			}
+			continue;
+		}
+		size_t chars = utf8_len(v);
+		if (f->max && chars > f->max) {
+			sink_error(&sink, f->col, arena_printf(r->a, "%s %zu", lang_text(r, "form.too_long"), f->max));
+			ok = 0;
+			continue;
+		}
+		if (f->type != F_LONGTEXT && strpbrk(v, "\r\n\t") != NULL) {
+			sink_error(&sink, f->col, lang_text(r, "form.one_line"));
+			ok = 0;
+			continue;
+		}
+		const char *store = v, *err = NULL;
+		long long n;
+		char *end;
+		switch (f->type) {
+		case F_TEXT:
+		case F_LONGTEXT:
+			if (f->flags & FF_REQUIRED && v[strspn(v, " ")] == '\0')
+				err = "form.required";
+			break;
+		case F_ENUM:
+			if (!choice_ok(f->extra, v))
+				err = "form.bad_choice";
+			break;
+		case F_DATE:
+			if (!date_ok(v))
+				err = "form.bad_date";
+			break;
+		case F_MONEY:
+		case F_AMOUNT:
+			if ((store = money(r, v, f->type == F_AMOUNT)) == NULL)
+				err = "form.bad_money";
+			break;
+		case F_INT:
+			n = strtoll(v, &end, 10);
+			if (*end != '\0' || n < 0 || n > 1000000000 || !isdigit((unsigned char)v[0]))
+				err = "form.bad_number";
+			break;
+		case F_CLASS:
+			n = strtoll(v, &end, 10);
+			if (*end != '\0' || class_find(r, f->extra, n) == NULL)
+				err = "form.bad_choice";
+			break;
+		case F_GRADE:
+			n = strtoll(v, &end, 10);
+			if (*end != '\0' || *grade_label(r, n) == '\0')
+				err = "form.bad_choice";
+			else if (!grade_open(r, n))
+				err = "client.grade_needs_approval";
+			break;
+		case F_EMAIL:
+			if (!email_valid(v))
+				err = "form.bad_email";
+			break;
+		case F_PHONE:
+			if (!phone_valid(v))
+				err = "form.bad_phone";
+			break;
+		case F_URL:
+			if ((strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0) || strpbrk(v, " \"<>") != NULL)
+				err = "form.bad_url";
+			break;
+		case F_CREDIT: {
+			char *up = arena_strdup(r->a, v);
+			for (char *p = up; *p; p++)
+				*p = (char)toupper((unsigned char)*p);
+			if (!credit_code_valid(up))
+				err = "client.bad_credit_code";
+			store = up;
+			break;
+		}
+		case F_POSTCODE:
+			if (strlen(v) != 6 || strspn(v, "0123456789") != 6)
+				err = "form.bad_postcode";
+			break;
+		case F_CLIENT: {
+			n = strtoll(v, &end, 10);
+			struct dbres res;
+			if (*end != '\0' || n <= 0 ||
+			    db_exec(r->db, r->a, Q_CLIENT_EXISTS, &res, "i", n) != DB_OK || res.nrows == 0)
+				err = "client.bad_referrer";
+			break;
+		}
+		}
+		if (err != NULL) {
+			sink_error(&sink, f->col, lang_text(r, err));
+			ok = 0;
+			continue;
+		}
+		values[i] = store;
+	}
+	return ok;
+}
+
+static const char *form_get(void *ctx, const char *col)
+{
+	return req_form(ctx, col);
+}
+
+int card_validate(struct req *r, const char **values, const struct dbres *old)
+{
+	return card_check(r, form_get, r, values, old, NULL);
+}
+
+/* The text a person reads for a stored value. */
+const char *card_display(struct req *r, int i, const char *v)
+{
+	const struct client_field *f = &client_fields[i];
+	if (v == NULL || *v == '\0')
+		return "";
+	switch (f->type) {
+	case F_ENUM:
+		return lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, v));
+	case F_CLASS:
+		return class_label(r, strtoll(v, NULL, 10));
+	case F_GRADE:
+		return grade_label(r, strtoll(v, NULL, 10));
+	case F_MONEY:
+	case F_AMOUNT: {
+		/* 1234567.50 → 1,234,567.50 */
+		const char *dot = strchr(v, '.');
+		size_t ilen = dot ? (size_t)(dot - v) : strlen(v), neg = v[0] == '-';
+		struct buf b;
+		buf_init(&b);
+		for (size_t k = 0; k < ilen; k++) {
+			buf_append(&b, v + k, 1);
+			size_t left = ilen - k - 1;
+			if (k >= neg && left > 0 && left % 3 == 0)
+				buf_puts(&b, ",");
+		}
+		if (dot)
+			buf_puts(&b, dot);
+		const char *out = arena_strdup(r->a, buf_cstr(&b));
+		buf_free(&b);
+		return out;
+	}
+	default:
+		return v;
+	}
+}
+
+static const char *const type_names[] = {
+	"text", "longtext", "enum", "date", "money", "money", "int", "class", "grade", "email",
+	"phone", "url", "credit", "postcode", "client",
+};
+
+void view_card_fields(struct req *r, const char **values)
+{
+	int filled[8] = { 0 };
+	for (int i = 0; i < CF__COUNT; i++) {
+		const struct client_field *f = &client_fields[i];
+		const char *p = arena_printf(r->a, "Fields.%d", i);
+		view_set(r, arena_printf(r->a, "%s.col", p), f->col);
+		view_set(r, arena_printf(r->a, "%s.type", p), type_names[f->type]);
+		view_set_int(r, arena_printf(r->a, "%s.section", p), f->section);
+		view_set(r, arena_printf(r->a, "%s.label", p),
+			 lang_text(r, arena_printf(r->a, "client.f.%s", f->col)));
+		if (f->flags & FF_REQUIRED)
+			view_set(r, arena_printf(r->a, "%s.required", p), "1");
+		if (f->flags & FF_CONTROLLED)
+			view_set(r, arena_printf(r->a, "%s.controlled", p), "1");
+		if (f->max)
+			view_set_int(r, arena_printf(r->a, "%s.max", p), (long long)f->max);
+		if (values != NULL) {
+			const char *shown = card_display(r, i, values[i]);
+			view_set(r, arena_printf(r->a, "%s.value", p), values[i] ? values[i] : "");
+			view_set(r, arena_printf(r->a, "%s.display", p), shown);
+			if (*shown)
+				filled[f->section]++;
+		}
+		if (f->type == F_ENUM) {
+			int k = 0;
+			for (const char *c = f->extra; *c; k++) {
+				size_t n = strcspn(c, ",");
+				char *choice = arena_strndup(r->a, c, n);
+				const char *q = arena_printf(r->a, "%s.choices.%d", p, k);
+				view_set(r, arena_printf(r->a, "%s.id", q), choice);
+				view_set(r, arena_printf(r->a, "%s.label", q),
+					 lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, choice)));
+				c += n;
+				if (*c == ',')
+					c++;
+			}
+		} else if (f->type == F_CLASS || f->type == F_GRADE) {
+			view_set(r, arena_printf(r->a, "%s.kind", p), f->type == F_GRADE ? "grade" : f->extra);
+		}
+	}
+	for (int s = 1; s < 8; s++)
+		view_set_int(r, arena_printf(r->a, "Sections.s%d", s), filled[s]);
+	view_class_choices(r, "industry");
+	view_class_choices(r, "region");
+	view_class_choices(r, "nature");
+	view_class_choices(r, "grade");
+}
+
+int card_load(struct req *r, long long id, struct dbres *card)
+{
+	if (db_exec(r->db, r->a, Q_CLIENT_GET, card, "i", id) != DB_OK)
+		return db_fail(r);
+	if (card->nrows != 1 || card->rows[0][CARD_DELETED_AT] != NULL)
+		return 404;
+	return 0;
+}
+
+struct card_ref card_ref_of(const struct dbres *card)
+{
+	struct card_ref c = {
+		dbres_int(card, 0, CARD_ID), dbres_int(card, 0, CARD_OWNER_ID),
+		dbres_int(card, 0, CARD_DEPT_ID), dbres_get(card, 0, CARD_SCOPE),
+		(int)dbres_int(card, 0, CARD_IN_POOL),
+	};
+	return c;
+}

@@ -1,0 +1,223 @@
+/* sql.h — the statements of the clients domain (see core/sql.h). */
+#ifndef DOSSIER_CLIENTS_SQL_H
+#define DOSSIER_CLIENTS_SQL_H
+#include "core/sql.h"
+#include "field_table.h"
+/* A card: id, the fields of client_fields.h in order, then the bookkeeping
+ * columns below (CARD_* indexes in clients.h follow this order). */
+#define CARD_SELECT "SELECT id, " CLIENT_COLS \
+	"blacklist, blacklist_reason, owner_id, dept_id, scope, registered_at, updated_at, " \
+	"last_visit_on, next_visit_due, version, deleted_at, " \
+	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
+	"(SELECT name FROM departments WHERE id = c.dept_id), in_pool, protected_until, last_progress_on " \
+	"FROM clients c "
+
+/* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
+ * blacklist, tag (each '' or 0 = any), overdue flag, today. */
+#define CARD_FILTERS \
+	"AND (? = 0 OR c.owner_id = ?) AND (? = 0 OR c.dept_id = ?) AND (? = 0 OR c.grade_id = ?) " \
+	"AND (? = 0 OR c.nature_id = ?) AND (? = '' OR c.lifecycle = ?) AND (? = 0 OR c.region_id = ?) " \
+	"AND (? = '' OR c.blacklist = ?) AND (? = '' OR FIND_IN_SET(?, c.tags) > 0) " \
+	"AND (? = 0 OR c.next_visit_due < ?) "
+
+#define LIST_COLS "SELECT c.id, c.name, c.short_name, c.card_type, c.grade_id, c.nature_id, c.lifecycle, " \
+	"c.region_id, c.blacklist, c.scope, c.next_visit_due, c.registered_at, c.owner_id, " \
+	"(SELECT display_name FROM users WHERE id = c.owner_id), c.dept_id, " \
+	"(SELECT name FROM departments WHERE id = c.dept_id), c.phone, c.name_norm, c.in_pool FROM clients c "
+
+/* The client list. Users who see everything read the table in the list's
+ * order; everyone else gets the union of the branches of DESIGN.md §5, each
+ * read through its own index in the list's order and cut at the page size:
+ *   1 own cards            owner_id = ?
+ *   2 department cards     dept_id = ? AND scope = 'department'
+ *   3/4 managed subtree    scope personal/department AND dept_id IN (the subtree)
+ *   5 view grants          user_id = ? AND expires_at > ?
+ * Each branch takes its own parameters, then the filters (CARD_FILTERS), then
+ * the keyset parameters and the limit; the outer query takes the limit. */
+#define SUBTREE "(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
+	"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)"
+#define BRANCH(cond, key, keyset, order) "(SELECT c.id" key " FROM clients c WHERE c.deleted_at IS NULL AND " \
+	cond " " CARD_FILTERS "AND " keyset " ORDER BY " order " LIMIT ?)"
+/* A manager's departments as 24 parameters (padded by repeating one), so the
+ * optimiser reads one department's rows in index order; larger subtrees use
+ * the recursive form (SUBTREE, one parameter: the root). */
+#define DEPT_SLOTS 24
+#define DEPTS24 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define BRANCHES_WITH(depts, key, keyset, order) \
+	BRANCH("c.owner_id = ?", key, keyset, order) " UNION " \
+	BRANCH("c.dept_id = ? AND c.scope = 'department'", key, keyset, order) " UNION " \
+	BRANCH("c.scope = 'personal' AND c.dept_id IN " depts, key, keyset, order) " UNION " \
+	BRANCH("c.scope = 'department' AND c.dept_id IN " depts, key, keyset, order) " UNION " \
+	BRANCH("c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
+	       key, keyset, order)
+#define KEYSET_NEW "c.id < ?"
+#define KEYSET_NAME "(c.name_norm > ? OR (c.name_norm = ? AND c.id > ?))"
+#define KEYSET_DUE "c.next_visit_due IS NOT NULL AND (c.next_visit_due > ? OR (c.next_visit_due = ? AND c.id > ?))"
+#define ORDER_NEW "c.id DESC"
+#define ORDER_NAME "c.name_norm, c.id"
+#define ORDER_DUE "c.next_visit_due, c.id"
+
+#define IDS10 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define IDS100 IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10
+
+/* The parameter types of the list statements, beside their SQL above. */
+#define X_T(col, type, max, section, flags, extra) "s"
+#define T_FILTERS "iiiiiiii" "ss" "ii" "ss" "ss" "is"
+#define T_BRANCH_NEW T_FILTERS "i" "i"
+#define T_BRANCH_KEYED T_FILTERS "ssi" "i"
+#define T_D24 "iiiiiiiiiiiiiiiiiiiiiiii"
+#define T_BRANCHES(depts, branch) "i" branch "i" branch depts branch depts branch "is" branch
+#define T_IDS10 "iiiiiiiiii"
+#define T_IDS100 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10
+
+#define CLIENTS_SQL(X) \
+	X(Q_CLASS_ALL, "", "SELECT id, kind, parent_id, code, name_zh, name_en, disabled FROM class_items " \
+		"ORDER BY kind, sort, id") \
+	X(Q_GRADES_ALL, "", "SELECT id, code, name_zh, name_en, quota_pct, visit_days FROM grades ORDER BY sort, id") \
+	X(Q_CLASS_OF_KIND, "s", "SELECT c.id, c.parent_id, c.code, c.name_zh, c.name_en, c.sort, c.disabled, " \
+		"(SELECT p.name_zh FROM class_items p WHERE p.id = c.parent_id), c.version FROM class_items c " \
+		"WHERE c.kind = ? ORDER BY COALESCE(c.parent_id, c.id), c.parent_id IS NOT NULL, c.sort, c.id") \
+	X(Q_CLASS_GET, "i", "SELECT id, kind, parent_id, code, name_zh, name_en, sort, disabled, version FROM class_items WHERE id = ?") \
+	X(Q_CLASS_INSERT, "sssssi", "INSERT INTO class_items (kind, parent_id, code, name_zh, name_en, sort, disabled) " \
+		"VALUES (?, ?, ?, ?, ?, ?, 0)") \
+	X(Q_CLASS_UPDATE, "ssssiiii", "UPDATE class_items SET parent_id = ?, code = ?, name_zh = ?, name_en = ?, sort = ?, " \
+		"disabled = ?, version = version + 1 WHERE id = ? AND version = ?") \
+	X(Q_GRADE_GET, "i", "SELECT id, code, name_zh, name_en, quota_pct, visit_days, version FROM grades WHERE id = ?") \
+	X(Q_GRADE_UPDATE, "sssiii", "UPDATE grades SET name_zh = ?, name_en = ?, quota_pct = ?, visit_days = ?, " \
+		"version = version + 1 WHERE id = ? AND version = ?") \
+	X(Q_GRADES_LIST, "", "SELECT id, code, name_zh, name_en, quota_pct, visit_days, version FROM grades ORDER BY sort, id") \
+	X(Q_CLIENT_GET, "i", CARD_SELECT "WHERE id = ?") \
+	X(Q_CLIENT_EXPORT, T_IDS100 T_IDS100, CARD_SELECT "WHERE id IN (" IDS100 ") ORDER BY FIELD(id, " IDS100 ")") \
+	X(Q_CLIENT_INSERT, CLIENT_FIELDS(X_T) "ssssssss", "INSERT INTO clients (" CLIENT_COLS "name_norm, phone_digits, owner_id, dept_id, " \
+		"scope, registered_at, registered_by, updated_at, version) VALUES (" CLIENT_FIELDS(X_Q) \
+		"?, ?, ?, ?, ?, ?, ?, ?, 1)") \
+	X(Q_CLIENT_UPDATE, CLIENT_FIELDS(X_T) "sss" "ii", "UPDATE clients SET " CLIENT_FIELDS(X_SET) "name_norm = ?, phone_digits = ?, " \
+		"updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_DUPES, "issss", "SELECT c.id, c.name, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+		"c.registered_at, c.blacklist, c.credit_code, c.phone_digits, c.name_norm FROM clients c " \
+		"WHERE c.deleted_at IS NULL AND c.id <> ? AND (c.name_norm = ? OR (? <> '' AND c.phone_digits = ?) " \
+		"OR c.credit_code = ?) ORDER BY c.registered_at, c.id LIMIT 10") \
+	X(Q_CLIENT_EXISTS, "i", "SELECT id, name FROM clients WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_ALL_NEW, T_FILTERS "i" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NEW \
+		" ORDER BY " ORDER_NEW " LIMIT ?") \
+	X(Q_CLIENT_ALL_NAME, T_FILTERS "ssi" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NAME \
+		" ORDER BY " ORDER_NAME " LIMIT ?") \
+	X(Q_CLIENT_ALL_DUE, T_FILTERS "ssi" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_DUE \
+		" ORDER BY " ORDER_DUE " LIMIT ?") \
+	X(Q_CLIENT_MINE_NEW, T_BRANCHES(T_D24, T_BRANCH_NEW) "i", LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, "", KEYSET_NEW, ORDER_NEW) ") v " \
+		"ON v.id = c.id ORDER BY " ORDER_NEW " LIMIT ?") \
+	X(Q_CLIENT_MINE_NAME, T_BRANCHES(T_D24, T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, ", c.name_norm", KEYSET_NAME, ORDER_NAME) \
+		") v ON v.id = c.id ORDER BY " ORDER_NAME " LIMIT ?") \
+	X(Q_CLIENT_MINE_DUE, T_BRANCHES(T_D24, T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, ", c.next_visit_due", KEYSET_DUE, ORDER_DUE) \
+		") v ON v.id = c.id ORDER BY " ORDER_DUE " LIMIT ?") \
+	X(Q_CLIENT_TREE_NEW, T_BRANCHES("i", T_BRANCH_NEW) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, "", KEYSET_NEW, ORDER_NEW) ") v " \
+		"ON v.id = c.id ORDER BY " ORDER_NEW " LIMIT ?") \
+	X(Q_CLIENT_TREE_NAME, T_BRANCHES("i", T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.name_norm", KEYSET_NAME, ORDER_NAME) \
+		") v ON v.id = c.id ORDER BY " ORDER_NAME " LIMIT ?") \
+	X(Q_CLIENT_TREE_DUE, T_BRANCHES("i", T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.next_visit_due", KEYSET_DUE, ORDER_DUE) \
+		") v ON v.id = c.id ORDER BY " ORDER_DUE " LIMIT ?") \
+	X(Q_CLIENT_GRAM_COUNT, "s", "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams WHERE gram = ? LIMIT 20000) x") \
+	X(Q_CLIENT_SEARCH_GRAM, "sisssi", LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \
+		"WHERE g.gram = ? AND g.client_id < ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \
+		"OR c.short_name LIKE ? OR EXISTS (SELECT 1 FROM client_persons p WHERE p.client_id = c.id " \
+		"AND p.removed = 0 AND p.name LIKE ?)) ORDER BY g.client_id DESC LIMIT ?") \
+	X(Q_CLIENT_SEARCH_CODE, "s", LIST_COLS "WHERE c.credit_code = ? AND c.deleted_at IS NULL") \
+	X(Q_CLIENT_SEARCH_PHONE, "sii", LIST_COLS "WHERE c.phone_digits = ? AND c.deleted_at IS NULL " \
+		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	X(Q_CLIENT_BLACKLIST, "siiii", "SELECT c.id, c.name, c.blacklist, c.blacklist_reason, c.dept_id, " \
+		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
+		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \
+		"ORDER BY c.id DESC LIMIT ?") \
+	X(Q_IMPORT_INSERT, "isssis", "INSERT INTO imports (user_id, at, status, filename, encoding, rows_total, rows_added, " \
+		"rows_rejected, content) VALUES (?, ?, 'preview', ?, ?, ?, 0, 0, ?)") \
+	X(Q_IMPORT_GET, "i", "SELECT id, user_id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
+		"content, committed_at, undone_at FROM imports WHERE id = ?") \
+	X(Q_IMPORT_MINE, "i", "SELECT id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
+		"committed_at, undone_at FROM imports WHERE user_id = ? ORDER BY id DESC LIMIT 20") \
+	X(Q_IMPORT_CLAIM, "si", "UPDATE imports SET status = 'done', committed_at = ? WHERE id = ? AND status = 'preview'") \
+	X(Q_IMPORT_FINISH, "iisi", "UPDATE imports SET rows_added = ?, rows_rejected = ?, rejected_csv = ?, content = NULL " \
+		"WHERE id = ?") \
+	X(Q_IMPORT_UNDO, "sii", "UPDATE imports SET status = 'undone', undone_at = ?, undone_by = ? WHERE id = ? AND status = 'done'") \
+	X(Q_IMPORT_CLIENTS, "i", "SELECT id, name FROM clients WHERE import_id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_HIDE, "si", "UPDATE clients SET deleted_at = ?, version = version + 1 WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_SET_IMPORT, "ii", "UPDATE clients SET import_id = ? WHERE id = ?") \
+	X(Q_IMPORT_REJECTED, "ii", "SELECT rejected_csv, filename FROM imports WHERE id = ? AND user_id = ?") \
+	X(Q_GRANT_ACTIVE, "iis", "SELECT 1 FROM client_grants WHERE user_id = ? AND client_id = ? AND expires_at > ? LIMIT 1") \
+	X(Q_VIEW_INSERT, "iisss", "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES (?, ?, ?, ?, ?)") \
+	X(Q_GRAMS_DELETE, "i", "DELETE FROM client_grams WHERE client_id = ?") \
+	X(Q_GRAM_INSERT, "si", "INSERT IGNORE INTO client_grams (gram, client_id) VALUES (?, ?)") \
+	X(Q_PRODUCT_LINES_OF, "i", "SELECT item_id FROM client_product_lines WHERE client_id = ? ORDER BY item_id") \
+	X(Q_PRODUCT_LINE_DELETE, "is", "DELETE FROM client_product_lines WHERE client_id = ? AND item_id = ?") \
+	X(Q_PRODUCT_LINE_ADD, "is", "INSERT IGNORE INTO client_product_lines (client_id, item_id) VALUES (?, ?)") \
+	X(Q_HISTORY_INSERT, "isssssss", "INSERT INTO client_history (client_id, person_id, field, old_value, new_value, " \
+		"actor_id, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_HISTORY_OF, "iii", "SELECT h.id, h.at, h.field, h.old_value, h.new_value, h.reason, " \
+		"(SELECT display_name FROM users WHERE id = h.actor_id), h.person_id FROM client_history h " \
+		"WHERE h.client_id = ? AND h.id < ? ORDER BY h.id DESC LIMIT ?") \
+	X(Q_PERSONS_OF, "i", "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes " \
+		"FROM client_persons WHERE client_id = ? AND removed = 0 ORDER BY id") \
+	X(Q_PERSON_GET, "ii", "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes, client_id " \
+		"FROM client_persons WHERE id = ? AND client_id = ? AND removed = 0") \
+	X(Q_PERSON_INSERT, "isssssss", "INSERT INTO client_persons (client_id, name, title, phone, mobile, email, " \
+		"purchase_role, personal_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_PERSON_UPDATE, "sssssssii", "UPDATE client_persons SET name = ?, title = ?, phone = ?, mobile = ?, email = ?, " \
+		"purchase_role = ?, personal_notes = ? WHERE id = ? AND client_id = ?") \
+	X(Q_PERSON_REMOVE, "ii", "UPDATE client_persons SET removed = 1 WHERE id = ? AND client_id = ?") \
+	X(Q_HANDOVER_HISTORY, "sssssi", "INSERT INTO client_history (client_id, person_id, field, old_value, new_value, " \
+		"actor_id, at, reason) SELECT id, NULL, 'owner_id', ?, ?, ?, ?, ? FROM clients " \
+		"WHERE owner_id = ? AND deleted_at IS NULL") \
+	X(Q_HANDOVER_CLIENTS, "iisi", "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \
+		"WHERE owner_id = ? AND deleted_at IS NULL") \
+	X(Q_GRANT_INSERT, "iisi", "INSERT INTO client_grants (client_id, user_id, expires_at, granted_by) VALUES (?, ?, ?, ?)") \
+	X(Q_CLIENT_LOCK, "i", "SELECT id, grade_id, scope, owner_id, lifecycle, blacklist, dept_id, deleted_at, name, " \
+		"in_pool FROM clients WHERE id = ? FOR UPDATE") \
+	X(Q_CLIENT_SET_GRADE, "ssi", "UPDATE clients SET grade_id = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_SET_SCOPE, "ssi", "UPDATE clients SET scope = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_SET_OWNER, "iisi", "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \
+		"WHERE id = ?") \
+	X(Q_CLIENT_SET_LIFECYCLE, "ssi", "UPDATE clients SET lifecycle = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_SET_BLACKLIST, "sssi", "UPDATE clients SET blacklist = ?, blacklist_reason = ?, updated_at = ?, " \
+		"version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_RESTORE, "sis", "UPDATE clients SET deleted_at = NULL, updated_at = ?, version = version + 1 " \
+		"WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at > ?") \
+	X(Q_CLIENT_GET_DELETED, "i", CARD_SELECT "WHERE id = ? AND deleted_at IS NOT NULL") \
+	X(Q_CLIENTS_DELETED, "s", "SELECT c.id, c.name, c.deleted_at, c.dept_id, (SELECT name FROM departments " \
+		"WHERE id = c.dept_id), (SELECT display_name FROM users WHERE id = c.owner_id) FROM clients c " \
+		"WHERE c.deleted_at > ? AND c.import_id IS NULL ORDER BY c.deleted_at DESC LIMIT 500") \
+	X(Q_CLIENTS_PURGE_DUE, "s", "SELECT id FROM clients WHERE deleted_at IS NOT NULL AND deleted_at <= ? " \
+		"ORDER BY deleted_at LIMIT 500") \
+	X(Q_CLIENT_PURGE_LOCK, "is", "SELECT id, name, deleted_at FROM clients WHERE id = ? AND deleted_at IS NOT NULL " \
+		"AND deleted_at <= ? FOR UPDATE") \
+	X(Q_CLIENT_DELETE_REQUEST, "i", "SELECT r.id, (SELECT display_name FROM users WHERE id = r.requester_id), " \
+		"(SELECT GROUP_CONCAT(u.display_name) FROM request_decisions d JOIN users u ON u.id = d.decider_id " \
+		"WHERE d.request_id = r.id AND d.decision = 'approved'), r.decided_at FROM requests r " \
+		"WHERE r.client_id = ? AND r.req_type = 'delete' AND r.status = 'approved' ORDER BY r.id DESC LIMIT 1") \
+	X(Q_PURGE_GRAMS, "i", "DELETE FROM client_grams WHERE client_id = ?") \
+	X(Q_PURGE_LINES, "i", "DELETE FROM client_product_lines WHERE client_id = ?") \
+	X(Q_PURGE_PERSONS, "i", "DELETE FROM client_persons WHERE client_id = ?") \
+	X(Q_PURGE_GRANTS, "i", "DELETE FROM client_grants WHERE client_id = ?") \
+	X(Q_PURGE_CLIENT, "i", "DELETE FROM clients WHERE id = ?") \
+	X(Q_CLIENT_PROTECT, "ssi", "UPDATE clients SET protected_until = ?, last_progress_on = ? WHERE id = ?") \
+	X(Q_PROSPECTS_HELD, "is", "SELECT COUNT(*) FROM clients WHERE owner_id = ? AND lifecycle = 'prospect' " \
+		"AND in_pool = 0 AND protected_until >= ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_PROGRESS, "ssi", "UPDATE clients SET last_progress_on = ?, updated_at = ?, version = version + 1 " \
+		"WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_TAKE_OVER, "iisssi", "UPDATE clients SET owner_id = ?, dept_id = ?, in_pool = 0, pool_since = NULL, " \
+		"protected_until = ?, last_progress_on = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_PROSPECTS_DROPPING, "ss", "SELECT id FROM clients WHERE in_pool = 0 AND lifecycle = 'prospect' " \
+		"AND deleted_at IS NULL AND (protected_until < ? OR last_progress_on < ?) LIMIT 500") \
+	X(Q_CLIENT_TO_POOL, "siss", "UPDATE clients SET in_pool = 1, pool_since = ?, version = version + 1 WHERE id = ? " \
+		"AND in_pool = 0 AND lifecycle = 'prospect' AND (protected_until < ? OR last_progress_on < ?)") \
+	X(Q_POOL_OF_DEPT, "iii", "SELECT c.id, c.name, c.pool_since, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+		"c.registered_at FROM clients c WHERE c.dept_id = ? AND c.in_pool = 1 AND c.deleted_at IS NULL " \
+		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	X(Q_PROSPECTS_WARN, "iss", "SELECT c.id, c.name, c.protected_until, c.last_progress_on FROM clients c " \
+		"WHERE c.owner_id = ? AND c.lifecycle = 'prospect' AND c.in_pool = 0 AND c.deleted_at IS NULL " \
+		"AND (c.protected_until <= ? OR c.last_progress_on <= ?) ORDER BY c.protected_until LIMIT 20") \
+	X(Q_DEPT_GRADE_COUNT, "ii", "SELECT COUNT(*), COALESCE(SUM(grade_id = ?), 0) FROM clients " \
+		"WHERE dept_id = ? AND deleted_at IS NULL")
+
+SQL_DECLARE(CLIENTS_SQL)
+extern struct sql *const clients_sql[];
+
+#endif

@@ -1,0 +1,187 @@
+/* app.h — the request every handler sees, and the helpers it answers with.
+ *
+ * Return convention for handlers: 0 when the handler has answered (rendered a
+ * page or redirected); otherwise an HTTP status (400, 403, 404, 409, 500, 503)
+ * and the core renders the error page in the layout. */
+#ifndef DOSSIER_APP_H
+#define DOSSIER_APP_H
+#include <ClearSilver.h>
+#include <time.h>
+#include "arena.h"
+#include "buf.h"
+#include "config.h"
+#include "db.h"
+#include "parse.h"
+#include "clock.h"
+
+enum method { M_GET = 1, M_POST = 2, M_HEAD = 4 };
+
+enum role {
+	ROLE_STAFF = 1 << 0,
+	ROLE_DEPT_MANAGER = 1 << 1,
+	ROLE_DIRECTOR = 1 << 2,
+	ROLE_DEPUTY_GM = 1 << 3,
+	ROLE_GM = 1 << 4,
+	ROLE_ARCHIVIST = 1 << 5,
+	ROLE_ADMIN = 1 << 6,
+};
+#define ROLE_COUNT 7
+extern const char *const role_names[ROLE_COUNT];   /* "staff", "dept_manager", … by bit */
+/* Bit mask of a comma-separated role list (unknown names are ignored). */
+unsigned roles_parse(const char *list);
+
+struct user {
+	long long id;
+	const char *username, *display_name, *email, *dept_name, *lang;
+	long long dept_id;
+	unsigned roles;
+	int must_change_password;
+};
+
+struct template_cache;
+
+/* Process-wide state of a worker: set up once, read-only while serving. */
+struct worker {
+	const struct config *cfg;
+	struct db *db;
+	HDF *lang_root[2];       /* 0 = zh_CN, 1 = en: trees with every string under "Lang" */
+	HDF *lang[2];            /* their "Lang" nodes */
+	struct template_cache *templates;   /* parsed templates (render.c) */
+};
+
+struct dept_map;
+
+/* A value a domain loads once per request and keeps for the rest of it,
+ * found by the address of a static object of the domain's (req_cache_*). */
+#define REQ_CACHE_SLOTS 8
+struct req_cache {
+	const void *key;
+	void *value;
+};
+
+struct req {
+	arena *a;
+	struct worker *w;
+	const struct config *cfg;
+	struct db *db;
+	char rid[17];            /* request id for logs and the audit trail */
+	time_t now;
+	char now_text[20];       /* "YYYY-MM-DD HH:MM:SS" of now, formatted once */
+	/* request */
+	enum method method;
+	const char *method_name, *path, *remote_addr, *user_agent;
+	int https;
+	struct params query, form, cookies;
+	const char *args[4];     /* {id}-style path parameters of the matched route, as text */
+	long long ids[4];        /* the same as numbers (1 … 10^18 − 1) */
+	/* identity */
+	struct user *user;       /* NULL when not signed in */
+	char session_hash[65];   /* sha256 of the session token */
+	const char *csrf;        /* the token forms must carry */
+	const char *lang;        /* "zh_CN" or "en" */
+	const char *versions;    /* "name=N,…" of data_versions, read with the session (NULL: not signed in) */
+	/* response */
+	int status;
+	const char *ctype;        /* Content-Type of the body */
+	struct buf headers;
+	struct buf body;
+	HDF *hdf;                /* the page's dataset */
+	const char *flash_out;   /* message for the next page */
+	int flash_shown;         /* the incoming message was shown */
+	/* loaded once per request when needed */
+	struct dept_map *depts;
+	struct req_cache cache[REQ_CACHE_SLOTS];
+};
+
+/* The value stored under key in this request, or NULL. */
+void *req_cache_get(struct req *r, const void *key);
+/* Stores value under key for the rest of the request (ignored when full). */
+void req_cache_put(struct req *r, const void *key, void *value);
+
+/* ---- input ---- */
+const char *req_form(struct req *r, const char *name);     /* POST field or NULL */
+const char *req_query(struct req *r, const char *name);    /* query field or NULL */
+const char *req_cookie(struct req *r, const char *name);
+/* v as a whole number of up to 18 digits (an id, a page key), else 0. */
+long long text_id(const char *v);
+/* text_id of a query field. */
+long long req_query_id(struct req *r, const char *name);
+int req_has_role(const struct req *r, unsigned roles);     /* any of the bits */
+
+/* ---- output ---- */
+/* Adds a header; a value with CR or LF is refused (logged, not sent). */
+void resp_header(struct req *r, const char *name, const char *value);
+/* max_age < 0: session cookie; 0: delete. Always HttpOnly, SameSite=Lax, Path=/. */
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age);
+/* 303 See Other to a local path (anything else becomes "/"). Returns 0. */
+int resp_redirect(struct req *r, const char *path);
+/* Sets a one-shot message shown on the next page (key of Lang.flash.*). */
+void resp_flash(struct req *r, const char *key);
+void resp_text(struct req *r, int status, const char *text);
+
+/* ---- the page dataset (HDF) ---- */
+void view_set(struct req *r, const char *name, const char *value);
+void view_setf(struct req *r, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void view_set_int(struct req *r, const char *name, long long v);
+/* Copies every column of row i of res into prefix.N.col_name. */
+void view_row(struct req *r, const char *prefix, const char **cols, const struct dbres *res, size_t row);
+/* Renders templates/<name> in the layout into the body with status. 0 or 500. */
+int render(struct req *r, int status, const char *name);
+/* Renders the error page for status. */
+void render_error(struct req *r, int status);
+
+/* ---- form input ---- */
+/* A text field of the POSTed form, echoed into Form.values.<name>. Returns the
+ * value ("" when absent), or NULL after setting Form.errors.<name> when it is
+ * required and empty or longer than max_chars characters. */
+const char *form_text(struct req *r, const char *name, size_t max_chars, int required);
+/* The value of field if it is one of the NULL-terminated choices ("" allowed
+ * when optional), else NULL with Form.errors.<field> set. */
+const char *form_choice(struct req *r, const char *field, const char *const *choices, int optional);
+/* A whole number field in [min, max]; *out set. 0, or -1 with the error set. */
+int form_int(struct req *r, const char *name, long long min, long long max, long long *out);
+
+/* ---- lang and templates ---- */
+/* Loads templates/lang/<lang>/<file>.hdf of every domain into w->lang. 0 or -1 (logged). */
+int lang_load(struct worker *w);
+void lang_free(struct worker *w);
+/* Frees the worker's parsed templates. */
+void templates_free(struct worker *w);
+/* The string at key in the request's language, or the key itself. */
+const char *lang_text(struct req *r, const char *key);
+/* Form.errors.<field> = the language string at key, and Form.invalid = 1. */
+void form_error(struct req *r, const char *field, const char *key);
+
+/* "YYYY-MM-DD HH:MM:SS" of now + offset seconds (the app's one clock), in r's
+ * arena. r->now_text is the same for offset 0. */
+const char *time_text(struct req *r, long long offset);
+/* "YYYY-MM-DD" of today + days. */
+const char *day_text(struct req *r, long days);
+/* The display name of user id, or "" when there is none. */
+const char *user_name(struct req *r, long long id);
+
+/* The HTTP status after a database call failed: db_status of the last
+ * failure (503 unavailable or refusing writes, 409 conflict, 500 a
+ * programming error); 500 when nothing failed. Handlers `return db_fail(r);`. */
+int db_fail(struct req *r);
+
+/* ---- data a worker caches across requests ---- */
+/* The version of the cached data name (admin edits bump it with
+ * data_version_bump), as read with this request's session; -1 when unknown
+ * (not signed in): then the caller must not use its cache. */
+long long data_version(struct req *r, const char *name);
+/* In an edit's transaction: the data name changed. A db_rc. */
+int data_version_bump(struct req *r, const char *name);
+
+/* ---- departments (the organisation tree every domain reads) ---- */
+/* 1 when dept is root or below it. */
+int dept_within(struct req *r, long long dept, long long root);
+/* Up to max ids of root and the departments below it into out; returns how
+ * many there are (may exceed max). */
+size_t dept_subtree(struct req *r, long long root, long long *out, size_t max);
+
+/* ---- audit (append-only table; failures are logged, never ignored) ---- */
+int audit(struct req *r, const char *action, const char *object_type, long long object_id,
+	  const char *detail);
+
+#endif

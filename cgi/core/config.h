@@ -1,0 +1,70 @@
+/* config.h — the one configuration file, with environment overrides. */
+#ifndef DOSSIER_CONFIG_H
+#define DOSSIER_CONFIG_H
+#include <stddef.h>
+
+#define CONFIG_STR 256
+
+struct config {
+	/* service */
+	char listen[CONFIG_STR];
+	char pid_file[CONFIG_STR];
+	char log_file[CONFIG_STR];
+	long workers;
+	long request_timeout;           /* seconds a request may run before its worker is replaced */
+	/* database */
+	char db_socket[CONFIG_STR];
+	char db_host[CONFIG_STR];
+	long db_port;
+	char db_name[64];
+	char db_user[64];
+	char db_password[CONFIG_STR];
+	char db_admin_user[64];
+	char db_admin_password[CONFIG_STR];
+	/* files */
+	char templates_dir[CONFIG_STR];
+	long templates_reload;          /* 1: re-parse a template when a file changed; 0: never (production) */
+	char sql_dir[CONFIG_STR];
+	char static_dir[CONFIG_STR];
+	char files_dir[CONFIG_STR];
+	/* locale */
+	char lang_default[16];
+	char timezone[64];
+	/* mail */
+	char smtp_url[CONFIG_STR];
+	char mail_from[CONFIG_STR];
+	/* request limits */
+	long max_body;                  /* urlencoded bodies, bytes */
+	long max_upload;                /* multipart bodies, bytes */
+	long max_fields;
+	long max_field_len;
+	long max_header;                /* cookie header and query string, bytes */
+	/* sign-in and sessions */
+	long session_idle;              /* seconds */
+	long session_absolute;          /* seconds */
+	long login_fail_account;        /* failures per account in the window */
+	long login_fail_addr;           /* failures per client address in the window */
+	long login_window;              /* seconds */
+	long login_lockout;             /* seconds */
+	long password_min;              /* characters */
+	long cookie_secure;             /* 1: always set Secure (behind HTTPS) */
+	/* approvals (DESIGN.md §7) */
+	long grant_hours;               /* a granted view of a card lasts this long */
+	long request_expiry_days;       /* a pending request expires after this many days */
+	long delete_hold_days;          /* a deleted client can be restored for this many days */
+	/* prospect protection (DESIGN.md §4) */
+	long prospect_limit;            /* protected prospects per person */
+	long prospect_protect_days;     /* protection of a registered or taken-over prospect */
+	long prospect_progress_days;    /* progress must be recorded at least this often */
+	long prospect_warn_days;        /* owners are warned this long before a prospect drops */
+	/* testing */
+	long test_mode;                 /* 1: test hooks (clock file, /_test routes) */
+	char test_clock_file[CONFIG_STR];
+};
+
+/* Fills *c with the defaults, then the file at path (may be NULL), then the
+ * DOSSIER_<KEY> environment variables. Returns 0, or -1 with a message in err. */
+int config_load(struct config *c, const char *path, char *err, size_t errlen);
+void config_defaults(struct config *c);
+
+#endif

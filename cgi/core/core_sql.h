@@ -1,0 +1,50 @@
+/* core_sql.h — the statements of the core: health, sessions, the signed-in
+ * user, the department tree, the audit log and the scheduler's leases. */
+#ifndef DOSSIER_CORE_SQL_H
+#define DOSSIER_CORE_SQL_H
+#include "sql.h"
+
+/* A user with their department's name and roles (Q_USER_GET, Q_SESSION_GET
+ * after its own four columns, and the admin's list). */
+#define USER_COLS \
+	"u.id, u.username, u.display_name, u.email, u.dept_id, d.name, u.lang, " \
+	"u.disabled, u.must_change_password, " \
+	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), u.version "
+#define SESSION_VERSIONS (4 + UC__COUNT)     /* the column of Q_SESSION_GET with the versions */
+enum user_col { UC_ID, UC_USERNAME, UC_NAME, UC_EMAIL, UC_DEPT_ID, UC_DEPT_NAME, UC_LANG, UC_DISABLED,
+		UC_MUST_CHANGE, UC_ROLES, UC_VERSION, UC__COUNT };
+
+#define CORE_SQL(X) \
+	X(Q_PING, "", "SELECT 1") \
+	/* the session, its user, and the versions of the data workers cache (SESSION_VERSIONS) */ \
+	X(Q_SESSION_GET, "s", "SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, " \
+		USER_COLS ", (SELECT GROUP_CONCAT(name, '=', version SEPARATOR ',') FROM data_versions) " \
+		"FROM sessions s JOIN users u ON u.id = s.user_id " \
+		"JOIN departments d ON d.id = u.dept_id WHERE s.id = ?") \
+	X(Q_SESSION_INSERT, "sissss", "INSERT INTO sessions (id, user_id, csrf, created_at, last_seen_at, addr) " \
+		"VALUES (?, ?, ?, ?, ?, ?)") \
+	X(Q_SESSION_TOUCH, "ss", "UPDATE sessions SET last_seen_at = ? WHERE id = ?") \
+	X(Q_SESSION_DELETE, "s", "DELETE FROM sessions WHERE id = ?") \
+	X(Q_SESSION_DELETE_USER, "i", "DELETE FROM sessions WHERE user_id = ?") \
+	X(Q_SESSION_DELETE_OTHERS, "is", "DELETE FROM sessions WHERE user_id = ? AND id <> ?") \
+	X(Q_SESSION_PURGE, "ss", "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? LIMIT 1000") \
+	X(Q_USER_GET, "i", "SELECT " USER_COLS "FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.id = ?") \
+	X(Q_AUDIT_INSERT, "sssssssss", "INSERT INTO audit_log (at, actor_id, actor_name, action, object_type, object_id, " \
+		"detail, addr, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_DEPT_PARENTS, "", "SELECT id, parent_id FROM departments") \
+	X(Q_USER_BY_USERNAME, "s", "SELECT id, display_name, disabled FROM users WHERE username = ?") \
+	/* a password set by its user or reset by the admin */ \
+	X(Q_USER_SET_PASSWORD, "sisi", "UPDATE users SET password_hash = ?, must_change_password = ?, " \
+		"updated_at = ?, version = version + 1 WHERE id = ?") \
+	/* an edit of data that workers cache (data_version): in the edit's transaction */ \
+	X(Q_VERSION_BUMP, "s", "INSERT INTO data_versions (name, version) VALUES (?, 1) " \
+		"ON DUPLICATE KEY UPDATE version = version + 1") \
+	/* ---- leases of the scheduled tasks (cron.c): no GET_LOCK, which a cluster does not share ---- */ \
+	X(Q_LEASE_ENSURE, "s", "INSERT IGNORE INTO cron_leases (name, holder, until) VALUES (?, '', '2000-01-01 00:00:00')") \
+	X(Q_LEASE_TAKE, "sssss", "UPDATE cron_leases SET holder = ?, until = ? WHERE name = ? AND (until < ? OR holder = ?)") \
+	X(Q_LEASE_RELEASE, "sss", "UPDATE cron_leases SET until = ? WHERE name = ? AND holder = ?")
+
+SQL_DECLARE(CORE_SQL)
+extern struct sql *const core_sql[];
+
+#endif

@@ -1,0 +1,84 @@
+/* db.h — MariaDB through Connector/C: prepared statements only.
+ * One connection per worker process. A lost connection is re-made and every
+ * statement prepared again; inside a transaction the whole transaction is
+ * retried (db_txn), outside one the statement is retried once. */
+#ifndef DOSSIER_DB_H
+#define DOSSIER_DB_H
+#include <stddef.h>
+#include "arena.h"
+#include "config.h"
+#include "core_sql.h"
+#include "sql.h"
+
+struct db;
+
+enum db_rc {
+	DB_OK = 0,
+	DB_ERROR = -1,         /* a programming error (bad SQL, wrong types): logged, 500 */
+	DB_RETRY = -2,         /* deadlock, lock wait timeout or lost connection in a transaction */
+	DB_DUPLICATE = -3,     /* unique key violation (1062) */
+	DB_UNAVAILABLE = -4,   /* no connection, or the server refuses writes (read-only, full) → 503 */
+	DB_CONFLICT = -5,      /* used by callers: a stale version, nothing changed */
+};
+
+struct dbres {
+	size_t nrows, ncols;
+	char ***rows;                /* rows[i][j]; NULL for SQL NULL */
+	unsigned long long affected; /* for INSERT/UPDATE/DELETE */
+	unsigned long long insert_id;
+};
+
+/* Adds a domain's statements (NULL-terminated) to those every connection
+ * prepares. Once per process, before the first db_connect. 0 or -1 (logged). */
+int db_register(struct sql *const *list);
+
+/* The HTTP status for a db_rc that is not DB_OK: 503 when the database is
+ * unavailable or refuses writes, 409 for a conflict or duplicate, else 500. */
+int db_status(int rc);
+
+/* The outcome of the last call on d that failed in this request (DB_OK: none). */
+int db_last(const struct db *d);
+
+struct db *db_new(const struct config *cfg);
+void db_free(struct db *d);
+/* Connects (and prepares every registered statement) if not connected.
+ * 0, DB_UNAVAILABLE, or DB_ERROR when a declaration does not match its text. */
+int db_connect(struct db *d);
+
+/* Executes statement q with parameters described by types, one character each:
+ *   'i' long long, 's' const char * (NULL → SQL NULL); they must be the
+ *   declared ones (core/sql.h), else DB_ERROR.
+ * Rows (all columns as text) go into *res allocated in a; res may be NULL.
+ * Returns a db_rc. */
+int db_exec(struct db *d, arena *a, struct sql *q, struct dbres *res, const char *types, ...);
+
+/* The same with the parameters in an array, for statements with many. */
+struct dbparam {
+	char type;              /* 'i' or 's' */
+	long long i;
+	const char *s;
+};
+struct dbparams {
+	struct dbparam v[256];
+	size_t n;
+	int overflow;           /* more than fit: db_execv refuses */
+};
+void dbp_int(struct dbparams *p, long long v);
+void dbp_str(struct dbparams *p, const char *v);
+int db_execv(struct db *d, arena *a, struct sql *q, struct dbres *res, const struct dbparams *p);
+
+/* Runs fn(ctx) inside a transaction; commits when it returns 0, rolls back
+ * otherwise. DB_RETRY from fn or from COMMIT retries the whole transaction
+ * (up to 5 times), so fn must have no effect outside the database. */
+int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx);
+
+/* Statements executed on this connection since the last reset (the app
+ * reports it per request in test mode; scripts/bench prints it). */
+unsigned long db_count(const struct db *d);
+void db_count_reset(struct db *d);
+
+/* Cell helpers: "" for NULL / out of range. */
+const char *dbres_get(const struct dbres *r, size_t row, size_t col);
+long long dbres_int(const struct dbres *r, size_t row, size_t col);
+
+#endif

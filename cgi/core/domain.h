@@ -1,0 +1,70 @@
+/* domain.h — what a domain hands the core: the only coupling there is.
+ *
+ * A domain is one folder of cgi/ that exports one `const struct domain`.
+ * cgi/domains.c lists them; the router, the navigation, the approval engine,
+ * `dossier cron`, the language loader and the SQL preparer iterate that list.
+ * The core never includes a domain's header. */
+#ifndef DOSSIER_DOMAIN_H
+#define DOSSIER_DOMAIN_H
+#include "app.h"
+#include "router.h"
+#include "sql.h"
+
+/* A navigation entry in the page header. */
+struct nav {
+	int order;                   /* place in the header, across domains (lower first) */
+	const char *path;            /* where it links */
+	const char *label;           /* language key of its text */
+	unsigned roles;              /* 0: every signed-in user; else any of these roles */
+	const char *match[3];        /* path prefixes for which it is the current entry (NULL: path alone) */
+	/* An optional count shown beside it (0 shows nothing); -1 on a database error. */
+	long long (*badge)(struct req *r);
+	const char *badge_name;      /* the count is also Nav.<badge_name>; its element's id the same with '-' for '_' */
+};
+
+/* A scheduled task of `dossier cron`. It is idempotent and runs under a lease
+ * row (cron_leases), so two schedulers at once do no harm. */
+struct task {
+	const char *name;            /* the lease's name, e.g. "clients.purge" */
+	int (*run)(struct req *r, long long *n);   /* DB_OK or a db_rc; *n = how much it did */
+	const char *done;            /* for the log: "%lld <done>" */
+};
+
+/* A panel a domain adds to the signed-in home page (fills Home.*). A db_rc. */
+typedef int (*home_fn)(struct req *r);
+
+/* A leaving employee's things moved to a successor (the admin's handover):
+ * each domain moves its own, inside the handover's transaction, and appends
+ * what it moved to *summary ("3 clients"). A db_rc. */
+struct handover {
+	long long from, to, to_dept;
+	const char *from_name, *to_name, *reason;
+	const char *summary;         /* ", "-separated, in the request's arena */
+};
+typedef int (*handover_fn)(struct req *r, struct handover *h);
+
+struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
+
+struct domain {
+	const char *name;            /* the folder's name */
+	const struct route *routes;  /* { 0 }-terminated */
+	const struct nav *nav;       /* { 0 }-terminated, in display order; may be NULL */
+	const struct approval_kind *kinds;   /* { 0 }-terminated; may be NULL */
+	const struct task *tasks;    /* { 0 }-terminated; may be NULL */
+	struct sql *const *sql;      /* NULL-terminated: every statement it runs */
+	const char *lang;            /* templates/lang/<lang>/<this>.hdf; NULL: none */
+	home_fn home;                /* may be NULL */
+	handover_fn handover;        /* may be NULL */
+};
+
+/* cgi/domains.c: every domain, NULL-terminated, in navigation order. */
+extern const struct domain *const domains[];
+
+/* Registers every domain's statements with the database layer. 0 or -1. Once
+ * per process, before anything connects. */
+int domains_register(void);
+
+/* The core's own routes (health, test hooks) and statements. */
+extern const struct domain core_domain;
+
+#endif

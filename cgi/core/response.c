@@ -1,0 +1,248 @@
+/* response.c — request accessors, headers, cookies, redirects, the dataset. */
+#include "app.h"
+#include "log.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const role_names[ROLE_COUNT] = {
+	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin",
+};
+
+unsigned roles_parse(const char *list)
+{
+	unsigned mask = 0;
+	if (list == NULL)
+		return 0;
+	const char *p = list;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		for (int i = 0; i < ROLE_COUNT; i++)
+			if (strlen(role_names[i]) == n && strncmp(p, role_names[i], n) == 0)
+				mask |= 1u << i;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return mask;
+}
+
+const char *req_form(struct req *r, const char *name)
+{
+	return params_get(&r->form, name);
+}
+
+const char *req_query(struct req *r, const char *name)
+{
+	return params_get(&r->query, name);
+}
+
+long long text_id(const char *v)
+{
+	if (v == NULL || *v == '\0' || strspn(v, "0123456789") != strlen(v) || strlen(v) > 18)
+		return 0;
+	return strtoll(v, NULL, 10);
+}
+
+long long req_query_id(struct req *r, const char *name)
+{
+	return text_id(req_query(r, name));
+}
+
+const char *time_text(struct req *r, long long offset)
+{
+	if (offset == 0)
+		return r->now_text;
+	char *t = arena_alloc(r->a, 20);
+	clock_format(r->now + (time_t)offset, t);
+	return t;
+}
+
+const char *day_text(struct req *r, long days)
+{
+	char *t = arena_alloc(r->a, 20);
+	clock_format(r->now + (time_t)days * 86400, t);
+	t[10] = '\0';
+	return t;
+}
+
+const char *user_name(struct req *r, long long id)
+{
+	struct dbres u;
+	if (db_exec(r->db, r->a, Q_USER_GET, &u, "i", id) != DB_OK || u.nrows != 1)
+		return "";
+	return dbres_get(&u, 0, UC_NAME);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+	return params_get(&r->cookies, name);
+}
+
+int req_has_role(const struct req *r, unsigned roles)
+{
+	return r->user != NULL && (r->user->roles & roles) != 0;
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	if (value == NULL || strpbrk(value, "\r\n") != NULL) {
+		log_msg("rid=%s refused header %s with CR/LF", r->rid, name);
+		return;
+	}
+	buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+void resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	char age[48] = "";
+	if (max_age >= 0)
+		snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
+	const char *secure = (r->https || r->cfg->cookie_secure) ? "; Secure" : "";
+	resp_header(r, "Set-Cookie",
+		    arena_printf(r->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name,
+				 max_age == 0 ? "" : value, age, secure));
+}
+
+/* Only local absolute paths: "/x", never "//host" or "/\host". */
+static int local_path(const char *p)
+{
+	return p != NULL && p[0] == '/' && p[1] != '/' && p[1] != '\\' && strpbrk(p, "\r\n") == NULL;
+}
+
+int resp_redirect(struct req *r, const char *path)
+{
+	r->status = 303;
+	resp_header(r, "Location", local_path(path) ? path : "/");
+	buf_reset(&r->body);
+	return 0;
+}
+
+void resp_flash(struct req *r, const char *key)
+{
+	r->flash_out = key;
+}
+
+void resp_text(struct req *r, int status, const char *text)
+{
+	r->status = status;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_reset(&r->body);
+	buf_puts(&r->body, text);
+}
+
+void view_set(struct req *r, const char *name, const char *value)
+{
+	NEOERR *err = hdf_set_value(r->hdf, name, value ? value : "");
+	if (err != STATUS_OK) {
+		log_msg("rid=%s hdf_set_value %s failed", r->rid, name);
+		nerr_ignore(&err);
+	}
+}
+
+void view_setf(struct req *r, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *v = arena_vprintf(r->a, fmt, ap);
+	va_end(ap);
+	view_set(r, name, v);
+}
+
+void view_set_int(struct req *r, const char *name, long long v)
+{
+	view_setf(r, name, "%lld", v);
+}
+
+void view_row(struct req *r, const char *prefix, const char **cols, const struct dbres *res, size_t row)
+{
+	for (size_t j = 0; cols[j] != NULL && j < res->ncols; j++)
+		if (cols[j][0] != '\0')
+			view_set(r, arena_printf(r->a, "%s.%s", prefix, cols[j]), dbres_get(res, row, j));
+}
+
+int audit(struct req *r, const char *action, const char *object_type, long long object_id,
+	  const char *detail)
+{
+	const char *at = r->now_text;
+	const char *actor = r->user ? arena_printf(r->a, "%lld", r->user->id) : NULL;
+	const char *object = object_id ? arena_printf(r->a, "%lld", object_id) : NULL;
+	int rc = db_exec(r->db, r->a, Q_AUDIT_INSERT, NULL, "sssssssss", at, actor,
+			 r->user ? r->user->username : NULL, action, object_type, object, detail,
+			 r->remote_addr, r->rid);
+	if (rc != DB_OK)
+		log_msg("rid=%s audit %s failed (%d)", r->rid, action, rc);
+	return rc;
+}
+
+const char *form_text(struct req *r, const char *name, size_t max_chars, int required)
+{
+	const char *v = req_form(r, name);
+	if (v == NULL)
+		v = "";
+	view_set(r, arena_printf(r->a, "Form.values.%s", name), v);
+	if (required && v[strspn(v, " \t\r\n")] == '\0') {
+		form_error(r, name, "form.required");
+		return NULL;
+	}
+	if (utf8_len(v) > max_chars) {
+		view_set(r, arena_printf(r->a, "Form.errors.%s", name),
+			 arena_printf(r->a, "%s %zu", lang_text(r, "form.too_long"), max_chars));
+		view_set(r, "Form.invalid", "1");
+		return NULL;
+	}
+	return v;
+}
+
+int form_int(struct req *r, const char *name, long long min, long long max, long long *out)
+{
+	const char *v = req_form(r, name);
+	view_set(r, arena_printf(r->a, "Form.values.%s", name), v ? v : "");
+	char *end = NULL;
+	long long n = v && *v ? strtoll(v, &end, 10) : 0;
+	if (v == NULL || *v == '\0' || *end != '\0' || n < min || n > max) {
+		form_error(r, name, "form.bad_number");
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+const char *form_choice(struct req *r, const char *field, const char *const *choices, int optional)
+{
+	const char *v = req_form(r, field);
+	if (v != NULL && optional && *v == '\0')
+		return v;
+	for (int i = 0; v && choices[i]; i++)
+		if (strcmp(v, choices[i]) == 0)
+			return v;
+	form_error(r, field, "form.bad_choice");
+	return NULL;
+}
+
+long long data_version(struct req *r, const char *name)
+{
+	if (r->versions == NULL)
+		return -1;
+	size_t n = strlen(name);
+	for (const char *p = r->versions; *p;) {
+		if (strncmp(p, name, n) == 0 && p[n] == '=')
+			return strtoll(p + n + 1, NULL, 10);
+		p += strcspn(p, ",");
+		if (*p == ',')
+			p++;
+	}
+	return 0;                /* never bumped */
+}
+
+int data_version_bump(struct req *r, const char *name)
+{
+	return db_exec(r->db, r->a, Q_VERSION_BUMP, NULL, "s", name);
+}
+
+int db_fail(struct req *r)
+{
+	int rc = db_last(r->db);
+	return rc == DB_OK ? 500 : db_status(rc);
+}

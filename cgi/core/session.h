@@ -1,0 +1,29 @@
+/* session.h — who is asking: session cookie, CSRF token, sign-in throttling. */
+#ifndef DOSSIER_SESSION_H
+#define DOSSIER_SESSION_H
+#include "app.h"
+
+#define SESSION_COOKIE "sid"
+#define PRESESSION_COOKIE "pre"
+
+/* Resolves the session cookie into r->user and r->csrf; an expired or unknown
+ * session is deleted and its cookie cleared. Anonymous visitors get a
+ * pre-session cookie whose value is their CSRF token. Returns a db_rc. */
+int session_load(struct req *r);
+/* Signs user_id in: the old session (if any) is deleted, a new 256-bit token
+ * is issued and only its hash stored. Returns a db_rc. */
+int session_start(struct req *r, long long user_id);
+/* Deletes the current session server-side and clears the cookie. */
+int session_end(struct req *r);
+/* 1 when the POSTed _csrf matches the session's (or pre-session's) token. */
+int csrf_ok(struct req *r);
+/* 1 when sign-in for this key is locked: `limit` failures within the window,
+ * the last of them less than the lock-out ago. q selects account or address. */
+int login_locked(struct req *r, struct sql *q, const char *key, long limit);
+/* Fills a user from the USER_COLS columns of row starting at col. */
+struct user *user_from_row(struct req *r, const struct dbres *res, size_t row, size_t col);
+
+/* 1 when pw obeys the password rules, else sets Form.errors.<field> and returns 0. */
+int password_acceptable(struct req *r, const char *field, const char *pw, const char *username);
+
+#endif

@@ -1,0 +1,20 @@
+<?cs # the card's sections as form fields; used by client_new.cs and client_edit.cs ?>
+<?cs each:s = Lang.client.form_sections ?>
+<fieldset class="card section">
+  <legend><?cs var:s.title ?></legend>
+  <div class="fields">
+  <?cs each:f = Fields ?><?cs if:f.section == s.n ?>
+    <?cs if:f.controlled && Page.editing ?>
+    <div class="field"><span class="label"><?cs var:f.label ?></span><span class="readonly"><?cs alt:f.display ?>—<?cs /alt ?></span><p class="hint"><?cs var:Lang.client.controlled_hint ?></p></div>
+    <?cs else ?><?cs call:card_input(f) ?><?cs /if ?>
+  <?cs /if ?><?cs /each ?>
+  <?cs if:s.n == 6 ?>
+  <fieldset class="field wide"><legend><?cs var:Lang.client.product_lines ?></legend>
+    <?cs each:c = Choices.product_line ?><label class="check"><input type="checkbox" name="product_lines" value="<?cs var:c.id ?>"<?cs if:Chosen.product_line[c.id] ?> checked<?cs /if ?>> <?cs var:c.label ?></label><?cs /each ?>
+    <?cs call:error_for("product_lines") ?>
+  </fieldset>
+  <?cs /if ?>
+  </div>
+</fieldset>
+<?cs if:s.n == 1 && Page.with_persons ?><?cs include!"clients/part_new_persons.cs" ?><?cs /if ?>
+<?cs /each ?>

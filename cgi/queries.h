@@ -85,9 +85,11 @@
 	X(Q_LOGIN_USER, "SELECT id, password_hash, disabled FROM users WHERE username = ?") \
 	X(Q_LOGIN_FAILURES_USER, "SELECT at FROM login_attempts WHERE username = ? AND outcome = 'fail' " \
 		"AND at >= ? ORDER BY at DESC LIMIT 1000") \
-	X(Q_LOGIN_FAILURES_ADDR, "SELECT at FROM login_attempts WHERE addr = ? AND outcome = 'fail' " \
-		"AND at >= ? ORDER BY at DESC LIMIT 1000") \
 	X(Q_LOGIN_ATTEMPT, "INSERT INTO login_attempts (username, addr, at, outcome) VALUES (?, ?, ?, ?)") \
+	X(Q_LOGIN_FAILURES_ADDR_USER, "SELECT at FROM login_attempts WHERE addr = ? AND username = ? " \
+		"AND outcome = 'fail' AND at >= ? ORDER BY at DESC LIMIT 1000") \
+	X(Q_LOGIN_FAILURES_ADDR_COUNT, "SELECT COUNT(*) FROM (SELECT 1 FROM login_attempts WHERE addr = ? " \
+		"AND outcome = 'fail' AND at >= ? LIMIT ?) f") \
 	/* ---- users ---- */ \
 	X(Q_USER_GET, "SELECT " USER_COLS "FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.id = ?") \
 	X(Q_USER_PASSWORD_HASH, "SELECT password_hash FROM users WHERE id = ?") \

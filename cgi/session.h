@@ -18,8 +18,13 @@ int session_end(struct req *r);
 /* 1 when the POSTed _csrf matches the session's (or pre-session's) token. */
 int csrf_ok(struct req *r);
 /* 1 when sign-in for this key is locked: `limit` failures within the window,
- * the last of them less than the lock-out ago. q selects account or address. */
-int login_locked(struct req *r, enum query q, const char *key, long limit);
+ * the last of them less than the lock-out ago. q selects the account
+ * (key = name, key2 = NULL) or the client address and account name
+ * (key = address, key2 = name). */
+int login_locked(struct req *r, enum query q, const char *key, const char *key2, long limit);
+/* Sleeps login_slow_delay_ms when the client address has login_slow_addr or
+ * more failures within the window: slows a spray from one address, never locks. */
+void login_slow_down(struct req *r);
 /* Fills a user from the USER_COLS columns of row starting at col. */
 struct user *user_from_row(struct req *r, const struct dbres *res, size_t row, size_t col);
 

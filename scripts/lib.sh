@@ -448,6 +448,10 @@ EOF
         printf 'test_clock_file = %s\n' "$D_VAR/test-clock" >>"$D_CONF"
         # the hang test waits for the watchdog: keep it short
         printf 'request_timeout = 5\n' >>"$D_CONF"
+        # sign-in throttling the tests can observe: the account limit above
+        # the (address, account) one, so the two locks can be told apart; a
+        # low per-address ceiling and a short delay
+        printf 'login_fail_account = 10\nlogin_slow_addr = 30\nlogin_slow_delay_ms = 1000\n' >>"$D_CONF"
     fi
 }
 

@@ -406,19 +406,138 @@ static void test_throttle_per_account(void)
 	client_free(&other);
 }
 
-static void test_throttle_per_address(void)
+/* Signs in as if through a trusted proxy for a client at addr: nginx's realip
+ * module (the test stack trusts 127.0.0.1) makes addr the app's REMOTE_ADDR.
+ * Returns the POST's status; *secs (when not NULL) is how long the POST took. */
+static long sign_in_from(struct client *c, const char *addr, const char *user, const char *password, double *secs)
 {
+	char xff[80];
+	snprintf(xff, sizeof xff, "X-Forwarded-For: %s", addr);
+	client_raw(c, "GET", "/login", NULL, NULL, 0, xff);
+	struct buf body;
+	buf_init(&body);
+	const char *fields[] = { "_csrf", client_csrf(c), "username", user, "password", password };
+	for (size_t i = 0; i < 6; i += 2) {
+		char *enc = curl_easy_escape(c->curl, fields[i + 1], 0);
+		buf_printf(&body, "%s%s=%s", i ? "&" : "", fields[i], enc);
+		curl_free(enc);
+	}
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	long st = client_raw(c, "POST", "/login", "application/x-www-form-urlencoded", buf_cstr(&body), body.len, xff);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (secs != NULL)
+		*secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	buf_free(&body);
+	return st;
+}
+
+/* Many failures from one address (an office behind a NAT or proxy), each for
+ * another name, do not lock a colleague out: there is no per-address lock. */
+static void test_throttle_many_accounts_from_one_address(void)
+{
+	clock_advance(86400);
+	const char *office = "198.51.100.7";
+	long long before = db_value("SELECT COUNT(*) FROM login_attempts WHERE addr = '%s' AND outcome = 'fail'", office);
+	struct client c;
+	client_init(&c, test_base);
+	/* more than the 20 that used to lock the address */
+	for (int i = 0; i < 25; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "ghost%d", i);
+		CU_ASSERT_EQUAL(sign_in_from(&c, office, name, "wrong-password", NULL), 401);
+	}
+	CU_ASSERT(client_has(&c, "登录失败"));
+	/* recorded against the client's address, not the proxy's */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM login_attempts WHERE addr = '%s' AND outcome = 'fail'", office),
+			before + 25);
+	/* an account nobody failed on signs in from that address */
+	CU_ASSERT_EQUAL(sign_in_from(&c, office, "staff1", DEMO_PASSWORD, NULL), 303);
+	client_free(&c);
+}
+
+/* login_fail_addr_account failures of one account from one address lock that
+ * account from that address only (the test stack sets login_fail_account
+ * higher, so the account-wide lock is not what answers here). */
+static void test_throttle_per_address_and_account(void)
+{
+	CU_ASSERT_FATAL(cfg.login_fail_addr_account < cfg.login_fail_account);
+	clock_advance(86400);
+	const char *here = "198.51.100.21", *there = "198.51.100.22";
+	struct client c, other, away;
+	client_init(&c, test_base);
+	client_init(&other, test_base);
+	client_init(&away, test_base);
+	long long since = audit_max_id();
+	for (long i = 0; i < cfg.login_fail_addr_account; i++)
+		CU_ASSERT_EQUAL(sign_in_from(&c, here, "staff3", "wrong-password", NULL), 401);
+	/* now the right password is refused from that address, with the same message */
+	CU_ASSERT_EQUAL(sign_in_from(&c, here, "staff3", DEMO_PASSWORD, NULL), 401);
+	CU_ASSERT(client_has(&c, "登录失败"));
+	CU_ASSERT_STRING_EQUAL(client_cookie(&c, "sid"), "");
+	CU_ASSERT(audit_count("login.locked", NULL, since) >= 1);
+	/* from another browser at that address too */
+	CU_ASSERT_EQUAL(sign_in_from(&other, here, "staff3", DEMO_PASSWORD, NULL), 401);
+	/* another account from that address is not locked */
+	CU_ASSERT_EQUAL(sign_in_from(&other, here, "manager2", DEMO_PASSWORD, NULL), 303);
+	/* the account's owner signs in from elsewhere; that does not lift the lock here */
+	CU_ASSERT_EQUAL(sign_in_from(&away, there, "staff3", DEMO_PASSWORD, NULL), 303);
+	CU_ASSERT_EQUAL(sign_in_from(&c, here, "staff3", DEMO_PASSWORD, NULL), 401);
+	/* open again after the lock-out */
+	clock_advance(cfg.login_lockout + 1);
+	CU_ASSERT_EQUAL(sign_in_from(&c, here, "staff3", DEMO_PASSWORD, NULL), 303);
+	client_free(&c);
+	client_free(&other);
+	client_free(&away);
+}
+
+/* login_fail_account failures of one account, spread over addresses so that
+ * none reaches the (address, account) limit, lock it from every address. */
+static void test_throttle_per_account_from_anywhere(void)
+{
+	CU_ASSERT_FATAL(cfg.login_fail_addr_account > 1);
 	clock_advance(86400);
 	struct client c;
 	client_init(&c, test_base);
-	for (long i = 0; i < cfg.login_fail_addr; i++) {
-		char name[32];
-		snprintf(name, sizeof name, "ghost%ld", i);
-		CU_ASSERT_EQUAL(client_sign_in(&c, name, "wrong-password"), 401);
+	long n = 0;
+	for (int a = 0; n < cfg.login_fail_account; a++) {
+		char addr[32];
+		snprintf(addr, sizeof addr, "203.0.113.%d", 10 + a);
+		for (long i = 0; i < cfg.login_fail_addr_account - 1 && n < cfg.login_fail_account; i++, n++)
+			CU_ASSERT_EQUAL(sign_in_from(&c, addr, "csmanager", "wrong-password", NULL), 401);
 	}
-	CU_ASSERT_EQUAL(client_sign_in(&c, "staff1", DEMO_PASSWORD), 401);
+	/* the right password from an address that never failed */
+	CU_ASSERT_EQUAL(sign_in_from(&c, "203.0.113.200", "csmanager", DEMO_PASSWORD, NULL), 401);
+	CU_ASSERT(client_has(&c, "登录失败"));
+	CU_ASSERT_STRING_EQUAL(client_cookie(&c, "sid"), "");
 	clock_advance(cfg.login_lockout + 1);
-	CU_ASSERT_EQUAL(client_sign_in(&c, "staff1", DEMO_PASSWORD), 303);
+	CU_ASSERT_EQUAL(sign_in_from(&c, "203.0.113.200", "csmanager", DEMO_PASSWORD, NULL), 303);
+	client_free(&c);
+}
+
+/* Past login_slow_addr failures from one address, every sign-in from it waits
+ * login_slow_delay_ms, and the right password still signs in. */
+static void test_throttle_address_ceiling_slows(void)
+{
+	CU_ASSERT_FATAL(cfg.login_slow_delay_ms > 0);
+	clock_advance(86400);
+	const char *nat = "198.51.100.99";
+	double delay = (double)cfg.login_slow_delay_ms / 1000.0, secs = 0;
+	struct client c;
+	client_init(&c, test_base);
+	for (long i = 0; i < cfg.login_slow_addr; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "spray%ld", i);
+		CU_ASSERT_EQUAL(sign_in_from(&c, nat, name, "wrong-password", NULL), 401);
+	}
+	CU_ASSERT_EQUAL(sign_in_from(&c, nat, "spray-more", "wrong-password", &secs), 401);
+	CU_ASSERT(secs >= delay);
+	CU_ASSERT(client_has(&c, "登录失败"));
+	secs = 0;
+	CU_ASSERT_EQUAL(sign_in_from(&c, nat, "staff1", DEMO_PASSWORD, &secs), 303);
+	if (secs < delay)
+		fprintf(stderr, "\nsign-in past the ceiling took %.3f s, expected at least %.3f s\n", secs, delay);
+	CU_ASSERT(secs >= delay);
 	client_free(&c);
 }
 
@@ -951,7 +1070,10 @@ static const struct {
 	T(test_wrong_password_is_refused_and_audited),
 	T(test_login_without_csrf_is_403),
 	T(test_throttle_per_account),
-	T(test_throttle_per_address),
+	T(test_throttle_many_accounts_from_one_address),
+	T(test_throttle_per_address_and_account),
+	T(test_throttle_per_account_from_anywhere),
+	T(test_throttle_address_ceiling_slows),
 	T(test_idle_expiry),
 	T(test_absolute_expiry),
 	T(test_logout_kills_the_session_server_side),

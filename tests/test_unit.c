@@ -216,6 +216,10 @@ static void t_config_errors(void)
 	p = write_tmp("workers = 100000\n");
 	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
 	unlink(p);
+	p = write_tmp("request_timeout = 5\nlogin_slow_delay_ms = 2500\n");   /* the watchdog would kill the worker */
+	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "login_slow_delay_ms"));
+	unlink(p);
 	p = write_tmp("just words\n");
 	CU_ASSERT_EQUAL(config_load(&c, p, err, sizeof err), -1);
 	unlink(p);

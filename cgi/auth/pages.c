@@ -73,8 +73,11 @@ int auth_login(struct req *r)
 	if (strlen(username) > 64 || strlen(password) > 1024)
 		return login_page(r, 401, "");
 
-	if (login_locked(r, Q_LOGIN_FAILURES_USER, username, r->cfg->login_fail_account) ||
-	    login_locked(r, Q_LOGIN_FAILURES_ADDR, r->remote_addr, r->cfg->login_fail_addr)) {
+	/* Locks: one account from anywhere, or one account name from one address.
+	 * Many failures from one address (a NAT, a proxy) only slow it down. */
+	login_slow_down(r);
+	if (login_locked(r, Q_LOGIN_FAILURES_USER, username, NULL, r->cfg->login_fail_account) ||
+	    login_locked(r, Q_LOGIN_FAILURES_ADDR_USER, r->remote_addr, username, r->cfg->login_fail_addr_account)) {
 		record_attempt(r, username, "locked");
 		audit(r, "login.locked", "user", 0, username);
 		form_error(r, "login", "login.failed");

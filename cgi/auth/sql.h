@@ -8,8 +8,10 @@
 	X(Q_LOGIN_USER, "s", "SELECT id, password_hash, disabled FROM users WHERE username = ?") \
 	X(Q_LOGIN_FAILURES_USER, "ss", "SELECT at FROM login_attempts WHERE username = ? AND outcome = 'fail' " \
 		"AND at >= ? ORDER BY at DESC LIMIT 1000") \
-	X(Q_LOGIN_FAILURES_ADDR, "ss", "SELECT at FROM login_attempts WHERE addr = ? AND outcome = 'fail' " \
-		"AND at >= ? ORDER BY at DESC LIMIT 1000") \
+	X(Q_LOGIN_FAILURES_ADDR_USER, "sss", "SELECT at FROM login_attempts WHERE addr = ? AND username = ? " \
+		"AND outcome = 'fail' AND at >= ? ORDER BY at DESC LIMIT 1000") \
+	X(Q_LOGIN_FAILURES_ADDR_COUNT, "ssi", "SELECT COUNT(*) FROM (SELECT 1 FROM login_attempts WHERE addr = ? " \
+		"AND outcome = 'fail' AND at >= ? LIMIT ?) f") \
 	X(Q_LOGIN_ATTEMPT, "ssss", "INSERT INTO login_attempts (username, addr, at, outcome) VALUES (?, ?, ?, ?)") \
 	X(Q_USER_PASSWORD_HASH, "i", "SELECT password_hash FROM users WHERE id = ?") \
 	X(Q_USER_SET_LANG, "si", "UPDATE users SET lang = ? WHERE id = ?") \

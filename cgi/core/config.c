@@ -28,7 +28,8 @@ static const struct key keys[] = {
 	L(max_body, 1024, 1L << 30), L(max_upload, 1024, 1L << 32), L(max_fields, 1, 100000),
 	L(max_field_len, 16, 1L << 24), L(max_header, 256, 1L << 20),
 	L(session_idle, 60, 86400 * 30), L(session_absolute, 60, 86400 * 365),
-	L(login_fail_account, 1, 1000), L(login_fail_addr, 1, 100000),
+	L(login_fail_account, 1, 1000), L(login_fail_addr_account, 1, 1000), L(login_slow_addr, 1, 100000),
+	L(login_slow_delay_ms, 0, 10000),
 	L(login_window, 1, 86400), L(login_lockout, 1, 86400 * 7), L(password_min, 8, 128),
 	L(cookie_secure, 0, 1), L(grant_hours, 1, 24 * 365), L(request_expiry_days, 1, 3650),
 	L(delete_hold_days, 1, 3650), L(prospect_limit, 1, 100000), L(prospect_protect_days, 1, 3650),
@@ -63,7 +64,9 @@ void config_defaults(struct config *c)
 	c->session_idle = 30 * 60;
 	c->session_absolute = 12 * 3600;
 	c->login_fail_account = 5;
-	c->login_fail_addr = 20;
+	c->login_fail_addr_account = 5;
+	c->login_slow_addr = 100;
+	c->login_slow_delay_ms = 1500;
 	c->login_window = 15 * 60;
 	c->login_lockout = 15 * 60;
 	c->password_min = 10;
@@ -167,6 +170,11 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen)
 	}
 	if (strcmp(c->lang_default, "zh_CN") != 0 && strcmp(c->lang_default, "en") != 0) {
 		snprintf(err, errlen, "lang_default: zh_CN or en");
+		return -1;
+	}
+	if (c->login_slow_delay_ms * 2 >= c->request_timeout * 1000) {
+		/* a worker sleeping past the watchdog would be killed mid-request */
+		snprintf(err, errlen, "login_slow_delay_ms: must be less than half of request_timeout");
 		return -1;
 	}
 	return 0;

@@ -43,7 +43,9 @@ struct config {
 	long session_idle;              /* seconds */
 	long session_absolute;          /* seconds */
 	long login_fail_account;        /* failures per account in the window */
-	long login_fail_addr;           /* failures per client address in the window */
+	long login_fail_addr_account;   /* failures per (client address, account name) in the window */
+	long login_slow_addr;           /* failures per client address in the window before sign-ins slow down */
+	long login_slow_delay_ms;       /* the added delay of each sign-in from such an address */
 	long login_window;              /* seconds */
 	long login_lockout;             /* seconds */
 	long password_min;              /* characters */

@@ -1,7 +1,9 @@
 #include "session.h"
 #include "crypto.h"
 #include "log.h"
+#include <errno.h>
 #include <string.h>
+#include <time.h>
 
 static int is_hex64(const char *s)
 {
@@ -114,24 +116,6 @@ int session_end(struct req *r)
 int csrf_ok(struct req *r)
 {
 	return r->csrf != NULL && r->csrf[0] != '\0' && crypto_equal(req_form(r, "_csrf"), r->csrf);
-}
-
-int login_locked(struct req *r, struct sql *q, const char *key, long limit)
-{
-	char since[20];
-	clock_format(r->now - r->cfg->login_window - r->cfg->login_lockout, since);
-	struct dbres res;
-	if (db_exec(r->db, r->a, q, &res, "ss", key, since) != DB_OK)
-		return 1;                              /* fail closed */
-	for (size_t i = 0; i + (size_t)limit - 1 < res.nrows; i++) {
-		time_t newest, oldest;
-		if (clock_parse(dbres_get(&res, i, 0), &newest) != 0 ||
-		    clock_parse(dbres_get(&res, i + (size_t)limit - 1, 0), &oldest) != 0)
-			continue;
-		if (newest - oldest <= r->cfg->login_window && r->now < newest + r->cfg->login_lockout)
-			return 1;
-	}
-	return 0;
 }
 
 /* Checks a new password against the rules; sets the form error and returns 0

@@ -17,9 +17,6 @@ int session_start(struct req *r, long long user_id);
 int session_end(struct req *r);
 /* 1 when the POSTed _csrf matches the session's (or pre-session's) token. */
 int csrf_ok(struct req *r);
-/* 1 when sign-in for this key is locked: `limit` failures within the window,
- * the last of them less than the lock-out ago. q selects account or address. */
-int login_locked(struct req *r, struct sql *q, const char *key, long limit);
 /* Fills a user from the USER_COLS columns of row starting at col. */
 struct user *user_from_row(struct req *r, const struct dbres *res, size_t row, size_t col);
 

@@ -325,8 +325,7 @@ static int update_txn(void *ctx)
 			return DB_CONFLICT;
 		}
 	}
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	struct dbres res;
 	int rc = db_exec(r->db, r->a, Q_USER_UPDATE, &res, "ssiisii", f->display_name, f->email,
 			 f->dept_id, f->disabled, now, f->id, f->version);
@@ -560,8 +559,7 @@ static int dept_create_txn(void *ctx)
 {
 	struct dept_form *f = ctx;
 	struct req *r = f->r;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	const char *parent = f->parent_id ? arena_printf(r->a, "%lld", f->parent_id) : NULL;
 	struct dbres res;
 	int rc = db_exec(r->db, r->a, Q_DEPT_INSERT, &res, "sssss", parent, f->name, f->code, f->kind, now);

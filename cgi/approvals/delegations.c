@@ -14,8 +14,7 @@ static int delegations_page(struct req *r, int status)
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_DELEGATIONS_OF, &res, "ii", r->user->id, r->user->id) != DB_OK)
 		return db_fail(r);
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *p = arena_printf(r->a, "Delegations.%zu", i);
 		static const char *cols[] = { "id", "from_id", "from", "to_id", "to", "starts_at", "ends_at", "note",
@@ -85,8 +84,7 @@ int delegations_create(struct req *r)
 	}
 	if (!ok)
 		return delegations_page(r, 422);
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_DELEGATION_INSERT, &res, "iissss", r->user->id, to_id, starts, ends, note, now) != DB_OK)
 		return db_fail(r);
@@ -99,8 +97,7 @@ int delegations_create(struct req *r)
 int delegations_revoke(struct req *r)
 {
 	long long id = r->ids[0];
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_DELEGATION_REVOKE, &res, "sii", now, id, r->user->id) != DB_OK)
 		return db_fail(r);

@@ -48,8 +48,7 @@ int auth_login_form(struct req *r)
 
 static void record_attempt(struct req *r, const char *username, const char *outcome)
 {
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	db_exec(r->db, r->a, Q_LOGIN_ATTEMPT, NULL, "ssss", username, r->remote_addr, now, outcome);
 }
 

@@ -34,8 +34,7 @@ enum via card_access(struct req *r, const struct card_ref *c)
 		return VIA_MANAGER;
 	if ((strcmp(c->scope, "department") == 0 || c->in_pool) && c->dept_id == r->user->dept_id)
 		return VIA_MEMBER;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_GRANT_ACTIVE, &res, "iis", r->user->id, c->id, now) == DB_OK && res.nrows > 0)
 		return VIA_GRANT;
@@ -54,8 +53,7 @@ int card_sees_notes(enum via v)
 
 void card_log_view(struct req *r, long long client_id, enum via v, const char *page)
 {
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	if (db_exec(r->db, r->a, Q_VIEW_INSERT, NULL, "iisss", client_id, r->user->id, now, via_names[v], page) != DB_OK)
 		log_msg("rid=%s could not log the view of client %lld", r->rid, client_id);
 }

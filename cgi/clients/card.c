@@ -66,8 +66,7 @@ static int grams_rebuild(struct req *r, long long id, const char *name, const ch
 int client_history_add(struct req *r, long long client, long long person, const char *field, const char *old,
 		       const char *new, long long actor, const char *reason)
 {
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	const char *pid = person ? arena_printf(r->a, "%lld", person) : NULL;
 	return db_exec(r->db, r->a, Q_HISTORY_INSERT, NULL, "isssssss", client, pid, field, old, new,
 		       arena_printf(r->a, "%lld", actor), now, reason);
@@ -179,8 +178,7 @@ int client_insert(struct req *r, const struct new_client *n, long long *id)
 		return d;
 	if (d > 0)
 		return DB_CONFLICT;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	/* the fields as strings, then the bookkeeping */
 	char types[CF__COUNT + 9];
 	memset(types, 's', CF__COUNT + 8);
@@ -256,7 +254,7 @@ static int view_form_chosen_lines(struct req *r)
 
 static int new_page(struct req *r, int status, const char **values)
 {
-	view_card_fields(r, values);
+	view_card_fields(r, values, 1);
 	if (req_form(r, "scope") == NULL)
 		view_set(r, "Form.values.scope", "personal");
 	else
@@ -447,7 +445,7 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	if (st != 0)
 		return st < 0 ? 0 : st;
 	long long id = dbres_int(&card, 0, CARD_ID);
-	view_card_fields(r, card_values(r, &card));
+	view_card_fields(r, card_values(r, &card), 0);
 	view_bookkeeping(r, &card, via);
 	if ((st = view_persons(r, id, via)) != 0)
 		return st;
@@ -511,7 +509,7 @@ static int edit_open(struct req *r, struct dbres *card, enum via *via)
 
 static int edit_page(struct req *r, int status, const struct dbres *card, enum via via, const char **values)
 {
-	view_card_fields(r, values);
+	view_card_fields(r, values, 1);
 	view_bookkeeping(r, card, via);
 	view_set(r, "Page.title", dbres_get(card, 0, 1 + CF_name));
 	return render(r, status, "clients/client_edit.cs");
@@ -568,8 +566,7 @@ static int update_txn(void *arg)
 			return DB_CONFLICT;
 		}
 	}
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	char types[CF__COUNT + 6];
 	memset(types, 's', CF__COUNT + 3);
 	memcpy(types + CF__COUNT + 3, "ii", 3);

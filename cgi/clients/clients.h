@@ -92,8 +92,9 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
  * (NULL for empty); keeps what was typed in Form.values; on error sets
  * Form.errors. With old != NULL, FF_CREATE_ONLY fields keep the old value. */
 int card_validate(struct req *r, const char **values, const struct dbres *old);
-/* Fields.N.* for the form and the card page, from values (or the card row). */
-void view_card_fields(struct req *r, const char **values);
+/* Fields.N.* for the form and the card page, from values (or the card row);
+ * with form = 1 also the choices of every list (a read-only page needs none). */
+void view_card_fields(struct req *r, const char **values, int form);
 const char *card_display(struct req *r, int field, const char *value);
 
 /* ---- approvals about cards (kinds.c) ---- */

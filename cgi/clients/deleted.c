@@ -54,8 +54,7 @@ static int restore_txn(void *arg)
 		c->outcome = 403;
 		return DB_CONFLICT;
 	}
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	const char *hold_start = time_text(r, -r->cfg->delete_hold_days * 86400L);
 	if ((rc = db_exec(r->db, r->a, Q_CLIENT_RESTORE, &res, "sis", now, c->id, hold_start)) != DB_OK)
 		return rc;

@@ -482,7 +482,7 @@ static const char *const type_names[] = {
 	"phone", "url", "credit", "postcode", "client",
 };
 
-void view_card_fields(struct req *r, const char **values)
+void view_card_fields(struct req *r, const char **values, int form)
 {
 	int filled[8] = { 0 };
 	for (int i = 0; i < CF__COUNT; i++) {
@@ -506,7 +506,7 @@ void view_card_fields(struct req *r, const char **values)
 			if (*shown)
 				filled[f->section]++;
 		}
-		if (f->type == F_ENUM) {
+		if (f->type == F_ENUM && form) {
 			int k = 0;
 			for (const char *c = f->extra; *c; k++) {
 				size_t n = strcspn(c, ",");
@@ -525,6 +525,8 @@ void view_card_fields(struct req *r, const char **values)
 	}
 	for (int s = 1; s < 8; s++)
 		view_set_int(r, arena_printf(r->a, "Sections.s%d", s), filled[s]);
+	if (!form)
+		return;                      /* a page that shows no form needs no choices */
 	view_class_choices(r, "industry");
 	view_class_choices(r, "region");
 	view_class_choices(r, "nature");

@@ -335,8 +335,7 @@ int clients_import_upload(struct req *r)
 		view_set(r, "Page.error_message", arena_printf(r->a, "%s %d", lang_text(r, "client.import.too_many"), IMPORT_MAX_ROWS));
 		return import_page(r, 413);
 	}
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	const char *fname = utf8_len(file->filename) > 200 ? "upload.csv" : file->filename;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_IMPORT_INSERT, &res, "isssis", r->user->id, now, fname, enc,
@@ -398,8 +397,7 @@ int clients_import_commit(struct req *r)
 	int st = own_import(r, &imp);
 	if (st != 0)
 		return st;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	/* claim it: a second click (or a second tab) finds it no longer a preview */
 	struct dbres claim;
 	if (db_exec(r->db, r->a, Q_IMPORT_CLAIM, &claim, "si", now, dbres_int(&imp, 0, 0)) != DB_OK)
@@ -494,8 +492,7 @@ static int undo_txn(void *arg)
 {
 	struct undo_ctx *u = arg;
 	struct req *r = u->r;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	struct dbres res;
 	int rc = db_exec(r->db, r->a, Q_IMPORT_UNDO, &res, "sii", now, r->user->id, u->id);
 	if (rc != DB_OK)

@@ -88,8 +88,7 @@ int clients_progress(struct req *r)
 		resp_flash(r, "progress_empty");
 		return resp_redirect(r, arena_printf(r->a, "/clients/%lld#progress", ref.id));
 	}
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	int rc = db_exec(r->db, r->a, Q_CLIENT_PROGRESS, NULL, "ssi", day_text(r, 0), now, ref.id);
 	if (rc == DB_OK)
 		rc = client_history_add(r, ref.id, 0, "progress", card.rows[0][CARD_LAST_PROGRESS], day_text(r, 0),
@@ -133,8 +132,7 @@ static int drop_txn(void *arg)
 {
 	struct drop_ctx *c = arg;
 	struct req *r = c->r;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	struct dbres res;
 	c->done = 0;
 	int rc = db_exec(r->db, r->a, Q_CLIENT_TO_POOL, &res, "siss", now, c->id, c->today, c->stale);

@@ -162,7 +162,7 @@ static void send_response(struct req *r, FCGX_Request *fr)
 		     r->status, reason(r->status), r->rid);
 	if (r->ctype != NULL)
 		FCGX_FPrintF(fr->out, "Content-Type: %s\r\n", r->ctype);
-	if (r->cfg->test_mode)       /* scripts/bench and the tests count the statements of a page */
+	if (r->cfg->test_mode || r->cfg->report_statements)   /* the tests and scripts/bench count them */
 		FCGX_FPrintF(fr->out, "X-Statements: %lu\r\n", db_count(r->db));
 	FCGX_PutStr(buf_cstr(&r->headers), (int)r->headers.len, fr->out);
 	FCGX_PutStr("\r\n", 2, fr->out);

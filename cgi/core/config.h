@@ -59,6 +59,8 @@ struct config {
 	long prospect_protect_days;     /* protection of a registered or taken-over prospect */
 	long prospect_progress_days;    /* progress must be recorded at least this often */
 	long prospect_warn_days;        /* owners are warned this long before a prospect drops */
+	/* measuring */
+	long report_statements;         /* 1: answer with X-Statements, the SQL statements the page ran (scripts/bench) */
 	/* testing */
 	long test_mode;                 /* 1: test hooks (clock file, /_test routes) */
 	char test_clock_file[CONFIG_STR];

@@ -71,8 +71,7 @@ int session_load(struct req *r)
 	r->csrf = arena_strdup(r->a, dbres_get(&res, 0, 1));
 	r->versions = arena_strdup(r->a, dbres_get(&res, 0, SESSION_VERSIONS));
 	if (r->now - seen >= 60) {
-		char now[20];
-		clock_format(r->now, now);
+		const char *now = r->now_text;
 		db_exec(r->db, r->a, Q_SESSION_TOUCH, NULL, "ss", now, r->session_hash);
 	}
 	return DB_OK;

@@ -295,8 +295,7 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 		return APPROVAL_REFUSED;
 	if ((rc = db_exec(r->db, r->a, Q_REVIEW_LINES, &lines, "i", cycle)) != DB_OK)
 		return rc;
-	char now[20];
-	clock_format(r->now, now);
+	const char *now = r->now_text;
 	for (size_t i = 0; i < lines.nrows && rc == DB_OK; i++) {
 		if (lines.rows[i][4] != NULL)
 			continue;                                 /* deleted meanwhile: nothing to grade */

@@ -73,7 +73,7 @@ static long holders(struct req *r, const char *role, long long dept, long long r
 	*ids = arena_alloc(r->a, (res.nrows + 1) * sizeof **ids);
 	long n = 0;
 	for (size_t i = 0; i < res.nrows; i++) {
-		long long uid = dbres_int(&res, i, 0), udept = dbres_int(&res, i, 1);
+		long long uid = dbres_int(&res, i, HD_USER), udept = dbres_int(&res, i, HD_DEPT);
 		if (uid == requester)
 			continue;
 		if (dept > 0 && !dept_within(r, dept, udept))
@@ -122,16 +122,16 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 		return rc;
 	*id = (long long)res.insert_id;
 	/* the most specific rows win: those with the first row's scope and secrecy */
-	const char *scope = routes.rows[0][4], *secrecy = routes.rows[0][5];
+	const char *scope = routes.rows[0][RT_SCOPE], *secrecy = routes.rows[0][RT_SECRECY];
 	long long first_step = 0;
 	for (size_t i = 0; i < routes.nrows && rc == DB_OK; i++) {
-		const char *s = routes.rows[i][4], *x = routes.rows[i][5];
+		const char *s = routes.rows[i][RT_SCOPE], *x = routes.rows[i][RT_SECRECY];
 		if ((s == NULL) != (scope == NULL) || (x == NULL) != (secrecy == NULL))
 			break;
-		long long step = dbres_int(&routes, i, 0);
-		int over = dbres_int(&routes, i, 2) != 0;
-		rc = db_exec(r->db, r->a, Q_STEP_INSERT, NULL, "iisiis", *id, step, dbres_get(&routes, i, 1),
-			     over && n->subject_dept > 0 ? n->subject_dept : 0LL, dbres_int(&routes, i, 3), "waiting");
+		long long step = dbres_int(&routes, i, RT_STEP);
+		int over = dbres_int(&routes, i, RT_OVER_DEPT) != 0;
+		rc = db_exec(r->db, r->a, Q_STEP_INSERT, NULL, "iisiis", *id, step, dbres_get(&routes, i, RT_ROLE),
+			     over && n->subject_dept > 0 ? n->subject_dept : 0LL, dbres_int(&routes, i, RT_NEED_ALL), "waiting");
 		if (first_step == 0)
 			first_step = step;
 	}
@@ -142,7 +142,7 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 	struct dbres steps;
 	if ((rc = db_exec(r->db, r->a, Q_STEPS_OF, &steps, "i", *id)) != DB_OK)
 		return rc;
-	rc = open_step(r, *id, first_step, dbres_get(&steps, 0, 1), dbres_int(&steps, 0, 2), r->user->id);
+	rc = open_step(r, *id, first_step, dbres_get(&steps, 0, ST_ROLE), dbres_int(&steps, 0, ST_DEPT_ID), r->user->id);
 	if (rc != DB_OK)
 		return rc;
 	return audit(r, "request.created", "request", *id,
@@ -178,10 +178,10 @@ static struct standing *standing(struct req *r)
 		return s;
 	}
 	for (size_t i = 0; i < res.nrows; i++) {
-		if (strcmp(dbres_get(&res, i, 0), "d") == 0 && s->n < 4)
-			s->delegators[s->n++] = dbres_int(&res, i, 1);
-		else if (strcmp(dbres_get(&res, i, 0), "n") == 0)
-			s->waiting = dbres_int(&res, i, 1);
+		if (strcmp(dbres_get(&res, i, SD_KIND), "d") == 0 && s->n < 4)
+			s->delegators[s->n++] = dbres_int(&res, i, SD_VALUE);
+		else if (strcmp(dbres_get(&res, i, SD_KIND), "n") == 0)
+			s->waiting = dbres_int(&res, i, SD_VALUE);
 	}
 	return s;
 }
@@ -310,9 +310,9 @@ static int decide_txn(void *arg)
 	if (rc != DB_OK)
 		return rc;
 	size_t cur = 0;
-	while (cur < steps.nrows && dbres_int(&steps, cur, 0) != step)
+	while (cur < steps.nrows && dbres_int(&steps, cur, ST_NO) != step)
 		cur++;
-	if (cur < steps.nrows && dbres_int(&steps, cur, 3) != 0) {        /* every one of them must approve */
+	if (cur < steps.nrows && dbres_int(&steps, cur, ST_NEED_ALL) != 0) {        /* every one of them must approve */
 		if ((rc = db_exec(r->db, r->a, Q_APPROVERS_LEFT, &left, "ii", c->id, step)) != DB_OK)
 			return rc;
 		if (dbres_int(&left, 0, 0) > 0)
@@ -323,10 +323,10 @@ static int decide_txn(void *arg)
 	if ((rc = db_exec(r->db, r->a, Q_APPROVERS_CLOSE_STEP, NULL, "ii", c->id, step)) != DB_OK)
 		return rc;
 	if (cur + 1 < steps.nrows) {                                     /* on to the next step */
-		long long next = dbres_int(&steps, cur + 1, 0);
+		long long next = dbres_int(&steps, cur + 1, ST_NO);
 		rc = db_exec(r->db, r->a, Q_REQUEST_NEXT_STEP, NULL, "ii", next, c->id);
 		if (rc == DB_OK)
-			rc = open_step(r, c->id, next, dbres_get(&steps, cur + 1, 1), dbres_int(&steps, cur + 1, 2),
+			rc = open_step(r, c->id, next, dbres_get(&steps, cur + 1, ST_ROLE), dbres_int(&steps, cur + 1, ST_DEPT_ID),
 				       requester);
 		if (rc == APPROVAL_NOBODY) {
 			c->outcome = APPROVAL_NOBODY;

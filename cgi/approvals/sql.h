@@ -4,6 +4,12 @@
 #include "core/sql.h"
 
 
+/* Result columns, beside their statements below. */
+enum route_col { RT_STEP, RT_ROLE, RT_OVER_DEPT, RT_NEED_ALL, RT_SCOPE, RT_SECRECY };       /* Q_ROUTES_OF */
+enum step_col { ST_NO, ST_ROLE, ST_DEPT_ID, ST_NEED_ALL, ST_STATE, ST_DEPT };              /* Q_STEPS_OF */
+enum holder_col { HD_USER, HD_DEPT };                                                      /* Q_ROLE_HOLDERS */
+enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
+
 #define APPROVALS_SQL(X) \
 	X(Q_ROUTES_OF, "sss", "SELECT step_no, role, over_subject_dept, need_all, scope, secrecy FROM approval_routes " \
 		"WHERE req_type = ? AND (scope IS NULL OR scope = ?) AND (secrecy IS NULL OR secrecy = ?) " \

@@ -449,11 +449,14 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	view_bookkeeping(r, &card, via);
 	if ((st = view_persons(r, id, via)) != 0)
 		return st;
-	struct dbres lines;
-	if (db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", id) != DB_OK)
-		return db_fail(r);
-	for (size_t i = 0; i < lines.nrows; i++)
-		view_set(r, arena_printf(r->a, "ProductLines.%zu", i), class_label(r, dbres_int(&lines, i, 0)));
+	/* the product lines came with the card */
+	size_t nl = 0;
+	for (const char *p = dbres_get(&card, 0, CARD_PRODUCT_LINES); *p; nl++) {
+		view_set(r, arena_printf(r->a, "ProductLines.%zu", nl), class_label(r, strtoll(p, NULL, 10)));
+		p += strcspn(p, ",");
+		if (*p == ',')
+			p++;
+	}
 	int more;
 	if (view_history(r, id, 1LL << 62, HISTORY_ON_CARD, &more) < 0)
 		return db_fail(r);

@@ -6,13 +6,14 @@
 #include "sql.h"
 #include "core/app.h"
 
-/* Column indexes of CARD_SELECT (queries.h): id, the fields, then these. */
+/* Column indexes of CARD_SELECT (sql.h): id, the fields, then these. */
 enum {
 	CARD_ID = 0,
 	CARD_BLACKLIST = 1 + CF__COUNT,
 	CARD_BLACKLIST_REASON, CARD_OWNER_ID, CARD_DEPT_ID, CARD_SCOPE, CARD_REGISTERED_AT,
 	CARD_UPDATED_AT, CARD_LAST_VISIT, CARD_NEXT_VISIT, CARD_VERSION, CARD_DELETED_AT,
 	CARD_OWNER_NAME, CARD_DEPT_NAME, CARD_IN_POOL, CARD_PROTECTED_UNTIL, CARD_LAST_PROGRESS,
+	CARD_PRODUCT_LINES,      /* the product line ids, comma-separated */
 };
 
 /* A client to register (form or import row). */

@@ -20,14 +20,14 @@ static int quota_breaks(struct req *r, long long grade, long long dept, const ch
 	struct dbres g, n;
 	if (db_exec(r->db, r->a, Q_GRADE_GET, &g, "i", grade) != DB_OK || g.nrows != 1)
 		return -1;
-	if (g.rows[0][4] == NULL)                   /* no quota */
+	if (g.rows[0][GR_QUOTA] == NULL)            /* no quota */
 		return 0;
 	if (db_exec(r->db, r->a, Q_DEPT_GRADE_COUNT, &n, "ii", grade, dept) != DB_OK)
 		return -1;
-	long long total = dbres_int(&n, 0, 0), have = dbres_int(&n, 0, 1);
-	if (quota_fits(g.rows[0][4], have + 1, total))
+	long long total = dbres_int(&n, 0, QC_TOTAL), have = dbres_int(&n, 0, QC_HAVE);
+	if (quota_fits(g.rows[0][GR_QUOTA], have + 1, total))
 		return 0;
-	*why = quota_sentence(r, grade, g.rows[0][4], "request.quota_now", have, total);
+	*why = quota_sentence(r, grade, g.rows[0][GR_QUOTA], "request.quota_now", have, total);
 	return 1;
 }
 
@@ -109,11 +109,11 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		struct dbres u;
 		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &u, "s", value) != DB_OK)
 			return refuse(r, why, "request.failed");
-		if (u.nrows != 1 || dbres_int(&u, 0, 2) != 0)          /* Q_USER_BY_USERNAME: id, name, disabled */
+		if (u.nrows != 1 || dbres_int(&u, 0, UB_DISABLED) != 0)
 			return refuse(r, why, "request.no_such_user");
 		n->field = "owner_id";
 		n->old_value = dbres_get(card, 0, CARD_OWNER_ID);
-		n->new_value = dbres_get(&u, 0, 0);
+		n->new_value = dbres_get(&u, 0, UB_ID);
 		return text_same(n->old_value, n->new_value) ? refuse(r, why, "request.no_change") : 0;
 	}
 	if (strcmp(kind, "former") == 0) {

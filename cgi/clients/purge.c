@@ -26,9 +26,9 @@ static int purge_txn(void *arg)
 		return rc;
 	/* the tombstone: what it was, who asked, who approved, when */
 	const char *tomb = arena_printf(r->a, "%s; deleted %s; requested by %s; approved by %s on %s",
-					dbres_get(&cl, 0, 1), dbres_get(&cl, 0, 2),
-					rq.nrows ? dbres_get(&rq, 0, 1) : "-", rq.nrows ? dbres_get(&rq, 0, 2) : "-",
-					rq.nrows ? dbres_get(&rq, 0, 3) : "-");
+					dbres_get(&cl, 0, PG_NAME), dbres_get(&cl, 0, PG_DELETED_AT),
+					rq.nrows ? dbres_get(&rq, 0, DR_REQUESTER) : "-",
+					rq.nrows ? dbres_get(&rq, 0, DR_APPROVER) : "-", rq.nrows ? dbres_get(&rq, 0, DR_AT) : "-");
 	struct sql *const purge[] = { Q_PURGE_GRAMS, Q_PURGE_LINES, Q_PURGE_PERSONS, Q_PURGE_GRANTS, Q_PURGE_CLIENT };
 	for (size_t i = 0; i < sizeof purge / sizeof purge[0] && rc == DB_OK; i++)
 		rc = db_exec(r->db, r->a, purge[i], NULL, "i", c->id);

@@ -9,7 +9,8 @@
 	"blacklist, blacklist_reason, owner_id, dept_id, scope, registered_at, updated_at, " \
 	"last_visit_on, next_visit_due, version, deleted_at, " \
 	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
-	"(SELECT name FROM departments WHERE id = c.dept_id), in_pool, protected_until, last_progress_on " \
+	"(SELECT name FROM departments WHERE id = c.dept_id), in_pool, protected_until, last_progress_on, " \
+	"(SELECT GROUP_CONCAT(item_id ORDER BY item_id) FROM client_product_lines WHERE client_id = c.id) " \
 	"FROM clients c "
 
 /* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
@@ -69,6 +70,12 @@
 #define T_BRANCHES(depts, branch) "i" branch "i" branch depts branch depts branch "is" branch
 #define T_IDS10 "iiiiiiiiii"
 #define T_IDS100 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10
+
+/* Result columns, beside their statements below. */
+enum grade_col { GR_ID, GR_CODE, GR_NAME_ZH, GR_NAME_EN, GR_QUOTA, GR_VISIT_DAYS, GR_VERSION };  /* Q_GRADE_GET */
+enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_COUNT */
+enum purge_col { PG_ID, PG_NAME, PG_DELETED_AT };                /* Q_CLIENT_PURGE_LOCK */
+enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DELETE_REQUEST */
 
 #define CLIENTS_SQL(X) \
 	X(Q_CLASS_ALL, "", "SELECT id, kind, parent_id, code, name_zh, name_en, disabled FROM class_items " \

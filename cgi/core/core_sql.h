@@ -10,9 +10,12 @@
 	"u.id, u.username, u.display_name, u.email, u.dept_id, d.name, u.lang, " \
 	"u.disabled, u.must_change_password, " \
 	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), u.version "
-#define SESSION_VERSIONS (4 + UC__COUNT)     /* the column of Q_SESSION_GET with the versions */
+#define SESSION_VERSIONS (SS_USER_COLS + UC__COUNT)     /* the column of Q_SESSION_GET with the versions */
 enum user_col { UC_ID, UC_USERNAME, UC_NAME, UC_EMAIL, UC_DEPT_ID, UC_DEPT_NAME, UC_LANG, UC_DISABLED,
 		UC_MUST_CHANGE, UC_ROLES, UC_VERSION, UC__COUNT };
+
+enum session_col { SS_USER, SS_CSRF, SS_CREATED, SS_SEEN, SS_USER_COLS };   /* Q_SESSION_GET, then USER_COLS */
+enum by_username_col { UB_ID, UB_NAME, UB_DISABLED };                      /* Q_USER_BY_USERNAME */
 
 #define CORE_SQL(X) \
 	X(Q_PING, "", "SELECT 1") \

@@ -14,14 +14,14 @@ struct user *user_from_row(struct req *r, const struct dbres *res, size_t row, s
 {
 	struct user *u = arena_alloc(r->a, sizeof *u);
 	u->id = dbres_int(res, row, col);
-	u->username = dbres_get(res, row, col + 1);
-	u->display_name = dbres_get(res, row, col + 2);
-	u->email = dbres_get(res, row, col + 3);
-	u->dept_id = dbres_int(res, row, col + 4);
-	u->dept_name = dbres_get(res, row, col + 5);
-	u->lang = res->rows[row][col + 6];
-	u->must_change_password = (int)dbres_int(res, row, col + 8);
-	u->roles = roles_parse(dbres_get(res, row, col + 9));
+	u->username = dbres_get(res, row, col + UC_USERNAME);
+	u->display_name = dbres_get(res, row, col + UC_NAME);
+	u->email = dbres_get(res, row, col + UC_EMAIL);
+	u->dept_id = dbres_int(res, row, col + UC_DEPT_ID);
+	u->dept_name = dbres_get(res, row, col + UC_DEPT_NAME);
+	u->lang = res->rows[row][col + UC_LANG];
+	u->must_change_password = (int)dbres_int(res, row, col + UC_MUST_CHANGE);
+	u->roles = roles_parse(dbres_get(res, row, col + UC_ROLES));
 	return u;
 }
 
@@ -53,11 +53,11 @@ int session_load(struct req *r)
 	if (rc != DB_OK)
 		return rc;
 	time_t created, seen;
-	int valid = res.nrows == 1 && clock_parse(dbres_get(&res, 0, 2), &created) == 0 &&
-		    clock_parse(dbres_get(&res, 0, 3), &seen) == 0 &&
+	int valid = res.nrows == 1 && clock_parse(dbres_get(&res, 0, SS_CREATED), &created) == 0 &&
+		    clock_parse(dbres_get(&res, 0, SS_SEEN), &seen) == 0 &&
 		    r->now - seen <= r->cfg->session_idle &&
 		    r->now - created <= r->cfg->session_absolute &&
-		    dbres_int(&res, 0, 4 + 7) == 0;           /* user not disabled */
+		    dbres_int(&res, 0, SS_USER_COLS + UC_DISABLED) == 0;
 	if (!valid) {
 		if (res.nrows == 1)
 			db_exec(r->db, r->a, Q_SESSION_DELETE, NULL, "s", r->session_hash);
@@ -67,8 +67,8 @@ int session_load(struct req *r)
 		set_anonymous(r);
 		return DB_OK;
 	}
-	r->user = user_from_row(r, &res, 0, 4);
-	r->csrf = arena_strdup(r->a, dbres_get(&res, 0, 1));
+	r->user = user_from_row(r, &res, 0, SS_USER_COLS);
+	r->csrf = arena_strdup(r->a, dbres_get(&res, 0, SS_CSRF));
 	r->versions = arena_strdup(r->a, dbres_get(&res, 0, SESSION_VERSIONS));
 	if (r->now - seen >= 60) {
 		const char *now = r->now_text;

@@ -341,7 +341,7 @@ static void t_credit_code(void)
 }
 static void t_name_normalize(void)
 {
-	char o[256];
+	char o[256], o2[256];
 	CU_ASSERT_STRING_EQUAL(name_normalize("华信实业有限公司", o), "华信实业");
 	CU_ASSERT_STRING_EQUAL(name_normalize("华信实业（北京）股份有限公司", o), "华信实业北京");
 	CU_ASSERT_STRING_EQUAL(name_normalize("华信实业(北京)有限责任公司", o), "华信实业北京");
@@ -350,6 +350,18 @@ static void t_name_normalize(void)
 	CU_ASSERT_STRING_EQUAL(name_normalize("Huaxin Trading Co.,Ltd", o), "huaxintrading");
 	CU_ASSERT_STRING_EQUAL(name_normalize("Acme Inc.", o), "acme");
 	CU_ASSERT_STRING_EQUAL(name_normalize("公司", o), "公司");            /* never empties a name */
+	/* bracketed and trailing legal forms (issue 8.6) */
+	CU_ASSERT_STRING_EQUAL(name_normalize("苏州华信商贸（股份）有限责任公司", o),
+			       name_normalize("苏州华信商贸股份有限公司", o2));
+	CU_ASSERT_STRING_EQUAL(name_normalize("苏州华信商贸股份有限公司", o), "苏州华信商贸");
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信(集团)有限公司", o), "华信");
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信集团有限公司", o), "华信");
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信（集团）实业有限公司", o), "华信实业");
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信（控股）集团股份有限公司", o), "华信");
+	CU_ASSERT_STRING_EQUAL(name_normalize("Huaxin Holdings Group Co., Ltd.", o), "huaxin");
+	/* a bracket that is no legal form stays, and so does a name that is only one */
+	CU_ASSERT_STRING_EQUAL(name_normalize("华信（苏州）有限公司", o), "华信苏州");
+	CU_ASSERT_STRING_EQUAL(name_normalize("（集团）", o), "集团");
 	CU_ASSERT_STRING_EQUAL(name_normalize("张三", o), "张三");
 	CU_ASSERT_STRING_EQUAL(name_normalize("“华信”商贸公司", o), "华信商贸");
 }

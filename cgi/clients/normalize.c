@@ -88,16 +88,27 @@ static int dropped(unsigned cp)
 	       cp == 0x00A0;
 }
 
-static const char *const SUFFIXES[] = {
-	"股份有限公司", "有限责任公司", "有限公司", "公司",
-	"corporation", "company", "limited", "coltd", "corp", "ltd", "inc", "co",
+/* The legal-form words the duplicate check ignores, the longest first: as a
+ * name's ending (repeatedly: 华信商贸股份有限责任公司 → 华信商贸股份 → 华信商贸)
+ * and, in brackets, anywhere (华信（集团）实业 → 华信实业). */
+static const char *const LEGAL_FORMS[] = {
+	"股份有限公司", "有限责任公司", "有限公司", "股份", "集团", "控股", "公司",
+	"corporation", "company", "limited", "holdings", "group", "coltd", "corp", "ltd", "inc", "co",
 	NULL,
 };
+
+static int legal_form(const char *s, size_t n)
+{
+	for (int i = 0; LEGAL_FORMS[i]; i++)
+		if (strlen(LEGAL_FORMS[i]) == n && memcmp(s, LEGAL_FORMS[i], n) == 0)
+			return 1;
+	return 0;
+}
 
 char *name_normalize(const char *name, char *out)
 {
 	const unsigned char *s = (const unsigned char *)name;
-	size_t o = 0;
+	size_t o = 0, open = (size_t)-1;
 	while (*s) {
 		size_t len;
 		unsigned cp = decode(s, &len);
@@ -108,6 +119,13 @@ char *name_normalize(const char *name, char *out)
 			cp = ' ';
 		if (cp >= 'A' && cp <= 'Z')
 			cp += 'a' - 'A';
+		if (cp == '(') {
+			open = o;
+		} else if (cp == ')' && open != (size_t)-1) {
+			if (legal_form(out + open, o - open) && open > 0)
+				o = open;                /* a bracketed legal form: （股份）, (集团) */
+			open = (size_t)-1;
+		}
 		if (dropped(cp))
 			continue;
 		o += encode(cp, out + o);
@@ -117,9 +135,9 @@ char *name_normalize(const char *name, char *out)
 	 * but never the whole name */
 	for (int again = 1; again;) {
 		again = 0;
-		for (int i = 0; SUFFIXES[i]; i++) {
-			size_t n = strlen(SUFFIXES[i]);
-			if (o > n && strcmp(out + o - n, SUFFIXES[i]) == 0) {
+		for (int i = 0; LEGAL_FORMS[i]; i++) {
+			size_t n = strlen(LEGAL_FORMS[i]);
+			if (o > n && strcmp(out + o - n, LEGAL_FORMS[i]) == 0) {
 				o -= n;
 				out[o] = '\0';
 				again = 1;

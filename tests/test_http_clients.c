@@ -161,6 +161,22 @@ static void test_print_and_history_follow_the_same_rule(void)
 	client_free(&out);
 }
 
+/* A refused card and the request form show name, owner and date only (DESIGN.md §5). */
+static void test_stubs_show_name_owner_and_date_only(void)
+{
+	struct client out;
+	sign_in(&out, "staff3");                      /* 销售二部; the card is 销售一部's */
+	const char *paths[] = { "", "/request?kind=view" };
+	for (int i = 0; i < 2; i++) {
+		client_get(&out, card_path(vis_card[0], paths[i]));
+		CU_ASSERT(client_has(&out, vis_name[0]));
+		CU_ASSERT(client_has(&out, "陈静"));
+		CU_ASSERT(!client_has(&out, "销售一部"));
+		CU_ASSERT(!client_has(&out, "机密地址一号"));
+	}
+	client_free(&out);
+}
+
 static void test_manager_above_sees_the_department_below(void)
 {
 	struct client a, m;
@@ -794,6 +810,7 @@ void add_client_suite(void)
 	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
 	T(test_visibility_matrix_and_view_log);
 	T(test_print_and_history_follow_the_same_rule);
+	T(test_stubs_show_name_owner_and_date_only);
 	T(test_manager_above_sees_the_department_below);
 	T(test_lists_and_search_never_leak);
 	T(test_list_filters_and_keyset_pages);

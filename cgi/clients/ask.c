@@ -46,7 +46,9 @@ static int request_form_page(struct req *r, int status, const struct dbres *card
 	view_set(r, "Subject.id", dbres_get(card, 0, CARD_ID));
 	view_set(r, "Subject.name", dbres_get(card, 0, 1 + CF_name));
 	view_set(r, "Subject.owner", dbres_get(card, 0, CARD_OWNER_NAME));
-	view_set(r, "Subject.dept", dbres_get(card, 0, CARD_DEPT_NAME));
+	view_set(r, "Subject.registered_at", dbres_get(card, 0, CARD_REGISTERED_AT));
+	if (via != VIA_NONE)         /* a stub shows name, owner and date only (DESIGN.md §5) */
+		view_set(r, "Subject.dept", dbres_get(card, 0, CARD_DEPT_NAME));
 	view_set(r, "Subject.visible", via != VIA_NONE ? "1" : "0");
 	view_set(r, "Form.values.kind", kind);
 	if (kind_has_value(kind))

@@ -347,7 +347,6 @@ static int card_open(struct req *r, struct dbres *card, enum via *via, const cha
 		view_set(r, "Stub.id", dbres_get(card, 0, CARD_ID));
 		view_set(r, "Stub.name", dbres_get(card, 0, 1 + CF_name));
 		view_set(r, "Stub.owner", dbres_get(card, 0, CARD_OWNER_NAME));
-		view_set(r, "Stub.dept", dbres_get(card, 0, CARD_DEPT_NAME));
 		view_set(r, "Stub.registered_at", dbres_get(card, 0, CARD_REGISTERED_AT));
 		view_set(r, "Page.title", lang_text(r, "client.denied_title"));
 		st = render(r, 403, "clients/client_denied.cs");

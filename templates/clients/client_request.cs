@@ -5,7 +5,8 @@
 <section class="card narrow-wide">
   <dl class="facts">
     <dt><?cs var:Lang.client.f.name ?></dt><dd id="subject-name"><?cs var:Subject.name ?></dd>
-    <dt><?cs var:Lang.client.owner ?></dt><dd><?cs var:Subject.owner ?> · <?cs var:Subject.dept ?></dd>
+    <dt><?cs var:Lang.client.owner ?></dt><dd><?cs var:Subject.owner ?><?cs if:Subject.dept ?> · <?cs var:Subject.dept ?><?cs /if ?></dd>
+    <dt><?cs var:Lang.client.registered_at ?></dt><dd><?cs var:Subject.registered_at ?></dd>
     <?cs if:Subject.current ?><dt><?cs var:Lang.request.current ?></dt><dd id="subject-current"><?cs var:Subject.current ?></dd><?cs /if ?>
   </dl>
   <p class="hint"><?cs var:Lang.request.hint[Form.values.kind] ?></p>

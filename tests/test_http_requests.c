@@ -895,6 +895,36 @@ static void test_grade_review_cycle(void)
 }
 
 #define T(f) CU_add_test(s, #f, f)
+/* The navigation offers each role the pages it uses, and marks the one open (issue 8.16). */
+static void test_navigation_by_role(void)
+{
+	struct client m, s;
+	sign_in(&m, "manager1");
+	sign_in(&s, "staff1");
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	const char *managers[] = { "<a href=\"/clients/pool\"", "<a href=\"/reviews\"", "<a href=\"/clients/deleted\"",
+				   "<a href=\"/delegations\"", "<a href=\"/requests\"", NULL };
+	for (int i = 0; managers[i]; i++)
+		CU_ASSERT(client_has(&m, managers[i]));
+	CU_ASSERT_EQUAL(client_get(&s, "/"), 200);
+	CU_ASSERT(client_has(&s, "<a href=\"/clients/pool\""));
+	CU_ASSERT(client_has(&s, "<a href=\"/requests\""));
+	CU_ASSERT(!client_has(&s, "<a href=\"/reviews\""));
+	CU_ASSERT(!client_has(&s, "<a href=\"/clients/deleted\""));
+	CU_ASSERT(!client_has(&s, "<a href=\"/delegations\""));
+	/* one current entry: the longest match */
+	CU_ASSERT_EQUAL(client_get(&m, "/requests"), 200);
+	CU_ASSERT(client_has(&m, "<a href=\"/requests\" aria-current=\"page\">"));
+	CU_ASSERT(!client_has(&m, "<a href=\"/requests/inbox\" aria-current"));
+	CU_ASSERT_EQUAL(client_get(&m, "/clients/pool"), 200);
+	CU_ASSERT(client_has(&m, "<a href=\"/clients/pool\" aria-current=\"page\">"));
+	CU_ASSERT(!client_has(&m, "<a href=\"/clients\" aria-current"));
+	CU_ASSERT_EQUAL(client_get(&m, "/clients"), 200);
+	CU_ASSERT(client_has(&m, "<a href=\"/clients\" aria-current=\"page\">"));
+	client_free(&m);
+	client_free(&s);
+}
+
 void add_request_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -913,6 +943,7 @@ void add_request_suite(void)
 	T(test_step_needing_everyone);
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);
+	T(test_navigation_by_role);
 	T(test_prospect_protection_pool_and_takeover);
 	T(test_grade_review_cycle);
 }

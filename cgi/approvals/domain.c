@@ -9,6 +9,7 @@
 SQL_DEFINE(APPROVALS_SQL, approvals_sql)
 
 #define ADMIN ROLE_ADMIN
+#define APPROVERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
 
 static const struct route routes[] = {
 	{ M_GET,  "/requests",                requests_mine,      0, 0 },
@@ -26,7 +27,9 @@ static const struct route routes[] = {
 };
 
 static const struct nav nav[] = {
-	{ 40, "/requests/inbox", "nav.requests", 0, { "/requests", "/delegations" }, approval_inbox_count, "inbox_count" },
+	{ 40, "/requests/inbox", "nav.requests", 0, { "/requests/" }, approval_inbox_count, "inbox_count" },
+	{ 42, "/requests", "nav.mine", 0, { NULL }, NULL, NULL },
+	{ 44, "/delegations", "nav.delegations", APPROVERS, { NULL }, NULL, NULL },
 	{ 130, "/admin/routes", "nav.routes", ADMIN, { NULL }, NULL, NULL },
 	{ 0 },
 };

@@ -14,6 +14,7 @@ SQL_DEFINE(CLIENTS_SQL, clients_sql)
 extern const struct approval_kind clients_kinds[];   /* kinds.c */
 
 #define ADMIN ROLE_ADMIN
+#define MANAGERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
 
 static const struct route routes[] = {
 	{ M_GET,  "/clients",                          clients_list,            0, 0 },
@@ -52,7 +53,9 @@ static const struct route routes[] = {
 
 static const struct nav nav[] = {
 	{ 20, "/clients", "nav.clients", 0, { "/clients" }, NULL, NULL },
+	{ 22, "/clients/pool", "nav.pool", ROLE_STAFF | ROLE_DEPT_MANAGER, { NULL }, NULL, NULL },
 	{ 30, "/blacklist", "nav.blacklist", 0, { NULL }, NULL, NULL },
+	{ 60, "/clients/deleted", "nav.deleted", MANAGERS, { NULL }, NULL, NULL },
 	{ 120, "/admin/classes", "nav.classes", ADMIN, { "/admin/classes", "/admin/grades" }, NULL, NULL },
 	{ 0 },
 };

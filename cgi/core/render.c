@@ -242,15 +242,27 @@ static void view_nav(struct req *r)
 				shown[k] = shown[k - 1];
 			shown[k] = e;
 		}
+	/* the current entry: the one whose path or prefix matches the longest */
+	size_t best = n, best_len = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct nav *e = shown[i];
+		size_t len = strcmp(r->path, e->path) == 0 ? strlen(e->path) + 1 : 0;   /* exact beats a prefix */
+		for (int k = 0; k < 3 && e->match[k] != NULL; k++) {
+			size_t m = strlen(e->match[k]);
+			if (m > len && strncmp(r->path, e->match[k], m) == 0)
+				len = m;
+		}
+		if (len > best_len) {
+			best = i;
+			best_len = len;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct nav *e = shown[i];
 		const char *p = arena_printf(r->a, "Nav.items.%zu", i);
 		view_set(r, arena_printf(r->a, "%s.href", p), e->path);
 		view_set(r, arena_printf(r->a, "%s.label", p), lang_text(r, e->label));
-		int current = strcmp(r->path, e->path) == 0;
-		for (int k = 0; k < 3 && e->match[k] != NULL && !current; k++)
-			current = strncmp(r->path, e->match[k], strlen(e->match[k])) == 0;
-		if (current)
+		if (i == best)
 			view_set(r, arena_printf(r->a, "%s.current", p), "1");
 		if (e->badge != NULL) {
 			long long count = e->badge(r);

@@ -16,6 +16,12 @@ static const struct route routes[] = {
 	{ 0 },
 };
 
+static const struct nav nav[] = {
+	{ 50, "/reviews", "nav.reviews", ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM, { "/reviews" }, NULL,
+	  NULL },
+	{ 0 },
+};
+
 static const struct task tasks[] = {
 	{ "reviews.open", review_open_due, "grade review cycle(s) opened" },
 	{ 0 },
@@ -36,6 +42,7 @@ static const struct approval_kind kinds[] = {
 const struct domain reviews_domain = {
 	.name = "reviews",
 	.routes = routes,
+	.nav = nav,
 	.kinds = kinds,
 	.tasks = tasks,
 	.sql = reviews_sql,

@@ -203,16 +203,26 @@ port_in_use() {
 
 # ------------------------------------------------------------------- build ---
 
-# build_inplace: autotools + make at the top level (produces cgi/dossier).
+# build_inplace [LOG] [werror]: autotools + make at the top level (produces
+# cgi/dossier). With "werror" (scripts/test) warnings are errors: a tree
+# configured without --enable-werror is configured again with it (its other
+# configure arguments kept) and rebuilt from clean, so that every object was
+# compiled with -Werror.
 build_inplace() {
-    local log=${1:-$D_ROOT/build.log}
+    local log=${1:-$D_ROOT/build.log} werror=${2:-}
     [[ -f $D_ROOT/configure.ac ]] || die "no configure.ac in $D_ROOT"
-    say "building in place (log: $log)"
+    say "building in place${werror:+ with -Werror} (log: $log)"
     (
         set -e
         cd "$D_ROOT"
         if [[ ! -x configure ]]; then autoreconf -fi; fi
-        if [[ ! -f Makefile ]]; then ./configure; fi
+        if [[ ! -f Makefile || ! -f config.status ]]; then
+            ./configure ${werror:+--enable-werror}
+        elif [[ -n $werror ]] && ! grep -q '^WERROR_CFLAGS = -Werror' Makefile; then
+            echo "configured without --enable-werror: configuring again with it, rebuilding from clean"
+            eval "./configure $(./config.status --config) --enable-werror"
+            make clean
+        fi
         make -j"$(nproc)"
     ) >"$log" 2>&1 || {
         show_log "$log" 60

@@ -203,16 +203,26 @@ port_in_use() {
 
 # ------------------------------------------------------------------- build ---
 
-# build_inplace: autotools + make at the top level (produces cgi/dossier).
+# build_inplace [LOG] [werror]: autotools + make at the top level (produces
+# cgi/dossier). With "werror" (scripts/test) warnings are errors: a tree
+# configured without --enable-werror is configured again with it (its other
+# configure arguments kept) and rebuilt from clean, so that every object was
+# compiled with -Werror.
 build_inplace() {
-    local log=${1:-$D_ROOT/build.log}
+    local log=${1:-$D_ROOT/build.log} werror=${2:-}
     [[ -f $D_ROOT/configure.ac ]] || die "no configure.ac in $D_ROOT"
-    say "building in place (log: $log)"
+    say "building in place${werror:+ with -Werror} (log: $log)"
     (
         set -e
         cd "$D_ROOT"
         if [[ ! -x configure ]]; then autoreconf -fi; fi
-        if [[ ! -f Makefile ]]; then ./configure; fi
+        if [[ ! -f Makefile || ! -f config.status ]]; then
+            ./configure ${werror:+--enable-werror}
+        elif [[ -n $werror ]] && ! grep -q '^WERROR_CFLAGS = -Werror' Makefile; then
+            echo "configured without --enable-werror: configuring again with it, rebuilding from clean"
+            eval "./configure $(./config.status --config) --enable-werror"
+            make clean
+        fi
         make -j"$(nproc)"
     ) >"$log" 2>&1 || {
         show_log "$log" 60
@@ -222,67 +232,15 @@ build_inplace() {
     say "built $D_ROOT/cgi/dossier ($(grep -c 'warning:' "$log" || true) compiler warnings)"
 }
 
-ASAN_CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer'
-ASAN_LDFLAGS='-fsanitize=address,undefined'
-
-# build_asan DIR: sanitizer build in DIR (default $D_ROOT/build-asan).
-# automake refuses a VPATH build when the source dir is itself configured
-# ("source directory already configured"), which it is after build_inplace.
-# So DIR holds a snapshot of the source files (tracked + untracked, not
-# ignored; mtimes kept so make stays incremental) configured in place there.
-# The binary is DIR/cgi/dossier either way.
+# build_asan [DIR]: the AddressSanitizer + UBSan build (-Werror) of the app
+# and the tests in DIR (default $D_ROOT/build-asan): `make asan` of the
+# configured tree (Makefile.am says how). The binary is DIR/cgi/dossier.
 build_asan() {
-    local dir=${1:-$D_ROOT/build-asan} log list old
+    local dir=${1:-$D_ROOT/build-asan} log
     log=$dir.log
-    if ! git -C "$D_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-        # not a git checkout (e.g. a release tarball): plain VPATH build
-        [[ -f $D_ROOT/config.status ]] &&
-            die "$D_ROOT is configured in place and not a git checkout: run 'make distclean' there first"
-        mkdir -p "$dir"
-        say "ASan+UBSan build in $dir (VPATH, log: $log)"
-        (
-            set -e
-            cd "$dir"
-            [[ -x $D_ROOT/configure ]] || (cd "$D_ROOT" && autoreconf -fi)
-            [[ -f Makefile ]] || "$D_ROOT/configure" CFLAGS="$ASAN_CFLAGS" LDFLAGS="$ASAN_LDFLAGS"
-            make -j"$(nproc)"
-        ) >"$log" 2>&1 || {
-            show_log "$log" 60
-            die "ASan build failed, see $log"
-        }
-        [[ -x $dir/cgi/dossier ]] || die "ASan build produced no $dir/cgi/dossier (see $log)"
-        return 0
-    fi
-    if [[ -f $dir/Makefile ]] && ! grep -q '^srcdir = \.$' "$dir/Makefile"; then
-        say "removing $dir (an out-of-tree build, replaced by a snapshot build)"
-        rm -rf "$dir"
-    fi
-    mkdir -p "$dir"
-    say "ASan+UBSan build in $dir (log: $log)"
-    (
-        set -e
-        cd "$D_ROOT"
-        list=$(mktemp)
-        git ls-files -z --cached --others --exclude-standard -- . \
-            ':!:build-asan' ':!:var' ':!:var-test' ':!:var-bench' >"$list"
-        # files that disappeared from the source since the last snapshot
-        old=$dir/.snapshot-files
-        if [[ -f $old ]]; then
-            comm -z -23 <(sort -z "$old") <(sort -z "$list") |
-                while IFS= read -r -d '' f; do rm -f -- "$dir/$f"; done
-        fi
-        # only existing files (deleted but still tracked files are skipped)
-        while IFS= read -r -d '' f; do [[ -e $f ]] && printf '%s\0' "$f"; done <"$list" |
-            tar -c --null -T - -f - | tar -x -p -f - -C "$dir"
-        cp "$list" "$old"
-        rm -f "$list"
-        cd "$dir"
-        if [[ ! -x configure || configure.ac -nt configure ]]; then autoreconf -fi; fi
-        if [[ ! -f Makefile ]]; then
-            ./configure CFLAGS="$ASAN_CFLAGS" LDFLAGS="$ASAN_LDFLAGS"
-        fi
-        make -j"$(nproc)"
-    ) >"$log" 2>&1 || {
+    [[ -f $D_ROOT/Makefile ]] || die "$D_ROOT is not configured (build_inplace first)"
+    say "ASan+UBSan build: make asan ASAN_DIR=$dir (log: $log)"
+    make -C "$D_ROOT" -j"$(nproc)" asan ASAN_DIR="$dir" >"$log" 2>&1 || {
         show_log "$log" 60
         die "ASan build failed, see $log"
     }

@@ -321,7 +321,7 @@ static void test_grade_quota(void)
 	sign_in_first_time(&sales, sname);
 	long long cards[7];
 	for (int i = 0; i < 7; i++) {
-		char label[16];
+		char label[32];
 		snprintf(label, sizeof label, "配额%d", i);
 		cards[i] = card_of(&sales, label, "personal");
 	}

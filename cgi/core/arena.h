@@ -14,6 +14,8 @@ void *arena_alloc(arena *a, size_t n);
 char *arena_strdup(arena *a, const char *s);          /* NULL stays NULL */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+/* nonnull: else UBSan's check of vsnprintf's format leaves a path with fmt NULL
+ * that -Wformat-truncation reports in the sanitizer build (make asan, -Werror) */
+char *arena_vprintf(arena *a, const char *fmt, va_list ap) __attribute__((nonnull(2)));
 
 #endif

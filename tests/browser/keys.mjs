@@ -1,0 +1,56 @@
+// No page shows a language key: every page a role uses, in both languages,
+// read as a person reads it (the visible text), holds no "client.f.owner_id"-like
+// text from the language files' namespaces.
+import { args, check, finish, launch, signIn } from './lib.mjs';
+
+const { base, outDir } = args('keys.mjs');
+// The top-level names of the language files: a visible "name.something" is a key.
+const NAMESPACES = ['app', 'nav', 'form', 'flash', 'error', 'role', 'login', 'home', 'password', 'admin',
+  'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review'];
+const KEY = new RegExp(`(^|[^A-Za-z0-9_@./-])((${NAMESPACES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*)`, 'g');
+
+const PAGES = {
+  staff1: ['/', '/clients', '/clients/new', '/clients/pool', '/clients/import', '/blacklist', '/requests',
+    '/requests/inbox', '/password', '{card}', '{card}/history', '{card}/print', '{card}/edit',
+    '{card}/request?kind=grade', '{card}/request?kind=owner', '{card}/request?kind=blacklist'],
+  manager1: ['/', '/clients', '/reviews', '/clients/deleted', '/delegations', '/requests/inbox', '{card}',
+    '{card}/history'],
+  admin: ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/classes', '/admin/grades',
+    '/admin/routes', '/admin/audit'],
+};
+
+const browser = await launch();
+let aborted = false;
+try {
+  for (const [user, paths] of Object.entries(PAGES)) {
+    for (const lang of ['zh_CN', 'en']) {
+      const { context, page } = await signIn(browser, base, user);
+      await page.goto(`${base}/`);
+      await Promise.all([page.waitForNavigation(),
+        page.locator(`form[action="/lang"] button[value="${lang}"]`).click()]);
+      // a card of the user's own: the first one the list links to
+      await page.goto(`${base}/clients`);
+      const href = await page.locator('table a[href^="/clients/"]').first().getAttribute('href').catch(() => null);
+      for (const p of paths) {
+        if (p.includes('{card}') && !href) continue;
+        const path = p.replace('{card}', href || '');
+        await check(`${user} ${lang} ${path}: no language key on the page`, async () => {
+          const resp = await page.goto(`${base}${path}`);
+          if (!resp || resp.status() >= 500) throw new Error(`HTTP ${resp && resp.status()}`);
+          const text = await page.evaluate(() => document.body.innerText + ' ' +
+            Array.from(document.querySelectorAll('[placeholder],[title],[aria-label]'))
+              .map((e) => [e.getAttribute('placeholder'), e.getAttribute('title'), e.getAttribute('aria-label')]
+                .filter(Boolean).join(' ')).join(' '));
+          const found = [...text.matchAll(KEY)].map((m) => m[2]);
+          if (found.length) throw new Error(`keys shown: ${[...new Set(found)].slice(0, 8).join(', ')}`);
+        });
+      }
+      await context.close();
+    }
+  }
+} catch (err) {
+  console.log(`  FAIL aborted: ${err.message}`);
+  aborted = true;
+}
+await browser.close();
+finish(aborted);

@@ -93,15 +93,12 @@ static const char *canonical(struct req *r, int fi, const char *cell)
 	if (*cell == '\0')
 		return cell;
 	if (f->type == F_ENUM) {
-		for (const char *c = f->extra; *c;) {
-			size_t n = strcspn(c, ",");
-			char *choice = arena_strndup(r->a, c, n);
-			if (header_matches(r, cell, choice, arena_printf(r->a, "client.opt.%s.%s", f->col, choice)))
-				return choice;
-			c += n + (c[n] == ',');
-		}
+		for (int k = 0; f->choices[k] != NULL; k++)
+			if (header_matches(r, cell, f->choices[k],
+					   arena_printf(r->a, "client.opt.%s.%s", f->col, f->choices[k])))
+				return f->choices[k];
 	} else if (f->type == F_CLASS || f->type == F_GRADE) {
-		long long id = f->type == F_GRADE ? grade_by_name(r, cell) : class_by_name(r, f->extra, cell);
+		long long id = f->type == F_GRADE ? grade_by_name(r, cell) : class_by_name(r, f->kind, cell);
 		if (id > 0)
 			return arena_printf(r->a, "%lld", id);
 	}

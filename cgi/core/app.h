@@ -26,7 +26,7 @@ enum role {
 	ROLE_ADMIN = 1 << 6,
 };
 #define ROLE_COUNT 7
-extern const char *const role_names[ROLE_COUNT];   /* "staff", "dept_manager", … by bit */
+extern const char *const role_names[ROLE_COUNT + 1];   /* "staff", "dept_manager", … by bit; NULL */
 /* Bit mask of a comma-separated role list (unknown names are ignored). */
 unsigned roles_parse(const char *list);
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const role_names[ROLE_COUNT] = {
-	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin",
+const char *const role_names[ROLE_COUNT + 1] = {
+	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin", NULL,
 };
 
 unsigned roles_parse(const char *list)

@@ -7,6 +7,7 @@
 #include "prospects.h"
 #include "sql.h"
 #include "approvals/approvals.h"
+#include "core/form.h"
 #include "core/log.h"
 #include <stdlib.h>
 #include <string.h>
@@ -87,9 +88,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 	if (strcmp(kind, "grade") == 0) {
 		n->field = "grade_id";
 		n->old_value = card->rows[0][1 + CF_grade_id];
-		char *end;
-		long long g = strtoll(value, &end, 10);
-		if (*end != '\0' || *grade_label(r, g) == '\0')
+		long long g = text_id(value);               /* the value as typed: a grade's id */
+		if (g == 0 || *grade_label(r, g) == '\0')
 			return refuse(r, why, "form.bad_choice");
 		n->new_value = arena_printf(r->a, "%lld", g);
 		if (text_same(n->old_value, n->new_value))
@@ -100,7 +100,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 	if (strcmp(kind, "scope") == 0) {
 		n->field = "scope";
 		n->old_value = dbres_get(card, 0, CARD_SCOPE);
-		if (strcmp(value, "personal") != 0 && strcmp(value, "department") != 0 && strcmp(value, "company") != 0)
+		static const char *const scopes[] = { "personal", "department", "company", NULL };
+		if (form_choice_index(scopes, value) < 0)
 			return refuse(r, why, "form.bad_choice");
 		n->new_value = value;
 		return text_same(n->old_value, value) ? refuse(r, why, "request.no_change") : 0;
@@ -124,7 +125,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 	}
 	if (strcmp(kind, "blacklist") == 0) {
 		const char *old = dbres_get(card, 0, CARD_BLACKLIST);
-		if (strcmp(value, "none") != 0 && strcmp(value, "department") != 0 && strcmp(value, "company") != 0)
+		static const char *const lists[] = { "none", "department", "company", NULL };
+		if (form_choice_index(lists, value) < 0)
 			return refuse(r, why, "form.bad_choice");
 		if (text_same(old, value))
 			return refuse(r, why, "request.no_change");

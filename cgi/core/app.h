@@ -130,16 +130,7 @@ int render(struct req *r, int status, const char *name);
 /* Renders the error page for status. */
 void render_error(struct req *r, int status);
 
-/* ---- form input ---- */
-/* A text field of the POSTed form, echoed into Form.values.<name>. Returns the
- * value ("" when absent), or NULL after setting Form.errors.<name> when it is
- * required and empty or longer than max_chars characters. */
-const char *form_text(struct req *r, const char *name, size_t max_chars, int required);
-/* The value of field if it is one of the NULL-terminated choices ("" allowed
- * when optional), else NULL with Form.errors.<field> set. */
-const char *form_choice(struct req *r, const char *field, const char *const *choices, int optional);
-/* A whole number field in [min, max]; *out set. 0, or -1 with the error set. */
-int form_int(struct req *r, const char *name, long long min, long long max, long long *out);
+/* Form input is declared per form and read against its table: form.h. */
 
 /* ---- lang and templates ---- */
 /* Loads templates/lang/<lang>/<file>.hdf of every domain into w->lang. 0 or -1 (logged). */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "clients/field_table.h"
 
 static char run[16];          /* makes names of this run unique */
 
@@ -808,6 +809,237 @@ static void test_export_neutralises_formulas(void)
 }
 
 #define T(f) CU_add_test(s, #f, f)
+/* ---- a save never changes a field the form did not show ----------------------------- */
+
+/* The fields a browser would post from the form whose action is `action` in the
+ * body: inputs (checked ones for boxes), selects (the selected option),
+ * textareas; values unescaped. Returns how many, into names/values. */
+static size_t form_fields(const char *body, const char *action, char **names, char **values, size_t max)
+{
+	char want[160];
+	snprintf(want, sizeof want, "action=\"%s\"", action);
+	const char *form = strstr(body, want), *end = form ? strstr(form, "</form>") : NULL;
+	size_t n = 0;
+	for (const char *p = form; p != NULL && p < end && n < max;) {
+		const char *in = strstr(p, "<input"), *se = strstr(p, "<select"), *ta = strstr(p, "<textarea");
+		const char *t = NULL;
+		for (const char *c[3] = { in, se, ta }, **k = c; k < c + 3; k++)
+			if (*k != NULL && *k < end && (t == NULL || *k < t))
+				t = *k;
+		if (t == NULL)
+			break;
+		const char *close = strchr(t, '>');
+		char tag[4096];
+		snprintf(tag, sizeof tag, "%.*s", (int)(close - t), t);
+		char name[128] = "", value[8192] = "";
+		const char *a = strstr(tag, " name=\"");
+		if (a != NULL)
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(a + 7, "\""), a + 7);
+		int keep = name[0] != '\0';
+		if (t == in) {
+			const char *v = strstr(tag, " value=\"");
+			if (v != NULL)
+				snprintf(value, sizeof value, "%.*s", (int)strcspn(v + 8, "\""), v + 8);
+			if (strstr(tag, "type=\"checkbox\"") || strstr(tag, "type=\"radio\""))
+				keep = keep && strstr(tag, " checked") != NULL;
+			if (strstr(tag, "type=\"submit\""))
+				keep = 0;
+			p = close + 1;
+		} else if (t == se) {
+			const char *stop = strstr(close, "</select>");
+			for (const char *o = strstr(close, "<option"); o != NULL && o < stop; o = strstr(o + 1, "<option")) {
+				const char *oc = strchr(o, '>');
+				char opt[512];
+				snprintf(opt, sizeof opt, "%.*s", (int)(oc - o), o);
+				const char *v = strstr(opt, "value=\"");
+				if (strstr(opt, " selected") != NULL && v != NULL)
+					snprintf(value, sizeof value, "%.*s", (int)strcspn(v + 7, "\""), v + 7);
+			}
+			p = stop;
+		} else {
+			const char *stop = strstr(close, "</textarea>");
+			snprintf(value, sizeof value, "%.*s", (int)(stop - close - 1), close + 1);
+			p = stop;
+		}
+		if (!keep)
+			continue;
+		/* the entities the render escapes */
+		static const struct { const char *e, *c; } ents[] = {
+			{ "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&#x27;", "'" }, { "&amp;", "&" },
+		};
+		char out[8192];
+		size_t o = 0;
+		for (const char *s = value; *s && o + 1 < sizeof out;) {
+			size_t k = 0;
+			for (; k < sizeof ents / sizeof ents[0]; k++)
+				if (strncmp(s, ents[k].e, strlen(ents[k].e)) == 0)
+					break;
+			if (k < sizeof ents / sizeof ents[0]) {
+				out[o++] = ents[k].c[0];
+				s += strlen(ents[k].e);
+			} else {
+				out[o++] = *s++;
+			}
+		}
+		out[o] = '\0';
+		names[n] = strdup(name);
+		values[n] = strdup(out);
+		n++;
+	}
+	return n;
+}
+
+/* A value of the field's type that the form must carry back unchanged. */
+static const char *sample_value(const struct client_field *f, char *buf, size_t len, long long other_card)
+{
+	switch (f->type) {
+	case F_ENUM:
+		return strcmp(f->col, "lifecycle") == 0 ? "established" : f->choices[0];
+	case F_TEXT:
+		snprintf(buf, len, "字段 %s & <x>", f->col);
+		return strcmp(f->col, "name") == 0 ? NULL : strcmp(f->col, "credit_rating") == 0 ? "AA" : buf;
+	case F_LONGTEXT:
+		snprintf(buf, len, "第一行 %s\n第二行 \"引号\" & <b>", f->col);
+		return buf;
+	case F_DATE: return "2019-05-06";
+	case F_MONEY: return "1234567.50";
+	case F_AMOUNT: return "-300.25";
+	case F_INT: return "120";
+	case F_EMAIL: return "field@example.com";
+	case F_PHONE: return "0512-66668888";
+	case F_URL: return "https://example.com/a?b=c&d=e";
+	case F_POSTCODE: return "215000";
+	case F_CREDIT: return NULL;            /* set below with a valid check character */
+	case F_CLIENT:
+		snprintf(buf, len, "%lld", other_card);
+		return buf;
+	case F_CLASS:
+		snprintf(buf, len, "%lld", db_value("SELECT MIN(id) FROM class_items WHERE kind = '%s' AND disabled = 0",
+						   f->kind));
+		return buf;
+	case F_GRADE:
+		snprintf(buf, len, "%lld", db_value("SELECT id FROM grades WHERE code = 'qualified'"));
+		return buf;
+	}
+	return NULL;
+}
+
+static void test_save_keeps_every_field_the_form_did_not_change(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[64], other_name[64];
+	snprintf(name, sizeof name, "往返字段%s有限公司", run);
+	snprintf(other_name, sizeof other_name, "往返推荐%s有限公司", run);
+	long long id = new_card(&c, name, "personal", NULL), other = new_card(&c, other_name, "personal", NULL);
+	/* every field of the table filled with a value of its type */
+	for (int i = 0; i < CF__COUNT; i++) {
+		const struct client_field *f = &client_fields[i];
+		char buf[256];
+		const char *v = sample_value(f, buf, sizeof buf, other);
+		if (v == NULL)
+			continue;
+		char esc[600];
+		size_t o = 0;
+		for (const char *s = v; *s && o + 2 < sizeof esc; s++) {
+			if (*s == '\'' || *s == '\\')
+				esc[o++] = *s == '\'' ? '\'' : '\\';
+			esc[o++] = *s;
+		}
+		esc[o] = '\0';
+		CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET %s = '%s' WHERE id = %lld", f->col, esc, id), 0);
+	}
+	char body17[24], code[19];
+	snprintf(body17, sizeof body17, "9132050%010lld", id);
+	credit_code(body17, code);
+	db_exec_admin("UPDATE clients SET credit_code = '%s' WHERE id = %lld", code, id);
+	char before[CF__COUNT][8192];
+	for (int i = 0; i < CF__COUNT; i++)
+		snprintf(before[i], sizeof before[i], "%s",
+			 db_text("SELECT IFNULL(%s, '<null>') FROM clients WHERE id = %lld", client_fields[i].col, id));
+	/* the edit form as a browser posts it, with one field changed and a reason */
+	CU_ASSERT_EQUAL_FATAL(client_get(&c, card_path(id, "/edit")), 200);
+	char *names[256], *values[256];
+	size_t n = form_fields(c.res.body.data, card_path(id, "/edit"), names, values, 250);
+	CU_ASSERT(n > 40);
+	const char *fields[520];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		fields[k++] = names[i];
+		fields[k++] = strcmp(names[i], "legal_rep") == 0 ? "新法人" : strcmp(names[i], "_reason") == 0 ? "换届" : values[i];
+	}
+	fields[k] = NULL;
+	CU_ASSERT_EQUAL(client_post_list(&c, card_path(id, "/edit"), fields), 303);
+	for (int i = 0; i < CF__COUNT; i++) {
+		const char *col = client_fields[i].col;
+		const char *now = db_text("SELECT IFNULL(%s, '<null>') FROM clients WHERE id = %lld", col, id);
+		if (strcmp(col, "legal_rep") == 0) {
+			CU_ASSERT_STRING_EQUAL(now, "新法人");
+			continue;
+		}
+		if (strcmp(now, before[i]) != 0)
+			fprintf(stderr, "\nfield %s changed on save: \"%s\" → \"%s\"\n", col, before[i], now);
+		CU_ASSERT_STRING_EQUAL(now, before[i]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(names[i]);
+		free(values[i]);
+	}
+	client_free(&c);
+}
+
+/* The history reads in the reader's language: labels for every field the
+ * program writes, grades by name (ids or, from older rows, names), the pool
+ * flag as words, the scheduled job as the actor, keyed reasons in the
+ * reader's language and typed ones as typed (issue 8.3, 8.4). */
+static void test_history_in_the_readers_language(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[64];
+	snprintf(name, sizeof name, "历史语言%s有限公司", run);
+	long long id = new_card(&c, name, "personal", NULL);
+	long long qual = db_value("SELECT id FROM grades WHERE code = 'qualified'");
+	long long vip = db_value("SELECT id FROM grades WHERE code = 'vip'");
+	const char *at = "2026-01-05 10:00:00";
+	/* as the job and the approvals write them */
+	db_exec_admin("INSERT INTO client_history (client_id, field, old_value, new_value, actor_id, at, reason) VALUES "
+		      "(%lld, 'grade_id', '%lld', '%lld', %lld, '%s', 'lang:request.history_reason\x1f" "17\x1f" "升级\x1f" "刘洋'), "
+		      "(%lld, 'grade_id', '合格客户', 'VIP客户', %lld, '%s', '老记录'), "
+		      "(%lld, 'in_pool', '0', '1', 0, '%s', 'lang:client.history.returned_to_pool'), "
+		      "(%lld, 'owner_id', '陈静', '周敏', 0, '%s', '手写的理由'), "
+		      "(%lld, 'progress', NULL, '2026-01-05', %lld, '%s', '电话'), "
+		      "(%lld, 'deleted', NULL, '%s', %lld, '%s', 'x'), (%lld, 'restored', '%s', NULL, %lld, '%s', 'lang:client.history.restored')",
+		      id, qual, vip, user_id("staff1"), at, id, user_id("staff1"), at, id, at, id, at, id, user_id("staff1"), at,
+		      id, at, user_id("staff1"), at, id, at, user_id("staff1"), at);
+	const char *want_zh[] = { "等级", "VIP", "合格", "负责人名下", "部门公海", "系统（定时任务）",
+				  "保护期内未记录跟进意向", "申请 #17：升级（刘洋 批准）", "手写的理由", "负责人", "跟进记录",
+				  "经理在保留期内恢复", NULL };
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/history")), 200);
+	for (int i = 0; want_zh[i]; i++) {
+		if (!client_has(&c, want_zh[i]))
+			fprintf(stderr, "\nhistory (zh) lacks %s\n", want_zh[i]);
+		CU_ASSERT(client_has(&c, want_zh[i]));
+	}
+	const char *keys[] = { "client.f.", "client.opt.", "lang:", "request.history", ">0<", ">1<", NULL };
+	for (int i = 0; keys[i]; i++)
+		CU_ASSERT(!client_has(&c, keys[i]));
+	char tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&c, "/"));
+	CU_ASSERT_EQUAL(client_post(&c, "/lang", "_csrf", tok, "lang", "en", "next", "/", NULL), 303);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/history")), 200);
+	const char *want_en[] = { "System (scheduled job)", "the department pool", "Request #17: 升级 (approved by 刘洋)",
+				  "No intent recorded", "手写的理由", "Progress note", "Restored by a manager", NULL };
+	for (int i = 0; want_en[i]; i++) {
+		if (!client_has(&c, want_en[i]))
+			fprintf(stderr, "\nhistory (en) lacks %s\n", want_en[i]);
+		CU_ASSERT(client_has(&c, want_en[i]));
+	}
+	CU_ASSERT(!client_has(&c, "保护期内未记录"));
+	CU_ASSERT(!client_has(&c, "系统（定时任务）"));
+	client_free(&c);
+}
+
 void add_client_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -815,6 +1047,8 @@ void add_client_suite(void)
 	T(test_visibility_matrix_and_view_log);
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_stubs_show_name_owner_and_date_only);
+	T(test_save_keeps_every_field_the_form_did_not_change);
+	T(test_history_in_the_readers_language);
 	T(test_manager_above_sees_the_department_below);
 	T(test_lists_and_search_never_leak);
 	T(test_list_filters_and_keyset_pages);

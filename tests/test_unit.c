@@ -1,4 +1,5 @@
-/* test_unit.c — pure functions: parsers, config, crypto, clock, roles, buffers. */
+/* test_unit.c — pure functions: parsers, config, crypto, clock, roles, buffers,
+ * the declared form reader. */
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/crypto.h"
+#include "core/form.h"
 #include "core/parse.h"
 #include "clients/normalize.h"
 #include "core/csv.h"
@@ -459,6 +461,294 @@ static void t_csv_write(void)
 	buf_free(&b);
 }
 
+/* ---- declared forms (core/form.c) ---- */
+
+/* The language tree is empty, so a message reads as its key ("form.required"). */
+static struct worker FW;
+static struct req FR;
+
+static int form_setup(void)
+{
+	A = arena_new();
+	if (hdf_init(&FW.lang_root[1]) != STATUS_OK)
+		return 1;
+	FW.lang[0] = FW.lang[1] = FW.lang_root[1];
+	return 0;
+}
+
+static int form_teardown(void)
+{
+	if (FR.hdf != NULL)
+		hdf_destroy(&FR.hdf);
+	hdf_destroy(&FW.lang_root[1]);
+	arena_free(A);
+	return 0;
+}
+
+/* A fresh request whose POSTed form is body (urlencoded). */
+static struct req *posted(const char *body)
+{
+	static const struct limits lim = { 50, 32, 20000, 1024 };
+	if (FR.hdf != NULL)
+		hdf_destroy(&FR.hdf);
+	memset(&FR, 0, sizeof FR);
+	FR.a = A;
+	FR.w = &FW;
+	FR.lang = "en";
+	if (hdf_init(&FR.hdf) != STATUS_OK)
+		CU_FAIL_FATAL("hdf_init");
+	CU_ASSERT_FATAL(parse_urlencoded(A, body, strlen(body), &FR.form, &lim) == PARSE_OK);
+	return &FR;
+}
+
+static const char *form_node(struct req *r, const char *what, const char *name)
+{
+	return hdf_get_value(r->hdf, arena_printf(A, "Form.%s.%s", what, name), NULL);
+}
+#define ERROR_OF(r, name) form_node((r), "errors", (name))
+/* A missing string fails the comparison rather than the program. */
+#define STR_EQ(actual, expected) CU_ASSERT_STRING_EQUAL((actual) ? (actual) : "(null)", (expected))
+#define VALUE_OF(r, name) form_node((r), "values", (name))
+
+/* Reads body against the one field f; 1 when it passed. */
+static int read_one(const char *body, const struct form_field *f, struct form_value *v)
+{
+	return form_read(posted(body), f, 1, v);
+}
+
+static void t_form_text(void)
+{
+	const struct form_field name = { .name = "name", .type = FT_TEXT, .max = 3, .flags = FORM_REQUIRED };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("name=abc", &name, &v), 1);
+	STR_EQ(v.text, "abc");
+	CU_ASSERT_PTR_NULL(ERROR_OF(&FR, "name"));
+	CU_ASSERT_PTR_NULL(hdf_get_value(FR.hdf, "Form.invalid", NULL));
+	/* required: absent, empty, or only spaces */
+	CU_ASSERT_EQUAL(read_one("other=1", &name, &v), 0);
+	CU_ASSERT_PTR_NULL(v.text);
+	STR_EQ(ERROR_OF(&FR, "name"), "form.required");
+	STR_EQ(hdf_get_value(FR.hdf, "Form.invalid", ""), "1");
+	CU_ASSERT_EQUAL(read_one("name=", &name, &v), 0);
+	CU_ASSERT_EQUAL(read_one("name=+%09+", &name, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "name"), "form.required");
+	/* one line */
+	CU_ASSERT_EQUAL(read_one("name=a%0Ab", &name, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "name"), "form.one_line");
+	/* optional and empty: "" */
+	const struct form_field note = { .name = "note", .type = FT_TEXT, .max = 3 };
+	CU_ASSERT_EQUAL(read_one("x=1", &note, &v), 1);
+	STR_EQ(v.text, "");
+	STR_EQ(VALUE_OF(&FR, "note"), "");
+	/* long text takes several lines */
+	const struct form_field body = { .name = "body", .type = FT_LONGTEXT, .max = 10 };
+	CU_ASSERT_EQUAL(read_one("body=a%0D%0Ab%09c", &body, &v), 1);
+	STR_EQ(v.text, "a\r\nb\tc");
+	/* allowed characters and the fewest, with the field's own message */
+	const struct form_field code = { .name = "code", .type = FT_TEXT, .max = 8, .min = 2, .chars = "abc-",
+					 .error = "x.code_rule" };
+	CU_ASSERT_EQUAL(read_one("code=ab-c", &code, &v), 1);
+	CU_ASSERT_EQUAL(read_one("code=abd", &code, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "code"), "x.code_rule");
+	CU_ASSERT_EQUAL(read_one("code=a", &code, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "code"), "x.code_rule");
+	CU_ASSERT_EQUAL(read_one("code=", &code, &v), 1);          /* not required */
+}
+
+static void t_form_too_long_in_characters(void)
+{
+	const struct form_field name = { .name = "name", .type = FT_TEXT, .max = 3 };
+	struct form_value v;
+	/* 华信公: 3 characters, 9 bytes */
+	CU_ASSERT_EQUAL(read_one("name=%E5%8D%8E%E4%BF%A1%E5%85%AC", &name, &v), 1);
+	STR_EQ(v.text, "华信公");
+	/* 华信公司: 4 characters */
+	CU_ASSERT_EQUAL(read_one("name=%E5%8D%8E%E4%BF%A1%E5%85%AC%E5%8F%B8", &name, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "name"), "form.too_long 3");
+	STR_EQ(VALUE_OF(&FR, "name"), "华信公司");     /* echoed as typed */
+	CU_ASSERT_EQUAL(read_one("name=abcd", &name, &v), 0);
+}
+
+static void t_form_number_and_id(void)
+{
+	const struct form_field n = { .name = "n", .type = FT_NUMBER, .flags = FORM_REQUIRED, .min = -10,
+				      .max_value = 100 };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("n=100", &n, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 100);
+	CU_ASSERT_EQUAL(read_one("n=-10", &n, &v), 1);
+	CU_ASSERT_EQUAL(v.n, -10);
+	const char *bad[] = { "n=101", "n=-11", "n=1x", "n=%2B5", "n=+5", "n=1.5", "n=-", "n=9999999999999999999", NULL };
+	for (int i = 0; bad[i]; i++) {
+		CU_ASSERT_EQUAL(read_one(bad[i], &n, &v), 0);
+		STR_EQ(ERROR_OF(&FR, "n"), "form.bad_number");
+		CU_ASSERT_PTR_NULL(v.text);
+	}
+	CU_ASSERT_EQUAL(read_one("n=", &n, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "n"), "form.required");
+	long long x = 0;
+	CU_ASSERT_EQUAL(form_number("-0", -1, 1, &x), 0);
+	CU_ASSERT_EQUAL(form_number("123456789012345678", 0, 1LL << 62, &x), 0);
+	CU_ASSERT_EQUAL(x, 123456789012345678LL);
+
+	const struct form_field id = { .name = "id", .type = FT_ID };
+	CU_ASSERT_EQUAL(read_one("id=42", &id, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 42);
+	CU_ASSERT_EQUAL(read_one("id=", &id, &v), 1);             /* optional: none */
+	CU_ASSERT_EQUAL(v.n, 0);
+	CU_ASSERT_EQUAL(read_one("id=0", &id, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "id"), "form.bad_choice");
+	CU_ASSERT_EQUAL(read_one("id=-3", &id, &v), 0);
+	CU_ASSERT_EQUAL(read_one("id=1234567890123456789", &id, &v), 0);
+}
+
+static void t_form_choice(void)
+{
+	static const char *const colours[] = { "red", "green", "blue", NULL };
+	const struct form_field c = { .name = "c", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = colours };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("c=green", &c, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 1);
+	STR_EQ(v.text, "green");
+	CU_ASSERT_EQUAL(read_one("c=Green", &c, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "c"), "form.bad_choice");
+	STR_EQ(VALUE_OF(&FR, "c"), "Green");
+	CU_ASSERT_EQUAL(read_one("c=", &c, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "c"), "form.required");
+	const struct form_field opt = { .name = "c", .type = FT_CHOICE, .choices = colours };
+	CU_ASSERT_EQUAL(read_one("c=", &opt, &v), 1);
+	CU_ASSERT_EQUAL(v.n, -1);
+	CU_ASSERT_EQUAL(form_choice_index(colours, "blue"), 2);
+	CU_ASSERT_EQUAL(form_choice_index(colours, NULL), -1);
+	/* repeated: every value checked; the chosen ones as bits */
+	const struct form_field many = { .name = "c", .type = FT_CHOICE, .flags = FORM_MULTI, .choices = colours };
+	CU_ASSERT_EQUAL(read_one("c=red&x=1&c=blue", &many, &v), 1);
+	CU_ASSERT_EQUAL(v.count, 2);
+	CU_ASSERT_EQUAL(v.n, (1 << 0) | (1 << 2));
+	STR_EQ(v.all[1], "blue");
+	STR_EQ(VALUE_OF(&FR, "c.1"), "blue");
+	CU_ASSERT_EQUAL(read_one("c=red&c=pink", &many, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "c"), "form.bad_choice");
+	CU_ASSERT_EQUAL(read_one("x=1", &many, &v), 1);
+	CU_ASSERT_EQUAL(v.count, 0);
+}
+
+static void t_form_email(void)
+{
+	const struct form_field e = { .name = "e", .type = FT_EMAIL, .max = 190 };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("e=li.ming%40huaxin.example.cn", &e, &v), 1);
+	STR_EQ(v.text, "li.ming@huaxin.example.cn");
+	CU_ASSERT_EQUAL(read_one("e=", &e, &v), 1);
+	const char *bad[] = { "x@", "@huaxin.cn", "li@huaxin", "li@huaxin.cn.", "li@@huaxin.cn", "li@hua@xin.cn",
+			      "li ming@huaxin.cn", "<li@huaxin.cn>", "li@huaxin.cn;x@y.z", "not-an-email", NULL };
+	for (int i = 0; bad[i]; i++) {
+		CU_ASSERT_FALSE(form_email_ok(bad[i]));
+		char body[64];
+		snprintf(body, sizeof body, "e=%s", bad[i]);
+		for (char *p = body; *p; p++)          /* urlencoded: '+' for a space, %40 for '@' unneeded */
+			if (*p == ' ')
+				*p = '+';
+		CU_ASSERT_EQUAL(read_one(body, &e, &v), 0);
+		STR_EQ(ERROR_OF(&FR, "e"), "form.bad_email");
+	}
+}
+
+static void t_form_bool(void)
+{
+	const struct form_field b = { .name = "b", .type = FT_BOOL };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("x=1", &b, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 0);
+	STR_EQ(VALUE_OF(&FR, "b"), "0");
+	CU_ASSERT_EQUAL(read_one("b=1", &b, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 1);
+	STR_EQ(VALUE_OF(&FR, "b"), "1");
+	CU_ASSERT_EQUAL(read_one("b=on", &b, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 1);
+	CU_ASSERT_EQUAL(read_one("b=0", &b, &v), 1);
+	CU_ASSERT_EQUAL(v.n, 0);
+	CU_ASSERT_EQUAL(read_one("b=yes", &b, &v), 0);
+	CU_ASSERT_EQUAL(v.n, 0);
+	STR_EQ(ERROR_OF(&FR, "b"), "form.bad_choice");
+	STR_EQ(VALUE_OF(&FR, "b"), "yes");
+}
+
+static void t_form_dates(void)
+{
+	const struct form_field d = { .name = "d", .type = FT_DATE };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("d=2024-02-29", &d, &v), 1);
+	STR_EQ(v.text, "2024-02-29");
+	const char *bad[] = { "d=2023-02-29", "d=2026-02-30", "d=2026-04-31", "d=2026-13-01", "d=2026-1-01",
+			      "d=1899-12-31", "d=2026%2F01%2F01", "d=2026-01-01x", "d=20260101", NULL };
+	for (int i = 0; bad[i]; i++) {
+		CU_ASSERT_EQUAL(read_one(bad[i], &d, &v), 0);
+		STR_EQ(ERROR_OF(&FR, "d"), "form.bad_date");
+	}
+	CU_ASSERT_TRUE(form_date_ok("2000-02-29"));
+	CU_ASSERT_FALSE(form_date_ok("2100-02-29"));
+
+	const struct form_field t = { .name = "t", .type = FT_DATETIME, .flags = FORM_REQUIRED };
+	CU_ASSERT_EQUAL(read_one("t=2026-03-01T09:30", &t, &v), 1);
+	STR_EQ(v.text, "2026-03-01 09:30:00");
+	STR_EQ(VALUE_OF(&FR, "t"), "2026-03-01T09:30");      /* echoed as typed */
+	CU_ASSERT_EQUAL(read_one("t=2026-03-01+23%3A59%3A59", &t, &v), 1);
+	STR_EQ(v.text, "2026-03-01 23:59:59");
+	const char *badt[] = { "t=2026-02-30T10:00", "t=2026-03-01T24:00", "t=2026-03-01T10:60", "t=2026-03-01",
+			       "t=2026-03-01T9:30", "t=2026-03-01X09:30", NULL };
+	for (int i = 0; badt[i]; i++) {
+		CU_ASSERT_EQUAL(read_one(badt[i], &t, &v), 0);
+		STR_EQ(ERROR_OF(&FR, "t"), "form.bad_datetime");
+	}
+}
+
+static void t_form_password(void)
+{
+	const struct form_field pw = { .name = "pw", .type = FT_PASSWORD, .max = 8 };
+	struct form_value v;
+	CU_ASSERT_EQUAL(read_one("pw=+a%09b+", &pw, &v), 1);
+	STR_EQ(v.text, " a\tb ");                  /* as typed */
+	CU_ASSERT_PTR_NULL(VALUE_OF(&FR, "pw"));                  /* never echoed */
+	CU_ASSERT_EQUAL(read_one("pw=123456789", &pw, &v), 0);
+	STR_EQ(ERROR_OF(&FR, "pw"), "form.too_long 8");
+	CU_ASSERT_PTR_NULL(VALUE_OF(&FR, "pw"));
+}
+
+static void t_form_whole_form_echoes(void)
+{
+	static const char *const kinds[] = { "a", "b", NULL };
+	enum { F_NAME, F_AGE, F_KIND, F_MAIL, F__N };
+	static const struct form_field fields[F__N] = {
+		[F_NAME] = { .name = "name", .type = FT_TEXT, .max = 5, .flags = FORM_REQUIRED },
+		[F_AGE] = { .name = "age", .type = FT_NUMBER, .min = 0, .max_value = 150 },
+		[F_KIND] = { .name = "kind", .type = FT_CHOICE, .choices = kinds },
+		[F_MAIL] = { .name = "mail", .type = FT_EMAIL },
+	};
+	struct form_value v[F__N];
+	/* every value is echoed, the good ones pass, each bad one has its message */
+	struct req *r = posted("name=%3Cb%3E&age=200&kind=b&mail=x%40");
+	CU_ASSERT_EQUAL(form_read(r, fields, F__N, v), 0);
+	STR_EQ(VALUE_OF(r, "name"), "<b>");
+	STR_EQ(VALUE_OF(r, "age"), "200");
+	STR_EQ(VALUE_OF(r, "kind"), "b");
+	STR_EQ(VALUE_OF(r, "mail"), "x@");
+	STR_EQ(v[F_NAME].text, "<b>");
+	CU_ASSERT_PTR_NULL(ERROR_OF(r, "name"));
+	STR_EQ(ERROR_OF(r, "age"), "form.bad_number");
+	CU_ASSERT_PTR_NULL(v[F_AGE].text);
+	CU_ASSERT_EQUAL(v[F_KIND].n, 1);
+	STR_EQ(ERROR_OF(r, "mail"), "form.bad_email");
+	STR_EQ(hdf_get_value(r->hdf, "Form.invalid", ""), "1");
+	/* a file part is not a value */
+	r = posted("age=3");
+	params_add(A, &r->form, "name", "evil", 4);
+	r->form.v[r->form.n - 1].filename = "name.txt";
+	CU_ASSERT_EQUAL(form_read(r, fields, F__N, v), 0);
+	STR_EQ(ERROR_OF(r, "name"), "form.required");
+	CU_ASSERT_EQUAL(v[F_AGE].n, 3);
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -501,6 +791,16 @@ int main(void)
 	CU_add_test(s, "parse quoting, lines, separators", t_csv_parse);
 	CU_add_test(s, "parse errors and limits", t_csv_parse_errors);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
+	s = CU_add_suite("form", form_setup, form_teardown);
+	CU_add_test(s, "text: required, one line, characters", t_form_text);
+	CU_add_test(s, "too long in characters, not bytes", t_form_too_long_in_characters);
+	CU_add_test(s, "whole numbers and ids in range", t_form_number_and_id);
+	CU_add_test(s, "choices, one and repeated", t_form_choice);
+	CU_add_test(s, "e-mail", t_form_email);
+	CU_add_test(s, "checkbox", t_form_bool);
+	CU_add_test(s, "date and datetime", t_form_dates);
+	CU_add_test(s, "password: as typed, never echoed", t_form_password);
+	CU_add_test(s, "a whole form: echoed, one message per field", t_form_whole_form_echoes);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -5,9 +5,9 @@
 #include "pages.h"
 #include "core/domain.h"
 #include "core/crypto.h"
+#include "core/form.h"
 #include "core/log.h"
 #include "core/session.h"
-#include <stdlib.h>
 #include <string.h>
 
 #define PAGE_SIZE 50
@@ -95,10 +95,9 @@ static void view_role_choices(struct req *r, unsigned chosen)
 int admin_users(struct req *r)
 {
 	const char *q = req_query(r, "q");
-	const char *dept = req_query(r, "dept");
 	const char *after = req_query(r, "after");
 	int show_disabled = req_query(r, "disabled") != NULL;
-	long long dept_id = dept && *dept ? strtoll(dept, NULL, 10) : 0;
+	long long dept_id = req_query_id(r, "dept");
 	if (q == NULL)
 		q = "";
 	if (utf8_len(q) > 100)
@@ -143,61 +142,60 @@ struct user_form {
 	long long new_id;
 };
 
-static unsigned form_roles(struct req *r)
-{
-	unsigned mask = 0;
-	for (size_t i = 0; i < r->form.n; i++)
-		if (strcmp(r->form.v[i].name, "roles") == 0)
-			mask |= roles_parse(r->form.v[i].value);
-	return mask;
-}
+/* The fields of the new-user and edit-user forms. */
+enum { UF_DISPLAY_NAME, UF_EMAIL, UF_DEPT, UF_DISABLED, UF_ROLES, UF__N };
+static const struct form_field user_fields[UF__N] = {
+	[UF_DISPLAY_NAME] = { .name = "display_name", .type = FT_TEXT, .max = 100, .flags = FORM_REQUIRED },
+	[UF_EMAIL] = { .name = "email", .type = FT_EMAIL, .max = 190 },
+	[UF_DEPT] = { .name = "dept_id", .type = FT_ID, .flags = FORM_REQUIRED },
+	[UF_DISABLED] = { .name = "disabled", .type = FT_BOOL },
+	/* role_names[i] is the role of bit i, so the chosen bits are the roles */
+	[UF_ROLES] = { .name = "roles", .type = FT_CHOICE, .flags = FORM_MULTI, .choices = role_names },
+};
 
-static int email_ok(const char *e)
-{
-	const char *at = strchr(e, '@');
-	return *e == '\0' || (at != NULL && at > e && strchr(at + 1, '.') != NULL &&
-			      strchr(at + 1, '@') == NULL && strpbrk(e, " \t<>\"") == NULL &&
-			      at[strlen(at) - 1] != '.');
-}
+/* ... and those of the new-user form alone. */
+enum { UN_USERNAME, UN_PASSWORD, UN__N };
+static const struct form_field new_user_fields[UN__N] = {
+	[UN_USERNAME] = { .name = "username", .type = FT_TEXT, .max = 64, .flags = FORM_REQUIRED, .min = 2,
+			  .chars = "abcdefghijklmnopqrstuvwxyz0123456789._-", .error = "admin.users.username_rule" },
+	[UN_PASSWORD] = { .name = "password", .type = FT_PASSWORD, .max = 1024 },
+};
 
-/* Reads and checks the fields shared by create and edit; 1 when valid. */
+/* The version an edit form was opened at (users, departments). */
+enum { VF_VERSION, VF__N };
+static const struct form_field version_fields[VF__N] = {
+	[VF_VERSION] = { .name = "version", .type = FT_ID, .flags = FORM_REQUIRED },
+};
+
+/* Reads and checks the fields shared by create and edit (and, creating, the
+ * username and password); 1 when valid. */
 static int read_user_form(struct req *r, struct user_form *f, int creating)
 {
-	int ok = 1;
 	memset(f, 0, sizeof *f);
 	f->r = r;
 	buf_init(&f->detail);
+	struct form_value v[UF__N];
+	int ok = FORM_READ(r, user_fields, v);
 	if (creating) {
-		f->username = form_text(r, "username", 64, 1);
-		if (f->username == NULL)
-			ok = 0;
-		else if (strlen(f->username) < 2 ||
-			 strspn(f->username, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(f->username)) {
-			form_error(r, "username", "admin.users.username_rule");
-			ok = 0;
-		}
-		f->password = req_form(r, "password");
-		if (!password_acceptable(r, "password", f->password, f->username))
+		struct form_value nv[UN__N];
+		ok &= FORM_READ(r, new_user_fields, nv);
+		f->username = nv[UN_USERNAME].text;
+		f->password = nv[UN_PASSWORD].text;
+		if (f->password != NULL && !password_acceptable(r, "password", f->password, f->username))
 			ok = 0;
 	}
-	f->display_name = form_text(r, "display_name", 100, 1);
-	f->email = form_text(r, "email", 190, 0);
-	if (f->display_name == NULL || f->email == NULL)
-		ok = 0;
-	else if (!email_ok(f->email)) {
-		form_error(r, "email", "form.bad_email");
-		ok = 0;
-	}
+	f->display_name = v[UF_DISPLAY_NAME].text;
+	f->email = v[UF_EMAIL].text;
+	f->dept_id = v[UF_DEPT].n;
 	struct dbres dept;
-	if (form_int(r, "dept_id", 1, 1LL << 40, &f->dept_id) != 0)
-		ok = 0;
-	else if (db_exec(r->db, r->a, Q_DEPT_GET, &dept, "i", f->dept_id) != DB_OK || dept.nrows != 1) {
+	if (v[UF_DEPT].text != NULL &&
+	    (db_exec(r->db, r->a, Q_DEPT_GET, &dept, "i", f->dept_id) != DB_OK || dept.nrows != 1)) {
 		form_error(r, "dept_id", "form.bad_choice");
 		ok = 0;
 	}
-	f->disabled = req_form(r, "disabled") != NULL;
-	f->roles = form_roles(r);
-	if (f->roles == 0) {
+	f->disabled = v[UF_DISABLED].n;
+	f->roles = (unsigned)v[UF_ROLES].n;
+	if (v[UF_ROLES].text != NULL && f->roles == 0) {
 		form_error(r, "roles", "admin.users.roles_required");
 		ok = 0;
 	}
@@ -363,8 +361,10 @@ int admin_user_update(struct req *r)
 	struct user_form f;
 	int ok = read_user_form(r, &f, 0);
 	f.id = id;
-	if (form_int(r, "version", 1, 1LL << 60, &f.version) != 0)
+	struct form_value vv[VF__N];
+	if (!FORM_READ(r, version_fields, vv))
 		return 400;
+	f.version = vv[VF_VERSION].n;
 	if (!ok)
 		return user_form_page(r, 422, "admin/admin_user_edit.cs", f.roles);
 	u.f = &f;
@@ -416,8 +416,13 @@ int admin_user_reset(struct req *r)
 	int st = load_user(r, id, &res);
 	if (st != 0)
 		return st;
-	struct reset_ctx c = { r, id, req_form(r, "new_password") };
-	if (!password_acceptable(r, "new_password", c.password, dbres_get(&res, 0, 1))) {
+	static const struct form_field reset_fields[] = {
+		{ .name = "new_password", .type = FT_PASSWORD, .max = 1024 },
+	};
+	struct form_value v[1];
+	int ok = FORM_READ(r, reset_fields, v);
+	struct reset_ctx c = { r, id, v[0].text };
+	if (!ok || !password_acceptable(r, "new_password", c.password, dbres_get(&res, 0, 1))) {
 		view_row(r, "Form.values", user_cols, &res, 0);
 		view_row(r, "Subject", user_cols, &res, 0);
 		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&res, 0, 9)));
@@ -458,9 +463,14 @@ int admin_user_handover(struct req *r)
 	int st = load_user(r, id, &from);
 	if (st != 0)
 		return st;
-	const char *to_name = form_text(r, "to_username", 64, 1);
-	const char *reason = form_text(r, "handover_reason", 500, 1);
-	int ok = to_name != NULL && reason != NULL;
+	enum { HF_TO, HF_REASON, HF__N };
+	static const struct form_field handover_fields[HF__N] = {
+		[HF_TO] = { .name = "to_username", .type = FT_TEXT, .max = 64, .flags = FORM_REQUIRED },
+		[HF_REASON] = { .name = "handover_reason", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+	};
+	struct form_value v[HF__N];
+	int ok = FORM_READ(r, handover_fields, v);
+	const char *to_name = v[HF_TO].text, *reason = v[HF_REASON].text;
 	struct dbres who;
 	if (to_name != NULL) {
 		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &who, "s", to_name) != DB_OK)
@@ -471,10 +481,8 @@ int admin_user_handover(struct req *r)
 		}
 	}
 	if (!ok) {
-		view_row(r, "Form.values", user_cols, &from, 0);
+		view_row(r, "Form.values", user_cols, &from, 0);    /* the edit form beside it */
 		view_row(r, "Subject", user_cols, &from, 0);
-		view_set(r, "Form.values.to_username", to_name ? to_name : "");
-		view_set(r, "Form.values.handover_reason", reason ? reason : "");
 		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&from, 0, 9)));
 	}
 	if ((st = load_user(r, dbres_int(&who, 0, 0), &to)) != 0)
@@ -490,15 +498,18 @@ int admin_user_handover(struct req *r)
 
 /* ---- departments --------------------------------------------------------- */
 
-static const char *dept_kinds[] = { "company", "department", "team", NULL };
+static const char *const dept_kinds[] = { "company", "department", "team", NULL };
 
-static int kind_ok(const char *k)
-{
-	for (int i = 0; dept_kinds[i]; i++)
-		if (k != NULL && strcmp(k, dept_kinds[i]) == 0)
-			return 1;
-	return 0;
-}
+enum { DF_NAME, DF_CODE, DF_KIND, DF_PARENT, DF_DISABLED, DF__N };
+static const struct form_field dept_fields[DF__N] = {
+	[DF_NAME] = { .name = "name", .type = FT_TEXT, .max = 100, .flags = FORM_REQUIRED },
+	[DF_CODE] = { .name = "code", .type = FT_TEXT, .max = 32, .flags = FORM_REQUIRED,
+		      .chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
+		      .error = "admin.depts.code_rule" },
+	[DF_KIND] = { .name = "kind", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = dept_kinds },
+	[DF_PARENT] = { .name = "parent_id", .type = FT_ID },          /* empty: a top department */
+	[DF_DISABLED] = { .name = "disabled", .type = FT_BOOL },
+};
 
 struct dept_form {
 	struct req *r;
@@ -511,28 +522,14 @@ struct dept_form {
 
 static int read_dept_form(struct req *r, struct dept_form *f)
 {
-	int ok = 1;
+	struct form_value v[DF__N];
+	int ok = FORM_READ(r, dept_fields, v);
 	f->r = r;
-	f->name = form_text(r, "name", 100, 1);
-	f->code = form_text(r, "code", 32, 1);
-	f->kind = form_text(r, "kind", 16, 1);
-	if (f->name == NULL || f->code == NULL || f->kind == NULL)
-		ok = 0;
-	if (f->code && strspn(f->code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
-			       strlen(f->code)) {
-		form_error(r, "code", "admin.depts.code_rule");
-		ok = 0;
-	}
-	if (f->kind && !kind_ok(f->kind)) {
-		form_error(r, "kind", "form.bad_choice");
-		ok = 0;
-	}
-	const char *p = req_form(r, "parent_id");
-	view_set(r, "Form.values.parent_id", p ? p : "");
-	f->parent_id = 0;
-	if (p != NULL && *p && form_int(r, "parent_id", 1, 1LL << 40, &f->parent_id) != 0)
-		ok = 0;
-	f->disabled = req_form(r, "disabled") != NULL;
+	f->name = v[DF_NAME].text;
+	f->code = v[DF_CODE].text;
+	f->kind = v[DF_KIND].text;
+	f->parent_id = v[DF_PARENT].n;
+	f->disabled = v[DF_DISABLED].n;
 	return ok;
 }
 
@@ -658,8 +655,10 @@ int admin_department_update(struct req *r)
 	view_row(r, "Subject", dept_cols, &f.before, 0);
 	view_set(r, "Form.values.id", dbres_get(&f.before, 0, 0));
 	int ok = read_dept_form(r, &f);
-	if (form_int(r, "version", 1, 1LL << 60, &f.version) != 0)
+	struct form_value vv[VF__N];
+	if (!FORM_READ(r, version_fields, vv))
 		return 400;
+	f.version = vv[VF_VERSION].n;
 	if (!ok)
 		return dept_page(r, 422, "admin/admin_department_edit.cs");
 	int rc = db_txn(r->db, dept_update_txn, &f);
@@ -684,14 +683,15 @@ int admin_audit(struct req *r)
 {
 	const char *action = req_query(r, "action");
 	const char *actor = req_query(r, "actor");
-	const char *before = req_query(r, "before");
+	long long before_id = req_query_id(r, "before");
+	if (before_id == 0)
+		before_id = 1LL << 62;
 	if (action == NULL)
 		action = "";
 	if (actor == NULL)
 		actor = "";
 	if (strlen(action) > 64 || strlen(actor) > 64)
 		return 400;
-	long long before_id = before && *before ? strtoll(before, NULL, 10) : (1LL << 62);
 	view_set(r, "Filter.action", action);
 	view_set(r, "Filter.actor", actor);
 	struct dbres res;

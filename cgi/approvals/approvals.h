@@ -95,8 +95,9 @@ long long approval_acting_for(struct req *r, long long id, int step);
  * 200); read with the delegations in one statement, once per request. */
 long long approval_inbox_count(struct req *r);
 
-/* The history line an effect writes: "<title> #id: reason (approved by X)". */
-const char *approval_history_reason(struct req *r, const struct request_row *rq, const char *title_key,
+/* The history reason an effect writes, in the reader's language when shown:
+ * the string at key with %1 the request's number, %2 its reason, %3 the approver. */
+const char *approval_history_reason(struct req *r, const struct request_row *rq, const char *key,
 				    long long decider);
 
 #endif

@@ -4,6 +4,7 @@
 #include "approvals.h"
 #include "pages.h"
 #include "sql.h"
+#include "core/form.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,34 +38,21 @@ int delegations_list(struct req *r)
 	return delegations_page(r, 200);
 }
 
-/* "YYYY-MM-DDTHH:MM" (a datetime-local field) or "YYYY-MM-DD HH:MM[:SS]" → DATETIME text. */
-static const char *form_datetime(struct req *r, const char *field)
-{
-	const char *v = form_text(r, field, 19, 1);
-	if (v == NULL)
-		return NULL;
-	char buf[20];
-	snprintf(buf, sizeof buf, "%s", v);
-	if (strlen(buf) >= 11 && buf[10] == 'T')
-		buf[10] = ' ';
-	if (strlen(buf) == 16)
-		strcat(buf, ":00");
-	time_t t;
-	char back[20];
-	if (clock_parse(buf, &t) != 0 || (clock_format(t, back), strcmp(back, buf) != 0)) {
-		form_error(r, field, "form.bad_datetime");
-		return NULL;
-	}
-	return arena_strdup(r->a, buf);
-}
+/* The times come from datetime-local fields ("YYYY-MM-DDTHH:MM"). */
+enum { GF_TO, GF_STARTS, GF_ENDS, GF_NOTE, GF__N };
+static const struct form_field delegation_fields[GF__N] = {
+	[GF_TO] = { .name = "to_username", .type = FT_TEXT, .max = 64, .flags = FORM_REQUIRED },
+	[GF_STARTS] = { .name = "starts_at", .type = FT_DATETIME, .flags = FORM_REQUIRED },
+	[GF_ENDS] = { .name = "ends_at", .type = FT_DATETIME, .flags = FORM_REQUIRED },
+	[GF_NOTE] = { .name = "note", .type = FT_TEXT, .max = 200 },
+};
 
 int delegations_create(struct req *r)
 {
-	const char *to = form_text(r, "to_username", 64, 1);
-	const char *starts = form_datetime(r, "starts_at");
-	const char *ends = form_datetime(r, "ends_at");
-	const char *note = form_text(r, "note", 200, 0);
-	int ok = to && starts && ends && note;
+	struct form_value v[GF__N];
+	int ok = FORM_READ(r, delegation_fields, v);
+	const char *to = v[GF_TO].text, *starts = v[GF_STARTS].text, *ends = v[GF_ENDS].text;
+	const char *note = v[GF_NOTE].text;
 	struct dbres u;
 	long long to_id = 0;
 	if (to) {

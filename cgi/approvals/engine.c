@@ -52,11 +52,10 @@ struct request_row request_row_of(const struct dbres *res, size_t i)
 	return q;
 }
 
-const char *approval_history_reason(struct req *r, const struct request_row *rq, const char *title_key,
+const char *approval_history_reason(struct req *r, const struct request_row *rq, const char *key,
 				    long long decider)
 {
-	return arena_printf(r->a, "%s #%lld: %s (%s %s)", lang_text(r, title_key), rq->id, rq->reason,
-			    lang_text(r, "request.approved_by"), user_name(r, decider));
+	return lang_key(r, key, 3, arena_printf(r->a, "%lld", rq->id), rq->reason, user_name(r, decider));
 }
 
 

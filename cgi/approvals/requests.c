@@ -4,6 +4,7 @@
 #include "approvals.h"
 #include "pages.h"
 #include "sql.h"
+#include "core/form.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,22 +187,35 @@ int requests_show(struct req *r)
 	return show_request(r, 200, r->ids[0]);
 }
 
+/* The decision form: which button, the step it was shown at, a comment. */
+enum { DF_DECISION, DF_STEP, DF_COMMENT, DF__N };
+static const char *const decisions[] = { "approve", "reject", NULL };
+static const struct form_field decide_fields[DF__N] = {
+	[DF_DECISION] = { .name = "decision", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = decisions },
+	[DF_STEP] = { .name = "step", .type = FT_NUMBER, .flags = FORM_REQUIRED, .min = 1, .max_value = 255 },
+	[DF_COMMENT] = { .name = "comment", .type = FT_LONGTEXT, .max = 1000 },
+};
+
 int requests_decide(struct req *r)
 {
 	long long id = r->ids[0];
-	const char *decision = req_form(r, "decision");
-	long long step;
-	if (decision == NULL || (strcmp(decision, "approve") != 0 && strcmp(decision, "reject") != 0) ||
-	    form_int(r, "step", 1, 255, &step) != 0)
+	struct form_value v[DF__N];
+	int ok = FORM_READ(r, decide_fields, v);
+	if (v[DF_DECISION].text == NULL || v[DF_STEP].text == NULL)
 		return 400;
-	const char *comment = form_text(r, "comment", 1000, strcmp(decision, "reject") == 0);
-	if (comment == NULL)                        /* a rejection says why */
+	int approve = v[DF_DECISION].n == 0;
+	const char *comment = v[DF_COMMENT].text;
+	if (comment != NULL && !approve && comment[strspn(comment, " \t\r\n")] == '\0') {
+		form_error(r, "comment", "form.required");     /* a rejection says why */
+		ok = 0;
+	}
+	if (!ok)
 		return show_request(r, 422, id);
 	const char *why = NULL;
-	int rc = approval_decide(r, id, (int)step, strcmp(decision, "approve") == 0, comment, &why);
+	int rc = approval_decide(r, id, (int)v[DF_STEP].n, approve, comment, &why);
 	switch (rc) {
 	case DB_OK:
-		resp_flash(r, strcmp(decision, "approve") == 0 ? "request_approved" : "request_rejected");
+		resp_flash(r, approve ? "request_approved" : "request_rejected");
 		return resp_redirect(r, arena_printf(r->a, "/requests/%lld", id));
 	case APPROVAL_DECIDED:
 	case APPROVAL_STALE_STEP:

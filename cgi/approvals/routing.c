@@ -4,6 +4,7 @@
 #include "approvals.h"
 #include "pages.h"
 #include "sql.h"
+#include "core/form.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,21 @@ static const char *const step_roles[] = { "dept_manager", "director", "deputy_gm
 					  NULL };
 static const char *const scopes[] = { "personal", "department", "company", NULL };
 static const char *const secrecies[] = { "ordinary", "secret", "confidential", NULL };
+
+/* A step of a route: the new-route form has all of these, the edit form of a
+ * row the version and step, role, over, need_all (or delete). */
+enum { RF_TYPE, RF_SCOPE, RF_SECRECY, RF_STEP, RF_ROLE, RF_OVER, RF_NEED_ALL, RF_VERSION, RF_DELETE, RF__N };
+static const struct form_field route_fields[RF__N] = {
+	[RF_TYPE] = { .name = "type", .type = FT_CHOICE, .flags = FORM_REQUIRED },   /* choices: the kinds */
+	[RF_SCOPE] = { .name = "scope", .type = FT_CHOICE, .choices = scopes },           /* empty: any */
+	[RF_SECRECY] = { .name = "secrecy", .type = FT_CHOICE, .choices = secrecies },    /* empty: any */
+	[RF_STEP] = { .name = "step", .type = FT_NUMBER, .flags = FORM_REQUIRED, .min = 1, .max_value = 9 },
+	[RF_ROLE] = { .name = "role", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = step_roles },
+	[RF_OVER] = { .name = "over", .type = FT_BOOL },
+	[RF_NEED_ALL] = { .name = "need_all", .type = FT_BOOL },
+	[RF_VERSION] = { .name = "version", .type = FT_ID, .flags = FORM_REQUIRED },
+	[RF_DELETE] = { .name = "delete", .type = FT_BOOL },
+};
 
 
 static int routes_page(struct req *r, int status)
@@ -38,22 +54,23 @@ int admin_routes(struct req *r)
 
 int admin_route_create(struct req *r)
 {
+	/* the types are those of the approval kinds the domains declare */
 	const char *types[64] = { 0 };
 	const struct approval_kind *k;
 	for (size_t i = 0; i < 63 && (k = approval_kind_at(i)) != NULL; i++)
 		types[i] = k->type;
-	const char *type = form_choice(r, "type", types, 0);
-	const char *scope = form_choice(r, "scope", scopes, 1);
-	const char *secrecy = form_choice(r, "secrecy", secrecies, 1);
-	const char *role = form_choice(r, "role", step_roles, 0);
-	long long step;
-	int ok = type && scope && secrecy && role && form_int(r, "step", 1, 9, &step) == 0;
-	if (!ok)
+	struct form_field fields[RF_VERSION];
+	memcpy(fields, route_fields, sizeof fields);
+	fields[RF_TYPE].choices = types;
+	struct form_value v[RF_VERSION];
+	if (!form_read(r, fields, RF_VERSION, v))
 		return routes_page(r, 422);
+	const char *type = v[RF_TYPE].text, *scope = v[RF_SCOPE].text, *secrecy = v[RF_SECRECY].text;
+	const char *role = v[RF_ROLE].text;
+	long long step = v[RF_STEP].n;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_ROUTE_INSERT, &res, "sssisii", type, *scope ? scope : NULL,
-		    *secrecy ? secrecy : NULL, step, role, (long long)(req_form(r, "over") != NULL),
-		    (long long)(req_form(r, "need_all") != NULL)) != DB_OK)
+		    *secrecy ? secrecy : NULL, step, role, v[RF_OVER].n, v[RF_NEED_ALL].n) != DB_OK)
 		return db_fail(r);
 	audit(r, "route.created", "route", (long long)res.insert_id,
 	      arena_printf(r->a, "%s %s %s step %lld: %s", type, scope, secrecy, step, role));
@@ -63,27 +80,30 @@ int admin_route_create(struct req *r)
 
 int admin_route_update(struct req *r)
 {
-	long long id = r->ids[0], version, step;
+	long long id = r->ids[0];
 	struct dbres before;
 	if (db_exec(r->db, r->a, Q_ROUTE_GET, &before, "i", id) != DB_OK)
 		return db_fail(r);
 	if (before.nrows != 1)
 		return 404;
-	if (form_int(r, "version", 1, 1LL << 40, &version) != 0)
+	/* the row's own fields: version and delete first, then what an edit changes */
+	struct form_value v[RF__N];
+	if (!form_read(r, route_fields + RF_VERSION, RF__N - RF_VERSION, v + RF_VERSION))
 		return 400;
+	long long version = v[RF_VERSION].n;
 	struct dbres res;
 	int rc;
 	const char *detail;
-	if (req_form(r, "delete") != NULL) {
+	if (v[RF_DELETE].n) {
 		rc = db_exec(r->db, r->a, Q_ROUTE_DELETE, &res, "ii", id, version);
 		detail = "deleted";
 	} else {
-		const char *role = form_choice(r, "role", step_roles, 0);
-		if (role == NULL || form_int(r, "step", 1, 9, &step) != 0)
+		if (!form_read(r, route_fields + RF_STEP, RF_VERSION - RF_STEP, v + RF_STEP))
 			return routes_page(r, 422);
-		rc = db_exec(r->db, r->a, Q_ROUTE_UPDATE, &res, "isiiii", step, role,
-			     (long long)(req_form(r, "over") != NULL), (long long)(req_form(r, "need_all") != NULL), id,
-			     version);
+		const char *role = v[RF_ROLE].text;
+		long long step = v[RF_STEP].n;
+		rc = db_exec(r->db, r->a, Q_ROUTE_UPDATE, &res, "isiiii", step, role, v[RF_OVER].n, v[RF_NEED_ALL].n,
+			     id, version);
 		detail = arena_printf(r->a, "step %s → %lld, %s → %s", dbres_get(&before, 0, 4), step,
 				      dbres_get(&before, 0, 5), role);
 	}

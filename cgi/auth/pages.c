@@ -3,6 +3,7 @@
 #include "sql.h"
 #include "core/crypto.h"
 #include "core/domain.h"
+#include "core/form.h"
 #include "core/log.h"
 #include "core/session.h"
 #include <string.h>
@@ -28,10 +29,10 @@ int page_home(struct req *r)
 
 /* ---- sign-in ----------------------------------------------------------- */
 
-static int login_page(struct req *r, int status, const char *username)
+/* next: where to go after signing in (a POSTed one, else the query's). */
+static int login_page(struct req *r, int status, const char *username, const char *next)
 {
-	const char *next = req_form(r, "next");
-	if (next == NULL)
+	if (next == NULL || *next == '\0')
 		next = req_query(r, "next");
 	view_set(r, "Form.values.username", username);
 	view_set(r, "Form.values.next", next && next[0] == '/' && next[1] != '/' ? next : "/");
@@ -43,7 +44,7 @@ int auth_login_form(struct req *r)
 {
 	if (r->user != NULL)
 		return resp_redirect(r, "/");
-	return login_page(r, 200, "");
+	return login_page(r, 200, "", NULL);
 }
 
 static void record_attempt(struct req *r, const char *username, const char *outcome)
@@ -61,16 +62,21 @@ static const char *dummy_hash(void)
 	return h;
 }
 
+/* The sign-in form; next is where to go afterwards (a local path). */
+enum { LF_USERNAME, LF_PASSWORD, LF_NEXT, LF__N };
+static const struct form_field login_fields[LF__N] = {
+	[LF_USERNAME] = { .name = "username", .type = FT_TEXT, .max = 64 },
+	[LF_PASSWORD] = { .name = "password", .type = FT_PASSWORD, .max = 1024 },
+	[LF_NEXT] = { .name = "next", .type = FT_TEXT, .max = 2000 },
+};
+
 int auth_login(struct req *r)
 {
-	const char *username = req_form(r, "username");
-	const char *password = req_form(r, "password");
-	if (username == NULL)
-		username = "";
-	if (password == NULL)
-		password = "";
-	if (strlen(username) > 64 || strlen(password) > 1024)
-		return login_page(r, 401, "");
+	struct form_value v[LF__N];
+	int valid = FORM_READ(r, login_fields, v);
+	const char *username = v[LF_USERNAME].text, *password = v[LF_PASSWORD].text, *next = v[LF_NEXT].text;
+	if (!valid)
+		return login_page(r, 401, "", next);
 
 	/* Locks: one account from anywhere, or one account name from one address.
 	 * Many failures from one address (a NAT, a proxy) only slow it down. */
@@ -80,7 +86,7 @@ int auth_login(struct req *r)
 		record_attempt(r, username, "locked");
 		audit(r, "login.locked", "user", 0, username);
 		form_error(r, "login", "login.failed");
-		return login_page(r, 401, username);
+		return login_page(r, 401, username, next);
 	}
 
 	struct dbres res;
@@ -92,7 +98,7 @@ int auth_login(struct req *r)
 		record_attempt(r, username, "fail");
 		audit(r, "login.failed", "user", found ? dbres_int(&res, 0, 0) : 0, username);
 		form_error(r, "login", "login.failed");
-		return login_page(r, 401, username);
+		return login_page(r, 401, username, next);
 	}
 	long long uid = dbres_int(&res, 0, 0);
 	if (session_start(r, uid) != DB_OK)
@@ -102,8 +108,7 @@ int auth_login(struct req *r)
 	if (db_exec(r->db, r->a, Q_USER_GET, &ures, "i", uid) == DB_OK && ures.nrows == 1)
 		r->user = user_from_row(r, &ures, 0, 0);
 	audit(r, "login.ok", "user", uid, NULL);
-	const char *next = req_form(r, "next");
-	return resp_redirect(r, next ? next : "/");
+	return resp_redirect(r, *next ? next : "/");
 }
 
 int auth_logout(struct req *r)
@@ -124,20 +129,26 @@ int auth_password_form(struct req *r)
 	return render(r, 200, "auth/password.cs");
 }
 
+enum { PF_CURRENT, PF_NEW, PF_AGAIN, PF__N };
+static const struct form_field password_fields[PF__N] = {
+	[PF_CURRENT] = { .name = "current_password", .type = FT_PASSWORD, .max = 1024 },
+	[PF_NEW] = { .name = "new_password", .type = FT_PASSWORD, .max = 1024 },
+	[PF_AGAIN] = { .name = "new_password2", .type = FT_PASSWORD, .max = 1024 },
+};
+
 int auth_password(struct req *r)
 {
-	const char *current = req_form(r, "current_password");
-	const char *pw = req_form(r, "new_password");
-	const char *pw2 = req_form(r, "new_password2");
+	struct form_value v[PF__N];
+	int ok = FORM_READ(r, password_fields, v);
+	const char *current = v[PF_CURRENT].text, *pw = v[PF_NEW].text, *pw2 = v[PF_AGAIN].text;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_USER_PASSWORD_HASH, &res, "i", r->user->id) != DB_OK || res.nrows != 1)
 		return db_fail(r);
-	int ok = 1;
 	if (current == NULL || !password_verify(dbres_get(&res, 0, 0), current)) {
 		form_error(r, "current_password", "password.current_wrong");
 		ok = 0;
 	}
-	if (!password_acceptable(r, "new_password", pw, r->user->username))
+	if (pw == NULL || !password_acceptable(r, "new_password", pw, r->user->username))
 		ok = 0;
 	else if (current != NULL && strcmp(pw, current) == 0) {
 		form_error(r, "new_password", "password.same_as_old");
@@ -168,15 +179,23 @@ int auth_password(struct req *r)
 
 /* ---- language ---------------------------------------------------------- */
 
+enum { GF_LANG, GF_NEXT, GF__N };
+static const char *const langs[] = { "zh_CN", "en", NULL };
+static const struct form_field lang_fields[GF__N] = {
+	[GF_LANG] = { .name = "lang", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = langs },
+	[GF_NEXT] = { .name = "next", .type = FT_TEXT, .max = 2000 },
+};
+
 int auth_lang(struct req *r)
 {
-	const char *lang = req_form(r, "lang");
-	if (lang == NULL || (strcmp(lang, "zh_CN") != 0 && strcmp(lang, "en") != 0))
+	struct form_value v[GF__N];
+	FORM_READ(r, lang_fields, v);
+	const char *lang = v[GF_LANG].text, *next = v[GF_NEXT].text;
+	if (lang == NULL)
 		return 400;
 	if (r->user != NULL &&
 	    db_exec(r->db, r->a, Q_USER_SET_LANG, NULL, "si", lang, r->user->id) != DB_OK)
 		return db_fail(r);
 	resp_cookie(r, "lang", lang, 365L * 86400);
-	const char *next = req_form(r, "next");
-	return resp_redirect(r, next ? next : "/");
+	return resp_redirect(r, next != NULL && *next ? next : "/");
 }

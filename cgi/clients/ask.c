@@ -6,7 +6,7 @@
 #include "pages.h"
 #include "sql.h"
 #include "approvals/approvals.h"
-#include <stdlib.h>
+#include "core/form.h"
 #include <string.h>
 
 static const char *const kinds[] = { "view", "transfer", "takeover", "grade", "scope", "owner", "former",
@@ -21,11 +21,16 @@ static int kind_has_value(const char *k)
 
 static int kind_valid(const char *k)
 {
-	for (int i = 0; k && kinds[i]; i++)
-		if (strcmp(k, kinds[i]) == 0)
-			return 1;
-	return 0;
+	return form_choice_index(kinds, k) >= 0;
 }
+
+/* The request form; the value's meaning is the kind's (kinds.c checks it). */
+enum { AF_KIND, AF_VALUE, AF_REASON, AF__N };
+static const struct form_field ask_fields[AF__N] = {
+	[AF_KIND] = { .name = "kind", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = kinds },
+	[AF_VALUE] = { .name = "value", .type = FT_TEXT, .max = 64 },
+	[AF_REASON] = { .name = "_reason", .type = FT_LONGTEXT, .max = 500, .flags = FORM_REQUIRED },
+};
 
 /* ---- asking ---------------------------------------------------------------------- */
 
@@ -104,11 +109,11 @@ int clients_ask(struct req *r)
 	int st = request_card(r, &card, &via);
 	if (st != 0)
 		return st;
-	const char *kind = req_form(r, "kind");
-	if (!kind_valid(kind))
+	struct form_value v[AF__N];
+	FORM_READ(r, ask_fields, v);
+	const char *kind = v[AF_KIND].text, *value = v[AF_VALUE].text, *reason = v[AF_REASON].text;
+	if (kind == NULL)
 		return 400;
-	const char *value = form_text(r, "value", 64, 0);
-	const char *reason = form_text(r, "_reason", 500, 1);
 	struct create_ctx c;
 	memset(&c, 0, sizeof c);
 	c.r = r;
@@ -121,8 +126,7 @@ int clients_ask(struct req *r)
 	if (prep != 0) {
 		/* beside the value when there is one to choose, else at the top */
 		if (kind_has_value(kind)) {
-			view_set(r, "Form.errors.value", why);
-			view_set(r, "Form.invalid", "1");
+			form_refuse(r, "value", why);
 		} else {
 			view_set(r, "Page.error_message", why);
 		}

@@ -2,6 +2,7 @@
  * edit with reasons, history, print, key persons, the blacklist. */
 #include "clients.h"
 #include "prospects.h"
+#include "core/form.h"
 #include "core/log.h"
 #include "normalize.h"
 #include "pages.h"
@@ -122,49 +123,50 @@ static int find_dupes(struct req *r, long long self, const struct dup_keys *k)
 /* ---- register ------------------------------------------------------------------ */
 
 #define MAX_NEW_PERSONS 3
-static const char *const person_cols[PERSON_COLS] = { "name", "title", "phone", "mobile", "email",
-						      "purchase_role", "personal_notes" };
+/* A key person's fields, in the order of PERSON_COLS (client_persons'
+ * columns): the person form, and each person of a registration. */
+static const struct form_field person_fields[PERSON_COLS] = {
+	{ .name = "name", .type = FT_TEXT, .max = 100, .flags = FORM_REQUIRED },
+	{ .name = "title", .type = FT_TEXT, .max = 100 },
+	{ .name = "phone", .type = FT_TEXT, .max = 50 },
+	{ .name = "mobile", .type = FT_TEXT, .max = 50 },
+	{ .name = "email", .type = FT_EMAIL, .max = 190 },
+	{ .name = "purchase_role", .type = FT_TEXT, .max = 100 },
+	{ .name = "personal_notes", .type = FT_LONGTEXT, .max = 5000 },
+};
+#define PERSON_NOTES 6
 
-/* Reads key person i of the registration form (fields person_<col>, repeated). */
+/* Reads key person i of the registration form (the fields person_<column>,
+ * repeated once per person); 1 when any of them is filled in. */
 static int new_person(struct req *r, size_t i, const char **v)
 {
 	int any = 0;
 	for (int c = 0; c < PERSON_COLS; c++) {
-		const char *name = arena_printf(r->a, "person_%s", person_cols[c]);
-		size_t seen = 0;
-		v[c] = "";
-		for (size_t k = 0; k < r->form.n; k++)
-			if (strcmp(r->form.v[k].name, name) == 0 && seen++ == i) {
-				v[c] = r->form.v[k].value;
-				break;
-			}
-		view_set(r, arena_printf(r->a, "NewPersons.%zu.%s", i, person_cols[c]), v[c]);
+		size_t n;
+		const char **sent = form_all(r, arena_printf(r->a, "person_%s", person_fields[c].name), &n);
+		v[c] = i < n ? sent[i] : "";
+		view_set(r, arena_printf(r->a, "NewPersons.%zu.%s", i, person_fields[c].name), v[c]);
 		if (*v[c])
 			any = 1;
 	}
 	return any;
 }
 
+/* Checks a registration's key person against person_fields; the first
+ * refusal, with its field's label, goes to Form.errors.<err_field>. */
 static int person_check(struct req *r, const char **v, const char *err_field)
 {
-	static const size_t max[] = { 100, 100, 50, 50, 190, 100, 5000 };
-	if (*v[0] == '\0') {
-		form_error(r, err_field, "client.person_name_required");
-		return 0;
-	}
 	for (int c = 0; c < PERSON_COLS; c++) {
-		if (utf8_len(v[c]) > max[c] || (c < PERSON_COLS - 1 && strpbrk(v[c], "\r\n\t"))) {
-			form_error(r, err_field, "client.person_field_invalid");
+		struct form_value fv;
+		const char *why = form_check(r, &person_fields[c], v[c], &fv);
+		if (why != NULL) {
+			form_refuse(r, err_field, arena_printf(r->a, "%s: %s", lang_text(r, arena_printf(r->a,
+					"client.pf.%s", person_fields[c].name)), why));
 			return 0;
 		}
 	}
-	if (*v[4] && (strchr(v[4], '@') == NULL || strpbrk(v[4], " <>\"") != NULL)) {
-		form_error(r, err_field, "form.bad_email");
-		return 0;
-	}
 	return 1;
 }
-
 
 int client_insert(struct req *r, const struct new_client *n, long long *id)
 {
@@ -227,6 +229,15 @@ static int create_txn(void *arg)
 	return client_insert(c->r, &c->n, &c->id);
 }
 
+/* What the registration form has besides the card's fields and key persons. */
+enum { NF_SCOPE, NF_LINES, NF__N };
+static const char *const new_scopes[] = { "personal", "department", NULL };
+static const struct form_field new_fields[NF__N] = {
+	[NF_SCOPE] = { .name = "scope", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = new_scopes,
+		       .error = "client.scope_on_create" },
+	[NF_LINES] = { .name = "product_lines", .type = FT_ID, .flags = FORM_MULTI },
+};
+
 static void view_product_lines(struct req *r, const struct dbres *chosen)
 {
 	view_class_choices(r, "product_line");
@@ -234,20 +245,19 @@ static void view_product_lines(struct req *r, const struct dbres *chosen)
 		view_set(r, arena_printf(r->a, "Chosen.product_line.%s", dbres_get(chosen, i, 0)), "1");
 }
 
-/* Shows the ticked product lines again; 0 when one of them is not a product line. */
-static int view_form_chosen_lines(struct req *r)
+/* Shows the ticked product lines (the ids of a form's product_lines) again;
+ * 0 when one of them is not a product line. */
+static int view_form_chosen_lines(struct req *r, const struct form_value *lines)
 {
 	int ok = 1;
 	view_class_choices(r, "product_line");
-	for (size_t k = 0; k < r->form.n; k++) {
-		if (strcmp(r->form.v[k].name, "product_lines") != 0)
-			continue;
-		if (!class_valid(r, "product_line", r->form.v[k].value)) {
+	for (size_t k = 0; k < lines->count; k++) {
+		if (!class_valid(r, "product_line", lines->all[k])) {
 			form_error(r, "product_lines", "form.bad_choice");
 			ok = 0;
 			continue;
 		}
-		view_set(r, arena_printf(r->a, "Chosen.product_line.%s", r->form.v[k].value), "1");
+		view_set(r, arena_printf(r->a, "Chosen.product_line.%s", lines->all[k]), "1");
 	}
 	return ok;
 }
@@ -255,10 +265,6 @@ static int view_form_chosen_lines(struct req *r)
 static int new_page(struct req *r, int status, const char **values)
 {
 	view_card_fields(r, values, 1);
-	if (req_form(r, "scope") == NULL)
-		view_set(r, "Form.values.scope", "personal");
-	else
-		view_set(r, "Form.values.scope", req_form(r, "scope"));
 	for (size_t i = 0; i < MAX_NEW_PERSONS; i++)
 		view_set_int(r, arena_printf(r->a, "PersonSlots.%zu", i), (long long)i);
 	view_set(r, "Page.title", lang_text(r, "client.new_title"));
@@ -269,6 +275,7 @@ int clients_new(struct req *r)
 {
 	view_set(r, "Form.values.card_type", "dealer");
 	view_set(r, "Form.values.lifecycle", "prospect");
+	view_set(r, "Form.values.scope", "personal");
 	view_product_lines(r, NULL);
 	return new_page(r, 200, NULL);
 }
@@ -279,13 +286,11 @@ int clients_create(struct req *r)
 	c->r = r;
 	const char **values = arena_alloc(r->a, CF__COUNT * sizeof *values);
 	c->n.values = values;
-	c->n.reason = lang_text(r, "client.reason_created");
+	c->n.reason = lang_key(r, "client.history.created", 0);
 	int ok = card_validate(r, values, NULL);
-	c->n.scope = req_form(r, "scope");
-	if (c->n.scope == NULL || (strcmp(c->n.scope, "personal") != 0 && strcmp(c->n.scope, "department") != 0)) {
-		form_error(r, "scope", "client.scope_on_create");
-		ok = 0;
-	}
+	struct form_value v[NF__N];
+	ok &= FORM_READ(r, new_fields, v);
+	c->n.scope = v[NF_SCOPE].text;
 	if (values[CF_lifecycle] && strcmp(values[CF_lifecycle], "former") == 0) {
 		form_error(r, "lifecycle", "client.former_needs_approval");
 		ok = 0;
@@ -297,11 +302,9 @@ int clients_create(struct req *r)
 			c->n.npersons++;
 		}
 	c->n.persons = (const char *const (*)[PERSON_COLS])c->persons;
-	c->n.lines = arena_alloc(r->a, (r->form.n + 1) * sizeof *c->n.lines);
-	for (size_t k = 0; k < r->form.n; k++)
-		if (strcmp(r->form.v[k].name, "product_lines") == 0)
-			c->n.lines[c->n.nlines++] = r->form.v[k].value;
-	if (!view_form_chosen_lines(r))
+	c->n.lines = v[NF_LINES].all;
+	c->n.nlines = v[NF_LINES].count;
+	if (!view_form_chosen_lines(r, &v[NF_LINES]))
 		ok = 0;
 	if (!ok)
 		return new_page(r, 422, values);
@@ -427,10 +430,16 @@ static long long view_history(struct req *r, long long id, long long before, int
 				old = card_display(r, f, old);
 				new = card_display(r, f, new);
 			}
+		if (strcmp(field, "in_pool") == 0) {             /* 0/1 → who holds it */
+			old = *old ? lang_text(r, arena_printf(r->a, "client.opt.in_pool.%s", old)) : old;
+			new = *new ? lang_text(r, arena_printf(r->a, "client.opt.in_pool.%s", new)) : new;
+		}
 		view_set(r, arena_printf(r->a, "%s.old", p), old);
 		view_set(r, arena_printf(r->a, "%s.new", p), new);
-		view_set(r, arena_printf(r->a, "%s.reason", p), dbres_get(&res, i, 5));
-		view_set(r, arena_printf(r->a, "%s.actor", p), dbres_get(&res, i, 6));
+		view_set(r, arena_printf(r->a, "%s.reason", p), lang_stored(r, dbres_get(&res, i, 5)));
+		/* a row without a person was written by the scheduled job */
+		const char *actor = dbres_get(&res, i, 6);
+		view_set(r, arena_printf(r->a, "%s.actor", p), *actor ? actor : lang_text(r, "client.h_system"));
 		last = dbres_int(&res, i, 0);
 	}
 	return last;
@@ -482,8 +491,9 @@ int clients_history(struct req *r)
 	int st = card_open(r, &card, &via, "history");
 	if (st != 0)
 		return st < 0 ? 0 : st;
-	const char *before = req_query(r, "before");
-	long long b = before && *before ? strtoll(before, NULL, 10) : (1LL << 62);
+	long long b = req_query_id(r, "before");
+	if (b == 0)
+		b = 1LL << 62;
 	int more;
 	long long last = view_history(r, dbres_int(&card, 0, CARD_ID), b, PAGE, &more);
 	if (last < 0)
@@ -539,6 +549,7 @@ struct update_ctx {
 	struct req *r;
 	const struct dbres *card;
 	const char **values;
+	const struct form_value *lines;      /* the product lines ticked */
 	const char *reason;
 	long long id, version;
 	int changes, dupes;
@@ -595,9 +606,8 @@ static int update_txn(void *arg)
 		rc = db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", u->id);
 	for (size_t i = 0; rc == DB_OK && i < lines.nrows; i++) {
 		int kept = 0;
-		for (size_t k = 0; k < r->form.n; k++)
-			if (strcmp(r->form.v[k].name, "product_lines") == 0 &&
-			    strcmp(r->form.v[k].value, dbres_get(&lines, i, 0)) == 0)
+		for (size_t k = 0; k < u->lines->count; k++)
+			if (strcmp(u->lines->all[k], dbres_get(&lines, i, 0)) == 0)
 				kept = 1;
 		if (!kept) {
 			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_DELETE, NULL, "is", u->id, dbres_get(&lines, i, 0));
@@ -607,18 +617,16 @@ static int update_txn(void *arg)
 			u->changes++;
 		}
 	}
-	for (size_t k = 0; rc == DB_OK && k < r->form.n; k++) {
-		if (strcmp(r->form.v[k].name, "product_lines") != 0)
-			continue;
+	for (size_t k = 0; rc == DB_OK && k < u->lines->count; k++) {
+		const char *line = u->lines->all[k];
 		int had = 0;
 		for (size_t i = 0; i < lines.nrows; i++)
-			if (strcmp(r->form.v[k].value, dbres_get(&lines, i, 0)) == 0)
+			if (strcmp(line, dbres_get(&lines, i, 0)) == 0)
 				had = 1;
 		if (!had) {
-			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", u->id, r->form.v[k].value);
+			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", u->id, line);
 			if (rc == DB_OK)
-				rc = history(r, u->id, 0, "product_lines", NULL,
-					     class_label(r, strtoll(r->form.v[k].value, NULL, 10)), u->reason);
+				rc = history(r, u->id, 0, "product_lines", NULL, class_label(r, text_id(line)), u->reason);
 			u->changes++;
 		}
 	}
@@ -648,12 +656,20 @@ int clients_update(struct req *r)
 		form_error(r, "lifecycle", "client.former_needs_approval");
 		ok = 0;
 	}
-	u.reason = form_text(r, "_reason", 500, 1);
-	if (u.reason == NULL)
-		ok = 0;
-	if (form_int(r, "version", 1, 1LL << 40, &u.version) != 0)
+	enum { EF_REASON, EF_VERSION, EF_LINES, EF__N };
+	static const struct form_field edit_fields[EF__N] = {
+		[EF_REASON] = { .name = "_reason", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+		[EF_VERSION] = { .name = "version", .type = FT_ID, .flags = FORM_REQUIRED },
+		[EF_LINES] = { .name = "product_lines", .type = FT_ID, .flags = FORM_MULTI },
+	};
+	struct form_value v[EF__N];
+	ok &= FORM_READ(r, edit_fields, v);
+	if (v[EF_VERSION].text == NULL)
 		return 400;
-	if (!view_form_chosen_lines(r))
+	u.reason = v[EF_REASON].text;
+	u.version = v[EF_VERSION].n;
+	u.lines = &v[EF_LINES];
+	if (!view_form_chosen_lines(r, u.lines))
 		ok = 0;
 	if (!ok)
 		return edit_page(r, 422, &card, via, u.values);
@@ -687,19 +703,17 @@ static int person_page(struct req *r, int status, const struct dbres *card, enum
 	return render(r, status, "clients/client_person.cs");
 }
 
-/* Reads the person form (column names as field names) into v; 1 when valid. */
+/* Reads the person form (column names as field names) into v; 1 when valid.
+ * Notes are kept as they were when the editor may not read them. */
 static int person_form(struct req *r, const char **v, enum via via, const struct dbres *old)
 {
-	for (int c = 0; c < PERSON_COLS; c++) {
-		v[c] = req_form(r, person_cols[c]);
-		if (v[c] == NULL)
-			v[c] = "";
-		view_set(r, arena_printf(r->a, "Form.values.%s", person_cols[c]), v[c]);
-	}
-	/* notes are kept as they were when the editor may not read them */
-	if (!card_sees_notes(via))
-		v[6] = old ? dbres_get(old, 0, 7) : "";
-	return person_check(r, v, "person");
+	struct form_value fv[PERSON_COLS];
+	int sees_notes = card_sees_notes(via);
+	int ok = form_read(r, person_fields, sees_notes ? PERSON_COLS : PERSON_NOTES, fv);
+	for (int c = 0; c < PERSON_NOTES; c++)
+		v[c] = fv[c].text;
+	v[PERSON_NOTES] = sees_notes ? fv[PERSON_NOTES].text : old ? dbres_get(old, 0, 1 + PERSON_NOTES) : "";
+	return ok;
 }
 
 struct person_ctx {
@@ -737,7 +751,7 @@ static int person_txn(void *arg)
 		for (int c = 0; c < PERSON_COLS && rc == DB_OK; c++)
 			if (!text_same(dbres_get(p->old, 0, 1 + c), v[c]))
 				rc = history(r, p->client_id, p->person_id,
-					     arena_printf(r->a, "person.%s", person_cols[c]),
+					     arena_printf(r->a, "person.%s", person_fields[c].name),
 					     dbres_get(p->old, 0, 1 + c), v[c], p->reason);
 	}
 	if (rc == DB_OK)
@@ -772,16 +786,24 @@ static int person_handle(struct req *r, int posting)
 		if (p.old != NULL) {
 			for (int c = 0; c < PERSON_COLS; c++)
 				if (c < PERSON_COLS - 1 || card_sees_notes(via))
-					view_set(r, arena_printf(r->a, "Form.values.%s", person_cols[c]),
+					view_set(r, arena_printf(r->a, "Form.values.%s", person_fields[c].name),
 						 dbres_get(&old, 0, 1 + c));
 		}
 		return person_page(r, 200, &card, via);
 	}
+	enum { PF_REASON, PF_REMOVE, PF__N };
+	static const struct form_field change_fields[PF__N] = {
+		[PF_REASON] = { .name = "_reason", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+		[PF_REMOVE] = { .name = "remove", .type = FT_BOOL },        /* the button of an existing person */
+	};
+	struct form_value v[PF__N];
+	int ok = FORM_READ(r, change_fields, v);
 	p.v = arena_alloc(r->a, PERSON_COLS * sizeof *p.v);
-	p.remove = p.old != NULL && req_form(r, "remove") != NULL;
-	int ok = p.remove ? 1 : person_form(r, p.v, via, p.old);
-	p.reason = form_text(r, "_reason", 500, 1);
-	if (!ok || p.reason == NULL)
+	p.remove = p.old != NULL && v[PF_REMOVE].n;
+	if (!p.remove && !person_form(r, p.v, via, p.old))
+		ok = 0;
+	p.reason = v[PF_REASON].text;
+	if (!ok)
 		return person_page(r, 422, &card, via);
 	int rc = db_txn(r->db, person_txn, &p);
 	if (rc != DB_OK)

@@ -4,17 +4,15 @@
  * deleted (cards refer to them); every change is audited. */
 #include "pages.h"
 #include "sql.h"
-#include <stdlib.h>
+#include "core/form.h"
 #include <string.h>
 
 static const char *const kinds[] = { "nature", "industry", "region", "product_line", NULL };
 
 static const char *kind_of(const char *k)
 {
-	for (int i = 0; k && kinds[i]; i++)
-		if (strcmp(k, kinds[i]) == 0)
-			return kinds[i];
-	return NULL;
+	int i = form_choice_index(kinds, k);
+	return i < 0 ? NULL : kinds[i];
 }
 
 static const char *class_cols[] = { "id", "parent_id", "code", "name_zh", "name_en", "sort", "disabled",
@@ -52,28 +50,41 @@ struct class_form {
 	int conflict;
 };
 
-static int read_class_form(struct req *r, struct class_form *f)
+/* An item of a list: the new-item form has the kind, the edit form the
+ * version (both refused with 400 when wrong: they are not typed). */
+enum { KF_CODE, KF_NAME_ZH, KF_NAME_EN, KF_PARENT, KF_SORT, KF_DISABLED, KF_KIND, KF_VERSION, KF__N };
+static const struct form_field class_fields[KF__N] = {
+	[KF_CODE] = { .name = "code", .type = FT_TEXT, .max = 32, .flags = FORM_REQUIRED,
+		      .chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+		      .error = "admin.depts.code_rule" },
+	[KF_NAME_ZH] = { .name = "name_zh", .type = FT_TEXT, .max = 100, .flags = FORM_REQUIRED },
+	[KF_NAME_EN] = { .name = "name_en", .type = FT_TEXT, .max = 100, .flags = FORM_REQUIRED },
+	[KF_PARENT] = { .name = "parent_id", .type = FT_ID },                 /* empty: top level */
+	[KF_SORT] = { .name = "sort", .type = FT_NUMBER, .min = -100000, .max_value = 100000 },
+	[KF_DISABLED] = { .name = "disabled", .type = FT_BOOL },
+	[KF_KIND] = { .name = "kind", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = kinds },
+	[KF_VERSION] = { .name = "version", .type = FT_ID, .flags = FORM_REQUIRED },
+};
+
+/* Reads the item's fields and the one of kind and version named by which;
+ * 1 when the item's fields are valid, 0 when not, -1 when which is wrong. */
+static int read_class_form(struct req *r, struct class_form *f, int which)
 {
-	int ok = 1;
+	struct form_value v[KF__N];
+	int ok = form_read(r, class_fields, KF_KIND, v);
+	if (!form_read(r, &class_fields[which], 1, &v[which]))
+		return -1;
 	f->r = r;
-	f->code = form_text(r, "code", 32, 1);
-	f->name_zh = form_text(r, "name_zh", 100, 1);
-	f->name_en = form_text(r, "name_en", 100, 1);
-	if (!f->code || !f->name_zh || !f->name_en)
-		ok = 0;
-	if (f->code && strspn(f->code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(f->code)) {
-		form_error(r, "code", "admin.depts.code_rule");
-		ok = 0;
-	}
-	const char *p = req_form(r, "parent_id");
-	f->parent = 0;
-	if (p && *p && form_int(r, "parent_id", 1, 1LL << 31, &f->parent) != 0)
-		ok = 0;
-	const char *s = req_form(r, "sort");
-	f->sort = 0;
-	if (s && *s && form_int(r, "sort", -100000, 100000, &f->sort) != 0)
-		ok = 0;
-	f->disabled = req_form(r, "disabled") != NULL;
+	f->code = v[KF_CODE].text;
+	f->name_zh = v[KF_NAME_ZH].text;
+	f->name_en = v[KF_NAME_EN].text;
+	f->parent = v[KF_PARENT].n;
+	f->sort = v[KF_SORT].n;
+	f->disabled = v[KF_DISABLED].n;
+	if (which == KF_KIND)
+		f->kind = kinds[v[KF_KIND].n];
+	else
+		f->version = v[KF_VERSION].n;
 	return ok;
 }
 
@@ -108,10 +119,9 @@ int admin_class_create(struct req *r)
 {
 	struct class_form f;
 	memset(&f, 0, sizeof f);
-	f.kind = kind_of(req_form(r, "kind"));
-	if (f.kind == NULL)
+	int ok = read_class_form(r, &f, KF_KIND);
+	if (ok < 0)
 		return 400;
-	int ok = read_class_form(r, &f);
 	if (ok && !parent_ok(r, &f)) {
 		form_error(r, "parent_id", "form.bad_choice");
 		ok = 0;
@@ -186,10 +196,9 @@ int admin_class_update(struct req *r)
 	if (f.before.nrows != 1)
 		return 404;
 	f.kind = kind_of(dbres_get(&f.before, 0, 1));
-	int ok = read_class_form(r, &f);
-	if (form_int(r, "version", 1, 1LL << 40, &f.version) != 0)
+	int ok = read_class_form(r, &f, KF_VERSION);
+	if (ok < 0)
 		return 400;
-	view_set(r, "Form.values.disabled", f.disabled ? "1" : "0");
 	if (ok && !parent_ok(r, &f)) {
 		form_error(r, "parent_id", "form.bad_choice");
 		ok = 0;
@@ -260,6 +269,38 @@ static int grade_txn(void *ctx)
 				  g->quota ? g->quota : "—", dbres_get(&g->before, 0, 5), g->visit_days));
 }
 
+/* A quota: empty = none; else a percentage 0 < q ≤ 100 with up to 2 decimals. */
+enum { QF_NAME_ZH, QF_NAME_EN, QF_QUOTA, QF_VISIT_DAYS, QF_VERSION, QF__N };
+static const struct form_field grade_fields[QF__N] = {
+	[QF_NAME_ZH] = { .name = "name_zh", .type = FT_TEXT, .max = 50, .flags = FORM_REQUIRED },
+	[QF_NAME_EN] = { .name = "name_en", .type = FT_TEXT, .max = 50, .flags = FORM_REQUIRED },
+	[QF_QUOTA] = { .name = "quota_pct", .type = FT_TEXT, .max = 6, .chars = "0123456789.",
+		       .error = "classes.bad_quota" },
+	/* "every client is visited at least once a year" (seed 000): at most 365 days */
+	[QF_VISIT_DAYS] = { .name = "visit_days", .type = FT_NUMBER, .flags = FORM_REQUIRED, .min = 1,
+			    .max_value = 365 },
+	[QF_VERSION] = { .name = "version", .type = FT_ID, .flags = FORM_REQUIRED },
+};
+
+/* 1 when q (digits and dots) is a share 0 < q ≤ 100 with at most 2 decimals. */
+static int quota_ok(const char *q)
+{
+	size_t ip = strcspn(q, ".");
+	const char *frac = q[ip] == '.' ? q + ip + 1 : "";
+	long long whole = 0, cents = 0;
+	char digits[8];
+	if (ip >= sizeof digits || strlen(frac) > 2 || strchr(frac, '.') != NULL || (ip == 0 && *frac == '\0'))
+		return 0;
+	memcpy(digits, q, ip);
+	digits[ip] = '\0';
+	if (ip > 0 && form_number(digits, 0, 100, &whole) != 0)
+		return 0;
+	if (*frac && form_number(frac, 0, 99, &cents) != 0)
+		return 0;
+	cents *= strlen(frac) == 1 ? 10 : 1;
+	return whole * 100 + cents > 0 && whole * 100 + cents <= 10000;
+}
+
 int admin_grade_update(struct req *r)
 {
 	struct grade_form g;
@@ -270,32 +311,20 @@ int admin_grade_update(struct req *r)
 		return db_fail(r);
 	if (g.before.nrows != 1)
 		return 404;
-	int ok = 1;
-	g.name_zh = form_text(r, "name_zh", 50, 1);
-	g.name_en = form_text(r, "name_en", 50, 1);
-	if (!g.name_zh || !g.name_en)
-		ok = 0;
-	/* quota: empty = none; else a percentage 0 < q ≤ 100 with up to 2 decimals */
-	const char *q = req_form(r, "quota_pct");
-	view_set(r, "Form.values.quota_pct", q ? q : "");
-	g.quota = NULL;
-	if (q && *q) {
-		char *end;
-		double v = strtod(q, &end);
-		size_t dot = strcspn(q, ".");
-		if (*end != '\0' || v <= 0 || v > 100 || strspn(q, "0123456789.") != strlen(q) ||
-		    (q[dot] == '.' && strlen(q + dot + 1) > 2)) {
-			form_error(r, "quota_pct", "classes.bad_quota");
-			ok = 0;
-		} else {
-			g.quota = q;
-		}
-	}
-	/* "every client is visited at least once a year" (seed 000): at most 365 days */
-	if (form_int(r, "visit_days", 1, 365, &g.visit_days) != 0)
-		ok = 0;
-	if (form_int(r, "version", 1, 1LL << 40, &g.version) != 0)
+	struct form_value v[QF__N];
+	int ok = form_read(r, grade_fields, QF_VERSION, v);
+	if (!form_read(r, &grade_fields[QF_VERSION], 1, &v[QF_VERSION]))
 		return 400;
+	g.name_zh = v[QF_NAME_ZH].text;
+	g.name_en = v[QF_NAME_EN].text;
+	g.visit_days = v[QF_VISIT_DAYS].n;
+	g.version = v[QF_VERSION].n;
+	const char *q = v[QF_QUOTA].text;
+	g.quota = q != NULL && *q ? q : NULL;
+	if (g.quota != NULL && !quota_ok(g.quota)) {
+		form_error(r, "quota_pct", "classes.bad_quota");
+		ok = 0;
+	}
 	if (!ok) {
 		view_set(r, "Page.grade_id", r->args[0]);
 		return grades_page(r, 422);

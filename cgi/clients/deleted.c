@@ -63,7 +63,7 @@ static int restore_txn(void *arg)
 		return DB_CONFLICT;
 	}
 	rc = client_history_add(r, c->id, 0, "restored", dbres_get(&card, 0, CARD_DELETED_AT), NULL, r->user->id,
-				lang_text(r, "client.restored_reason"));
+				lang_key(r, "client.history.restored", 0));
 	return rc == DB_OK ? audit(r, "client.restored", "client", c->id, dbres_get(&card, 0, 1 + CF_name)) : rc;
 }
 

@@ -29,14 +29,16 @@ enum fflag {
 	FF_CREATE_ONLY = 4,  /* set when registering, read-only afterwards */
 };
 
-/* X(column, type, max characters, section, flags, choices-or-kind) */
+/* X(column, type, max characters, section, flags, kind or choices): F_CLASS
+ * names its kind ("industry"), F_ENUM lists its stored values, CHOICES(…). */
+#define CHOICES(...) .choices = (const char *const[]){ __VA_ARGS__, NULL }
 #define CLIENT_FIELDS(X) \
-	X(card_type, F_ENUM, 0, 1, FF_REQUIRED, "dealer,end") \
+	X(card_type, F_ENUM, 0, 1, FF_REQUIRED, CHOICES("dealer", "end")) \
 	X(name, F_TEXT, 200, 1, FF_REQUIRED, NULL) \
 	X(short_name, F_TEXT, 100, 1, 0, NULL) \
 	X(credit_code, F_CREDIT, 18, 1, 0, NULL) \
 	X(legal_rep, F_TEXT, 100, 1, 0, NULL) \
-	X(org_form, F_ENUM, 0, 1, 0, "state,private,foreign,individual,government,other") \
+	X(org_form, F_ENUM, 0, 1, 0, CHOICES("state", "private", "foreign", "individual", "government", "other")) \
 	X(industry_id, F_CLASS, 0, 1, 0, "industry") \
 	X(registered_capital, F_MONEY, 0, 1, 0, NULL) \
 	X(founded_on, F_DATE, 0, 1, 0, NULL) \
@@ -50,7 +52,7 @@ enum fflag {
 	X(website, F_URL, 300, 1, 0, NULL) \
 	X(employees, F_INT, 0, 1, 0, NULL) \
 	X(annual_sales, F_MONEY, 0, 1, 0, NULL) \
-	X(source, F_ENUM, 0, 1, 0, "visit,referral,exhibition,web,phone,other") \
+	X(source, F_ENUM, 0, 1, 0, CHOICES("visit", "referral", "exhibition", "web", "phone", "other")) \
 	X(referrer_id, F_CLIENT, 0, 1, 0, NULL) \
 	X(service_area, F_LONGTEXT, 5000, 3, 0, NULL) \
 	X(sales_capacity, F_LONGTEXT, 5000, 3, 0, NULL) \
@@ -73,9 +75,9 @@ enum fflag {
 	X(receivables, F_AMOUNT, 0, 5, 0, NULL) \
 	X(credit_problems, F_LONGTEXT, 5000, 5, 0, NULL) \
 	X(nature_id, F_CLASS, 0, 6, 0, "nature") \
-	X(lifecycle, F_ENUM, 0, 6, FF_REQUIRED, "prospect,new,established,problem,former") \
-	X(size, F_ENUM, 0, 6, 0, "large,medium,small") \
-	X(profitability, F_ENUM, 0, 6, 0, "high,reasonable,micro,loss") \
+	X(lifecycle, F_ENUM, 0, 6, FF_REQUIRED, CHOICES("prospect", "new", "established", "problem", "former")) \
+	X(size, F_ENUM, 0, 6, 0, CHOICES("large", "medium", "small")) \
+	X(profitability, F_ENUM, 0, 6, 0, CHOICES("high", "reasonable", "micro", "loss")) \
 	X(grade_id, F_GRADE, 0, 6, FF_CONTROLLED | FF_CREATE_ONLY, NULL) \
 	X(tags, F_TEXT, 300, 6, 0, NULL) \
 	X(first_contact_on, F_DATE, 0, 7, 0, NULL)
@@ -93,7 +95,8 @@ struct client_field {
 	size_t max;
 	int section;
 	unsigned flags;
-	const char *extra;   /* F_ENUM: comma-separated choices; F_CLASS: the kind */
+	const char *kind;              /* F_CLASS: the classification kind */
+	const char *const *choices;    /* F_ENUM: the stored values, NULL-terminated */
 };
 
 extern const struct client_field client_fields[CF__COUNT];

@@ -2,6 +2,7 @@
  * table in client_fields.h; the classification lists they refer to. */
 #include "clients.h"
 #include "sql.h"
+#include "core/form.h"
 #include "core/log.h"
 #include "normalize.h"
 #include <ctype.h>
@@ -165,9 +166,7 @@ long long grade_by_name(struct req *r, const char *name)
 
 int class_valid(struct req *r, const char *kind, const char *id)
 {
-	if (id == NULL || *id == '\0' || strspn(id, "0123456789") != strlen(id) || strlen(id) > 9)
-		return 0;
-	return class_find(r, kind, strtoll(id, NULL, 10)) != NULL;
+	return class_find(r, kind, text_id(id)) != NULL;
 }
 
 /* Grades that may be given when registering: those without a quota. */
@@ -213,32 +212,6 @@ void view_class_choices(struct req *r, const char *kind)
 
 /* ---- validation ------------------------------------------------------------ */
 
-static int choice_ok(const char *choices, const char *v)
-{
-	size_t n = strlen(v);
-	for (const char *p = choices; *p;) {
-		size_t k = strcspn(p, ",");
-		if (k == n && strncmp(p, v, n) == 0)
-			return 1;
-		p += k;
-		if (*p == ',')
-			p++;
-	}
-	return 0;
-}
-
-static int date_ok(const char *v)
-{
-	int y, m, d;
-	char tail;
-	if (strlen(v) != 10 || sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || v[4] != '-' || v[7] != '-')
-		return 0;
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
-
 /* Money: digits, optional 1–2 decimals; returns the value with two decimals. */
 static const char *money(struct req *r, const char *v, int negative_ok)
 {
@@ -264,13 +237,6 @@ static const char *money(struct req *r, const char *v, int negative_ok)
 			    fp ? frac + 1 : "", fp == 0 ? "00" : fp == 1 ? "0" : "");
 }
 
-static int email_valid(const char *e)
-{
-	const char *at = strchr(e, '@');
-	return at != NULL && at > e && strchr(at + 1, '@') == NULL && strchr(at + 1, '.') != NULL &&
-	       strpbrk(e, " \t<>\"(),;:") == NULL && at[strlen(at) - 1] != '.';
-}
-
 static int phone_valid(const char *v)
 {
 	size_t digits = 0;
@@ -294,8 +260,7 @@ static void sink_error(struct field_sink *k, const char *col, const char *msg)
 {
 	struct req *r = k->r;
 	if (k->list == NULL) {
-		view_set(r, arena_printf(r->a, "Form.errors.%s", col), msg);
-		view_set(r, "Form.invalid", "1");
+		form_refuse(r, col, msg);
 		return;
 	}
 	struct card_errors *e = k->list;
@@ -306,6 +271,38 @@ static void sink_error(struct field_sink *k, const char *col, const char *msg)
 	}
 }
 
+/* A card field as a declared form field: text, long text, choice, date,
+ * whole number and e-mail are core/form.c's types; the card's own (money,
+ * phone, URL, credit code, postcode, ids) are one-line text there and then
+ * checked by their rule in card_check. */
+static struct form_field as_form_field(const struct client_field *f)
+{
+	struct form_field ff = { .name = f->col, .type = FT_TEXT, .max = f->max,
+				 .flags = (f->flags & FF_REQUIRED) ? FORM_REQUIRED : 0 };
+	switch (f->type) {
+	case F_LONGTEXT:
+		ff.type = FT_LONGTEXT;
+		break;
+	case F_ENUM:
+		ff.type = FT_CHOICE;
+		ff.choices = f->choices;
+		break;
+	case F_DATE:
+		ff.type = FT_DATE;
+		break;
+	case F_INT:
+		ff.type = FT_NUMBER;
+		ff.max_value = 1000000000;
+		break;
+	case F_EMAIL:
+		ff.type = FT_EMAIL;
+		break;
+	default:
+		break;
+	}
+	return ff;
+}
+
 int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), void *ctx,
 	       const char **values, const struct dbres *old, struct card_errors *errors)
 {
@@ -313,7 +310,8 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
 	int ok = 1;
 	for (int i = 0; i < CF__COUNT; i++) {
 		const struct client_field *f = &client_fields[i];
-		if (old != NULL && (f->flags & FF_CREATE_ONLY)) {
+		/* an edit keeps what the form did not show (and what only approvals change) */
+		if (old != NULL && ((f->flags & FF_CREATE_ONLY) || get(ctx, f->col) == NULL)) {
 			const char *v = old->rows[0][1 + i];
 			values[i] = v;
 			if (errors == NULL)
@@ -329,66 +327,36 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
 		int texty = f->type == F_TEXT || f->type == F_LONGTEXT || f->type == F_PHONE ||
 			    f->type == F_EMAIL || f->type == F_URL || f->type == F_POSTCODE;
 		values[i] = texty ? "" : NULL;
-		if (*v == '\0') {
-			if (f->flags & FF_REQUIRED) {
-				sink_error(&sink, f->col, lang_text(r, "form.required"));
-				ok = 0;
-			}
-			continue;
-		}
-		size_t chars = utf8_len(v);
-		if (f->max && chars > f->max) {
-			sink_error(&sink, f->col, arena_printf(r->a, "%s %zu", lang_text(r, "form.too_long"), f->max));
+		/* required, length, one line and the declared types: core/form.c's rules */
+		struct form_field ff = as_form_field(f);
+		struct form_value fv;
+		const char *message = form_check(r, &ff, v, &fv);
+		if (message != NULL) {
+			sink_error(&sink, f->col, message);
 			ok = 0;
 			continue;
 		}
-		if (f->type != F_LONGTEXT && strpbrk(v, "\r\n\t") != NULL) {
-			sink_error(&sink, f->col, lang_text(r, "form.one_line"));
-			ok = 0;
+		if (*v == '\0')
 			continue;
-		}
+		/* the card's own types */
 		const char *store = v, *err = NULL;
 		long long n;
-		char *end;
 		switch (f->type) {
-		case F_TEXT:
-		case F_LONGTEXT:
-			if (f->flags & FF_REQUIRED && v[strspn(v, " ")] == '\0')
-				err = "form.required";
-			break;
-		case F_ENUM:
-			if (!choice_ok(f->extra, v))
-				err = "form.bad_choice";
-			break;
-		case F_DATE:
-			if (!date_ok(v))
-				err = "form.bad_date";
-			break;
 		case F_MONEY:
 		case F_AMOUNT:
 			if ((store = money(r, v, f->type == F_AMOUNT)) == NULL)
 				err = "form.bad_money";
 			break;
-		case F_INT:
-			n = strtoll(v, &end, 10);
-			if (*end != '\0' || n < 0 || n > 1000000000 || !isdigit((unsigned char)v[0]))
-				err = "form.bad_number";
-			break;
 		case F_CLASS:
-			n = strtoll(v, &end, 10);
-			if (*end != '\0' || class_find(r, f->extra, n) == NULL)
+			if (class_find(r, f->kind, text_id(v)) == NULL)
 				err = "form.bad_choice";
 			break;
 		case F_GRADE:
-			n = strtoll(v, &end, 10);
-			if (*end != '\0' || *grade_label(r, n) == '\0')
+			n = text_id(v);
+			if (n == 0 || *grade_label(r, n) == '\0')
 				err = "form.bad_choice";
 			else if (!grade_open(r, n))
 				err = "client.grade_needs_approval";
-			break;
-		case F_EMAIL:
-			if (!email_valid(v))
-				err = "form.bad_email";
 			break;
 		case F_PHONE:
 			if (!phone_valid(v))
@@ -412,13 +380,19 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
 				err = "form.bad_postcode";
 			break;
 		case F_CLIENT: {
-			n = strtoll(v, &end, 10);
+			n = text_id(v);
 			struct dbres res;
-			if (*end != '\0' || n <= 0 ||
-			    db_exec(r->db, r->a, Q_CLIENT_EXISTS, &res, "i", n) != DB_OK || res.nrows == 0)
+			if (n == 0 || db_exec(r->db, r->a, Q_CLIENT_EXISTS, &res, "i", n) != DB_OK || res.nrows == 0)
 				err = "client.bad_referrer";
 			break;
 		}
+		case F_TEXT:
+		case F_LONGTEXT:
+		case F_ENUM:
+		case F_DATE:
+		case F_INT:
+		case F_EMAIL:
+			break;                       /* checked by form_check */
 		}
 		if (err != NULL) {
 			sink_error(&sink, f->col, lang_text(r, err));
@@ -430,9 +404,12 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
 	return ok;
 }
 
+/* The POSTed value of a card field (the first, never a file part), or NULL. */
 static const char *form_get(void *ctx, const char *col)
 {
-	return req_form(ctx, col);
+	size_t n;
+	const char **sent = form_all(ctx, col, &n);
+	return n > 0 ? sent[0] : NULL;
 }
 
 int card_validate(struct req *r, const char **values, const struct dbres *old)
@@ -450,9 +427,13 @@ const char *card_display(struct req *r, int i, const char *v)
 	case F_ENUM:
 		return lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, v));
 	case F_CLASS:
-		return class_label(r, strtoll(v, NULL, 10));
-	case F_GRADE:
-		return grade_label(r, strtoll(v, NULL, 10));
+	case F_GRADE: {
+		/* an id is shown by its label; a stored text (older history rows) as it is */
+		char *end;
+		long long id = strtoll(v, &end, 10);
+		const char *label = *end == '\0' ? (f->type == F_GRADE ? grade_label(r, id) : class_label(r, id)) : "";
+		return *label ? label : v;
+	}
 	case F_MONEY:
 	case F_AMOUNT: {
 		/* 1234567.50 → 1,234,567.50 */
@@ -507,20 +488,14 @@ void view_card_fields(struct req *r, const char **values, int form)
 				filled[f->section]++;
 		}
 		if (f->type == F_ENUM && form) {
-			int k = 0;
-			for (const char *c = f->extra; *c; k++) {
-				size_t n = strcspn(c, ",");
-				char *choice = arena_strndup(r->a, c, n);
+			for (int k = 0; f->choices[k] != NULL; k++) {
 				const char *q = arena_printf(r->a, "%s.choices.%d", p, k);
-				view_set(r, arena_printf(r->a, "%s.id", q), choice);
+				view_set(r, arena_printf(r->a, "%s.id", q), f->choices[k]);
 				view_set(r, arena_printf(r->a, "%s.label", q),
-					 lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, choice)));
-				c += n;
-				if (*c == ',')
-					c++;
+					 lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, f->choices[k])));
 			}
 		} else if (f->type == F_CLASS || f->type == F_GRADE) {
-			view_set(r, arena_printf(r->a, "%s.kind", p), f->type == F_GRADE ? "grade" : f->extra);
+			view_set(r, arena_printf(r->a, "%s.kind", p), f->type == F_GRADE ? "grade" : f->kind);
 		}
 	}
 	for (int s = 1; s < 8; s++)

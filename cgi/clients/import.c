@@ -93,15 +93,12 @@ static const char *canonical(struct req *r, int fi, const char *cell)
 	if (*cell == '\0')
 		return cell;
 	if (f->type == F_ENUM) {
-		for (const char *c = f->extra; *c;) {
-			size_t n = strcspn(c, ",");
-			char *choice = arena_strndup(r->a, c, n);
-			if (header_matches(r, cell, choice, arena_printf(r->a, "client.opt.%s.%s", f->col, choice)))
-				return choice;
-			c += n + (c[n] == ',');
-		}
+		for (int k = 0; f->choices[k] != NULL; k++)
+			if (header_matches(r, cell, f->choices[k],
+					   arena_printf(r->a, "client.opt.%s.%s", f->col, f->choices[k])))
+				return f->choices[k];
 	} else if (f->type == F_CLASS || f->type == F_GRADE) {
-		long long id = f->type == F_GRADE ? grade_by_name(r, cell) : class_by_name(r, f->extra, cell);
+		long long id = f->type == F_GRADE ? grade_by_name(r, cell) : class_by_name(r, f->kind, cell);
 		if (id > 0)
 			return arena_printf(r->a, "%lld", id);
 	}
@@ -377,7 +374,7 @@ static int commit_batch(void *arg)
 			continue;
 		const char *const (*persons)[PERSON_COLS] = (const char *const (*)[PERSON_COLS])&k->person;
 		struct new_client n = { k->values, "personal", persons, (size_t)k->has_person, NULL, 0,
-					c->import_id, arena_printf(r->a, "%s #%lld", lang_text(r, "client.import.reason"), c->import_id) };
+					c->import_id, lang_key(r, "client.history.imported", 1, arena_printf(r->a, "%lld", c->import_id)) };
 		long long id;
 		int rc = client_insert(r, &n, &id);
 		if (rc == DB_CONFLICT || rc == DB_DUPLICATE) {
@@ -503,7 +500,7 @@ static int undo_txn(void *arg)
 	if ((rc = db_exec(r->db, r->a, Q_IMPORT_CLIENTS, &clients, "i", u->id)) != DB_OK)
 		return rc;
 	u->hidden = 0;
-	const char *reason = arena_printf(r->a, "%s #%lld", lang_text(r, "client.import.undo_reason"), u->id);
+	const char *reason = lang_key(r, "client.history.import_undone", 1, arena_printf(r->a, "%lld", u->id));
 	for (size_t i = 0; i < clients.nrows && rc == DB_OK; i++) {
 		long long cid = dbres_int(&clients, i, 0);
 		rc = db_exec(r->db, r->a, Q_CLIENT_HIDE, NULL, "si", now, cid);

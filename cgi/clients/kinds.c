@@ -7,6 +7,7 @@
 #include "prospects.h"
 #include "sql.h"
 #include "approvals/approvals.h"
+#include "core/form.h"
 #include "core/log.h"
 #include <stdlib.h>
 #include <string.h>
@@ -87,9 +88,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 	if (strcmp(kind, "grade") == 0) {
 		n->field = "grade_id";
 		n->old_value = card->rows[0][1 + CF_grade_id];
-		char *end;
-		long long g = strtoll(value, &end, 10);
-		if (*end != '\0' || *grade_label(r, g) == '\0')
+		long long g = text_id(value);               /* the value as typed: a grade's id */
+		if (g == 0 || *grade_label(r, g) == '\0')
 			return refuse(r, why, "form.bad_choice");
 		n->new_value = arena_printf(r->a, "%lld", g);
 		if (text_same(n->old_value, n->new_value))
@@ -100,7 +100,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 	if (strcmp(kind, "scope") == 0) {
 		n->field = "scope";
 		n->old_value = dbres_get(card, 0, CARD_SCOPE);
-		if (strcmp(value, "personal") != 0 && strcmp(value, "department") != 0 && strcmp(value, "company") != 0)
+		static const char *const scopes[] = { "personal", "department", "company", NULL };
+		if (form_choice_index(scopes, value) < 0)
 			return refuse(r, why, "form.bad_choice");
 		n->new_value = value;
 		return text_same(n->old_value, value) ? refuse(r, why, "request.no_change") : 0;
@@ -124,7 +125,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 	}
 	if (strcmp(kind, "blacklist") == 0) {
 		const char *old = dbres_get(card, 0, CARD_BLACKLIST);
-		if (strcmp(value, "none") != 0 && strcmp(value, "department") != 0 && strcmp(value, "company") != 0)
+		static const char *const lists[] = { "none", "department", "company", NULL };
+		if (form_choice_index(lists, value) < 0)
 			return refuse(r, why, "form.bad_choice");
 		if (text_same(old, value))
 			return refuse(r, why, "request.no_change");
@@ -171,7 +173,7 @@ static int apply_delete(struct req *r, const struct request_row *rq, long long d
 		return rc;
 	rc = db_exec(r->db, r->a, Q_CLIENT_HIDE, NULL, "si", r->now_text, rq->client_id);
 	return rc == DB_OK ? client_history_add(r, rq->client_id, 0, "deleted", NULL, r->now_text, rq->requester,
-						approval_history_reason(r, rq, "request.title", decider))
+						approval_history_reason(r, rq, "request.history_reason", decider))
 			   : rc;
 }
 
@@ -197,7 +199,7 @@ static int apply_takeover(struct req *r, const struct request_row *rq, long long
 		     day_text(r, r->cfg->prospect_protect_days), day_text(r, 0), r->now_text, rq->client_id);
 	return rc == DB_OK ? client_history_add(r, rq->client_id, 0, "owner_id",
 						user_name(r, dbres_int(&c, 0, CL_OWNER)), dbres_get(&u, 0, UC_NAME), to,
-						approval_history_reason(r, rq, "request.title", decider))
+						approval_history_reason(r, rq, "request.history_reason", decider))
 			   : rc;
 }
 
@@ -232,9 +234,7 @@ static int apply_field(struct req *r, const struct request_row *rq, long long de
 		int q = quota_breaks(r, strtoll(new, NULL, 10), dbres_int(&c, 0, CL_DEPT), why);
 		if (q != 0)
 			return q < 0 ? DB_ERROR : APPROVAL_REFUSED;
-		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", new, now, client);
-		old = old ? grade_label(r, strtoll(old, NULL, 10)) : NULL;
-		new = grade_label(r, strtoll(new, NULL, 10));
+		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", new, now, client);   /* history: the ids */
 	} else if (strcmp(field, "scope") == 0) {
 		rc = db_exec(r->db, r->a, Q_CLIENT_SET_SCOPE, NULL, "ssi", new, now, client);
 	} else if (strcmp(field, "lifecycle") == 0) {
@@ -256,7 +256,7 @@ static int apply_field(struct req *r, const struct request_row *rq, long long de
 		new = dbres_get(&u, 0, UC_NAME);
 	}
 	return rc == DB_OK ? client_history_add(r, client, 0, field, old, new, rq->requester,
-						approval_history_reason(r, rq, "request.title", decider))
+						approval_history_reason(r, rq, "request.history_reason", decider))
 			   : rc;
 }
 

@@ -4,6 +4,7 @@
  * restricted hits, as a stub: name, owner, registration date. */
 #include "clients.h"
 #include "core/csv.h"
+#include "core/form.h"
 #include "normalize.h"
 #include "pages.h"
 #include <stdlib.h>
@@ -14,11 +15,8 @@
 /* A query value from a fixed set, else "". */
 static const char *qchoice(struct req *r, const char *name, const char *const *choices)
 {
-	const char *v = req_query(r, name);
-	for (int i = 0; v && choices[i]; i++)
-		if (strcmp(v, choices[i]) == 0)
-			return v;
-	return "";
+	int i = form_choice_index(choices, req_query(r, name));
+	return i < 0 ? "" : choices[i];
 }
 
 static void view_list_row(struct req *r, const char *p, const struct dbres *res, size_t i, int stub)
@@ -174,7 +172,6 @@ static void list_branch_params(struct dbparams *p, const struct list_args *a)
 	dbp_int(p, a->limit);
 }
 
-static const char *const lifecycles[] = { "prospect", "new", "established", "problem", "former", NULL };
 static const char *const blacklists[] = { "none", "department", "company", NULL };
 static const char *const sorts[] = { "new", "name", "due", NULL };
 
@@ -188,7 +185,7 @@ static void list_args_read(struct req *r, struct list_args *la)
 	la->grade = req_query_id(r, "grade");
 	la->nature = req_query_id(r, "nature");
 	la->region = req_query_id(r, "region");
-	la->lifecycle = qchoice(r, "lifecycle", lifecycles);
+	la->lifecycle = qchoice(r, "lifecycle", client_fields[CF_lifecycle].choices);
 	la->blacklist = qchoice(r, "blacklist", blacklists);
 	la->sort = qchoice(r, "sort", sorts);
 	la->tag = req_query(r, "tag");

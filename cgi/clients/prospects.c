@@ -6,6 +6,7 @@
 #include "prospects.h"
 #include "pages.h"
 #include "sql.h"
+#include "core/form.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,11 @@ int clients_progress(struct req *r)
 		audit(r, "access.denied", "client", ref.id, "progress");
 		return 403;
 	}
-	const char *note = form_text(r, "note", 500, 1);
+	static const struct form_field progress_fields[] = {
+		{ .name = "note", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+	};
+	struct form_value v[1];
+	const char *note = FORM_READ(r, progress_fields, v) ? v[0].text : NULL;
 	if (note == NULL) {
 		resp_flash(r, "progress_empty");
 		return resp_redirect(r, arena_printf(r->a, "/clients/%lld#progress", ref.id));
@@ -139,7 +144,7 @@ static int drop_txn(void *arg)
 	if (rc != DB_OK || res.affected != 1)
 		return rc;                       /* progress recorded meanwhile */
 	c->done = 1;
-	rc = client_history_add(r, c->id, 0, "in_pool", "0", "1", 0, "protection ended without recorded progress");
+	rc = client_history_add(r, c->id, 0, "in_pool", "0", "1", 0, lang_key(r, "client.history.returned_to_pool", 0));
 	return rc == DB_OK ? audit(r, "client.to_pool", "client", c->id, NULL) : rc;
 }
 

@@ -26,7 +26,7 @@ enum role {
 	ROLE_ADMIN = 1 << 6,
 };
 #define ROLE_COUNT 7
-extern const char *const role_names[ROLE_COUNT];   /* "staff", "dept_manager", … by bit */
+extern const char *const role_names[ROLE_COUNT + 1];   /* "staff", "dept_manager", … by bit; NULL */
 /* Bit mask of a comma-separated role list (unknown names are ignored). */
 unsigned roles_parse(const char *list);
 
@@ -130,16 +130,7 @@ int render(struct req *r, int status, const char *name);
 /* Renders the error page for status. */
 void render_error(struct req *r, int status);
 
-/* ---- form input ---- */
-/* A text field of the POSTed form, echoed into Form.values.<name>. Returns the
- * value ("" when absent), or NULL after setting Form.errors.<name> when it is
- * required and empty or longer than max_chars characters. */
-const char *form_text(struct req *r, const char *name, size_t max_chars, int required);
-/* The value of field if it is one of the NULL-terminated choices ("" allowed
- * when optional), else NULL with Form.errors.<field> set. */
-const char *form_choice(struct req *r, const char *field, const char *const *choices, int optional);
-/* A whole number field in [min, max]; *out set. 0, or -1 with the error set. */
-int form_int(struct req *r, const char *name, long long min, long long max, long long *out);
+/* Form input is declared per form and read against its table: form.h. */
 
 /* ---- lang and templates ---- */
 /* Loads templates/lang/<lang>/<file>.hdf of every domain into w->lang. 0 or -1 (logged). */
@@ -149,6 +140,13 @@ void lang_free(struct worker *w);
 void templates_free(struct worker *w);
 /* The string at key in the request's language, or the key itself. */
 const char *lang_text(struct req *r, const char *key);
+/* A text stored for readers of either language (a history reason the
+ * program writes): "lang:KEY" and up to 9 parameters; what people typed is
+ * stored as typed instead. */
+const char *lang_key(struct req *r, const char *key, int nparams, ...);
+/* A stored text in the reader's language: a lang_key() text is the string at
+ * its key with %1 … %9 replaced by its parameters; anything else as typed. */
+const char *lang_stored(struct req *r, const char *stored);
 /* Form.errors.<field> = the language string at key, and Form.invalid = 1. */
 void form_error(struct req *r, const char *field, const char *key);
 

@@ -9,6 +9,7 @@
 #include "domain.h"
 #include "log.h"
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,58 @@ static HDF *lang_tree(struct req *r)
 const char *lang_text(struct req *r, const char *key)
 {
 	return hdf_get_value(lang_tree(r), key, key);
+}
+
+#define LANG_KEY_PREFIX "lang:"
+#define LANG_KEY_SEP '\x1f'
+
+const char *lang_key(struct req *r, const char *key, int nparams, ...)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s%s", LANG_KEY_PREFIX, key);
+	va_list ap;
+	va_start(ap, nparams);
+	for (int i = 0; i < nparams && i < 9; i++) {
+		const char *p = va_arg(ap, const char *);
+		buf_printf(&b, "%c%s", LANG_KEY_SEP, p ? p : "");
+	}
+	va_end(ap);
+	const char *out = arena_strdup(r->a, b.failed ? LANG_KEY_PREFIX : buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+const char *lang_stored(struct req *r, const char *stored)
+{
+	if (stored == NULL || strncmp(stored, LANG_KEY_PREFIX, strlen(LANG_KEY_PREFIX)) != 0)
+		return stored ? stored : "";
+	const char *p = stored + strlen(LANG_KEY_PREFIX);
+	const char *params[9];
+	int n = 0;
+	size_t klen = strcspn(p, "\x1f");
+	const char *key = arena_strndup(r->a, p, klen);
+	for (const char *q = p + klen; *q == LANG_KEY_SEP && n < 9;) {
+		q++;
+		size_t l = strcspn(q, "\x1f");
+		params[n++] = arena_strndup(r->a, q, l);
+		q += l;
+	}
+	const char *text = lang_text(r, key);
+	struct buf b;
+	buf_init(&b);
+	for (const char *t = text; *t; t++) {
+		if (t[0] == '%' && t[1] >= '1' && t[1] <= '9') {
+			int i = t[1] - '1';
+			buf_puts(&b, i < n ? params[i] : "");
+			t++;
+		} else {
+			buf_append(&b, t, 1);
+		}
+	}
+	const char *out = arena_strdup(r->a, b.failed ? text : buf_cstr(&b));
+	buf_free(&b);
+	return out;
 }
 
 void form_error(struct req *r, const char *field, const char *key)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const role_names[ROLE_COUNT] = {
-	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin",
+const char *const role_names[ROLE_COUNT + 1] = {
+	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin", NULL,
 };
 
 unsigned roles_parse(const char *list)
@@ -174,51 +174,6 @@ int audit(struct req *r, const char *action, const char *object_type, long long 
 	if (rc != DB_OK)
 		log_msg("rid=%s audit %s failed (%d)", r->rid, action, rc);
 	return rc;
-}
-
-const char *form_text(struct req *r, const char *name, size_t max_chars, int required)
-{
-	const char *v = req_form(r, name);
-	if (v == NULL)
-		v = "";
-	view_set(r, arena_printf(r->a, "Form.values.%s", name), v);
-	if (required && v[strspn(v, " \t\r\n")] == '\0') {
-		form_error(r, name, "form.required");
-		return NULL;
-	}
-	if (utf8_len(v) > max_chars) {
-		view_set(r, arena_printf(r->a, "Form.errors.%s", name),
-			 arena_printf(r->a, "%s %zu", lang_text(r, "form.too_long"), max_chars));
-		view_set(r, "Form.invalid", "1");
-		return NULL;
-	}
-	return v;
-}
-
-int form_int(struct req *r, const char *name, long long min, long long max, long long *out)
-{
-	const char *v = req_form(r, name);
-	view_set(r, arena_printf(r->a, "Form.values.%s", name), v ? v : "");
-	char *end = NULL;
-	long long n = v && *v ? strtoll(v, &end, 10) : 0;
-	if (v == NULL || *v == '\0' || *end != '\0' || n < min || n > max) {
-		form_error(r, name, "form.bad_number");
-		return -1;
-	}
-	*out = n;
-	return 0;
-}
-
-const char *form_choice(struct req *r, const char *field, const char *const *choices, int optional)
-{
-	const char *v = req_form(r, field);
-	if (v != NULL && optional && *v == '\0')
-		return v;
-	for (int i = 0; v && choices[i]; i++)
-		if (strcmp(v, choices[i]) == 0)
-			return v;
-	form_error(r, field, "form.bad_choice");
-	return NULL;
 }
 
 long long data_version(struct req *r, const char *name)

@@ -31,7 +31,7 @@ static const struct task tasks[] = {
 static int apply_review(struct req *r, const struct request_row *rq, long long decider, const char **why)
 {
 	return review_apply(r, rq->new_value ? strtoll(rq->new_value, NULL, 10) : 0, rq->requester,
-			    approval_history_reason(r, rq, "review.title", decider), why);
+			    approval_history_reason(r, rq, "review.history_reason", decider), why);
 }
 
 static const struct approval_kind kinds[] = {

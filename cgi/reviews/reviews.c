@@ -6,6 +6,7 @@
 #include "approvals/approvals.h"
 #include "clients/clients.h"
 #include "core/domain.h"
+#include "core/form.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,7 +181,15 @@ int reviews_show(struct req *r)
 	return st ? st : review_page(r, 200, &cy);
 }
 
-/* POST: grade_<client id> = grade id ("" = no grade) for the clients of one page. */
+/* The proposals form: grade_<client id> = a grade's id ("" = no grade), one
+ * per client of the page (field names carry the client, so each is checked
+ * with form_check against grade_field), and the page to return to. */
+static const struct form_field grade_field = { .name = "grade", .type = FT_ID };
+enum { SF_AFTER, SF__N };
+static const struct form_field save_fields[SF__N] = {
+	[SF_AFTER] = { .name = "after", .type = FT_ID },
+};
+
 int reviews_save(struct req *r)
 {
 	struct dbres cy;
@@ -190,15 +199,17 @@ int reviews_save(struct req *r)
 	long long id = dbres_int(&cy, 0, RV_ID), dept = dbres_int(&cy, 0, RV_DEPT);
 	if (!may_propose(r, dept) || !editable(&cy))
 		return 403;
+	struct form_value v[SF__N];
+	FORM_READ(r, save_fields, v);                /* a wrong page to return to: the first */
 	for (size_t i = 0; i < r->form.n; i++) {
 		const struct param *f = &r->form.v[i];
 		if (strncmp(f->name, "grade_", 6) != 0)
 			continue;
-		char *end;
-		long long client = strtoll(f->name + 6, &end, 10);
-		if (*end != '\0' || client <= 0)
+		long long client = text_id(f->name + 6);
+		struct form_value grade;
+		if (client == 0 || f->filename != NULL || form_check(r, &grade_field, f->value, &grade) != NULL)
 			return 400;
-		if (*f->value != '\0' && *grade_label(r, strtoll(f->value, NULL, 10)) == '\0')
+		if (grade.n != 0 && *grade_label(r, grade.n) == '\0')
 			return 400;
 		struct dbres c;
 		if (db_exec(r->db, r->a, Q_REVIEW_CLIENT, &c, "ii", client, dept) != DB_OK)
@@ -206,15 +217,15 @@ int reviews_save(struct req *r)
 		if (c.nrows != 1)
 			return 400;                          /* not a client of this department */
 		const char *cur = c.rows[0][1] ? c.rows[0][1] : "";
-		int rc = strcmp(cur, f->value) == 0
+		int rc = strcmp(cur, grade.text) == 0
 			? db_exec(r->db, r->a, Q_REVIEW_LINE_DELETE, NULL, "ii", id, client)
 			: db_exec(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", id, client, c.rows[0][1],
-				  *f->value ? f->value : NULL);
+				  *grade.text ? grade.text : NULL);
 		if (rc != DB_OK)
 			return db_fail(r);
 	}
 	resp_flash(r, "saved");
-	long long after = text_id(req_form(r, "after"));
+	long long after = v[SF_AFTER].n;
 	return resp_redirect(r, after ? arena_printf(r->a, "/reviews/%lld?after=%lld", id, after)
 				      : arena_printf(r->a, "/reviews/%lld", id));
 }
@@ -261,7 +272,11 @@ int reviews_submit(struct req *r)
 	long long dept = dbres_int(&cy, 0, RV_DEPT);
 	if (!may_propose(r, dept) || !editable(&cy))
 		return 403;
-	const char *reason = form_text(r, "_reason", 500, 1);
+	static const struct form_field submit_fields[] = {
+		{ .name = "_reason", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+	};
+	struct form_value v[1];
+	const char *reason = FORM_READ(r, submit_fields, v) ? v[0].text : NULL;
 	if (reason == NULL)
 		return review_page(r, 422, &cy);
 	struct submit_ctx c = { r, dbres_int(&cy, 0, RV_ID), dept, 0, reason, NULL, 0 };
@@ -307,8 +322,7 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 		long long client = dbres_int(&lines, i, 0);
 		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", to, now, client);
 		if (rc == DB_OK)
-			rc = client_history_add(r, client, 0, "grade_id", was ? grade_label(r, strtoll(was, NULL, 10)) : NULL,
-						to ? grade_label(r, strtoll(to, NULL, 10)) : NULL, requester, reason);
+			rc = client_history_add(r, client, 0, "grade_id", was, to, requester, reason);   /* the ids: shown by label */
 	}
 	return rc == DB_OK ? db_exec(r->db, r->a, Q_REVIEW_APPROVED, NULL, "i", cycle) : rc;
 }

@@ -1,7 +1,12 @@
 <?cs include!"header.cs" ?>
 <h1><?cs var:Lang.admin.audit.title ?></h1>
 <form method="get" action="/admin/audit" class="filters">
-  <label><?cs var:Lang.admin.audit.action ?> <input type="text" name="action" value="<?cs var:Filter.action ?>" maxlength="64" placeholder="login."></label>
+  <label><?cs var:Lang.admin.audit.action ?> <select name="action">
+    <option value=""><?cs var:Lang.admin.audit.any_action ?></option>
+    <?cs each:g = Lang.audit_action ?><?cs if:subcount(g) ?><?cs each:x = g ?><?cs set:v = name(g) + "." + name(x) ?>
+    <option value="<?cs var:v ?>"<?cs if:Filter.action == v ?> selected<?cs /if ?>><?cs var:x ?></option><?cs /each ?><?cs else ?>
+    <option value="<?cs var:name(g) ?>"<?cs if:Filter.action == name(g) ?> selected<?cs /if ?>><?cs var:g ?></option><?cs /if ?><?cs /each ?>
+  </select></label>
   <label><?cs var:Lang.admin.audit.actor ?> <input type="text" name="actor" value="<?cs var:Filter.actor ?>" maxlength="64"></label>
   <button type="submit"><?cs var:Lang.admin.filter ?></button>
 </form>

@@ -1019,7 +1019,7 @@ static void test_hang_costs_one_request(void)
 	client_free(&c);
 }
 
-static int dbctl(const char *what)
+int dbctl(const char *what)
 {
 	char cmd[1024];
 	snprintf(cmd, sizeof cmd, "'%s/tests/dbctl.sh' %s '%s'", getenv("DOSSIER_SRCDIR"), what,

@@ -35,6 +35,8 @@ long long make_user(struct client *admin, const char *username, const char *disp
 long long new_card(struct client *c, const char *name, const char *scope, const char *const *extra);
 /* "/clients/<id><suffix>" (static buffer). */
 const char *card_path(long long id, const char *suffix);
+/* tests/dbctl.sh stop|start on the test stack's MariaDB; 0 on success. */
+int dbctl(const char *what);
 
 void add_client_suite(void);
 void add_request_suite(void);

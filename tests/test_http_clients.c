@@ -3,10 +3,16 @@
  * credit code, history with reasons, stale edits, hostile values, import
  * (UTF-8 and GBK) and export. */
 #include "test_http.h"
+#include "core/config.h"
+#include <ctype.h>
+#include <dirent.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "clients/field_table.h"
 
@@ -808,6 +814,256 @@ static void test_export_neutralises_formulas(void)
 	client_free(&c);
 }
 
+/* ---- the view log: one commit for the views of all workers (viewlog.c) ------------ */
+
+/* The app's children: the workers into w (up to max), the view-log committer
+ * (its process name is dossier-viewlog) into *committer (0 when none).
+ * Returns the number of workers. */
+static size_t app_children(pid_t *w, size_t max, pid_t *committer)
+{
+	static struct config cfg;
+	char err[300];
+	*committer = 0;
+	if (cfg.pid_file[0] == '\0' && config_load(&cfg, getenv("DOSSIER_TEST_CONF"), err, sizeof err) != 0)
+		return 0;
+	long master = 0;
+	FILE *f = fopen(cfg.pid_file, "r");
+	if (f == NULL || fscanf(f, "%ld", &master) != 1)
+		master = 0;
+	if (f != NULL)
+		fclose(f);
+	size_t n = 0;
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	while (master > 0 && d != NULL && (e = readdir(d)) != NULL) {
+		if (!isdigit((unsigned char)e->d_name[0]))
+			continue;
+		char path[300], line[512];
+		snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+		FILE *st = fopen(path, "r");
+		if (st == NULL)
+			continue;
+		size_t len = fread(line, 1, sizeof line - 1, st);
+		fclose(st);
+		line[len] = '\0';
+		/* pid (name) state ppid … */
+		char *lp = strchr(line, '('), *rp = strrchr(line, ')');
+		char state;
+		long ppid;
+		if (lp == NULL || rp == NULL || sscanf(rp + 1, " %c %ld", &state, &ppid) != 2 ||
+		    ppid != master || state == 'Z')
+			continue;
+		*rp = '\0';
+		if (strcmp(lp + 1, "dossier-viewlog") == 0)
+			*committer = (pid_t)atol(e->d_name);
+		else if (n < max)
+			w[n++] = (pid_t)atol(e->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	return n;
+}
+
+/* COMMIT statements the server has run: the committer commits each batch
+ * with one; the workers' own view inserts are single autocommit statements. */
+static long long commits(void)
+{
+	return db_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_COMMIT'");
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+static long long views_of(long long card, const char *user)
+{
+	return db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld AND user_id = %lld", card,
+			user_id(user));
+}
+
+static void test_a_killed_worker_loses_no_view(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "视图日志%s崩溃测试有限公司", run);
+	long long card = new_card(&c, name, "personal", NULL);
+	const char *pages[] = { "", "/print", "/history" };
+	const char *logged[] = { "card", "print", "history" };
+	for (int i = 0; i < 3; i++) {
+		pid_t w[64], committer;
+		size_t n = app_children(w, 64, &committer);
+		CU_ASSERT_FATAL(n > 0);
+		CU_ASSERT(committer > 0);
+		long long before = views(card, "staff1", "owner", logged[i]), c0 = commits();
+		CU_ASSERT_EQUAL(client_get(&c, card_path(card, pages[i])), 200);
+		CU_ASSERT(client_has(&c, name));
+		/* the page has been answered: now every worker dies at once */
+		for (size_t k = 0; k < n; k++)
+			kill(w[k], SIGKILL);
+		CU_ASSERT_EQUAL(views(card, "staff1", "owner", logged[i]), before + 1);
+		CU_ASSERT_EQUAL(commits(), c0 + 1);          /* committed by the committer */
+		/* new workers; older than a second, so killing them is not a crash loop */
+		size_t back = 0;
+		for (int t = 0; t < 100 && back < n; t++) {
+			sleep_ms(100);
+			back = app_children(w, 64, &committer);
+		}
+		CU_ASSERT_EQUAL(back, n);
+		CU_ASSERT_EQUAL(client_get(&c, "/healthz"), 200);
+		sleep_ms(1100);
+	}
+	client_free(&c);
+}
+
+static void test_view_log_committer_is_restarted(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "视图日志%s重启测试有限公司", run);
+	long long card = new_card(&c, name, "personal", NULL);
+	pid_t w[64], old, now = 0;
+	app_children(w, 64, &old);
+	CU_ASSERT_FATAL(old > 0);
+	long long before = views(card, "staff1", "owner", "card");
+	kill(old, SIGKILL);
+	/* while there is none, the workers write their views themselves */
+	for (int i = 1; i <= 3; i++) {
+		CU_ASSERT_EQUAL(client_get(&c, card_path(card, "")), 200);
+		CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before + i);
+	}
+	for (int t = 0; t < 50 && (now <= 0 || now == old); t++) {
+		sleep_ms(100);
+		app_children(w, 64, &now);
+	}
+	CU_ASSERT_FATAL(now > 0 && now != old);
+	/* and the new one takes the views again, once it listens */
+	before = views(card, "staff1", "owner", "card");
+	int through = 0, sent = 0;
+	for (int t = 0; t < 20 && !through; t++, sent++) {
+		long long c0 = commits();
+		CU_ASSERT_EQUAL(client_get(&c, card_path(card, "")), 200);
+		through = commits() == c0 + 1;
+		if (!through)
+			sleep_ms(100);
+	}
+	CU_ASSERT(through);
+	CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before + sent);
+	client_free(&c);
+}
+
+struct viewer {
+	struct client c;
+	const char *user;
+	long long card;
+	long want;                 /* 200 or 403 */
+	int wrong;                 /* answers other than want */
+};
+
+static void *view_twenty_times(void *p)
+{
+	struct viewer *v = p;
+	static const char *pages[] = { "", "/print", "/history" };
+	for (int i = 0; i < 20; i++) {
+		char path[96];
+		snprintf(path, sizeof path, "/clients/%lld%s", v->card, pages[i % 3]);
+		if (client_get(&v->c, path) != v->want)
+			v->wrong++;
+	}
+	return NULL;
+}
+
+static void test_many_views_at_once_each_logged_once(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "视图日志%s并发测试有限公司", run);
+	long long card = new_card(&owner, name, "department", NULL);
+	client_free(&owner);
+	static const struct { const char *user; long want; } who[8] = {
+		{ "staff1", 200 }, { "staff2", 200 }, { "manager1", 200 }, { "director", 200 },
+		{ "deputy", 200 }, { "gm", 200 }, { "staff3", 403 }, { "csmanager", 403 },
+	};
+	struct viewer v[8];
+	long long before[8];
+	for (int i = 0; i < 8; i++) {
+		sign_in(&v[i].c, who[i].user);
+		v[i].user = who[i].user;
+		v[i].card = card;
+		v[i].want = who[i].want;
+		v[i].wrong = 0;
+		before[i] = views_of(card, who[i].user);
+	}
+	long long total = db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld", card);
+	long long c0 = commits();
+	pthread_t th[8];
+	for (int i = 0; i < 8; i++)
+		pthread_create(&th[i], NULL, view_twenty_times, &v[i]);
+	for (int i = 0; i < 8; i++)
+		pthread_join(th[i], NULL);
+	long long batches = commits() - c0;
+	for (int i = 0; i < 8; i++) {
+		CU_ASSERT_EQUAL(v[i].wrong, 0);
+		CU_ASSERT_EQUAL(views_of(card, who[i].user), before[i] + 20);
+		client_free(&v[i].c);
+	}
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld", card), total + 160);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld AND via = 'denied'", card),
+			40);
+	/* through the committer, and at least once several views in one commit */
+	fprintf(stderr, "\n    160 views at once: %lld commits\n", batches);
+	CU_ASSERT(batches >= 1);
+	CU_ASSERT(batches < 160);
+}
+
+static void test_card_not_shown_when_its_view_cannot_be_logged(void)
+{
+	struct client c, out;
+	sign_in(&c, "staff1");
+	sign_in(&out, "staff3");
+	char name[96];
+	snprintf(name, sizeof name, "视图日志%s停库测试有限公司", run);
+	const char *extra[] = { "address", "视图日志秘密地址", NULL };
+	long long card = new_card(&c, name, "personal", extra);
+	char path[96];
+	snprintf(path, sizeof path, "%s", card_path(card, ""));
+
+	/* the database stopped */
+	CU_ASSERT_EQUAL_FATAL(dbctl("stop"), 0);
+	CU_ASSERT_EQUAL(client_get(&c, path), 503);
+	CU_ASSERT(!client_has(&c, "视图日志秘密地址"));
+	CU_ASSERT_EQUAL_FATAL(dbctl("start"), 0);
+	/* back: the committer has reconnected and commits the view */
+	long long before = views(card, "staff1", "owner", "card"), c0 = commits();
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	CU_ASSERT(client_has(&c, "视图日志秘密地址"));
+	CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before + 1);
+	CU_ASSERT_EQUAL(commits(), c0 + 1);
+
+	/* read-only: the card is read, its view cannot be written */
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("SET GLOBAL read_only = 1"), 0);
+	before = views(card, "staff1", "owner", "card");
+	long long denied = views(card, "staff3", "denied", "card");
+	for (int i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(client_get(&c, card_path(card, i == 0 ? "" : i == 1 ? "/print" : "/history")), 503);
+		CU_ASSERT(!client_has(&c, "视图日志秘密地址"));
+		CU_ASSERT(!client_has(&c, name));
+	}
+	CU_ASSERT_EQUAL(client_get(&out, path), 403);           /* a refusal is answered as ever */
+	CU_ASSERT_EQUAL(db_exec_admin("SET GLOBAL read_only = 0"), 0);
+	CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before);
+	CU_ASSERT_EQUAL(views(card, "staff3", "denied", "card"), denied);
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	CU_ASSERT(client_has(&c, "视图日志秘密地址"));
+	CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before + 1);
+	client_free(&c);
+	client_free(&out);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 /* ---- a save never changes a field the form did not show ----------------------------- */
 
@@ -1037,6 +1293,33 @@ static void test_history_in_the_readers_language(void)
 	}
 	CU_ASSERT(!client_has(&c, "保护期内未记录"));
 	CU_ASSERT(!client_has(&c, "系统（定时任务）"));
+	/* the language is the account's: back to Chinese for the tests after this one */
+	snprintf(tok, sizeof tok, "%s", csrf_of(&c, "/"));
+	CU_ASSERT_EQUAL(client_post(&c, "/lang", "_csrf", tok, "lang", "zh_CN", "next", "/", NULL), 303);
+	client_free(&c);
+}
+
+/* The card page runs at most five SQL statements (the app counts them in test
+ * mode): session, card with its product lines, key persons, history, the
+ * user's delegations with the inbox count; the view row goes to the committer
+ * and the lists come from the worker's cache. */
+static void test_card_page_statements(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[64], n[16];
+	snprintf(name, sizeof name, "语句数%s有限公司", run);
+	long long id = new_card(&c, name, "personal", NULL);
+	int fewest = 1000;
+	for (int i = 0; i < 16; i++) {         /* a worker's first view may fill its caches */
+		CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 200);
+		CU_ASSERT_EQUAL(client_header(&c, "X-Statements", n, sizeof n), 0);
+		if (atoi(n) < fewest)
+			fewest = atoi(n);
+	}
+	if (fewest > 5)
+		fprintf(stderr, "\ncard page: %d statements\n", fewest);
+	CU_ASSERT(fewest >= 3 && fewest <= 5);
 	client_free(&c);
 }
 
@@ -1049,6 +1332,7 @@ void add_client_suite(void)
 	T(test_stubs_show_name_owner_and_date_only);
 	T(test_save_keeps_every_field_the_form_did_not_change);
 	T(test_history_in_the_readers_language);
+	T(test_card_page_statements);
 	T(test_manager_above_sees_the_department_below);
 	T(test_lists_and_search_never_leak);
 	T(test_list_filters_and_keyset_pages);
@@ -1064,4 +1348,8 @@ void add_client_suite(void)
 	T(test_import_sample_file_previews);
 	T(test_import_utf8_bom_and_refusals);
 	T(test_export_neutralises_formulas);
+	T(test_a_killed_worker_loses_no_view);
+	T(test_view_log_committer_is_restarted);
+	T(test_many_views_at_once_each_logged_once);
+	T(test_card_not_shown_when_its_view_cannot_be_logged);
 }

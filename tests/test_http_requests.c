@@ -887,7 +887,8 @@ static void test_grade_review_cycle(void)
 				 "AND grade_id = %lld", s1, vip), have + room);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM review_cycles WHERE id = %lld", cycle), "approved");
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE field = 'grade_id' "
-				 "AND reason LIKE '%%#%lld: 上半年复核%%'", req), room);
+				 "AND reason = CONCAT('lang:review.history_reason', CHAR(31), '%lld', CHAR(31), "
+				 "'上半年复核', CHAR(31), '张伟')", req), room);   /* shown in the reader's language */
 	client_free(&director);
 	client_free(&boss);
 	client_free(&other);

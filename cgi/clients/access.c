@@ -1,5 +1,6 @@
 #include "access.h"
 #include "sql.h"
+#include "viewlog.h"
 #include "core/log.h"
 #include <string.h>
 
@@ -51,9 +52,16 @@ int card_sees_notes(enum via v)
 	return v == VIA_OWNER || v == VIA_MANAGER || v == VIA_COMPANY;
 }
 
-void card_log_view(struct req *r, long long client_id, enum via v, const char *page)
+int card_log_view(struct req *r, long long client_id, enum via v, const char *page)
 {
-	const char *now = r->now_text;
-	if (db_exec(r->db, r->a, Q_VIEW_INSERT, NULL, "iisss", client_id, r->user->id, now, via_names[v], page) != DB_OK)
+	/* through the committer (one commit for the views of all workers), else as one statement */
+	int rc = viewlog_write(client_id, r->user->id, r->now_text, via_names[v], page);
+	if (rc == VIEWLOG_FAILED || rc == VIEWLOG_UNREACHABLE)
+		rc = db_exec(r->db, r->a, Q_VIEW_INSERT, NULL, "iisss", client_id, r->user->id, r->now_text,
+			     via_names[v], page) == DB_OK ? VIEWLOG_OK : VIEWLOG_FAILED;
+	if (rc != VIEWLOG_OK) {
 		log_msg("rid=%s could not log the view of client %lld", r->rid, client_id);
+		return -1;
+	}
+	return 0;
 }

@@ -29,8 +29,10 @@ enum via card_access(struct req *r, const struct card_ref *c);
 int card_may_edit(enum via v);
 /* May read key persons' personal notes: the owner and managers above. */
 int card_sees_notes(enum via v);
-/* Writes a client_views row (who, when, which card, by which right or denied). */
-void card_log_view(struct req *r, long long client_id, enum via v, const char *page);
+/* Writes a client_views row (who, when, which card, by which right or
+ * denied) and returns 0 once it is committed, or -1 when it could not be
+ * written: then the card must not be shown. */
+int card_log_view(struct req *r, long long client_id, enum via v, const char *page);
 
 /* For the list query's CARD_VISIBLE parameters. */
 int access_sees_all(const struct req *r);

@@ -345,7 +345,9 @@ static int card_open(struct req *r, struct dbres *card, enum via *via, const cha
 		return st;
 	struct card_ref ref = card_ref_of(card);
 	*via = card_access(r, &ref);
-	card_log_view(r, ref.id, *via, page);
+	/* a card is shown only once its view is logged; a refusal is answered either way */
+	if (card_log_view(r, ref.id, *via, page) != 0 && *via != VIA_NONE)
+		return 503;
 	if (*via == VIA_NONE) {
 		view_set(r, "Stub.id", dbres_get(card, 0, CARD_ID));
 		view_set(r, "Stub.name", dbres_get(card, 0, 1 + CF_name));

@@ -5,6 +5,7 @@
 #include "pages.h"
 #include "prospects.h"
 #include "sql.h"
+#include "viewlog.h"
 #include "approvals/approvals.h"
 #include "core/domain.h"
 #include <string.h>
@@ -79,6 +80,9 @@ static int handover(struct req *r, struct handover *h)
 	return rc;
 }
 
+/* The view-log committer: one commit for the card views of all workers. */
+static const struct service viewlog = { "view-log committer", viewlog_init, viewlog_spawn, viewlog_stop };
+
 const struct domain clients_domain = {
 	.name = "clients",
 	.routes = routes,
@@ -89,4 +93,5 @@ const struct domain clients_domain = {
 	.lang = "clients",
 	.home = view_dropping_prospects,
 	.handover = handover,
+	.service = &viewlog,
 };

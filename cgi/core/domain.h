@@ -9,6 +9,7 @@
 #include "app.h"
 #include "router.h"
 #include "sql.h"
+#include <sys/types.h>
 
 /* A navigation entry in the page header. */
 struct nav {
@@ -43,6 +44,16 @@ struct handover {
 };
 typedef int (*handover_fn)(struct req *r, struct handover *h);
 
+/* A process a domain runs beside the workers: the supervisor calls init
+ * before it forks anything, spawns it before the workers, restarts it when it
+ * dies, and stops it after the workers are gone. */
+struct service {
+	const char *name;
+	void (*init)(const struct config *cfg);                  /* may be NULL */
+	pid_t (*spawn)(const struct config *cfg, int listen_fd); /* the child closes listen_fd; -1 on failure */
+	void (*stop)(pid_t pid);                                 /* ends it, waiting for it */
+};
+
 struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
 
 struct domain {
@@ -55,6 +66,7 @@ struct domain {
 	const char *lang;            /* templates/lang/<lang>/<this>.hdf; NULL: none */
 	home_fn home;                /* may be NULL */
 	handover_fn handover;        /* may be NULL */
+	const struct service *service;       /* may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */

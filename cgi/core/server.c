@@ -1,10 +1,12 @@
 /* server.c — pre-forked workers, each single-threaded with its own database
- * connection, accepting on one shared FastCGI socket. The supervisor only
- * watches: it restarts dead workers and stops them all on SIGTERM. */
+ * connection, accepting on one shared FastCGI socket, and the domains'
+ * services (domain.h). The supervisor only watches: it restarts a dead worker
+ * or service and stops them all on SIGTERM (the services last). */
 #include "server.h"
 #include "clock.h"
 #include "log.h"
 #include "router.h"
+#include "domain.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <mysql.h>
@@ -114,6 +116,13 @@ static void write_pid(const char *path)
 	fclose(f);
 }
 
+/* A domain's service process and when it was started. */
+struct service_slot {
+	const struct service *svc;
+	pid_t pid;
+	time_t started;
+};
+
 int server_run(const struct config *cfg)
 {
 	if (router_check() != 0)
@@ -148,6 +157,18 @@ int server_run(const struct config *cfg)
 	struct slot *slots = calloc((size_t)n, sizeof *slots);
 	if (slots == NULL)
 		return 1;
+	/* the domains' services first (the workers may need them from their first request) */
+	struct service_slot services[8];
+	size_t nservices = 0;
+	for (const struct domain *const *d = domains; *d != NULL && nservices < 8; d++)
+		if ((*d)->service != NULL) {
+			const struct service *s = (*d)->service;
+			if (s->init != NULL)
+				s->init(cfg);
+			services[nservices].svc = s;
+			services[nservices].pid = s->spawn(cfg, fd);
+			services[nservices++].started = time(NULL);
+		}
 	for (long i = 0; i < n; i++)
 		spawn(cfg, fd, &slots[i]);
 	log_msg("server: listening on %s with %ld workers", cfg->listen, n);
@@ -163,6 +184,19 @@ int server_run(const struct config *cfg)
 		int st;
 		pid_t pid;
 		while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+			for (size_t k = 0; k < nservices; k++) {
+				if (services[k].pid != pid)
+					continue;
+				log_msg("server: %s %d ended (%s %d)", services[k].svc->name, (int)pid,
+					WIFSIGNALED(st) ? "signal" : "status", WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+				services[k].pid = 0;
+				if (stopping)
+					break;
+				if (time(NULL) - services[k].started < 1)
+					sleep(1);            /* crash loop: do not spin */
+				services[k].pid = services[k].svc->spawn(cfg, fd);
+				services[k].started = time(NULL);
+			}
 			for (long i = 0; i < n; i++) {
 				if (slots[i].pid != pid)
 					continue;
@@ -209,6 +243,10 @@ int server_run(const struct config *cfg)
 		struct timespec ts = { 0, 50 * 1000000L };
 		nanosleep(&ts, NULL);
 	}
+	/* the workers are gone: the services have answered them all */
+	for (size_t k = 0; k < nservices; k++)
+		if (services[k].pid > 0)
+			services[k].svc->stop(services[k].pid);
 	close(fd);
 	unlink(cfg->listen);
 	if (cfg->pid_file[0])

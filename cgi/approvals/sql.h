@@ -73,10 +73,11 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 	 * those delegators, in one statement (every signed-in page shows the count) */ \
 	X(Q_STANDING, "issiiss", "SELECT 'd', from_user FROM (SELECT from_user FROM delegations WHERE to_user = ? " \
 		"AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) dl UNION ALL " \
-		"SELECT 'n', COUNT(DISTINCT request_id) FROM (SELECT request_id FROM request_approvers " \
-		"WHERE open = 1 AND user_id IN (SELECT ? UNION ALL SELECT from_user FROM (SELECT from_user FROM " \
-		"delegations WHERE ? = to_user AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL " \
-		"ORDER BY id LIMIT 4) d2) LIMIT 200) a") \
+		"SELECT 'n', COUNT(DISTINCT request_id) FROM (" \
+		"(SELECT request_id FROM request_approvers WHERE user_id = ? AND open = 1 LIMIT 200) UNION ALL " \
+		"(SELECT a.request_id FROM (SELECT from_user FROM delegations WHERE to_user = ? AND starts_at <= ? " \
+		"AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) d2 " \
+		"JOIN request_approvers a ON a.user_id = d2.from_user AND a.open = 1 LIMIT 200)) w") \
 	X(Q_MY_REQUESTS, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
 		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
 		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id < ? " \

@@ -881,6 +881,20 @@ static void test_grade_review_cycle(void)
 	/* approved: every line at once, with history */
 	struct client director;
 	sign_in(&director, "director");
+	/* the approver sees what they approve: each card, its grade now → proposed, and the quotas (issue 8.2) */
+	char rpath[48], link[48], second[24];
+	snprintf(rpath, sizeof rpath, "/requests/%lld", req);
+	snprintf(second, sizeof second, "%s", names[room > 0 ? 1 : 0] + 6);
+	snprintf(link, sizeof link, "href=\"/clients/%s\"", second);
+	CU_ASSERT_EQUAL(client_get(&director, rpath), 200);
+	CU_ASSERT(client_has(&director, "id=\"detail-cards\""));
+	CU_ASSERT(client_has(&director, "id=\"detail-quota\""));
+	if (room > 0) {
+		CU_ASSERT(client_has(&director, link));
+		CU_ASSERT(client_has(&director, db_text("SELECT name FROM clients WHERE id = %s", second)));
+		CU_ASSERT(client_has(&director, db_text("SELECT name_zh FROM grades WHERE id = %lld", vip)));
+	}
+	CU_ASSERT(!client_has(&director, "class=\"over\""));          /* what was sent fits */
 	CU_ASSERT_EQUAL(decide(&director, req, "approve", "同意"), 303);
 	CU_ASSERT_STRING_EQUAL(status_of(req), "approved");
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE dept_id = %lld AND deleted_at IS NULL "

@@ -46,6 +46,9 @@ struct approval_kind {
 	/* The effect of the final approval, inside the deciding transaction:
 	 * DB_OK, APPROVAL_REFUSED with the reason in *why, or a db_rc. */
 	int (*apply)(struct req *r, const struct request_row *rq, long long decider, const char **why);
+	/* What the approver reads beyond the one changed field (may be NULL):
+	 * tables into Detail.tables.N.{title, head.M, rows.K.cells.M.{text, href, class}}. A db_rc. */
+	int (*detail)(struct req *r, const struct request_row *rq);
 };
 
 /* The kind of type from every domain's table, or NULL. */

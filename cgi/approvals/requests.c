@@ -149,6 +149,14 @@ static int show_request(struct req *r, int status, long long id)
 				      "new_value", "payload", "status", "step", "created_at", "decided_at",
 				      "expires_at", "requester", "requester_dept", "client", "client_deleted", NULL };
 	view_row(r, "Request", cols, &rq, 0);
+	/* what the approver approves, beyond one field: the kind says */
+	const struct approval_kind *kind = approval_kind_find(dbres_get(&rq, 0, RQ_TYPE));
+	if (kind != NULL && kind->detail != NULL) {
+		struct request_row row = request_row_of(&rq, 0);
+		int rc = kind->detail(r, &row);
+		if (rc != DB_OK)
+			return db_status(rc);
+	}
 	view_change(r, "Request", rq.rows[0][RQ_TYPE], rq.rows[0][RQ_FIELD], rq.rows[0][RQ_OLD], rq.rows[0][RQ_NEW]);
 	view_age(r, "Request.age", dbres_get(&rq, 0, RQ_CREATED));
 	for (size_t i = 0; i < steps.nrows; i++) {

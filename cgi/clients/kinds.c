@@ -277,12 +277,12 @@ const char *client_value_text(struct req *r, const char *field, const char *v)
 }
 
 const struct approval_kind clients_kinds[] = {
-	{ "view",              client_value_text, apply_view },
-	{ "change",            client_value_text, apply_field },
-	{ "delete",            client_value_text, apply_delete },
-	{ "transfer",          client_value_text, apply_field },
-	{ "takeover",          client_value_text, apply_takeover },
-	{ "blacklist_dept",    client_value_text, apply_field },
-	{ "blacklist_company", client_value_text, apply_field },
+	{ "view",              client_value_text, apply_view, NULL },
+	{ "change",            client_value_text, apply_field, NULL },
+	{ "delete",            client_value_text, apply_delete, NULL },
+	{ "transfer",          client_value_text, apply_field, NULL },
+	{ "takeover",          client_value_text, apply_takeover, NULL },
+	{ "blacklist_dept",    client_value_text, apply_field, NULL },
+	{ "blacklist_company", client_value_text, apply_field, NULL },
 	{ 0 },
 };

@@ -34,8 +34,13 @@ static int apply_review(struct req *r, const struct request_row *rq, long long d
 			    approval_history_reason(r, rq, "review.history_reason", decider), why);
 }
 
+static int detail_review(struct req *r, const struct request_row *rq)
+{
+	return review_detail(r, rq->new_value ? strtoll(rq->new_value, NULL, 10) : 0);
+}
+
 static const struct approval_kind kinds[] = {
-	{ "review", NULL, apply_review },
+	{ "review", NULL, apply_review, detail_review },
 	{ 0 },
 };
 

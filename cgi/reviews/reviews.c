@@ -326,3 +326,59 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 	}
 	return rc == DB_OK ? db_exec(r->db, r->a, Q_REVIEW_APPROVED, NULL, "i", cycle) : rc;
 }
+
+/* Detail.tables.<name>.cell k of row i. */
+static void detail_cell(struct req *r, const char *table, size_t i, int k, const char *text, const char *href,
+			const char *cls)
+{
+	const char *p = arena_printf(r->a, "Detail.tables.%s.rows.%zu.cells.%d", table, i, k);
+	view_set(r, arena_printf(r->a, "%s.text", p), text);
+	if (href != NULL)
+		view_set(r, arena_printf(r->a, "%s.href", p), href);
+	if (cls != NULL)
+		view_set(r, arena_printf(r->a, "%s.class", p), cls);
+}
+
+int review_detail(struct req *r, long long cycle)
+{
+	struct dbres cy, lines;
+	int rc = db_exec(r->db, r->a, Q_REVIEW_GET, &cy, "i", cycle);
+	if (rc != DB_OK || cy.nrows != 1)
+		return rc;
+	if ((rc = db_exec(r->db, r->a, Q_REVIEW_LINES, &lines, "i", cycle)) != DB_OK)
+		return rc;
+	struct projection p;
+	if ((rc = project(r, cycle, dbres_int(&cy, 0, RV_DEPT), &p)) != DB_OK)
+		return rc;
+	/* every card: its grade now → the proposed one */
+	view_set(r, "Detail.tables.cards.title", arena_printf(r->a, "%s · %s", dbres_get(&cy, 0, RV_DEPT_NAME),
+							       lang_text(r, "review.detail_cards")));
+	const char *head[] = { "review.col_client", "review.now", "review.proposed" };
+	for (int k = 0; k < 3; k++)
+		view_set(r, arena_printf(r->a, "Detail.tables.cards.head.%d", k), lang_text(r, head[k]));
+	size_t n = 0;
+	for (size_t i = 0; i < lines.nrows; i++) {
+		if (lines.rows[i][4] != NULL)
+			continue;                                 /* deleted meanwhile: nothing to grade */
+		const char *cur = lines.rows[i][3], *to = lines.rows[i][2];
+		detail_cell(r, "cards", n, 0, dbres_get(&lines, i, 5),
+			    arena_printf(r->a, "/clients/%lld", dbres_int(&lines, i, 0)), NULL);
+		detail_cell(r, "cards", n, 1, cur ? grade_label(r, strtoll(cur, NULL, 10)) : "—", NULL, "old");
+		detail_cell(r, "cards", n, 2, to ? grade_label(r, strtoll(to, NULL, 10)) : "—", NULL, "new");
+		n++;
+	}
+	/* the department's quotas now and after */
+	view_set(r, "Detail.tables.quota.title", lang_text(r, "review.quota_title"));
+	const char *qhead[] = { "review.col_grade", "review.now", "review.after", "review.allowed" };
+	for (int k = 0; k < 4; k++)
+		view_set(r, arena_printf(r->a, "Detail.tables.quota.head.%d", k), lang_text(r, qhead[k]));
+	for (size_t i = 0; i < p.n; i++) {
+		int fits = quota_fits(p.quota[i], p.after[i], p.total);
+		detail_cell(r, "quota", i, 0, grade_label(r, p.id[i]), NULL, NULL);
+		detail_cell(r, "quota", i, 1, arena_printf(r->a, "%lld / %lld", p.now[i], p.total), NULL, NULL);
+		detail_cell(r, "quota", i, 2, arena_printf(r->a, "%lld / %lld", p.after[i], p.total), NULL,
+			    fits ? NULL : "over");
+		detail_cell(r, "quota", i, 3, p.quota[i] ? arena_printf(r->a, "%s %%", p.quota[i]) : "—", NULL, NULL);
+	}
+	return DB_OK;
+}

@@ -11,6 +11,10 @@ int review_open_due(struct req *r, long long *n);
  * once, inside the decision's transaction. DB_OK, APPROVAL_REFUSED (*why), or a db_rc. */
 int review_apply(struct req *r, long long cycle, long long requester, const char *reason, const char **why);
 
+/* What the approver of cycle's request reads: every card's grade now → the
+ * proposed one, and the quotas now and after (Detail.tables.*). A db_rc. */
+int review_detail(struct req *r, long long cycle);
+
 /* The pages (reviews.c). */
 int reviews_list(struct req *r);
 int reviews_show(struct req *r);

@@ -23,7 +23,7 @@
 		"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE old_grade_id = VALUES(old_grade_id), " \
 		"new_grade_id = VALUES(new_grade_id)") \
 	X(Q_REVIEW_LINE_DELETE, "ii", "DELETE FROM review_lines WHERE cycle_id = ? AND client_id = ?") \
-	X(Q_REVIEW_LINES, "i", "SELECT l.client_id, l.old_grade_id, l.new_grade_id, c.grade_id, c.deleted_at " \
+	X(Q_REVIEW_LINES, "i", "SELECT l.client_id, l.old_grade_id, l.new_grade_id, c.grade_id, c.deleted_at, c.name " \
 		"FROM review_lines l LEFT JOIN clients c ON c.id = l.client_id WHERE l.cycle_id = ? ORDER BY l.client_id") \
 	X(Q_DEPT_GRADES, "i", "SELECT grade_id, COUNT(*) FROM clients WHERE dept_id = ? AND deleted_at IS NULL " \
 		"GROUP BY grade_id") \

@@ -38,6 +38,15 @@
 </section>
 </div>
 <?cs if:Can.decide ?>
+<?cs each:t = Detail.tables ?>
+<section class="card detail" id="detail-<?cs name:t ?>">
+  <h2><?cs var:t.title ?></h2>
+  <table class="list compact">
+    <thead><tr><?cs each:h = t.head ?><th><?cs var:h ?></th><?cs /each ?></tr></thead>
+    <tbody><?cs each:row = t.rows ?><tr><?cs each:c = row.cells ?><td<?cs if:c.class ?> class="<?cs var:c.class ?>"<?cs /if ?>><?cs if:c.href ?><a href="<?cs var:c.href ?>"><?cs var:c.text ?></a><?cs else ?><?cs var:c.text ?><?cs /if ?></td><?cs /each ?></tr><?cs /each ?></tbody>
+  </table>
+</section>
+<?cs /each ?>
 <section class="card" id="decide">
   <h2><?cs var:Lang.request.decision ?></h2>
   <?cs if:Can.decide_for ?><p class="hint"><?cs var:Lang.request.deciding_for ?> <strong><?cs var:Can.decide_for ?></strong></p><?cs /if ?>

@@ -940,6 +940,33 @@ static void test_navigation_by_role(void)
 	client_free(&s);
 }
 
+/* A prospect whose owner records the client's intent becomes a new client and
+ * never returns to the pool; the card states the rule with its dates (issue 8.5). */
+static void test_prospect_intent_ends_the_protection(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	long long card = card_of(&owner, "意向", "personal");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT lifecycle FROM clients WHERE id = %lld", card), "prospect");
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);
+	CU_ASSERT(client_has(&owner, "id=\"protection-rule\""));
+	CU_ASSERT(client_has(&owner, db_text("SELECT protected_until FROM clients WHERE id = %lld", card)));
+	CU_ASSERT(client_has(&owner, "name=\"intent\""));
+	char tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, card_path(card, "")));
+	CU_ASSERT_EQUAL(client_post(&owner, card_path(card, "/progress"), "_csrf", tok, "note", "客户确认下季度采购",
+				    "intent", "1", NULL), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT lifecycle FROM clients WHERE id = %lld", card), "new");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'lifecycle' "
+				 "AND old_value = 'prospect' AND new_value = 'new'", card), 1);
+	/* long past the protection: the job leaves it with its owner */
+	clock_advance(200 * 86400);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT in_pool FROM clients WHERE id = %lld", card), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", card), user_id("staff1"));
+	client_free(&owner);
+}
+
 void add_request_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -960,5 +987,6 @@ void add_request_suite(void)
 	T(test_handover_of_a_leaving_employee);
 	T(test_navigation_by_role);
 	T(test_prospect_protection_pool_and_takeover);
+	T(test_prospect_intent_ends_the_protection);
 	T(test_grade_review_cycle);
 }

@@ -69,8 +69,43 @@ void view_protection(struct req *r, const struct dbres *card)
 	view_set(r, "Card.protected_until", until);
 	view_set(r, "Card.last_progress_on", progress);
 	view_set(r, "Card.drops_on", drops);
+	/* the rule, with this card's dates: intent before the end, progress every N days */
+	const char *next = prospect_drops_on(r, "9999-12-31", progress);
+	view_set(r, "Card.progress_rule", lang_stored(r, lang_key(r, "pool.rule_progress", 2,
+				arena_printf(r->a, "%ld", r->cfg->prospect_progress_days), next ? next : "")));
 	if (strcmp(drops, day_text(r, r->cfg->prospect_warn_days)) <= 0)
 		view_set(r, "Card.drops_soon", "1");
+}
+
+struct progress_ctx {
+	struct req *r;
+	long long id;
+	const char *last, *note;
+	int intent, converted;
+};
+
+/* A progress note; with the client's intent recorded, a prospect becomes a
+ * new client (seed 000 七: protection ends without an intent), in one
+ * transaction with its history rows. */
+static int progress_txn(void *arg)
+{
+	struct progress_ctx *c = arg;
+	struct req *r = c->r;
+	const char *today = day_text(r, 0);
+	int rc = db_exec(r->db, r->a, Q_CLIENT_PROGRESS, NULL, "ssi", today, r->now_text, c->id);
+	if (rc == DB_OK)
+		rc = client_history_add(r, c->id, 0, "progress", c->last, today, r->user->id, c->note);
+	c->converted = 0;
+	if (rc == DB_OK && c->intent) {
+		struct dbres res;
+		rc = db_exec(r->db, r->a, Q_CLIENT_INTENT, &res, "si", r->now_text, c->id);
+		if (rc == DB_OK && res.affected == 1) {
+			c->converted = 1;
+			rc = client_history_add(r, c->id, 0, "lifecycle", "prospect", "new", r->user->id,
+						lang_key(r, "client.history.intent", 0));
+		}
+	}
+	return rc;
 }
 
 int clients_progress(struct req *r)
@@ -86,21 +121,19 @@ int clients_progress(struct req *r)
 	}
 	static const struct form_field progress_fields[] = {
 		{ .name = "note", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+		{ .name = "intent", .type = FT_BOOL },
 	};
-	struct form_value v[1];
+	struct form_value v[2];
 	const char *note = FORM_READ(r, progress_fields, v) ? v[0].text : NULL;
 	if (note == NULL) {
 		resp_flash(r, "progress_empty");
 		return resp_redirect(r, arena_printf(r->a, "/clients/%lld#progress", ref.id));
 	}
-	const char *now = r->now_text;
-	int rc = db_exec(r->db, r->a, Q_CLIENT_PROGRESS, NULL, "ssi", day_text(r, 0), now, ref.id);
-	if (rc == DB_OK)
-		rc = client_history_add(r, ref.id, 0, "progress", card.rows[0][CARD_LAST_PROGRESS], day_text(r, 0),
-					r->user->id, note);
+	struct progress_ctx c = { r, ref.id, card.rows[0][CARD_LAST_PROGRESS], note, v[1].n != 0, 0 };
+	int rc = db_txn(r->db, progress_txn, &c);
 	if (rc != DB_OK)
 		return db_fail(r);
-	resp_flash(r, "progress_saved");
+	resp_flash(r, c.converted ? "intent_saved" : "progress_saved");
 	return resp_redirect(r, arena_printf(r->a, "/clients/%lld", ref.id));
 }
 

@@ -211,6 +211,9 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"AND in_pool = 0 AND protected_until >= ? AND deleted_at IS NULL") \
 	X(Q_CLIENT_PROGRESS, "ssi", "UPDATE clients SET last_progress_on = ?, updated_at = ?, version = version + 1 " \
 		"WHERE id = ? AND deleted_at IS NULL") \
+	/* the client's intent recorded: a prospect becomes a new client */ \
+	X(Q_CLIENT_INTENT, "si", "UPDATE clients SET lifecycle = 'new', updated_at = ?, version = version + 1 " \
+		"WHERE id = ? AND lifecycle = 'prospect' AND deleted_at IS NULL") \
 	X(Q_CLIENT_TAKE_OVER, "iisssi", "UPDATE clients SET owner_id = ?, dept_id = ?, in_pool = 0, pool_since = NULL, " \
 		"protected_until = ?, last_progress_on = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
 	X(Q_PROSPECTS_DROPPING, "ss", "SELECT id FROM clients WHERE in_pool = 0 AND lifecycle = 'prospect' " \

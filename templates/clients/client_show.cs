@@ -14,11 +14,13 @@
 <?cs if:Can.edit && Card.protected_until ?>
 <section class="card" id="progress">
   <h2><?cs var:Lang.pool.progress_title ?></h2>
+  <p class="hint" id="protection-rule"><?cs var:Lang.pool.rule_until ?> <strong><?cs var:Card.protected_until ?></strong>. <?cs var:Card.progress_rule ?></p>
   <?cs if:Card.drops_soon ?><p class="alert"><?cs var:Lang.pool.drops_soon ?> <?cs var:Card.drops_on ?></p><?cs /if ?>
   <form method="post" action="/clients/<?cs var:Card.id ?>/progress" class="inline-form">
     <?cs call:csrf() ?>
     <label for="f-note" class="sr"><?cs var:Lang.pool.progress_note ?></label>
     <input id="f-note" name="note" type="text" maxlength="500" required placeholder="<?cs var:Lang.pool.progress_placeholder ?>" size="60">
+    <label class="check"><input type="checkbox" name="intent" value="1"> <?cs var:Lang.pool.intent ?></label>
     <button type="submit"><?cs var:Lang.pool.progress_save ?></button>
   </form>
 </section>

@@ -21,12 +21,12 @@ static int delegations_page(struct req *r, int status)
 		static const char *cols[] = { "id", "from_id", "from", "to_id", "to", "starts_at", "ends_at", "note",
 					      "revoked_at", NULL };
 		view_row(r, p, cols, &res, i);
-		int running = res.rows[i][8] == NULL && strcmp(dbres_get(&res, i, 5), now) <= 0 &&
-			      strcmp(dbres_get(&res, i, 6), now) > 0;
-		int future = res.rows[i][8] == NULL && strcmp(dbres_get(&res, i, 5), now) > 0;
-		view_set(r, arena_printf(r->a, "%s.state", p), res.rows[i][8] ? "revoked" : running ? "running"
+		int running = res.rows[i][DL_REVOKED] == NULL && strcmp(dbres_get(&res, i, DL_STARTS), now) <= 0 &&
+			      strcmp(dbres_get(&res, i, DL_ENDS), now) > 0;
+		int future = res.rows[i][DL_REVOKED] == NULL && strcmp(dbres_get(&res, i, DL_STARTS), now) > 0;
+		view_set(r, arena_printf(r->a, "%s.state", p), res.rows[i][DL_REVOKED] ? "revoked" : running ? "running"
 							 : future ? "future" : "ended");
-		if (dbres_int(&res, i, 1) == r->user->id && (running || future))
+		if (dbres_int(&res, i, DL_FROM) == r->user->id && (running || future))
 			view_set(r, arena_printf(r->a, "%s.can_revoke", p), "1");
 	}
 	view_set(r, "Page.title", lang_text(r, "delegation.title"));
@@ -58,10 +58,10 @@ int delegations_create(struct req *r)
 	if (to) {
 		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &u, "s", to) != DB_OK)
 			return db_fail(r);
-		if (u.nrows != 1 || dbres_int(&u, 0, 2) != 0) {
+		if (u.nrows != 1 || dbres_int(&u, 0, UB_DISABLED) != 0) {
 			form_error(r, "to_username", "request.no_such_user");
 			ok = 0;
-		} else if ((to_id = dbres_int(&u, 0, 0)) == r->user->id) {
+		} else if ((to_id = dbres_int(&u, 0, UB_ID)) == r->user->id) {
 			form_error(r, "to_username", "delegation.not_self");
 			ok = 0;
 		}

@@ -8,6 +8,8 @@
 enum route_col { RT_STEP, RT_ROLE, RT_OVER_DEPT, RT_NEED_ALL, RT_SCOPE, RT_SECRECY };       /* Q_ROUTES_OF */
 enum step_col { ST_NO, ST_ROLE, ST_DEPT_ID, ST_NEED_ALL, ST_STATE, ST_DEPT };              /* Q_STEPS_OF */
 enum holder_col { HD_USER, HD_DEPT };                                                      /* Q_ROLE_HOLDERS */
+enum delegation_col { DL_ID, DL_FROM, DL_FROM_NAME, DL_TO, DL_TO_NAME, DL_STARTS, DL_ENDS, DL_NOTE,
+		      DL_REVOKED };                                       /* Q_DELEGATIONS_OF */
 enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
 
 #define APPROVALS_SQL(X) \

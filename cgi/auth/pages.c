@@ -93,14 +93,14 @@ int auth_login(struct req *r)
 	if (db_exec(r->db, r->a, Q_LOGIN_USER, &res, "s", username) != DB_OK)
 		return db_fail(r);
 	int found = res.nrows == 1;
-	int ok = password_verify(found ? dbres_get(&res, 0, 1) : dummy_hash(), password);
-	if (!found || !ok || dbres_int(&res, 0, 2) != 0) {
+	int ok = password_verify(found ? dbres_get(&res, 0, LG_HASH) : dummy_hash(), password);
+	if (!found || !ok || dbres_int(&res, 0, LG_DISABLED) != 0) {
 		record_attempt(r, username, "fail");
-		audit(r, "login.failed", "user", found ? dbres_int(&res, 0, 0) : 0, username);
+		audit(r, "login.failed", "user", found ? dbres_int(&res, 0, LG_ID) : 0, username);
 		form_error(r, "login", "login.failed");
 		return login_page(r, 401, username, next);
 	}
-	long long uid = dbres_int(&res, 0, 0);
+	long long uid = dbres_int(&res, 0, LG_ID);
 	if (session_start(r, uid) != DB_OK)
 		return db_fail(r);
 	record_attempt(r, username, "ok");

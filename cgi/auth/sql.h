@@ -4,6 +4,8 @@
 #include "core/sql.h"
 
 
+enum login_col { LG_ID, LG_HASH, LG_DISABLED };                    /* Q_LOGIN_USER */
+
 #define AUTH_SQL(X) \
 	X(Q_LOGIN_USER, "s", "SELECT id, password_hash, disabled FROM users WHERE username = ?") \
 	X(Q_LOGIN_FAILURES_USER, "ss", "SELECT at FROM login_attempts WHERE username = ? AND outcome = 'fail' " \

@@ -72,7 +72,7 @@
 #define T_IDS100 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10 T_IDS10
 
 /* Result columns, beside their statements below. */
-enum grade_col { GR_ID, GR_CODE, GR_NAME_ZH, GR_NAME_EN, GR_QUOTA, GR_VISIT_DAYS, GR_VERSION };  /* Q_GRADE_GET */
+enum grade_col { GR_ID, GR_CODE, GR_NAME_ZH, GR_NAME_EN, GR_QUOTA, GR_VISIT_DAYS, GR_VERSION }; /* Q_GRADE_GET, Q_GRADES_ALL */
 enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_COUNT */
 enum purge_col { PG_ID, PG_NAME, PG_DELETED_AT };                /* Q_CLIENT_PURGE_LOCK */
 enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DELETE_REQUEST */

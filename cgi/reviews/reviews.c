@@ -40,21 +40,21 @@ static int project(struct req *r, long long cycle, long long dept, struct projec
 	    db_exec(r->db, r->a, Q_REVIEW_LINES, &l, "i", cycle) != DB_OK)
 		return DB_ERROR;
 	for (size_t i = 0; i < g.nrows && p->n < MAX_GRADES; i++, p->n++) {
-		p->id[p->n] = dbres_int(&g, i, 0);
-		p->quota[p->n] = g.rows[i][4];
+		p->id[p->n] = dbres_int(&g, i, GR_ID);
+		p->quota[p->n] = g.rows[i][GR_QUOTA];
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		long long n = dbres_int(&c, i, 1);
+		long long n = dbres_int(&c, i, DG_COUNT);
 		p->total += n;
-		size_t k = c.rows[i][0] ? grade_slot(p, dbres_int(&c, i, 0)) : MAX_GRADES;
+		size_t k = c.rows[i][DG_GRADE] ? grade_slot(p, dbres_int(&c, i, DG_GRADE)) : MAX_GRADES;
 		if (k < MAX_GRADES)
 			p->now[k] = p->after[k] = n;
 	}
 	for (size_t i = 0; i < l.nrows; i++) {
-		if (l.rows[i][4] != NULL)                 /* deleted meanwhile */
+		if (l.rows[i][LN_DELETED] != NULL)        /* deleted meanwhile */
 			continue;
-		size_t from = l.rows[i][3] ? grade_slot(p, dbres_int(&l, i, 3)) : MAX_GRADES;
-		size_t to = l.rows[i][2] ? grade_slot(p, dbres_int(&l, i, 2)) : MAX_GRADES;
+		size_t from = l.rows[i][LN_CUR_GRADE] ? grade_slot(p, dbres_int(&l, i, LN_CUR_GRADE)) : MAX_GRADES;
+		size_t to = l.rows[i][LN_NEW_GRADE] ? grade_slot(p, dbres_int(&l, i, LN_NEW_GRADE)) : MAX_GRADES;
 		if (from < MAX_GRADES)
 			p->after[from]--;
 		if (to < MAX_GRADES)
@@ -216,10 +216,10 @@ int reviews_save(struct req *r)
 			return db_fail(r);
 		if (c.nrows != 1)
 			return 400;                          /* not a client of this department */
-		const char *cur = c.rows[0][1] ? c.rows[0][1] : "";
+		const char *cur = c.rows[0][RC_GRADE] ? c.rows[0][RC_GRADE] : "";
 		int rc = strcmp(cur, grade.text) == 0
 			? db_exec(r->db, r->a, Q_REVIEW_LINE_DELETE, NULL, "ii", id, client)
-			: db_exec(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", id, client, c.rows[0][1],
+			: db_exec(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", id, client, c.rows[0][RC_GRADE],
 				  *grade.text ? grade.text : NULL);
 		if (rc != DB_OK)
 			return db_fail(r);
@@ -298,11 +298,11 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 	int rc = db_exec(r->db, r->a, Q_REVIEW_LOCK, &lock, "i", cycle);
 	if (rc != DB_OK)
 		return rc;
-	if (lock.nrows != 1 || strcmp(dbres_get(&lock, 0, 2), "open") != 0) {
+	if (lock.nrows != 1 || strcmp(dbres_get(&lock, 0, LK_STATUS), "open") != 0) {
 		*why = lang_text(r, "review.not_open");
 		return APPROVAL_REFUSED;
 	}
-	long long dept = dbres_int(&lock, 0, 1);
+	long long dept = dbres_int(&lock, 0, LK_DEPT);
 	struct projection p;
 	if ((rc = project(r, cycle, dept, &p)) != DB_OK)
 		return rc;
@@ -312,14 +312,15 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 		return rc;
 	const char *now = r->now_text;
 	for (size_t i = 0; i < lines.nrows && rc == DB_OK; i++) {
-		if (lines.rows[i][4] != NULL)
+		if (lines.rows[i][LN_DELETED] != NULL)
 			continue;                                 /* deleted meanwhile: nothing to grade */
-		const char *was = lines.rows[i][1], *cur = lines.rows[i][3], *to = lines.rows[i][2];
+		const char *was = lines.rows[i][LN_OLD_GRADE], *cur = lines.rows[i][LN_CUR_GRADE];
+		const char *to = lines.rows[i][LN_NEW_GRADE];
 		if (!text_same(was, cur)) {
 			*why = lang_text(r, "request.subject_changed");
 			return APPROVAL_REFUSED;
 		}
-		long long client = dbres_int(&lines, i, 0);
+		long long client = dbres_int(&lines, i, LN_CLIENT);
 		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", to, now, client);
 		if (rc == DB_OK)
 			rc = client_history_add(r, client, 0, "grade_id", was, to, requester, reason);   /* the ids: shown by label */
@@ -358,11 +359,11 @@ int review_detail(struct req *r, long long cycle)
 		view_set(r, arena_printf(r->a, "Detail.tables.cards.head.%d", k), lang_text(r, head[k]));
 	size_t n = 0;
 	for (size_t i = 0; i < lines.nrows; i++) {
-		if (lines.rows[i][4] != NULL)
+		if (lines.rows[i][LN_DELETED] != NULL)
 			continue;                                 /* deleted meanwhile: nothing to grade */
-		const char *cur = lines.rows[i][3], *to = lines.rows[i][2];
-		detail_cell(r, "cards", n, 0, dbres_get(&lines, i, 5),
-			    arena_printf(r->a, "/clients/%lld", dbres_int(&lines, i, 0)), NULL);
+		const char *cur = lines.rows[i][LN_CUR_GRADE], *to = lines.rows[i][LN_NEW_GRADE];
+		detail_cell(r, "cards", n, 0, dbres_get(&lines, i, LN_NAME),
+			    arena_printf(r->a, "/clients/%lld", dbres_int(&lines, i, LN_CLIENT)), NULL);
 		detail_cell(r, "cards", n, 1, cur ? grade_label(r, strtoll(cur, NULL, 10)) : "—", NULL, "old");
 		detail_cell(r, "cards", n, 2, to ? grade_label(r, strtoll(to, NULL, 10)) : "—", NULL, "new");
 		n++;

@@ -4,6 +4,12 @@
 #include "core/sql.h"
 
 
+/* Result columns, beside their statements below. */
+enum line_col { LN_CLIENT, LN_OLD_GRADE, LN_NEW_GRADE, LN_CUR_GRADE, LN_DELETED, LN_NAME };   /* Q_REVIEW_LINES */
+enum dept_grade_col { DG_GRADE, DG_COUNT };                                                /* Q_DEPT_GRADES */
+enum lock_col { LK_ID, LK_DEPT, LK_STATUS };                                               /* Q_REVIEW_LOCK */
+enum review_client_col { RC_ID, RC_GRADE };                                                /* Q_REVIEW_CLIENT */
+
 #define REVIEWS_SQL(X) \
 	X(Q_REVIEWS_OPEN_DUE, "ss", "INSERT IGNORE INTO review_cycles (dept_id, period, opened_at) " \
 		"SELECT DISTINCT u.dept_id, ?, ? FROM user_roles ur JOIN users u ON u.id = ur.user_id " \

@@ -1150,7 +1150,9 @@ static const char *sample_value(const struct client_field *f, char *buf, size_t 
 {
 	switch (f->type) {
 	case F_ENUM:
-		return strcmp(f->col, "lifecycle") == 0 ? "established" : f->choices[0];
+		/* an end-customer card: the first nature (individual consumer) fits it (issue 8.7) */
+		return strcmp(f->col, "lifecycle") == 0 ? "established" : strcmp(f->col, "card_type") == 0 ? "end"
+			: f->choices[0];
 	case F_TEXT:
 		snprintf(buf, len, "字段 %s & <x>", f->col);
 		return strcmp(f->col, "name") == 0 ? NULL : strcmp(f->col, "credit_rating") == 0 ? "AA" : buf;
@@ -1178,6 +1180,174 @@ static const char *sample_value(const struct client_field *f, char *buf, size_t 
 		return buf;
 	}
 	return NULL;
+}
+
+/* ---- issue 8, points 7–10 ------------------------------------------------------------ */
+
+/* A dealer card cannot be of an individual consumer (individuals are end
+ * customers): refused on registration, edit and import, both fields named;
+ * the demo data follows the rule (issue 8.7). */
+static void test_card_type_and_nature_agree(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	long long ind = db_value("SELECT id FROM class_items WHERE kind = 'nature' AND code = 'individual'");
+	long long mfr = db_value("SELECT id FROM class_items WHERE kind = 'nature' AND code = 'manufacturer'");
+	CU_ASSERT_FATAL(ind > 0 && mfr > 0);
+	/* the demo data, as loaded */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients c JOIN class_items n ON n.id = c.nature_id "
+				 "LEFT JOIN class_items p ON p.id = n.parent_id WHERE c.card_type = 'dealer' "
+				 "AND (n.code = 'individual' OR p.code = 'individual')"), 0);
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM clients c JOIN class_items n ON n.id = c.nature_id "
+			   "WHERE c.card_type = 'end' AND n.code = 'individual'") > 0);
+	char name[96], t[80], nat[24], nat2[24];
+	snprintf(name, sizeof name, "个人经销%s有限公司", run);
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/new"));
+	snprintf(nat, sizeof nat, "%lld", ind);
+	snprintf(nat2, sizeof nat2, "%lld", mfr);
+	long long n = db_value("SELECT COUNT(*) FROM clients");
+	/* registration: 422, both fields marked, the typing kept, nothing stored */
+	CU_ASSERT_EQUAL(client_post(&c, "/clients/new", "_csrf", t, "card_type", "dealer", "lifecycle", "prospect",
+				    "scope", "personal", "name", name, "nature_id", nat, "address", "个人地址一号", NULL), 422);
+	CU_ASSERT(client_has(&c, "id=\"err-card_type\""));
+	CU_ASSERT(client_has(&c, "id=\"err-nature_id\""));
+	CU_ASSERT(client_has(&c, "个人地址一号"));
+	CU_ASSERT(client_has(&c, "个人消费者"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n);
+	/* an end customer of that nature is fine */
+	CU_ASSERT_EQUAL(client_post(&c, "/clients/new", "_csrf", t, "card_type", "end", "lifecycle", "prospect",
+				    "scope", "personal", "name", name, "nature_id", nat, NULL), 303);
+	long long id = db_value("SELECT id FROM clients WHERE name = '%s'", name);
+	CU_ASSERT_FATAL(id > 0);
+	/* edit: turning it into a dealer card (nature kept from the card) is refused */
+	CU_ASSERT_EQUAL(edit_card(&c, id, "1", "改为经销商", name, "新地址"), 422);
+	CU_ASSERT(client_has(&c, "id=\"err-card_type\""));
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT card_type FROM clients WHERE id = %lld", id), "end");
+	/* with another nature it is accepted */
+	snprintf(t, sizeof t, "%s", csrf_of(&c, card_path(id, "/edit")));
+	CU_ASSERT_EQUAL(client_post(&c, card_path(id, "/edit"), "_csrf", t, "version", "1", "card_type", "dealer",
+				    "name", name, "lifecycle", "prospect", "nature_id", nat2, "_reason", "改为经销商",
+				    NULL), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT card_type FROM clients WHERE id = %lld", id), "dealer");
+	/* import: the dealer row is rejected, the end-customer row imported */
+	char csv[1024], a[96], b[96];
+	snprintf(a, sizeof a, "导入个人经销%s有限公司", run);
+	snprintf(b, sizeof b, "导入个人终端%s有限公司", run);
+	snprintf(csv, sizeof csv, "name,card_type,lifecycle,nature_id\n%s,dealer,prospect,individual\n"
+		 "%s,end,prospect,individual\n", a, b);
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/import"));
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "n.csv", csv, strlen(csv)), 200);
+	long long imp = last_import("staff1");
+	char commit[96];
+	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
+	CU_ASSERT_EQUAL(client_post(&c, commit, "_csrf", t, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE name = '%s'", a), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE name = '%s' AND nature_id = %lld", b, ind), 1);
+	client_free(&c);
+}
+
+/* Lifecycle "former" comes only through a request: neither form offers it,
+ * the edit form links to the request, a former card shows it read-only and a
+ * save keeps it (issue 8.8). */
+static void test_former_only_through_a_request(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	CU_ASSERT_EQUAL(client_get(&c, "/clients/new"), 200);
+	CU_ASSERT(client_has(&c, "name=\"lifecycle\""));
+	CU_ASSERT(!client_has(&c, "value=\"former\""));
+	char name[96];
+	snprintf(name, sizeof name, "过去客户%s有限公司", run);
+	long long id = new_card(&c, name, "personal", NULL);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/edit")), 200);
+	CU_ASSERT(client_has(&c, "name=\"lifecycle\""));
+	CU_ASSERT(!client_has(&c, "value=\"former\""));
+	char link[96];
+	snprintf(link, sizeof link, "href=\"/clients/%lld/request?kind=former\"", id);
+	CU_ASSERT(client_has(&c, link));
+	/* a hand-made post of former is still refused */
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, card_path(id, "/edit")));
+	CU_ASSERT_EQUAL(client_post(&c, card_path(id, "/edit"), "_csrf", t, "version", "1", "card_type", "dealer",
+				    "name", name, "lifecycle", "former", "_reason", "停业", NULL), 422);
+	CU_ASSERT(client_has(&c, "id=\"err-lifecycle\""));
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT lifecycle FROM clients WHERE id = %lld", id), "prospect");
+	/* a former card: shown read-only, and a save keeps it */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET lifecycle = 'former' WHERE id = %lld", id), 0);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/edit")), 200);
+	CU_ASSERT(!client_has(&c, "name=\"lifecycle\""));
+	CU_ASSERT(client_has(&c, "过去客户</span>"));
+	CU_ASSERT(!client_has(&c, link));
+	char version[24];
+	snprintf(version, sizeof version, "%lld", db_value("SELECT version FROM clients WHERE id = %lld", id));
+	CU_ASSERT_EQUAL(edit_card(&c, id, version, "换地址", name, "过去客户的新地址"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT lifecycle FROM clients WHERE id = %lld", id), "former");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "过去客户的新地址");
+	client_free(&c);
+}
+
+/* Amounts typed with thousands separators or full-width digits are stored
+ * as plain numbers and shown formatted in the edit form (issue 8.9). */
+static void test_money_as_people_type_it(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "金额%s有限公司", run);
+	long long id, n = db_value("SELECT COUNT(*) FROM clients");
+	CU_ASSERT_EQUAL(post_card(&c, name, "personal", (const char *[]){ "registered_capital", "1,00", NULL }, &id), 422);
+	CU_ASSERT(client_has(&c, "id=\"err-registered_capital\""));
+	CU_ASSERT(client_has(&c, "value=\"1,00\""));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients"), n);
+	id = new_card(&c, name, "personal", (const char *[]){ "registered_capital", "1,000,000", "annual_sales",
+		       "１０００", "credit_limit", "1,000,000.50", "receivables", "-1，234．5", NULL });
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT registered_capital FROM clients WHERE id = %lld", id), "1000000.00");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT annual_sales FROM clients WHERE id = %lld", id), "1000.00");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT credit_limit FROM clients WHERE id = %lld", id), "1000000.50");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT receivables FROM clients WHERE id = %lld", id), "-1234.50");
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/edit")), 200);
+	CU_ASSERT(client_has(&c, "value=\"1,000,000.00\""));
+	CU_ASSERT(client_has(&c, "value=\"1,000,000.50\""));
+	CU_ASSERT(client_has(&c, "value=\"-1,234.50\""));
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, card_path(id, "/edit")));
+	CU_ASSERT_EQUAL(client_post(&c, card_path(id, "/edit"), "_csrf", t, "version", "1", "card_type", "dealer",
+				    "name", name, "lifecycle", "prospect", "registered_capital", "2 500 000",
+				    "_reason", "增资", NULL), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT registered_capital FROM clients WHERE id = %lld", id), "2500000.00");
+	client_free(&c);
+}
+
+/* Two people edit one card: the second save is refused (409) with the
+ * typing kept, the fields that differ (theirs and yours) and the new
+ * version; saving again stores the second person's version (issue 8.10). */
+static void test_conflicting_edit_can_be_saved_on_top(void)
+{
+	struct client owner, boss;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	char name[96];
+	snprintf(name, sizeof name, "冲突%s合并有限公司", run);
+	long long id = new_card(&owner, name, "personal", (const char *[]){ "address", "原来的地址", NULL });
+	/* both open the form at version 1; the manager saves first */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(id, "/edit")), 200);
+	CU_ASSERT(client_has(&owner, "name=\"version\" value=\"1\""));
+	CU_ASSERT_EQUAL(edit_card(&boss, id, "1", "经理修改", name, "经理写的地址"), 303);
+	CU_ASSERT_EQUAL(edit_card(&owner, id, "1", "我的修改", name, "我写的地址"), 409);
+	CU_ASSERT(client_has(&owner, "id=\"conflict\""));
+	CU_ASSERT(client_has(&owner, "经理写的地址"));                /* theirs */
+	CU_ASSERT(client_has(&owner, "我写的地址"));                  /* yours, and still typed */
+	CU_ASSERT(client_has(&owner, "name=\"version\" value=\"2\""));
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "经理写的地址");
+	/* the form as it came back, submitted again: saved on top */
+	CU_ASSERT_EQUAL(edit_card(&owner, id, "2", "我的修改", name, "我写的地址"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "我写的地址");
+	CU_ASSERT_EQUAL(db_value("SELECT version FROM clients WHERE id = %lld", id), 3);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'address' "
+				 "AND old_value = '经理写的地址' AND new_value = '我写的地址'", id), 1);
+	client_free(&owner);
+	client_free(&boss);
 }
 
 static void test_save_keeps_every_field_the_form_did_not_change(void)
@@ -1331,6 +1501,10 @@ void add_client_suite(void)
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_stubs_show_name_owner_and_date_only);
 	T(test_save_keeps_every_field_the_form_did_not_change);
+	T(test_card_type_and_nature_agree);
+	T(test_former_only_through_a_request);
+	T(test_money_as_people_type_it);
+	T(test_conflicting_edit_can_be_saved_on_top);
 	T(test_history_in_the_readers_language);
 	T(test_card_page_statements);
 	T(test_manager_above_sees_the_department_below);

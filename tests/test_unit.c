@@ -341,6 +341,55 @@ static void t_credit_code(void)
 	CU_ASSERT_EQUAL(credit_code_check_char("91350100M000100Y4"), '3');
 	CU_ASSERT_EQUAL(credit_code_check_char("91350100O000100Y4"), 0);  /* O is not in the set */
 }
+/* Amounts as people type them (issue 8.9): separators between groups of
+ * three, full-width digits, point and comma; the plain number out. */
+static void t_money_parse(void)
+{
+	char o[40];
+#define OK(in, neg, want) do { CU_ASSERT_TRUE(money_parse(in, neg, o, sizeof o)); CU_ASSERT_STRING_EQUAL(o, want); } while (0)
+#define NO(in, neg) CU_ASSERT_FALSE(money_parse(in, neg, o, sizeof o))
+	OK("12000", 0, "12000.00");
+	OK("12000.5", 0, "12000.50");
+	OK("0.25", 0, "0.25");
+	OK("1,000,000", 0, "1000000.00");
+	OK("1,000,000.50", 0, "1000000.50");
+	OK("1,234,567.50", 0, "1234567.50");
+	OK("999", 0, "999.00");
+	OK("12,345", 0, "12345.00");
+	OK("1 000 000", 0, "1000000.00");
+	OK("1\xe3\x80\x80" "000", 0, "1000.00");                   /* ideographic space */
+	OK("１０００", 0, "1000.00");
+	OK("１，０００，０００．５", 0, "1000000.50");
+	OK("1，000", 0, "1000.00");
+	OK(" 1,000 ", 0, "1000.00");
+	OK("-1,234.5", 1, "-1234.50");
+	OK("－３００", 1, "-300.00");
+	OK("99,999,999,999,999.99", 0, "99999999999999.99");
+	NO("-1", 0);
+	NO("－1", 0);
+	NO("", 0);
+	NO(",", 0);
+	NO("1,00", 0);                 /* not a group of three: a decimal comma? refused */
+	NO("1,0000", 0);
+	NO("1000,000", 0);             /* first group longer than three */
+	NO(",100", 0);
+	NO("100,", 0);
+	NO("1,,000", 0);
+	NO("1.000,50", 0);
+	NO("1.5.0", 0);
+	NO("1.", 0);
+	NO(".5", 0);
+	NO("1.505", 0);
+	NO("1,000.5,0", 0);
+	NO("12a", 0);
+	NO("1e5", 0);
+	NO("¥100", 0);
+	NO("100,000,000,000,000", 0);  /* 15 whole digits */
+	NO("\xef\xbc", 0);            /* a cut UTF-8 sequence */
+	CU_ASSERT_FALSE(money_parse("1000000", 0, o, 8));             /* no room for 1000000.00 */
+#undef OK
+#undef NO
+}
 static void t_name_normalize(void)
 {
 	char o[256], o2[256];
@@ -785,6 +834,7 @@ int main(void)
 	s = CU_add_suite("duplicate keys", NULL, NULL);
 	CU_add_test(s, "credit code (GB 32100)", t_credit_code);
 	CU_add_test(s, "name normalisation", t_name_normalize);
+	CU_add_test(s, "money as typed", t_money_parse);
 	CU_add_test(s, "phone digits", t_phone_digits);
 	s = CU_add_suite("csv", setup, teardown);
 	CU_add_test(s, "encodings (UTF-8, BOM, GBK, UTF-16, bad)", t_csv_encodings);

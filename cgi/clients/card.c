@@ -525,6 +525,10 @@ static int edit_page(struct req *r, int status, const struct dbres *card, enum v
 {
 	view_card_fields(r, values, 1);
 	view_bookkeeping(r, card, via);
+	/* a value only an approval sets (former) is shown, not offered */
+	for (int i = 0; i < CF__COUNT; i++)
+		if (card_choice_by_approval(i, card->rows[0][1 + i]))
+			view_set(r, arena_printf(r->a, "Fields.%d.fixed", i), "1");
 	view_set(r, "Page.title", dbres_get(card, 0, 1 + CF_name));
 	return render(r, status, "clients/client_edit.cs");
 }
@@ -537,8 +541,12 @@ int clients_edit(struct req *r)
 	if (st != 0)
 		return st < 0 ? 0 : st;
 	const char **v = card_values(r, &card);
-	for (int i = 0; i < CF__COUNT; i++)
-		view_set(r, arena_printf(r->a, "Form.values.%s", client_fields[i].col), v[i] ? v[i] : "");
+	for (int i = 0; i < CF__COUNT; i++) {
+		/* amounts as people read them (1,234,567.50); the save reads them back */
+		int money = client_fields[i].type == F_MONEY || client_fields[i].type == F_AMOUNT;
+		view_set(r, arena_printf(r->a, "Form.values.%s", client_fields[i].col),
+			 money ? card_display(r, i, v[i]) : v[i] ? v[i] : "");
+	}
 	view_set(r, "Form.values.version", dbres_get(&card, 0, CARD_VERSION));
 	struct dbres lines;
 	if (db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", dbres_int(&card, 0, CARD_ID)) != DB_OK)
@@ -639,6 +647,35 @@ static int update_txn(void *arg)
 	return rc;
 }
 
+/* Someone saved the card after this form was opened: the page shows, for
+ * every field where the card now differs from what this user sends, their
+ * value and this user's, keeps the typing, and carries the card's new
+ * version, so saving again puts this user's version on top of theirs. */
+static int edit_conflict(struct req *r, struct update_ctx *u, enum via via)
+{
+	struct dbres *fresh = arena_alloc(r->a, sizeof *fresh);
+	int st = card_load(r, u->id, fresh);
+	if (st != 0)
+		return st;
+	/* what the form did not send is now the card's current value */
+	const char **mine = arena_alloc(r->a, CF__COUNT * sizeof *mine);
+	card_validate(r, mine, fresh);
+	size_t k = 0;
+	for (int i = 0; i < CF__COUNT; i++) {
+		const char *theirs = fresh->rows[0][1 + i];
+		if (text_same(theirs, mine[i]))
+			continue;
+		const char *p = arena_printf(r->a, "Conflict.%zu", k++);
+		view_set(r, arena_printf(r->a, "%s.field", p),
+			 lang_text(r, arena_printf(r->a, "client.f.%s", client_fields[i].col)));
+		view_set(r, arena_printf(r->a, "%s.theirs", p), card_display(r, i, theirs));
+		view_set(r, arena_printf(r->a, "%s.yours", p), card_display(r, i, mine[i]));
+	}
+	view_set(r, "Form.values.version", dbres_get(fresh, 0, CARD_VERSION));
+	view_set(r, "Page.error_message", lang_text(r, "client.stale_merge"));
+	return edit_page(r, 409, fresh, via, mine);
+}
+
 int clients_update(struct req *r)
 {
 	struct dbres card;
@@ -680,8 +717,10 @@ int clients_update(struct req *r)
 		resp_flash(r, "no_changes");
 		return resp_redirect(r, arena_printf(r->a, "/clients/%lld", u.id));
 	}
+	if (rc == DB_CONFLICT && !u.dupes)
+		return edit_conflict(r, &u, via);
 	if (rc == DB_CONFLICT) {
-		view_set(r, "Page.error_message", lang_text(r, u.dupes ? "client.duplicate" : "form.stale"));
+		view_set(r, "Page.error_message", lang_text(r, "client.duplicate"));
 		return edit_page(r, 409, &card, via, u.values);
 	}
 	if (rc == DB_DUPLICATE) {

@@ -97,6 +97,12 @@ int card_validate(struct req *r, const char **values, const struct dbres *old);
  * with form = 1 also the choices of every list (a read-only page needs none). */
 void view_card_fields(struct req *r, const char **values, int form);
 const char *card_display(struct req *r, int field, const char *value);
+/* 0 when the card type and nature disagree (a dealer card of an individual
+ * consumer); card_check refuses the pair. */
+int card_type_fits_nature(struct req *r, const char *card_type, const char *nature_id);
+/* 1 when v is a value of field that only an approval request sets (lifecycle
+ * "former"): the forms do not offer it and a save keeps it. */
+int card_choice_by_approval(int field, const char *v);
 
 /* ---- approvals about cards (kinds.c) ---- */
 struct new_request;

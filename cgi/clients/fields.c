@@ -212,29 +212,11 @@ void view_class_choices(struct req *r, const char *kind)
 
 /* ---- validation ------------------------------------------------------------ */
 
-/* Money: digits, optional 1–2 decimals; returns the value with two decimals. */
+/* Money as people type it (normalize.c); returns the plain value with two decimals. */
 static const char *money(struct req *r, const char *v, int negative_ok)
 {
-	const char *p = v;
-	if (*p == '-') {
-		if (!negative_ok)
-			return NULL;
-		p++;
-	}
-	size_t ip = strspn(p, "0123456789");
-	if (ip == 0 || ip > 14)
-		return NULL;
-	const char *frac = p + ip;
-	size_t fp = 0;
-	if (*frac == '.') {
-		fp = strspn(frac + 1, "0123456789");
-		if (fp == 0 || fp > 2 || frac[1 + fp] != '\0')
-			return NULL;
-	} else if (*frac != '\0') {
-		return NULL;
-	}
-	return arena_printf(r->a, "%s%.*s.%.*s%s", v[0] == '-' ? "-" : "", (int)ip, p, (int)fp,
-			    fp ? frac + 1 : "", fp == 0 ? "00" : fp == 1 ? "0" : "");
+	char out[40];
+	return money_parse(v, negative_ok, out, sizeof out) ? arena_strdup(r->a, out) : NULL;
 }
 
 static int phone_valid(const char *v)
@@ -311,7 +293,8 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
 	for (int i = 0; i < CF__COUNT; i++) {
 		const struct client_field *f = &client_fields[i];
 		/* an edit keeps what the form did not show (and what only approvals change) */
-		if (old != NULL && ((f->flags & FF_CREATE_ONLY) || get(ctx, f->col) == NULL)) {
+		if (old != NULL && ((f->flags & FF_CREATE_ONLY) || get(ctx, f->col) == NULL ||
+				    card_choice_by_approval(i, old->rows[0][1 + i]))) {
 			const char *v = old->rows[0][1 + i];
 			values[i] = v;
 			if (errors == NULL)
@@ -401,7 +384,38 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
 		}
 		values[i] = store;
 	}
+	if (ok && !card_type_fits_nature(r, values[CF_card_type], values[CF_nature_id])) {
+		const char *msg = arena_printf(r->a, "%s: %s, %s: %s — %s", lang_text(r, "client.f.card_type"),
+					       card_display(r, CF_card_type, values[CF_card_type]),
+					       lang_text(r, "client.f.nature_id"),
+					       card_display(r, CF_nature_id, values[CF_nature_id]),
+					       lang_text(r, "client.type_nature_disagree"));
+		sink_error(&sink, client_fields[CF_card_type].col, msg);
+		if (errors == NULL)                  /* the page marks both fields */
+			sink_error(&sink, client_fields[CF_nature_id].col, msg);
+		ok = 0;
+	}
 	return ok;
+}
+
+/* Individual consumers (nature "individual" and its subtypes) are end
+ * customers (seed 000): a dealer card cannot have that nature. */
+int card_type_fits_nature(struct req *r, const char *card_type, const char *nature_id)
+{
+	if (card_type == NULL || strcmp(card_type, "dealer") != 0 || nature_id == NULL || *nature_id == '\0')
+		return 1;
+	for (const struct class_item *it = class_find(r, "nature", text_id(nature_id)); it != NULL;
+	     it = it->parent ? class_find(r, "nature", it->parent) : NULL)
+		if (strcmp(it->code, "individual") == 0)
+			return 0;
+	return 1;
+}
+
+/* A value of a choice that only an approval request sets (lifecycle
+ * "former"): not offered in the forms, and kept by a save once it is set. */
+int card_choice_by_approval(int field, const char *v)
+{
+	return field == CF_lifecycle && v != NULL && strcmp(v, "former") == 0;
 }
 
 /* The POSTed value of a card field (the first, never a file part), or NULL. */
@@ -488,8 +502,10 @@ void view_card_fields(struct req *r, const char **values, int form)
 				filled[f->section]++;
 		}
 		if (f->type == F_ENUM && form) {
-			for (int k = 0; f->choices[k] != NULL; k++) {
-				const char *q = arena_printf(r->a, "%s.choices.%d", p, k);
+			for (int k = 0, shown = 0; f->choices[k] != NULL; k++) {
+				if (card_choice_by_approval(i, f->choices[k]))
+					continue;        /* asked for, never typed */
+				const char *q = arena_printf(r->a, "%s.choices.%d", p, shown++);
 				view_set(r, arena_printf(r->a, "%s.id", q), f->choices[k]);
 				view_set(r, arena_printf(r->a, "%s.label", q),
 					 lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, f->choices[k])));

@@ -1,4 +1,5 @@
 #include "normalize.h"
+#include <stdio.h>
 #include <string.h>
 
 static const char USCC_SET[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -164,4 +165,86 @@ char *phone_digits(const char *phone, char *out)
 		}
 	}
 	return out;
+}
+
+/* ---- money as people type it ------------------------------------------------- */
+
+/* The next character of a money text as ASCII: a full-width digit, point or
+ * minus as its ASCII form, a grouping mark (',', '，', ' ', U+3000) as ','.
+ * Advances *p; returns 0 for anything else. */
+static char money_char(const char **p)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {   /* ０–９ */
+		*p += 3;
+		return (char)('0' + (s[2] - 0x90));
+	}
+	if (s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x8E || s[2] == 0x8C || s[2] == 0x8D)) {   /* ． ， － */
+		*p += 3;
+		return s[2] == 0x8E ? '.' : s[2] == 0x8C ? ',' : '-';
+	}
+	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) {                   /* ideographic space */
+		*p += 3;
+		return ',';
+	}
+	if (s[0] == '\0' || s[0] >= 0x80)
+		return 0;
+	*p += 1;
+	return s[0] == ' ' ? ',' : (char)s[0];
+}
+
+int money_parse(const char *in, int negative_ok, char *out, size_t outlen)
+{
+	char ascii[64];
+	size_t n = 0;
+	const char *p = in;
+	const char *end = in + strlen(in);
+	while (*p == ' ')
+		p++;
+	while (end > p && end[-1] == ' ')
+		end--;                                     /* spaces around the number */
+	for (char c; p < end;) {
+		if ((c = money_char(&p)) == 0 || n + 1 >= sizeof ascii)
+			return 0;
+		ascii[n++] = c;
+	}
+	ascii[n] = '\0';
+	const char *s = ascii;
+	int neg = 0;
+	if (*s == '-') {
+		if (!negative_ok)
+			return 0;
+		neg = 1;
+		s++;
+	}
+	/* the whole part: digits, or groups of three after a first group of 1–3 */
+	char whole[32];
+	size_t w = 0, group = 0, groups = 0;
+	for (; *s != '\0' && *s != '.'; s++) {
+		if (*s == ',') {
+			if (group == 0 || (groups == 0 ? group > 3 : group != 3))
+				return 0;
+			groups++;
+			group = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || w + 1 >= sizeof whole)
+			return 0;
+		whole[w++] = *s;
+		group++;
+	}
+	if (w == 0 || group == 0 || (groups > 0 && group != 3) || w > 14)
+		return 0;
+	whole[w] = '\0';
+	size_t fp = 0;
+	const char *frac = "";
+	if (*s == '.') {
+		frac = ++s;
+		fp = strspn(frac, "0123456789");
+		if (fp == 0 || fp > 2 || frac[fp] != '\0')
+			return 0;
+	}
+	int len = snprintf(out, outlen, "%s%s.%.*s%s", neg ? "-" : "", whole, (int)fp, frac,
+			   fp == 0 ? "00" : fp == 1 ? "0" : "");
+	return len > 0 && (size_t)len < outlen;
 }

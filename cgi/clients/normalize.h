@@ -22,4 +22,11 @@ char *name_normalize(const char *name, char *out);
  * prefix on a number that is longer than 11 digits with it. out >= strlen + 1. */
 char *phone_digits(const char *phone, char *out);
 
+/* An amount as people type it: ASCII or full-width digits, point and minus;
+ * thousands grouped by ',', '，', ' ' or U+3000 (a first group of 1–3 digits,
+ * then groups of 3, in the whole part only); at most 14 whole digits and 2
+ * decimals; a minus only when negative_ok. Writes the plain number with two
+ * decimals ("-1234567.50") into out; 1 when valid, else 0. */
+int money_parse(const char *in, int negative_ok, char *out, size_t outlen);
+
 #endif

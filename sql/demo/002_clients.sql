@@ -1,6 +1,7 @@
 -- demo/002_clients.sql — 300 client cards for the demo: both card types, every
 -- grade, lifecycle and scope, owners in both sales departments, some
--- blacklisted, visits due and overdue, one or two key persons each. Names are
+-- blacklisted, visits due and overdue, one or two key persons each; dealer cards
+-- are never of individual consumers (those are end customers). Names are
 -- city × trade word, so each is distinct; name_norm is the name without its
 -- company suffix (what name_normalize() gives for these names).
 -- Uses MariaDB's sequence engine (seq_1_to_N).
@@ -39,7 +40,7 @@ SELECT
   10 * (1 + s.seq % 80),
   1000000 * (1 + s.seq % 30),
   ELT(1 + s.seq % 6, 'visit', 'referral', 'exhibition', 'web', 'phone', 'other'),
-  (SELECT id FROM class_items WHERE kind = 'nature' AND code = ELT(1 + s.seq % 4, 'intermediary', 'manufacturer', 'government', 'individual')),
+  (SELECT id FROM class_items WHERE kind = 'nature' AND code = ELT(1 + s.seq % 4, 'individual', 'manufacturer', 'government', 'intermediary')),
   ELT(1 + s.seq % 10, 'established', 'established', 'new', 'new', 'prospect', 'prospect', 'prospect', 'established', 'problem', 'former'),
   ELT(1 + s.seq % 3, 'large', 'medium', 'small'),
   ELT(1 + s.seq % 4, 'high', 'reasonable', 'micro', 'loss'),

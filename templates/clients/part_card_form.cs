@@ -4,9 +4,9 @@
   <legend><?cs var:s.title ?></legend>
   <div class="fields">
   <?cs each:f = Fields ?><?cs if:f.section == s.n ?>
-    <?cs if:f.controlled && Page.editing ?>
+    <?cs if:(f.controlled || f.fixed) && Page.editing ?>
     <div class="field"><span class="label"><?cs var:f.label ?></span><span class="readonly"><?cs alt:f.display ?>—<?cs /alt ?></span><p class="hint"><?cs var:Lang.client.controlled_hint ?></p></div>
-    <?cs else ?><?cs call:card_input(f) ?><?cs /if ?>
+    <?cs else ?><?cs call:card_input(f) ?><?cs if:f.col == "lifecycle" && Page.editing ?><p class="hint field"><a href="/clients/<?cs var:Card.id ?>/request?kind=former"><?cs var:Lang.client.former_by_request ?></a></p><?cs /if ?><?cs /if ?>
   <?cs /if ?><?cs /each ?>
   <?cs if:s.n == 7 && Page.with_persons ?>
     <div class="field<?cs if:Form.errors.scope ?> invalid<?cs /if ?>"><label for="f-scope"><?cs var:Lang.client.scope ?></label>

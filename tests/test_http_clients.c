@@ -1329,23 +1329,59 @@ static void test_conflicting_edit_can_be_saved_on_top(void)
 	sign_in(&boss, "manager1");
 	char name[96];
 	snprintf(name, sizeof name, "冲突%s合并有限公司", run);
-	long long id = new_card(&owner, name, "personal", (const char *[]){ "address", "原来的地址", NULL });
+	long long id = new_card(&owner, name, "personal", (const char *[]){ "address", "原来的地址", "registered_capital",
+				 "1,000,000", "phone", "0512-11112222", NULL });
+	char path[96];
+	snprintf(path, sizeof path, "%s", card_path(id, "/edit"));
 	/* both open the form at version 1; the manager saves first */
-	CU_ASSERT_EQUAL(client_get(&owner, card_path(id, "/edit")), 200);
+	CU_ASSERT_EQUAL_FATAL(client_get(&owner, path), 200);
 	CU_ASSERT(client_has(&owner, "name=\"version\" value=\"1\""));
+	char *names[256], *values[256];
+	size_t n = form_fields(owner.res.body.data, path, names, values, 250);
 	CU_ASSERT_EQUAL(edit_card(&boss, id, "1", "经理修改", name, "经理写的地址"), 303);
-	CU_ASSERT_EQUAL(edit_card(&owner, id, "1", "我的修改", name, "我写的地址"), 409);
+	/* the owner's form as a browser posts it, with the address changed */
+	const char *fields[520];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		fields[k++] = names[i];
+		fields[k++] = strcmp(names[i], "address") == 0 ? "我写的地址" : strcmp(names[i], "_reason") == 0 ? "我的修改"
+			      : values[i];
+	}
+	fields[k] = NULL;
+	CU_ASSERT_EQUAL(client_post_list(&owner, path, fields), 409);
+	for (size_t i = 0; i < n; i++) {
+		free(names[i]);
+		free(values[i]);
+	}
 	CU_ASSERT(client_has(&owner, "id=\"conflict\""));
 	CU_ASSERT(client_has(&owner, "经理写的地址"));                /* theirs */
 	CU_ASSERT(client_has(&owner, "我写的地址"));                  /* yours, and still typed */
 	CU_ASSERT(client_has(&owner, "name=\"version\" value=\"2\""));
+	/* one row: the address; the amount shown grouped and the rest are the same */
+	size_t rows = 0;
+	for (const char *p = owner.res.body.data; (p = strstr(p, "class=\"theirs\"")) != NULL; p++)
+		rows++;
+	CU_ASSERT_EQUAL(rows, 1);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "经理写的地址");
 	/* the form as it came back, submitted again: saved on top */
-	CU_ASSERT_EQUAL(edit_card(&owner, id, "2", "我的修改", name, "我写的地址"), 303);
+	n = form_fields(owner.res.body.data, path, names, values, 250);
+	CU_ASSERT(n > 40);
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		fields[k++] = names[i];
+		fields[k++] = values[i];
+	}
+	fields[k] = NULL;
+	CU_ASSERT_EQUAL(client_post_list(&owner, path, fields), 303);
+	for (size_t i = 0; i < n; i++) {
+		free(names[i]);
+		free(values[i]);
+	}
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE id = %lld", id), "我写的地址");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT registered_capital FROM clients WHERE id = %lld", id), "1000000.00");
 	CU_ASSERT_EQUAL(db_value("SELECT version FROM clients WHERE id = %lld", id), 3);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'address' "
-				 "AND old_value = '经理写的地址' AND new_value = '我写的地址'", id), 1);
+				 "AND old_value = '经理写的地址' AND new_value = '我写的地址' AND reason = '我的修改'", id), 1);
 	client_free(&owner);
 	client_free(&boss);
 }

@@ -1529,6 +1529,260 @@ static void test_card_page_statements(void)
 	client_free(&c);
 }
 
+/* ---- who looked at a card, and what a person looked at (views.c) ------------------ */
+
+/* The ids of the view-log rows on the page (data-id="N"), comma-separated, in *n. */
+static const char *page_view_ids(struct client *c, int *n)
+{
+	static char out[8192];
+	size_t len = 0;
+	*n = 0;
+	out[0] = '\0';
+	for (const char *p = buf_cstr(&c->res.body); (p = strstr(p, "<tr data-id=\"")) != NULL; ) {
+		p += 13;
+		long long id = atoll(p);
+		if (len + 24 < sizeof out)
+			len += (size_t)snprintf(out + len, sizeof out - len, "%s%lld", *n ? "," : "", id);
+		(*n)++;
+	}
+	return out;
+}
+
+/* 1 when the comma-separated id lists a and b share an id. */
+static int ids_overlap(const char *a, const char *b)
+{
+	char copy[8192];
+	snprintf(copy, sizeof copy, "%s", a);
+	for (char *t = strtok(copy, ","); t; t = strtok(NULL, ",")) {
+		size_t k = strlen(t);
+		for (const char *p = b; (p = strstr(p, t)) != NULL; p += k)
+			if ((p == b || p[-1] == ',') && (p[k] == ',' || p[k] == '\0'))
+				return 1;
+	}
+	return 0;
+}
+
+static void test_card_view_log_for_the_managers_over_it(void)
+{
+	struct client owner, c;
+	sign_in(&owner, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "查阅记录%s有限公司", run);
+	long long id = new_card(&owner, name, "personal", NULL);
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(id, "")), 200);
+	CU_ASSERT(!client_has(&owner, card_path(id, "/views")));   /* no link for the owner who is staff */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(id, "/views")), 403);
+	sign_in(&c, "staff2");
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 403);   /* a refusal, logged */
+	client_free(&c);
+
+	/* the managers over the card's department and the company's management see it */
+	static const char *const may[] = { "manager1", "director", "deputy", "gm" };
+	for (size_t i = 0; i < sizeof may / sizeof may[0]; i++) {
+		sign_in(&c, may[i]);
+		CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 200);
+		CU_ASSERT(client_has(&c, card_path(id, "/views")));   /* linked from the card */
+		CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/views")), 200);
+		/* every row of the card's log is on the page, and nothing else */
+		int n;
+		const char *ids = page_view_ids(&c, &n);
+		CU_ASSERT_EQUAL(n, db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld", id));
+		CU_ASSERT_STRING_EQUAL(ids, db_text("SELECT GROUP_CONCAT(id ORDER BY id DESC) FROM client_views "
+						    "WHERE client_id = %lld", id));
+		CU_ASSERT(client_has(&c, "陈静") && client_has(&c, "杨帆"));   /* who: the owner and the refused colleague */
+		CU_ASSERT(client_has(&c, "class=\"denied\""));
+		client_free(&c);
+	}
+	CU_ASSERT_EQUAL(views(id, "manager1", "manager", "views"), 1);
+	CU_ASSERT_EQUAL(views(id, "gm", "company", "views"), 1);
+
+	/* everyone else is refused, and the refusal is logged or audited */
+	long long since = audit_max_id();
+	static const char *const may_not[] = { "staff2", "manager2", "csmanager", "archivist", "admin", "auditor", "staff3" };
+	for (size_t i = 0; i < sizeof may_not / sizeof may_not[0]; i++) {
+		sign_in(&c, may_not[i]);
+		CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/views")), 403);
+		CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/views.csv")), 403);
+		CU_ASSERT(!client_has(&c, "陈静"));
+		client_free(&c);
+	}
+	/* managers of other departments pass the role check and are refused by the card: a denied row */
+	CU_ASSERT_EQUAL(views(id, "manager2", "denied", "views"), 1);
+	CU_ASSERT_EQUAL(views(id, "csmanager", "denied", "views.csv"), 1);
+	CU_ASSERT_EQUAL(views(id, "staff1", "denied", "views"), 0);      /* the others, by the route's roles: audited */
+	CU_ASSERT(audit_count("access.denied", "staff2", since) >= 2);
+	CU_ASSERT(audit_count("access.denied", "auditor", since) >= 2);
+
+	/* a period that is not one: 422 with the typed values */
+	sign_in(&c, "manager1");
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/views?from=2026-13-01&to=2026-01-01")), 422);
+	CU_ASSERT(client_has(&c, "value=\"2026-13-01\""));
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/views?from=2026-05-01&to=2026-04-01")), 422);
+	CU_ASSERT(client_has(&c, "value=\"2026-05-01\"") && client_has(&c, "value=\"2026-04-01\""));
+	client_free(&c);
+	client_free(&owner);
+}
+
+static void test_view_logs_by_period_and_key_with_csv(void)
+{
+	struct client owner, c;
+	sign_in(&owner, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "=HYPERLINK(\"y\")查阅%s", run);
+	long long id = new_card(&owner, name, "personal", NULL);
+	long long me = user_id("staff2");
+	/* 130 views of the card by staff2 in March 2031 and 5 in April, and 5 refusals in May */
+	for (int from = 0; from < 140; from += 20) {          /* the helper's statements are short */
+		char sql[4000];
+		size_t len = (size_t)snprintf(sql, sizeof sql, "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES ");
+		for (int i = from; i < from + 20; i++)
+			len += (size_t)snprintf(sql + len, sizeof sql - len, "%s(%lld, %lld, '2031-%02d-%02d 10:%02d:00', '%s', 'card')",
+						i > from ? ", " : "", id, me, i < 130 ? 3 : i < 135 ? 4 : 5, 1 + i % 28, i % 60,
+						i < 135 ? "grant" : "denied");
+		CU_ASSERT_EQUAL_FATAL(db_exec_admin("%s", sql), 0);
+	}
+
+	/* the card's log in March, page by page: no row twice, every row once */
+	sign_in(&c, "director");
+	char path[256], all[8192] = "";
+	int total = 0, pages = 0;
+	snprintf(path, sizeof path, "/clients/%lld/views?from=2031-03-01&to=2031-03-31", id);
+	for (;;) {
+		CU_ASSERT_EQUAL_FATAL(client_get(&c, path), 200);
+		int n;
+		const char *ids = page_view_ids(&c, &n);
+		CU_ASSERT(!ids_overlap(ids, all));
+		snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", *all ? "," : "", ids);
+		total += n;
+		pages++;
+		const char *next = strstr(buf_cstr(&c.res.body), "before=");
+		if (next == NULL || pages > 10)
+			break;
+		snprintf(path, sizeof path, "/clients/%lld/views?from=2031-03-01&to=2031-03-31&before=%lld", id, atoll(next + 7));
+	}
+	CU_ASSERT_EQUAL(total, 130);
+	CU_ASSERT(pages >= 3);
+	long long sum = 0;
+	for (const char *p = all; *p; p += strcspn(p, ","), p += *p == ',')
+		sum += atoll(p);
+	CU_ASSERT_EQUAL(sum, db_value("SELECT SUM(id) FROM client_views WHERE client_id = %lld "
+				      "AND at >= '2031-03-01' AND at < '2031-04-01'", id));
+	/* April only */
+	snprintf(path, sizeof path, "/clients/%lld/views?from=2031-04-01&to=2031-04-30", id);
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	int n;
+	page_view_ids(&c, &n);
+	CU_ASSERT_EQUAL(n, 5);
+
+	/* the card's log as CSV: BOM, every row of the period, an audit event */
+	long long since = audit_max_id();
+	snprintf(path, sizeof path, "/clients/%lld/views.csv?from=2031-03-01&to=2031-04-30", id);
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	char v[256];
+	CU_ASSERT(client_header(&c, "Content-Type", v, sizeof v) == 0 && strstr(v, "text/csv"));
+	CU_ASSERT(strncmp(buf_cstr(&c.res.body), "\xEF\xBB\xBF", 3) == 0);
+	int lines = 0;
+	for (const char *p = buf_cstr(&c.res.body); (p = strstr(p, "\r\n")) != NULL; p += 2)
+		lines++;
+	CU_ASSERT_EQUAL(lines, 1 + 135);
+	CU_ASSERT(client_has(&c, "杨帆"));
+	CU_ASSERT(audit_count("views.card_exported", "director", since) == 1);
+	client_free(&c);
+
+	/* the person's log: grants used and refusals; the client's name neutralised in the CSV */
+	sign_in(&c, "auditor");
+	snprintf(path, sizeof path, "/admin/views?user=%lld&from=2031-05-01&to=2031-05-31&kind=denied", me);
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	page_view_ids(&c, &n);
+	CU_ASSERT_EQUAL(n, 5);
+	CU_ASSERT(client_has(&c, "杨帆"));   /* chosen by name */
+	snprintf(path, sizeof path, "/admin/views?user=%lld&from=2031-03-01&to=2031-05-31&kind=grant", me);
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	const char *first = page_view_ids(&c, &n);
+	char first_ids[8192];
+	snprintf(first_ids, sizeof first_ids, "%s", first);
+	CU_ASSERT_EQUAL(n, 50);
+	const char *next = strstr(buf_cstr(&c.res.body), "before=");
+	CU_ASSERT_FATAL(next != NULL);
+	snprintf(path, sizeof path, "/admin/views?user=%lld&from=2031-03-01&to=2031-05-31&kind=grant&before=%lld", me,
+		 atoll(next + 7));
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	CU_ASSERT(!ids_overlap(page_view_ids(&c, &n), first_ids));
+	CU_ASSERT_EQUAL(n, 50);
+	since = audit_max_id();
+	snprintf(path, sizeof path, "/admin/views.csv?user=%lld&from=2031-03-01&to=2031-05-31", me);
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);
+	CU_ASSERT(strncmp(buf_cstr(&c.res.body), "\xEF\xBB\xBF", 3) == 0);
+	char want[160];
+	snprintf(want, sizeof want, "\"'=HYPERLINK(\"\"y\"\")查阅%s\"", run);
+	CU_ASSERT(client_has(&c, want));
+	CU_ASSERT(!client_has(&c, ",=HYPERLINK") && !client_has(&c, ",\"=HYPERLINK"));
+	lines = 0;
+	for (const char *p = buf_cstr(&c.res.body); (p = strstr(p, "\r\n")) != NULL; p += 2)
+		lines++;
+	CU_ASSERT_EQUAL(lines, 1 + 140);
+	CU_ASSERT(audit_count("views.user_exported", "auditor", since) == 1);
+	/* bad input: 422 with the values kept */
+	snprintf(path, sizeof path, "/admin/views?user=%lld&from=31.03.2031&kind=all", me);
+	CU_ASSERT_EQUAL(client_get(&c, path), 422);
+	CU_ASSERT(client_has(&c, "value=\"31.03.2031\""));
+	CU_ASSERT_EQUAL(client_get(&c, "/admin/views?user=999999999"), 422);
+	CU_ASSERT_EQUAL(client_get(&c, "/admin/views.csv"), 422);
+	client_free(&c);
+	client_free(&owner);
+}
+
+static void test_auditor_reads_the_user_log_but_not_cards(void)
+{
+	struct client owner, c;
+	sign_in(&owner, "staff1");
+	char name[96];
+	snprintf(name, sizeof name, "审计员%s有限公司", run);
+	long long id = new_card(&owner, name, "department", NULL);
+	client_free(&owner);
+
+	sign_in(&c, "auditor");
+	CU_ASSERT_EQUAL(client_get(&c, "/"), 200);
+	CU_ASSERT(client_has(&c, "href=\"/admin/views\""));       /* the navigation entry */
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 403);   /* cannot open cards */
+	CU_ASSERT(!client_has(&c, "<h1>审计员"));
+	CU_ASSERT_EQUAL(views(id, "auditor", "denied", "card"), 1);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/edit")), 403);
+	CU_ASSERT_EQUAL(client_get(&c, "/admin/users"), 403);      /* and administers nothing */
+	CU_ASSERT_EQUAL(client_get(&c, "/admin/views"), 200);
+	CU_ASSERT(client_has(&c, "陈静"));                          /* people chosen by name */
+	char path[128];
+	snprintf(path, sizeof path, "/admin/views?user=%lld", user_id("auditor"));
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);                /* sees the refusal in the log */
+	int n;
+	const char *ids = page_view_ids(&c, &n);
+	CU_ASSERT(n >= 1);
+	CU_ASSERT(strstr(ids, db_text("SELECT MAX(id) FROM client_views WHERE user_id = %lld AND client_id = %lld",
+				      user_id("auditor"), id)) != NULL);
+	client_free(&c);
+
+	/* the user log is the auditor's, the director's and the GM's alone */
+	static const char *const may[] = { "director", "gm" };
+	for (size_t i = 0; i < 2; i++) {
+		sign_in(&c, may[i]);
+		CU_ASSERT_EQUAL(client_get(&c, "/"), 200);
+		CU_ASSERT(client_has(&c, "href=\"/admin/views\""));
+		CU_ASSERT_EQUAL(client_get(&c, path), 200);
+		client_free(&c);
+	}
+	long long since = audit_max_id();
+	static const char *const may_not[] = { "staff1", "manager1", "deputy", "archivist", "admin" };
+	for (size_t i = 0; i < sizeof may_not / sizeof may_not[0]; i++) {
+		sign_in(&c, may_not[i]);
+		CU_ASSERT_EQUAL(client_get(&c, "/"), 200);
+		CU_ASSERT(!client_has(&c, "href=\"/admin/views\""));
+		CU_ASSERT_EQUAL(client_get(&c, path), 403);
+		CU_ASSERT_EQUAL(client_get(&c, "/admin/views.csv"), 403);
+		CU_ASSERT(audit_count("access.denied", may_not[i], since) >= 2);
+		client_free(&c);
+	}
+}
+
 void add_client_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -1562,4 +1816,7 @@ void add_client_suite(void)
 	T(test_view_log_committer_is_restarted);
 	T(test_many_views_at_once_each_logged_once);
 	T(test_card_not_shown_when_its_view_cannot_be_logged);
+	T(test_card_view_log_for_the_managers_over_it);
+	T(test_view_logs_by_period_and_key_with_csv);
+	T(test_auditor_reads_the_user_log_but_not_cards);
 }

@@ -457,6 +457,9 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	long long id = dbres_int(&card, 0, CARD_ID);
 	view_card_fields(r, card_values(r, &card), 0);
 	view_bookkeeping(r, &card, via);
+	/* the view log is the owner's managers' and the company's management's */
+	if (access_over_dept(r, dbres_int(&card, 0, CARD_DEPT_ID)))
+		view_set(r, "Can.view_log", "1");
 	if ((st = view_persons(r, id, via)) != 0)
 		return st;
 	/* the product lines came with the card */

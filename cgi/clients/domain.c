@@ -16,6 +16,8 @@ extern const struct approval_kind clients_kinds[];   /* kinds.c */
 
 #define ADMIN ROLE_ADMIN
 #define MANAGERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
+/* who reads the view log per user: the auditor (HR), the marketing director, the GM */
+#define LOG_READERS (ROLE_AUDITOR | ROLE_DIRECTOR | ROLE_GM)
 
 static const struct route routes[] = {
 	{ M_GET,  "/clients",                          clients_list,            0, 0 },
@@ -36,6 +38,8 @@ static const struct route routes[] = {
 	{ M_POST, "/clients/{id}/edit",                clients_update,          R_CSRF, 0 },
 	{ M_GET,  "/clients/{id}/history",             clients_history,         0, 0 },
 	{ M_GET,  "/clients/{id}/print",               clients_print,           0, 0 },
+	{ M_GET,  "/clients/{id}/views",               clients_views,           0, MANAGERS },
+	{ M_GET,  "/clients/{id}/views.csv",           clients_views_csv,       0, MANAGERS },
 	{ M_GET,  "/clients/{id}/persons/new",         clients_person_form,     0, 0 },
 	{ M_POST, "/clients/{id}/persons/new",         clients_person_save,     R_CSRF, 0 },
 	{ M_GET,  "/clients/{id}/persons/{id}",        clients_person_form,     0, 0 },
@@ -43,6 +47,8 @@ static const struct route routes[] = {
 	{ M_GET,  "/clients/{id}/request",             clients_ask_form,        0, 0 },
 	{ M_POST, "/clients/{id}/request",             clients_ask,             R_CSRF, 0 },
 	{ M_GET,  "/blacklist",                        clients_blacklist,       0, 0 },
+	{ M_GET,  "/admin/views",                      clients_user_views,      0, LOG_READERS },
+	{ M_GET,  "/admin/views.csv",                  clients_user_views_csv,  0, LOG_READERS },
 	{ M_GET,  "/admin/classes",                    admin_classes,           0, ADMIN },
 	{ M_POST, "/admin/classes",                    admin_class_create,      R_CSRF, ADMIN },
 	{ M_GET,  "/admin/classes/{id}",               admin_class_edit,        0, ADMIN },
@@ -57,6 +63,7 @@ static const struct nav nav[] = {
 	{ 22, "/clients/pool", "nav.pool", ROLE_STAFF | ROLE_DEPT_MANAGER, { NULL }, NULL, NULL },
 	{ 30, "/blacklist", "nav.blacklist", 0, { NULL }, NULL, NULL },
 	{ 60, "/clients/deleted", "nav.deleted", MANAGERS, { NULL }, NULL, NULL },
+	{ 70, "/admin/views", "nav.view_log", LOG_READERS, { "/admin/views" }, NULL, NULL },
 	{ 120, "/admin/classes", "nav.classes", ADMIN, { "/admin/classes", "/admin/grades" }, NULL, NULL },
 	{ 0 },
 };

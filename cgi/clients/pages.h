@@ -24,6 +24,11 @@ int clients_person_form(struct req *r);
 int clients_person_save(struct req *r);
 int clients_blacklist(struct req *r);
 int clients_export(struct req *r);
+/* views.c: the view log per card and per user, with their CSV exports */
+int clients_views(struct req *r);
+int clients_views_csv(struct req *r);
+int clients_user_views(struct req *r);
+int clients_user_views_csv(struct req *r);
 
 /* import.c */
 int clients_import_form(struct req *r);

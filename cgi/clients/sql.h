@@ -75,6 +75,9 @@
 enum grade_col { GR_ID, GR_CODE, GR_NAME_ZH, GR_NAME_EN, GR_QUOTA, GR_VISIT_DAYS, GR_VERSION }; /* Q_GRADE_GET, Q_GRADES_ALL */
 enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_COUNT */
 enum purge_col { PG_ID, PG_NAME, PG_DELETED_AT };                /* Q_CLIENT_PURGE_LOCK */
+enum card_view_col { CV_ID, CV_AT, CV_VIA, CV_PAGE, CV_USER_ID, CV_USER_NAME, CV_USER_DEPT };  /* Q_VIEWS_OF_CARD */
+enum user_view_col { UV_ID, UV_AT, UV_VIA, UV_PAGE, UV_CLIENT_ID, UV_CLIENT_NAME };          /* Q_VIEWS_OF_USER */
+enum log_user_col { LU_ID, LU_NAME, LU_DEPT };                                              /* Q_VIEW_LOG_USERS */
 enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DELETE_REQUEST */
 
 #define CLIENTS_SQL(X) \
@@ -153,6 +156,17 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_GRANTS_ACTIVE, "is", "SELECT client_id FROM client_grants WHERE user_id = ? AND expires_at > ? " \
 		"ORDER BY client_id LIMIT 1000") \
 	X(Q_VIEW_INSERT, "iisss", "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES (?, ?, ?, ?, ?)") \
+	/* the view logs (views.c): newest first, by key (id < ?), within a period [from, to + 1 day) */ \
+	X(Q_VIEWS_OF_CARD, "iissi", "SELECT v.id, v.at, v.via, v.page, v.user_id, COALESCE(u.display_name, ''), " \
+		"COALESCE((SELECT name FROM departments WHERE id = u.dept_id), '') FROM client_views v " \
+		"LEFT JOIN users u ON u.id = v.user_id WHERE v.client_id = ? AND v.id < ? " \
+		"AND v.at >= ? AND v.at < DATE_ADD(?, INTERVAL 1 DAY) ORDER BY v.id DESC LIMIT ?") \
+	X(Q_VIEWS_OF_USER, "iissssi", "SELECT v.id, v.at, v.via, v.page, v.client_id, COALESCE(c.name, '') " \
+		"FROM client_views v LEFT JOIN clients c ON c.id = v.client_id WHERE v.user_id = ? AND v.id < ? " \
+		"AND v.at >= ? AND v.at < DATE_ADD(?, INTERVAL 1 DAY) AND (? = '' OR v.via = ?) " \
+		"ORDER BY v.id DESC LIMIT ?") \
+	X(Q_VIEW_LOG_USERS, "", "SELECT u.id, u.display_name, COALESCE(d.name, '') FROM users u " \
+		"LEFT JOIN departments d ON d.id = u.dept_id ORDER BY d.name, u.display_name, u.id LIMIT 5000") \
 	X(Q_GRAMS_DELETE, "i", "DELETE FROM client_grams WHERE client_id = ?") \
 	X(Q_GRAM_INSERT, "si", "INSERT IGNORE INTO client_grams (gram, client_id) VALUES (?, ?)") \
 	X(Q_PRODUCT_LINES_OF, "i", "SELECT item_id FROM client_product_lines WHERE client_id = ? ORDER BY item_id") \

@@ -24,8 +24,9 @@ enum role {
 	ROLE_GM = 1 << 4,
 	ROLE_ARCHIVIST = 1 << 5,
 	ROLE_ADMIN = 1 << 6,
+	ROLE_AUDITOR = 1 << 7,   /* HR: reads the view logs, changes nothing */
 };
-#define ROLE_COUNT 7
+#define ROLE_COUNT 8
 extern const char *const role_names[ROLE_COUNT + 1];   /* "staff", "dept_manager", … by bit; NULL */
 /* Bit mask of a comma-separated role list (unknown names are ignored). */
 unsigned roles_parse(const char *list);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const role_names[ROLE_COUNT + 1] = {
-	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin", NULL,
+	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin", "auditor", NULL,
 };
 
 unsigned roles_parse(const char *list)

@@ -20,6 +20,8 @@ INSERT INTO departments (parent_id, name, code, kind, created_at) VALUES (@mkt, 
 SET @cs = LAST_INSERT_ID();
 INSERT INTO departments (parent_id, name, code, kind, created_at) VALUES (@hq, '信息技术部', 'IT', 'department', @t);
 SET @it = LAST_INSERT_ID();
+INSERT INTO departments (parent_id, name, code, kind, created_at) VALUES (@hq, '人力资源部', 'HR', 'department', @t);
+SET @hr = LAST_INSERT_ID();
 
 INSERT INTO users (username, display_name, email, dept_id, password_hash, created_at, updated_at) VALUES
   ('admin',    '系统管理员', 'admin@huaxin.example',    @it,  @pw, @t, @t),
@@ -32,13 +34,14 @@ INSERT INTO users (username, display_name, email, dept_id, password_hash, create
   ('staff2',   '杨帆',       'staff2@huaxin.example',   @s1,  @pw, @t, @t),
   ('manager2', '黄磊',       'manager2@huaxin.example', @s2,  @pw, @t, @t),
   ('staff3',   '周敏',       'staff3@huaxin.example',   @s2,  @pw, @t, @t),
-  ('csmanager','孙丽娟',     'cs@huaxin.example',       @cs,  @pw, @t, @t);
+  ('csmanager','孙丽娟',     'cs@huaxin.example',       @cs,  @pw, @t, @t),
+  ('auditor',  '吴芳',       'auditor@huaxin.example',  @hr,  @pw, @t, @t);
 
 INSERT INTO user_roles (user_id, role)
   SELECT id, CASE username
     WHEN 'admin' THEN 'admin' WHEN 'gm' THEN 'gm' WHEN 'deputy' THEN 'deputy_gm'
     WHEN 'director' THEN 'director' WHEN 'archivist' THEN 'archivist'
     WHEN 'manager1' THEN 'dept_manager' WHEN 'manager2' THEN 'dept_manager'
-    WHEN 'csmanager' THEN 'dept_manager' ELSE 'staff' END
+    WHEN 'csmanager' THEN 'dept_manager' WHEN 'auditor' THEN 'auditor' ELSE 'staff' END
   FROM users WHERE username IN ('admin','gm','deputy','director','archivist','manager1',
-                                'staff1','staff2','manager2','staff3','csmanager');
+                                'staff1','staff2','manager2','staff3','csmanager','auditor');

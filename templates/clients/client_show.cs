@@ -6,6 +6,7 @@
   <a class="button" href="/clients/<?cs var:Card.id ?>/persons/new"><?cs var:Lang.client.add_person ?></a><?cs /if ?>
   <a class="button" href="/clients/<?cs var:Card.id ?>/print"><?cs var:Lang.client.print ?></a>
   <a class="button" href="/clients/<?cs var:Card.id ?>/history"><?cs var:Lang.client.history ?></a>
+  <?cs if:Can.view_log ?><a class="button" href="/clients/<?cs var:Card.id ?>/views"><?cs var:Lang.views.link ?></a><?cs /if ?>
   <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?></span>
 </nav>
 <?cs if:Card.in_pool ?>

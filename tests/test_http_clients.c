@@ -259,6 +259,96 @@ static const char *row_ids(struct client *c, int *n)
 	return ids;
 }
 
+/* The link of rel (a pager's "prev" or "next") on the last page, &amp; decoded, into url; 0 when none. */
+static int pager_link(struct client *c, const char *rel, char *url, size_t len)
+{
+	char mark[32];
+	snprintf(mark, sizeof mark, "rel=\"%s\" href=\"", rel);
+	const char *p = strstr(buf_cstr(&c->res.body), mark);
+	if (p == NULL)
+		return 0;
+	size_t k = 0;
+	for (p += strlen(mark); *p && *p != '"' && k < len - 1; p++) {
+		url[k++] = *p;
+		if (strncmp(p, "&amp;", 5) == 0)
+			p += 4;
+	}
+	url[k] = '\0';
+	return 1;
+}
+
+/* 2314 → "2,314" */
+static const char *with_commas(long long n)
+{
+	static char out[32];
+	char d[24];
+	snprintf(d, sizeof d, "%lld", n);
+	size_t len = strlen(d), o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = d[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Lists tell where you are: a capped count, the place of the page, previous
+ * as well as next page (keyset, both ways), and a search's hit count. */
+static void test_lists_count_and_page_both_ways(void)
+{
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/clients"), 200);
+	int n1, n2;
+	char first[8192], url[1024], want[128];
+	snprintf(first, sizeof first, "%s", row_ids(&gm, &n1));
+	CU_ASSERT_EQUAL(n1, 50);
+	long long total = db_value("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL");
+	if (total > 10000)
+		snprintf(want, sizeof want, "1–50 共 超过 10,000");
+	else
+		snprintf(want, sizeof want, "1–50 共 %s", with_commas(total));
+	CU_ASSERT(client_has(&gm, want));
+	char dummy[8];
+	CU_ASSERT(!pager_link(&gm, "prev", dummy, sizeof dummy));          /* the first page has no previous */
+	CU_ASSERT_FATAL(pager_link(&gm, "next", url, sizeof url));
+	CU_ASSERT_EQUAL(client_get(&gm, url), 200);
+	row_ids(&gm, &n2);
+	CU_ASSERT(client_has(&gm, "51–"));
+	/* back from the second page: the first page again, in the same order */
+	CU_ASSERT_FATAL(pager_link(&gm, "prev", url, sizeof url));
+	CU_ASSERT(strstr(url, "before=") != NULL && strstr(url, "offset") == NULL);
+	CU_ASSERT_EQUAL(client_get(&gm, url), 200);
+	CU_ASSERT_STRING_EQUAL(row_ids(&gm, &n2), first);
+	CU_ASSERT(client_has(&gm, "1–50 共"));
+	CU_ASSERT(!pager_link(&gm, "prev", dummy, sizeof dummy));
+	/* by name, for a manager (the visibility branches): forward and back */
+	struct client m;
+	sign_in(&m, "manager1");
+	for (int i = 0; i < 3; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "翻页%s第%d有限公司", run, i);
+		new_card(&m, name, "personal", NULL);
+	}
+	CU_ASSERT_EQUAL(client_get(&m, "/clients?sort=name"), 200);
+	snprintf(first, sizeof first, "%s", row_ids(&m, &n1));
+	if (n1 == 50 && pager_link(&m, "next", url, sizeof url)) {
+		CU_ASSERT_EQUAL(client_get(&m, url), 200);
+		CU_ASSERT_FATAL(pager_link(&m, "prev", url, sizeof url));
+		CU_ASSERT_EQUAL(client_get(&m, url), 200);
+		CU_ASSERT_STRING_EQUAL(row_ids(&m, &n2), first);
+	}
+	/* a search tells its hits */
+	char q[64];
+	snprintf(q, sizeof q, "/clients?q=%%E7%%BF%%BB%%E9%%A1%%B5%s", run);      /* 翻页<run> */
+	CU_ASSERT_EQUAL(client_get(&m, q), 200);
+	CU_ASSERT(client_has(&m, "找到： <strong id=\"hit-count\">3</strong>"));
+	CU_ASSERT(client_has(&m, "1–3 共 3"));
+	client_free(&m);
+	client_free(&gm);
+}
+
 static void test_list_filters_and_keyset_pages(void)
 {
 	struct client gm;
@@ -1788,6 +1878,7 @@ void add_client_suite(void)
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
 	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
 	T(test_visibility_matrix_and_view_log);
+	T(test_lists_count_and_page_both_ways);
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_stubs_show_name_owner_and_date_only);
 	T(test_save_keeps_every_field_the_form_did_not_change);

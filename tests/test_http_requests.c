@@ -239,6 +239,117 @@ static void test_two_approvers_at_once_give_one_decision(void)
 	client_free(&m1b);
 }
 
+/* Deciding from the inbox: approve and reject from the row itself (a
+ * rejection needs its comment: refused with the row's typed value kept), and
+ * a batch approval where one request was decided meanwhile by someone else. */
+static void test_decide_from_the_inbox(void)
+{
+	struct client owner, asker, admin, m1, m1c;
+	sign_in(&owner, "staff1");
+	sign_in(&asker, "staff3");
+	sign_in(&admin, "admin");
+	char uname[64];
+	snprintf(uname, sizeof uname, "m1c%s", run);
+	make_user(&admin, uname, "第三经理", "S1", "dept_manager");
+	sign_in_first_time(&m1c, uname);
+	sign_in(&m1, "manager1");
+	long long req[5];
+	for (int i = 0; i < 5; i++) {
+		char label[32];
+		snprintf(label, sizeof label, "收件%d", i);
+		long long card = card_of(&owner, label, "personal");
+		CU_ASSERT_EQUAL_FATAL(ask(&asker, card, "view", NULL, "收件箱审批测试"), 303);
+		req[i] = last_request("staff3");
+		CU_ASSERT_EQUAL(approvers(req[i], "manager1"), 1);
+	}
+	/* every row carries its own form (the step it shows) and a checkbox of the batch form */
+	char tok[80], path[64], want[128];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&m1, "/requests/inbox"));
+	for (int i = 0; i < 5; i++) {
+		snprintf(want, sizeof want, "action=\"/requests/%lld/decide\"", req[i]);
+		CU_ASSERT(client_has(&m1, want));
+		snprintf(want, sizeof want, "name=\"pick\" value=\"%lld.1\"", req[i]);
+		CU_ASSERT(client_has(&m1, want));
+	}
+	CU_ASSERT(client_has(&m1, "action=\"/requests/inbox\" id=\"batch\""));
+	/* approve from the row: back to the inbox */
+	snprintf(path, sizeof path, "/requests/%lld/decide", req[0]);
+	CU_ASSERT_EQUAL(client_post(&m1, path, "_csrf", tok, "back", "inbox", "step", "1", "decision", "approve",
+				    "comment", "", NULL), 303);
+	char loc[256] = "";
+	client_header(&m1, "Location", loc, sizeof loc);
+	CU_ASSERT(strstr(loc, "/requests/inbox") != NULL);
+	CU_ASSERT_STRING_EQUAL(status_of(req[0]), "approved");
+	/* a rejection without a comment: refused on the inbox, the row's typed value kept */
+	snprintf(path, sizeof path, "/requests/%lld/decide", req[1]);
+	CU_ASSERT_EQUAL(client_post(&m1, path, "_csrf", tok, "back", "inbox", "step", "1", "decision", "reject",
+				    "comment", "   ", NULL), 422);
+	snprintf(want, sizeof want, "id=\"row-%lld\"", req[1]);
+	CU_ASSERT(client_has(&m1, want));
+	CU_ASSERT(client_has(&m1, "class=\"row-decide invalid\""));
+	CU_ASSERT(client_has(&m1, "id=\"err-comment\""));
+	CU_ASSERT(client_has(&m1, "value=\"   \""));
+	CU_ASSERT_STRING_EQUAL(status_of(req[1]), "pending");
+	/* with its comment it is rejected */
+	CU_ASSERT_EQUAL(client_post(&m1, path, "_csrf", tok, "back", "inbox", "step", "1", "decision", "reject",
+				    "comment", "资料不全，驳回", NULL), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(req[1]), "rejected");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld AND comment = "
+				 "'资料不全，驳回'", req[1]), 1);
+	/* the batch form needs its CSRF token */
+	char p2[24], p3[24], p4[24];
+	snprintf(p2, sizeof p2, "%lld.1", req[2]);
+	snprintf(p3, sizeof p3, "%lld.1", req[3]);
+	snprintf(p4, sizeof p4, "%lld.1", req[4]);
+	CU_ASSERT_EQUAL(client_post(&m1, "/requests/inbox", "_csrf", "forged", "pick", p2, NULL), 403);
+	CU_ASSERT_STRING_EQUAL(status_of(req[2]), "pending");
+	/* a batch of three, one of them decided meanwhile by the other manager */
+	snprintf(tok, sizeof tok, "%s", csrf_of(&m1, "/requests/inbox"));
+	CU_ASSERT_EQUAL(decide(&m1c, req[3], "approve", ""), 303);
+	CU_ASSERT_EQUAL(client_post(&m1, "/requests/inbox", "_csrf", tok, "pick", p2, "pick", p3, "pick", p4, NULL), 200);
+	CU_ASSERT(client_has(&m1, "id=\"batch-approved\">2<"));
+	snprintf(want, sizeof want, "<a href=\"/requests/%lld\">#%lld</a>: 已有人处理过", req[3], req[3]);
+	CU_ASSERT(client_has(&m1, want));
+	CU_ASSERT_STRING_EQUAL(status_of(req[2]), "approved");
+	CU_ASSERT_STRING_EQUAL(status_of(req[4]), "approved");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld", req[3]), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT decider_id FROM request_decisions WHERE request_id = %lld", req[3]),
+			user_id(uname));
+	/* a request that is not the user's is reported, not decided */
+	long long card = card_of(&owner, "收件外", "personal");
+	CU_ASSERT_EQUAL_FATAL(ask(&asker, card, "view", NULL, "不是你的"), 303);
+	long long other = last_request("staff3");
+	snprintf(p2, sizeof p2, "%lld.1", other);
+	struct client m2;
+	sign_in(&m2, "manager2");
+	snprintf(tok, sizeof tok, "%s", csrf_of(&m2, "/requests/inbox"));
+	CU_ASSERT_EQUAL(client_post(&m2, "/requests/inbox", "_csrf", tok, "pick", p2, NULL), 200);
+	CU_ASSERT(client_has(&m2, "id=\"batch-approved\">0<"));
+	CU_ASSERT(client_has(&m2, "不由您审批"));
+	CU_ASSERT_STRING_EQUAL(status_of(other), "pending");
+	client_free(&m2);
+	/* my requests and the inbox tell how many; a page back reads newer ones */
+	char want2[64];
+	CU_ASSERT_EQUAL(client_get(&asker, "/requests"), 200);
+	long long mine = db_value("SELECT COUNT(*) FROM requests WHERE requester_id = %lld", user_id("staff3"));
+	snprintf(want2, sizeof want2, "共 %lld<", mine);
+	CU_ASSERT(mine > 10000 || client_has(&asker, want2));
+	snprintf(path, sizeof path, "/requests?after=%lld", req[2]);
+	CU_ASSERT_EQUAL(client_get(&asker, path), 200);
+	snprintf(want, sizeof want, "href=\"/requests/%lld\"", req[3]);
+	CU_ASSERT(client_has(&asker, want));
+	snprintf(want, sizeof want, "href=\"/requests/%lld\"", req[1]);
+	CU_ASSERT(!client_has(&asker, want));
+	CU_ASSERT(client_has(&asker, "rel=\"next\""));
+	CU_ASSERT_EQUAL(client_get(&m1, "/requests/inbox"), 200);
+	CU_ASSERT(client_has(&m1, "id=\"list-count\""));
+	client_free(&owner);
+	client_free(&asker);
+	client_free(&admin);
+	client_free(&m1);
+	client_free(&m1c);
+}
+
 static void test_nobody_decides_their_own_request(void)
 {
 	/* a department right under the company whose only manager asks: nobody
@@ -974,6 +1085,7 @@ void add_request_suite(void)
 	T(test_view_request_grant_and_expiry);
 	T(test_company_card_view_goes_to_the_director);
 	T(test_two_approvers_at_once_give_one_decision);
+	T(test_decide_from_the_inbox);
 	T(test_nobody_decides_their_own_request);
 	T(test_withdraw_while_pending);
 	T(test_grade_quota);

@@ -14,6 +14,7 @@ SQL_DEFINE(APPROVALS_SQL, approvals_sql)
 static const struct route routes[] = {
 	{ M_GET,  "/requests",                requests_mine,      0, 0 },
 	{ M_GET,  "/requests/inbox",          requests_inbox,     0, 0 },
+	{ M_POST, "/requests/inbox",          requests_batch,     R_CSRF, 0 },
 	{ M_GET,  "/requests/{id}",           requests_show,      0, 0 },
 	{ M_POST, "/requests/{id}/decide",    requests_decide,    R_CSRF, 0 },
 	{ M_POST, "/requests/{id}/withdraw",  requests_withdraw,  R_CSRF, 0 },

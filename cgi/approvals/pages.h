@@ -9,6 +9,7 @@ int requests_inbox(struct req *r);
 int requests_mine(struct req *r);
 int requests_show(struct req *r);
 int requests_decide(struct req *r);
+int requests_batch(struct req *r);
 int requests_withdraw(struct req *r);
 /* delegations.c */
 int delegations_list(struct req *r);

@@ -5,6 +5,7 @@
 #include "pages.h"
 #include "sql.h"
 #include "core/form.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,10 +24,79 @@ static void view_change(struct req *r, const char *prefix, const char *type, con
 
 /* ---- lists ------------------------------------------------------------------------ */
 
-static long long before_arg(struct req *r)
+#define COUNT_CAP 10000
+
+/* Where a list page starts: forward from before (newest first), or back
+ * from after (read oldest first, shown reversed); from is the place of its
+ * first row, carried by the links (shown only). */
+struct page_at {
+	long long key;
+	int back, paged;
+	long long from;
+};
+
+static struct page_at page_at(struct req *r)
 {
-	long long v = req_query_id(r, "before");
-	return v > 0 ? v : (1LL << 62);
+	struct page_at p = { req_query_id(r, "before"), 0, 0, req_query_id(r, "from") };
+	long long after = req_query_id(r, "after");
+	p.paged = p.key > 0;
+	if (p.key <= 0 && after > 0) {
+		p.key = after;
+		p.back = 1;
+	}
+	if (p.key <= 0)
+		p.key = 1LL << 62;
+	if (p.from < 1 || (!p.paged && !p.back))
+		p.from = 1;
+	return p;
+}
+
+/* 2314 → "2,314" */
+static const char *thousands(struct req *r, long long n)
+{
+	char digits[24], out[32];
+	snprintf(digits, sizeof digits, "%lld", n < 0 ? 0 : n);
+	size_t len = strlen(digits), o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return arena_strdup(r->a, out);
+}
+
+/* The pager of a page of shown rows whose ids (as shown, newest first) are
+ * first_id … last_id; more: rows beyond it in the direction read. Sets
+ * Page.next_before / next_from, Page.prev_after / prev_from and the count
+ * "first–last of total" (total capped at COUNT_CAP). */
+static void view_pager(struct req *r, struct page_at *p, size_t shown, int more, long long first_id,
+		       long long last_id, long long total)
+{
+	if (p->back)
+		p->from = more && p->from > PAGE ? p->from - PAGE : 1;
+	if (shown > 0) {
+		if (p->back || more) {
+			view_set_int(r, "Page.next_before", last_id);
+			view_set_int(r, "Page.next_from", p->from + (long long)shown);
+		}
+		if (p->back ? more : p->paged) {
+			view_set_int(r, "Page.prev_after", first_id);
+			view_set_int(r, "Page.prev_from", p->from);
+		}
+	}
+	long long from = p->from;
+	if (total > COUNT_CAP) {
+		view_set(r, "Page.count_more", "1");
+		view_set(r, "Page.count_cap", thousands(r, COUNT_CAP));
+	} else if (from + (long long)shown - 1 > total) {
+		from = total - (long long)shown + 1;
+	}
+	if (from < 1)
+		from = 1;
+	view_set(r, "Page.count_total", thousands(r, total));
+	view_set(r, "Page.count_first", thousands(r, shown ? from : 0));
+	view_set(r, "Page.count_last", thousands(r, shown ? from + (long long)shown - 1 : 0));
 }
 
 static void view_age(struct req *r, const char *name, const char *created)
@@ -47,7 +117,9 @@ static const char *type_filter(struct req *r)
 	return approval_kind_find(t) != NULL ? t : "";
 }
 
-int requests_inbox(struct req *r)
+/* The inbox at status (200; 422 when a row's rejection lacked its comment,
+ * Inbox.failed naming the row; a batch's outcome in Batch). */
+static int inbox_page(struct req *r, int status)
 {
 	long long who[5];
 	size_t nd = approval_inbox_users(r, who);
@@ -57,40 +129,59 @@ int requests_inbox(struct req *r)
 			view_set(r, arena_printf(r->a, "Delegators.%zu", i), name);
 	}
 	const char *type = type_filter(r);
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_INBOX, &res, "iiiiiissi", who[0], who[1], who[2], who[3], who[4], before_arg(r),
-		    type, type, (long long)PAGE + 1) != DB_OK)
+	struct page_at at = page_at(r);
+	struct dbres res, counted;
+	if (db_exec(r->db, r->a, at.back ? Q_INBOX_BACK : Q_INBOX, &res, "iiiiiissi", who[0], who[1], who[2], who[3],
+		    who[4], at.key, type, type, (long long)PAGE + 1) != DB_OK ||
+	    db_exec(r->db, r->a, Q_INBOX_COUNT, &counted, "iiiiissi", who[0], who[1], who[2], who[3], who[4], type,
+		    type, (long long)COUNT_CAP + 1) != DB_OK)
 		return db_fail(r);
-	long long last = 0;
-	size_t shown = 0;
-	for (size_t i = 0; i < res.nrows && shown < PAGE; i++) {
-		if (dbres_int(&res, i, 0) == last)          /* mine and a delegator's: once */
-			continue;
-		last = dbres_int(&res, i, 0);
-		const char *p = arena_printf(r->a, "Requests.%zu", shown++);
+	/* the rows to show, once each (mine and a delegator's), in the order read */
+	size_t *rows = arena_alloc(r->a, (res.nrows + 1) * sizeof *rows), nr = 0;
+	for (size_t i = 0; i < res.nrows; i++)
+		if (nr == 0 || dbres_int(&res, i, IB_ID) != dbres_int(&res, rows[nr - 1], IB_ID))
+			rows[nr++] = i;
+	size_t shown = nr > PAGE ? PAGE : nr;
+	for (size_t k = 0; k < shown; k++) {
+		size_t i = rows[at.back ? shown - 1 - k : k];
+		const char *p = arena_printf(r->a, "Requests.%zu", k);
 		static const char *cols[] = { "id", "type", "client_id", "client", "requester", "reason", NULL };
 		view_row(r, p, cols, &res, i);
-		view_change(r, p, res.rows[i][1], res.rows[i][6], res.rows[i][7], res.rows[i][8]);
-		view_set(r, arena_printf(r->a, "%s.created_at", p), dbres_get(&res, i, 9));
-		view_age(r, arena_printf(r->a, "%s.age", p), dbres_get(&res, i, 9));
-		if (dbres_int(&res, i, 10) != r->user->id)
+		view_change(r, p, res.rows[i][IB_TYPE], res.rows[i][IB_FIELD], res.rows[i][IB_OLD], res.rows[i][IB_NEW]);
+		view_set(r, arena_printf(r->a, "%s.created_at", p), dbres_get(&res, i, IB_CREATED));
+		view_age(r, arena_printf(r->a, "%s.age", p), dbres_get(&res, i, IB_CREATED));
+		if (dbres_int(&res, i, IB_USER) != r->user->id)
 			view_set(r, arena_printf(r->a, "%s.for", p), "1");
+		view_set(r, arena_printf(r->a, "%s.step", p), dbres_get(&res, i, IB_STEP));
 	}
-	if (res.nrows > PAGE)
-		view_set_int(r, "Page.next_before", last);
+	if (shown > 0)
+		view_pager(r, &at, shown, nr > PAGE, dbres_int(&res, rows[at.back ? shown - 1 : 0], IB_ID),
+			   dbres_int(&res, rows[at.back ? 0 : shown - 1], IB_ID), dbres_int(&counted, 0, 0));
+	else
+		view_pager(r, &at, 0, 0, 0, 0, dbres_int(&counted, 0, 0));
 	view_set(r, "Filter.type", type);
 	view_set(r, "Page.tab", "inbox");
 	view_set(r, "Page.title", lang_text(r, "request.inbox"));
-	return render(r, 200, "approvals/requests.cs");
+	return render(r, status, "approvals/requests.cs");
+}
+
+int requests_inbox(struct req *r)
+{
+	return inbox_page(r, 200);
 }
 
 int requests_mine(struct req *r)
 {
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_MY_REQUESTS, &res, "iii", r->user->id, before_arg(r), (long long)PAGE + 1) != DB_OK)
+	struct page_at at = page_at(r);
+	struct dbres res, counted;
+	if (db_exec(r->db, r->a, at.back ? Q_MY_REQUESTS_BACK : Q_MY_REQUESTS, &res, "iii", r->user->id, at.key,
+		    (long long)PAGE + 1) != DB_OK ||
+	    db_exec(r->db, r->a, Q_MY_REQUESTS_COUNT, &counted, "ii", r->user->id, (long long)COUNT_CAP + 1) != DB_OK)
 		return db_fail(r);
-	for (size_t i = 0; i < res.nrows && i < PAGE; i++) {
-		const char *p = arena_printf(r->a, "Requests.%zu", i);
+	size_t shown = res.nrows > PAGE ? PAGE : res.nrows;
+	for (size_t k = 0; k < shown; k++) {
+		size_t i = at.back ? shown - 1 - k : k;
+		const char *p = arena_printf(r->a, "Requests.%zu", k);
 		static const char *cols[] = { "id", "type", "client_id", "client", "reason", NULL };
 		view_row(r, p, cols, &res, i);
 		view_change(r, p, res.rows[i][1], res.rows[i][5], res.rows[i][6], res.rows[i][7]);
@@ -98,8 +189,8 @@ int requests_mine(struct req *r)
 		view_set(r, arena_printf(r->a, "%s.created_at", p), dbres_get(&res, i, 9));
 		view_set(r, arena_printf(r->a, "%s.decided_at", p), dbres_get(&res, i, 10));
 	}
-	if (res.nrows > PAGE)
-		view_set(r, "Page.next_before", dbres_get(&res, PAGE - 1, 0));
+	view_pager(r, &at, shown, res.nrows > PAGE, shown ? dbres_int(&res, at.back ? shown - 1 : 0, 0) : 0,
+		   shown ? dbres_int(&res, at.back ? 0 : shown - 1, 0) : 0, dbres_int(&counted, 0, 0));
 	view_set(r, "Page.tab", "mine");
 	view_set(r, "Page.title", lang_text(r, "request.mine"));
 	return render(r, 200, "approvals/requests.cs");
@@ -196,12 +287,14 @@ int requests_show(struct req *r)
 }
 
 /* The decision form: which button, the step it was shown at, a comment. */
-enum { DF_DECISION, DF_STEP, DF_COMMENT, DF__N };
+enum { DF_DECISION, DF_STEP, DF_COMMENT, DF_BACK, DF__N };
 static const char *const decisions[] = { "approve", "reject", NULL };
+static const char *const backs[] = { "inbox", NULL };      /* sent from an inbox row: back there */
 static const struct form_field decide_fields[DF__N] = {
 	[DF_DECISION] = { .name = "decision", .type = FT_CHOICE, .flags = FORM_REQUIRED, .choices = decisions },
 	[DF_STEP] = { .name = "step", .type = FT_NUMBER, .flags = FORM_REQUIRED, .min = 1, .max_value = 255 },
 	[DF_COMMENT] = { .name = "comment", .type = FT_LONGTEXT, .max = 1000 },
+	[DF_BACK] = { .name = "back", .type = FT_CHOICE, .choices = backs },
 };
 
 int requests_decide(struct req *r)
@@ -217,6 +310,11 @@ int requests_decide(struct req *r)
 		form_error(r, "comment", "form.required");     /* a rejection says why */
 		ok = 0;
 	}
+	int from_inbox = v[DF_BACK].text != NULL && v[DF_BACK].n == 0;
+	if (!ok && from_inbox) {
+		view_set_int(r, "Inbox.failed", id);
+		return inbox_page(r, 422);
+	}
 	if (!ok)
 		return show_request(r, 422, id);
 	const char *why = NULL;
@@ -224,7 +322,7 @@ int requests_decide(struct req *r)
 	switch (rc) {
 	case DB_OK:
 		resp_flash(r, approve ? "request_approved" : "request_rejected");
-		return resp_redirect(r, arena_printf(r->a, "/requests/%lld", id));
+		return resp_redirect(r, from_inbox ? "/requests/inbox" : arena_printf(r->a, "/requests/%lld", id));
 	case APPROVAL_DECIDED:
 	case APPROVAL_STALE_STEP:
 		view_set(r, "Page.error_message", lang_text(r, "request.already_decided"));
@@ -241,6 +339,61 @@ int requests_decide(struct req *r)
 	default:
 		return db_fail(r);
 	}
+}
+
+/* A batch approval from the inbox: the rows ticked, each "id.step" (the step
+ * the row showed). Each goes through approval_decide (its own transaction,
+ * the same lock); the page says how many were approved and which were
+ * refused, and why. */
+enum { BF_PICK, BF__N };
+static const struct form_field batch_fields[BF__N] = {
+	[BF_PICK] = { .name = "pick", .type = FT_TEXT, .flags = FORM_MULTI, .max = 24, .chars = "0123456789." },
+};
+
+int requests_batch(struct req *r)
+{
+	struct form_value v[BF__N];
+	if (!FORM_READ(r, batch_fields, v))
+		return 400;
+	size_t approved = 0, refused = 0;
+	for (size_t i = 0; i < v[BF_PICK].count && i < 200; i++) {
+		const char *pick = v[BF_PICK].all[i], *dot = strchr(pick, '.');
+		long long id, step;
+		if (dot == NULL || form_number(arena_strndup(r->a, pick, (size_t)(dot - pick)), 1, (1LL << 62), &id) != 0 ||
+		    form_number(dot + 1, 1, 255, &step) != 0)
+			return 400;
+		const char *why = NULL;
+		int rc = approval_decide(r, id, (int)step, 1, "", &why);
+		const char *reason;
+		switch (rc) {
+		case DB_OK:
+			approved++;
+			continue;
+		case APPROVAL_DECIDED:
+		case APPROVAL_STALE_STEP:
+			reason = lang_text(r, "request.already_decided_short");
+			break;
+		case APPROVAL_NOT_YOURS:
+			audit(r, "access.denied", "request", id, "decide");
+			reason = lang_text(r, "request.not_yours");
+			break;
+		case APPROVAL_REFUSED:
+			reason = why;
+			break;
+		case APPROVAL_NOBODY:
+			reason = lang_text(r, "request.nobody");
+			break;
+		default:
+			return db_fail(r);
+		}
+		const char *p = arena_printf(r->a, "Batch.refused.%zu", refused++);
+		view_set_int(r, arena_printf(r->a, "%s.id", p), id);
+		view_set(r, arena_printf(r->a, "%s.why", p), reason);
+	}
+	view_set(r, "Batch.done", "1");
+	view_set_int(r, "Batch.approved", (long long)approved);
+	view_set_int(r, "Batch.refused_count", (long long)refused);
+	return inbox_page(r, 200);
 }
 
 int requests_withdraw(struct req *r)

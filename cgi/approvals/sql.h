@@ -10,6 +10,8 @@ enum step_col { ST_NO, ST_ROLE, ST_DEPT_ID, ST_NEED_ALL, ST_STATE, ST_DEPT };   
 enum holder_col { HD_USER, HD_DEPT };                                                      /* Q_ROLE_HOLDERS */
 enum delegation_col { DL_ID, DL_FROM, DL_FROM_NAME, DL_TO, DL_TO_NAME, DL_STARTS, DL_ENDS, DL_NOTE,
 		      DL_REVOKED };                                       /* Q_DELEGATIONS_OF */
+enum inbox_col { IB_ID, IB_TYPE, IB_CLIENT_ID, IB_CLIENT, IB_REQUESTER, IB_REASON, IB_FIELD, IB_OLD, IB_NEW,
+		 IB_CREATED, IB_USER, IB_STEP };                                            /* Q_INBOX */
 enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
 
 #define APPROVALS_SQL(X) \
@@ -66,7 +68,7 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 	X(Q_REQUEST_PENDING_SAME, "iiss", "SELECT id FROM requests WHERE client_id = ? AND requester_id = ? " \
 		"AND req_type = ? AND COALESCE(field, '') = ? AND status = 'pending' ORDER BY id DESC LIMIT 1") \
 	X(Q_INBOX, "iiiiiissi", "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
-		"r.old_value, r.new_value, r.created_at, a.user_id FROM request_approvers a " \
+		"r.old_value, r.new_value, r.created_at, a.user_id, r.cur_step FROM request_approvers a " \
 		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
 		"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
 		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND a.request_id < ? " \
@@ -80,6 +82,21 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 		"(SELECT a.request_id FROM (SELECT from_user FROM delegations WHERE to_user = ? AND starts_at <= ? " \
 		"AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) d2 " \
 		"JOIN request_approvers a ON a.user_id = d2.from_user AND a.open = 1 LIMIT 200)) w") \
+	X(Q_INBOX_BACK, "iiiiiissi", "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
+		"r.old_value, r.new_value, r.created_at, a.user_id, r.cur_step FROM request_approvers a " \
+		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
+		"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
+		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND a.request_id > ? " \
+		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id LIMIT ?") \
+	/* the inbox counted, up to the cap (the argument) + 1 rows read */ \
+	X(Q_INBOX_COUNT, "iiiiissi", "SELECT COUNT(DISTINCT request_id) FROM (SELECT a.request_id FROM request_approvers a " \
+		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
+		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND (? = '' OR r.req_type = ?) LIMIT ?) x") \
+	X(Q_MY_REQUESTS_BACK, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
+		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
+		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id > ? " \
+		"ORDER BY r.id LIMIT ?") \
+	X(Q_MY_REQUESTS_COUNT, "ii", "SELECT COUNT(*) FROM (SELECT 1 FROM requests WHERE requester_id = ? LIMIT ?) x") \
 	X(Q_MY_REQUESTS, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
 		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
 		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id < ? " \

@@ -63,13 +63,50 @@ static const char *like_escape(struct req *r, const char *s)
 	return out;
 }
 
+/* 2314 → "2,314" */
+static const char *thousands(struct req *r, long long n)
+{
+	char digits[24], out[32];
+	snprintf(digits, sizeof digits, "%lld", n < 0 ? 0 : n);
+	size_t len = strlen(digits), o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return arena_strdup(r->a, out);
+}
+
+/* Page.count: "first–last of total", or "first–last of more than 10,000"
+ * when the capped count passed the cap. */
+static void view_count(struct req *r, long long from, size_t shown, long long total)
+{
+	if (total > LIST_CAP) {
+		view_set(r, "Page.count_more", "1");
+		view_set(r, "Page.count_cap", thousands(r, LIST_CAP));
+	} else if (from + (long long)shown - 1 > total) {
+		from = total - (long long)shown + 1;   /* a stale place: the rows are right, the numbers follow */
+	}
+	if (from < 1)
+		from = 1;
+	view_set(r, "Page.count_total", thousands(r, total));
+	view_set(r, "Page.count_first", thousands(r, shown ? from : 0));
+	view_set(r, "Page.count_last", thousands(r, shown ? from + (long long)shown - 1 : 0));
+}
+
 /* Search: returns 0 after filling Clients.*, or an HTTP status. */
 static int search(struct req *r, const char *q)
 {
-	long long before = req_query_id(r, "before");
+	long long before = req_query_id(r, "before"), after = req_query_id(r, "after");
+	int back = before == 0 && after > 0;    /* the previous page: read backwards, shown reversed */
 	if (before == 0)
 		before = 1LL << 62;
-	struct dbres res;
+	long long from = req_query_id(r, "from");
+	if (from < 1 || (before == (1LL << 62) && !back))
+		from = 1;
+	struct dbres res, counted;
+	long long total = 0;
 	int rc;
 	char *code = arena_strdup(r->a, q);
 	for (char *p = code; *p; p++)
@@ -80,8 +117,15 @@ static int search(struct req *r, const char *q)
 	int phone_like = strlen(digits) >= 5 && strspn(q, "0123456789 +-()") == strlen(q);
 	if (credit_code_valid(code)) {
 		rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_CODE, &res, "s", code);
+		total = rc == DB_OK ? (long long)res.nrows : 0;
 	} else if (phone_like) {
-		rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_PHONE, &res, "sii", digits, before, (long long)PAGE + 1);
+		rc = back ? db_exec(r->db, r->a, Q_CLIENT_SEARCH_PHONE_BACK, &res, "sii", digits, after, (long long)PAGE + 1)
+			  : db_exec(r->db, r->a, Q_CLIENT_SEARCH_PHONE, &res, "sii", digits, before, (long long)PAGE + 1);
+		if (rc == DB_OK)
+			rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_PHONE_COUNT, &counted, "sii", digits, 1LL << 62,
+				     (long long)LIST_CAP + 1);
+		if (rc == DB_OK)
+			total = dbres_int(&counted, 0, 0);
 	} else {
 		char *norm = arena_alloc(r->a, strlen(q) + 1);
 		name_normalize(q, norm);
@@ -115,20 +159,38 @@ static int search(struct req *r, const char *q)
 				break;
 			s += a;
 		}
-		rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_GRAM, &res, "sisssi", best, before, like_escape(r, norm),
-			     like_escape(r, q), like_escape(r, q), (long long)PAGE + 1);
+		const char *ln = like_escape(r, norm), *lq = like_escape(r, q);
+		rc = db_exec(r->db, r->a, back ? Q_CLIENT_SEARCH_GRAM_BACK : Q_CLIENT_SEARCH_GRAM, &res, "sisssi", best,
+			     back ? after : before, ln, lq, lq, (long long)PAGE + 1);
+		if (rc == DB_OK)
+			rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_GRAM_COUNT, &counted, "sisssi", best, 1LL << 62, ln, lq, lq,
+				     (long long)LIST_CAP + 1);
+		if (rc == DB_OK)
+			total = dbres_int(&counted, 0, 0);
 	}
 	if (rc != DB_OK)
 		return db_fail(r);
 	size_t n = res.nrows > PAGE ? PAGE : res.nrows;
-	for (size_t i = 0; i < n; i++) {
+	int more = res.nrows > PAGE;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = back ? n - 1 - k : k;
 		struct card_ref ref = { dbres_int(&res, i, L_ID), dbres_int(&res, i, L_OWNER_ID),
 					dbres_int(&res, i, L_DEPT_ID), dbres_get(&res, i, L_SCOPE),
 					(int)dbres_int(&res, i, L_IN_POOL) };
-		view_list_row(r, arena_printf(r->a, "Clients.%zu", i), &res, i, card_access(r, &ref) == VIA_NONE);
+		view_list_row(r, arena_printf(r->a, "Clients.%zu", k), &res, i, card_access(r, &ref) == VIA_NONE);
 	}
-	if (res.nrows > PAGE)
-		view_set(r, "Page.next", arena_printf(r->a, "before=%s", dbres_get(&res, PAGE - 1, L_ID)));
+	if (back)
+		from = more && from > PAGE ? from - PAGE : 1;
+	if (n > 0) {
+		size_t first = back ? n - 1 : 0, last = back ? 0 : n - 1;
+		if (back || more)
+			view_set(r, "Page.next", arena_printf(r->a, "before=%s&from=%lld", dbres_get(&res, last, L_ID),
+							      from + (long long)n));
+		if (back ? more : before != (1LL << 62))
+			view_set(r, "Page.prev", arena_printf(r->a, "after=%s&from=%lld", dbres_get(&res, first, L_ID), from));
+	}
+	view_set(r, "Page.hits", "1");
+	view_count(r, from, n, total);
 	return 0;
 }
 
@@ -141,6 +203,8 @@ struct list_args {
 	const char *after_key;
 	int by_name, by_due;
 	int keyed;               /* sorted by a key (name, due) rather than by id */
+	int back;                /* the page before the keyset (before, before_key) */
+	long long from;          /* the place of the page's first row (shown only) */
 	long long limit;
 };
 
@@ -210,52 +274,94 @@ static void list_args_read(struct req *r, struct list_args *la)
 	la->today[10] = '\0';
 	la->after = req_query_id(r, "after");
 	la->after_key = req_query(r, "after_key");
+	long long before = req_query_id(r, "before");
+	if (before > 0) {       /* the previous page: the same keyset, read backwards */
+		la->back = 1;
+		la->after = before;
+		la->after_key = req_query(r, "before_key");
+	}
 	if (la->after_key == NULL || utf8_len(la->after_key) > 200)
 		la->after_key = "";
 	la->by_name = strcmp(la->sort, "name") == 0;
 	la->by_due = strcmp(la->sort, "due") == 0;
 	la->keyed = la->by_name || la->by_due;
 	if (la->by_due && *la->after_key == '\0')
-		la->after_key = "1000-01-01";
+		la->after_key = la->back ? "9999-12-31" : "1000-01-01";
+	la->from = req_query_id(r, "from");
+	if (la->from < 1 || (!la->after && !la->back))
+		la->from = 1;
 }
 
-/* One page of the list (limit rows from la's keyset on) of the cards the
- * user may see. Returns a db_rc. */
-static int list_fetch(struct req *r, struct list_args *la, long long limit, struct dbres *res)
+/* list statements by who reads (sees all, a manager's listed departments, a
+ * deep subtree), sort (new, name, due) and direction (forward, back). */
+static struct sql *const list_q[3][3][2] = {
+	{ { Q_CLIENT_ALL_NEW, Q_CLIENT_ALL_NEW_BACK }, { Q_CLIENT_ALL_NAME, Q_CLIENT_ALL_NAME_BACK },
+	  { Q_CLIENT_ALL_DUE, Q_CLIENT_ALL_DUE_BACK } },
+	{ { Q_CLIENT_MINE_NEW, Q_CLIENT_MINE_NEW_BACK }, { Q_CLIENT_MINE_NAME, Q_CLIENT_MINE_NAME_BACK },
+	  { Q_CLIENT_MINE_DUE, Q_CLIENT_MINE_DUE_BACK } },
+	{ { Q_CLIENT_TREE_NEW, Q_CLIENT_TREE_NEW_BACK }, { Q_CLIENT_TREE_NAME, Q_CLIENT_TREE_NAME_BACK },
+	  { Q_CLIENT_TREE_DUE, Q_CLIENT_TREE_DUE_BACK } },
+};
+static struct sql *const count_q[3] = { Q_CLIENT_ALL_COUNT, Q_CLIENT_MINE_COUNT, Q_CLIENT_TREE_COUNT };
+
+/* The parameters of the list's visibility branches, filters and keyset (each
+ * branch cut at limit) into p; returns which reader (0 all, 1 listed
+ * departments, 2 deep subtree). */
+static int list_params(struct req *r, struct list_args *la, long long limit, struct dbparams *p)
 {
 	la->limit = limit;
-	struct dbparams *p = arena_alloc(r->a, sizeof *p);
-	struct sql *lq;
 	if (access_sees_all(r)) {
 		list_branch_params(p, la);
-		lq = la->by_name ? Q_CLIENT_ALL_NAME : la->by_due ? Q_CLIENT_ALL_DUE : Q_CLIENT_ALL_NEW;
-	} else {
-		/* the managed departments: the root and everything below it */
-		long long root = access_managed_root(r), depts[DEPT_SLOTS];
-		size_t nd = root ? dept_subtree(r, root, depts, DEPT_SLOTS) : 0;
-		int tree = nd > DEPT_SLOTS;
-		dbp_int(p, r->user->id);
-		list_branch_params(p, la);
-		dbp_int(p, r->user->dept_id);
-		list_branch_params(p, la);
-		for (int b = 0; b < 2; b++) {
-			if (tree)
-				dbp_int(p, root);
-			else
-				for (size_t k = 0; k < DEPT_SLOTS; k++)
-					dbp_int(p, nd ? depts[k < nd ? k : 0] : 0);
-			list_branch_params(p, la);
-		}
-		dbp_int(p, r->user->id);
-		dbp_str(p, la->now);
-		list_branch_params(p, la);
-		dbp_int(p, limit);
-		if (tree)
-			lq = la->by_name ? Q_CLIENT_TREE_NAME : la->by_due ? Q_CLIENT_TREE_DUE : Q_CLIENT_TREE_NEW;
-		else
-			lq = la->by_name ? Q_CLIENT_MINE_NAME : la->by_due ? Q_CLIENT_MINE_DUE : Q_CLIENT_MINE_NEW;
+		return 0;
 	}
-	return db_execv(r->db, r->a, lq, res, p);
+	/* the managed departments: the root and everything below it */
+	long long root = access_managed_root(r), depts[DEPT_SLOTS];
+	size_t nd = root ? dept_subtree(r, root, depts, DEPT_SLOTS) : 0;
+	int tree = nd > DEPT_SLOTS;
+	dbp_int(p, r->user->id);
+	list_branch_params(p, la);
+	dbp_int(p, r->user->dept_id);
+	list_branch_params(p, la);
+	for (int b = 0; b < 2; b++) {
+		if (tree)
+			dbp_int(p, root);
+		else
+			for (size_t k = 0; k < DEPT_SLOTS; k++)
+				dbp_int(p, nd ? depts[k < nd ? k : 0] : 0);
+		list_branch_params(p, la);
+	}
+	dbp_int(p, r->user->id);
+	dbp_str(p, la->now);
+	list_branch_params(p, la);
+	return tree ? 2 : 1;
+}
+
+/* One page of the list (limit rows from la's keyset on, or before it when
+ * la->back, nearest first) of the cards the user may see. Returns a db_rc. */
+static int list_fetch(struct req *r, struct list_args *la, long long limit, struct dbres *res)
+{
+	struct dbparams *p = arena_alloc(r->a, sizeof *p);
+	int who = list_params(r, la, limit, p);
+	if (who != 0)
+		dbp_int(p, limit);
+	return db_execv(r->db, r->a, list_q[who][la->by_name ? 1 : la->by_due ? 2 : 0][la->back], res, p);
+}
+
+/* How many cards the list has with la's filters, counted up to LIST_CAP + 1
+ * (through the same visibility branches); into *n. Returns a db_rc. */
+static int list_count(struct req *r, const struct list_args *la, long long *n)
+{
+	struct list_args c = *la;
+	c.keyed = 0;
+	c.after = 0;
+	c.back = 0;
+	struct dbparams *p = arena_alloc(r->a, sizeof *p);
+	int who = list_params(r, &c, LIST_CAP + 1, p);
+	struct dbres res;
+	int rc = db_execv(r->db, r->a, count_q[who], &res, p);
+	if (rc == DB_OK)
+		*n = dbres_int(&res, 0, 0);
+	return rc;
 }
 
 int clients_list(struct req *r)
@@ -279,19 +385,38 @@ int clients_list(struct req *r)
 	struct dbres res;
 	if (list_fetch(r, &la, PAGE + 1, &res) != DB_OK)
 		return db_fail(r);
-	const char *sort = la.sort;
+	long long total = 0;
+	if (list_count(r, &la, &total) != DB_OK)
+		return db_fail(r);
 	size_t n = res.nrows > PAGE ? PAGE : res.nrows;
+	int more = res.nrows > PAGE;                 /* beyond the page, in the direction read */
+	/* read backwards, the rows came nearest first: shown reversed */
 	for (size_t i = 0; i < n; i++)
-		view_list_row(r, arena_printf(r->a, "Clients.%zu", i), &res, i, 0);
-	if (res.nrows > PAGE) {
-		size_t last = PAGE - 1;
-		const char *key = strcmp(sort, "name") == 0 ? dbres_get(&res, last, L_NAME_NORM)
-				  : strcmp(sort, "due") == 0 ? dbres_get(&res, last, L_NEXT_VISIT) : "";
-		view_set(r, "Page.next_after", dbres_get(&res, last, L_ID));
-		view_set(r, "Page.next_key", key);
+		view_list_row(r, arena_printf(r->a, "Clients.%zu", i), &res, la.back ? n - 1 - i : i, 0);
+	if (la.back && !more)
+		la.from = 1;                             /* back at the start */
+	else if (la.back)
+		la.from = la.from > PAGE ? la.from - PAGE : 1;
+	if (n > 0) {
+		size_t first = la.back ? n - 1 : 0, last = la.back ? 0 : n - 1;
+		const char *first_key = la.by_name ? dbres_get(&res, first, L_NAME_NORM)
+					: la.by_due ? dbres_get(&res, first, L_NEXT_VISIT) : "";
+		const char *last_key = la.by_name ? dbres_get(&res, last, L_NAME_NORM)
+				       : la.by_due ? dbres_get(&res, last, L_NEXT_VISIT) : "";
+		if (la.back || more) {
+			view_set(r, "Page.next_after", dbres_get(&res, last, L_ID));
+			view_set(r, "Page.next_key", last_key);
+			view_set_int(r, "Page.next_from", la.from + (long long)n);
+		}
+		if (la.back ? more : la.after != 0) {
+			view_set(r, "Page.prev_before", dbres_get(&res, first, L_ID));
+			view_set(r, "Page.prev_key", first_key);
+			view_set_int(r, "Page.prev_from", la.from);
+		}
 	}
-	if (la.after)
+	if (la.after && (la.back ? more : 1))
 		view_set(r, "Page.paged", "1");
+	view_count(r, la.from, n, total);
 	return render(r, 200, "clients/clients_list.cs");
 }
 

@@ -57,6 +57,25 @@
 #define ORDER_NEW "c.id DESC"
 #define ORDER_NAME "c.name_norm, c.id"
 #define ORDER_DUE "c.next_visit_due, c.id"
+/* The previous page: the same keys read backwards (the opposite comparison,
+ * the reverse order), then shown reversed; never OFFSET. */
+#define KEYSET_NEW_BACK "c.id > ?"
+#define KEYSET_NAME_BACK "(c.name_norm < ? OR (c.name_norm = ? AND c.id < ?))"
+#define KEYSET_DUE_BACK "c.next_visit_due IS NOT NULL AND (c.next_visit_due < ? OR (c.next_visit_due = ? AND c.id < ?))"
+#define ORDER_NEW_BACK "c.id"
+#define ORDER_NAME_BACK "c.name_norm DESC, c.id DESC"
+#define ORDER_DUE_BACK "c.next_visit_due DESC, c.id DESC"
+/* The capped count of a list (LIST_CAP + 1 rows at most are read): the same
+ * visibility branches and filters, each cut at the cap, the union counted. */
+#define LIST_CAP 10000
+#define COUNT_BRANCH(cond) "(SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND " cond " " CARD_FILTERS \
+	"AND " KEYSET_NEW " LIMIT ?)"
+#define COUNT_BRANCHES(depts) \
+	COUNT_BRANCH("c.owner_id = ?") " UNION " \
+	COUNT_BRANCH("c.dept_id = ? AND c.scope = 'department'") " UNION " \
+	COUNT_BRANCH("c.scope = 'personal' AND c.dept_id IN " depts) " UNION " \
+	COUNT_BRANCH("c.scope = 'department' AND c.dept_id IN " depts) " UNION " \
+	COUNT_BRANCH("c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)")
 
 #define IDS10 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 #define IDS100 IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10
@@ -126,14 +145,49 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		") v ON v.id = c.id ORDER BY " ORDER_NAME " LIMIT ?") \
 	X(Q_CLIENT_TREE_DUE, T_BRANCHES("i", T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.next_visit_due", KEYSET_DUE, ORDER_DUE) \
 		") v ON v.id = c.id ORDER BY " ORDER_DUE " LIMIT ?") \
+	X(Q_CLIENT_ALL_NEW_BACK, T_FILTERS "i" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NEW_BACK \
+		" ORDER BY " ORDER_NEW_BACK " LIMIT ?") \
+	X(Q_CLIENT_ALL_NAME_BACK, T_FILTERS "ssi" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NAME_BACK \
+		" ORDER BY " ORDER_NAME_BACK " LIMIT ?") \
+	X(Q_CLIENT_ALL_DUE_BACK, T_FILTERS "ssi" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_DUE_BACK \
+		" ORDER BY " ORDER_DUE_BACK " LIMIT ?") \
+	X(Q_CLIENT_MINE_NEW_BACK, T_BRANCHES(T_D24, T_BRANCH_NEW) "i", LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, "", KEYSET_NEW_BACK, ORDER_NEW_BACK) ") v " \
+		"ON v.id = c.id ORDER BY " ORDER_NEW_BACK " LIMIT ?") \
+	X(Q_CLIENT_MINE_NAME_BACK, T_BRANCHES(T_D24, T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, ", c.name_norm", KEYSET_NAME_BACK, ORDER_NAME_BACK) \
+		") v ON v.id = c.id ORDER BY " ORDER_NAME_BACK " LIMIT ?") \
+	X(Q_CLIENT_MINE_DUE_BACK, T_BRANCHES(T_D24, T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(DEPTS24, ", c.next_visit_due", KEYSET_DUE_BACK, ORDER_DUE_BACK) \
+		") v ON v.id = c.id ORDER BY " ORDER_DUE_BACK " LIMIT ?") \
+	X(Q_CLIENT_TREE_NEW_BACK, T_BRANCHES("i", T_BRANCH_NEW) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, "", KEYSET_NEW_BACK, ORDER_NEW_BACK) ") v " \
+		"ON v.id = c.id ORDER BY " ORDER_NEW_BACK " LIMIT ?") \
+	X(Q_CLIENT_TREE_NAME_BACK, T_BRANCHES("i", T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.name_norm", KEYSET_NAME_BACK, ORDER_NAME_BACK) \
+		") v ON v.id = c.id ORDER BY " ORDER_NAME_BACK " LIMIT ?") \
+	X(Q_CLIENT_TREE_DUE_BACK, T_BRANCHES("i", T_BRANCH_KEYED) "i", LIST_COLS "JOIN (" BRANCHES_WITH(SUBTREE, ", c.next_visit_due", KEYSET_DUE_BACK, ORDER_DUE_BACK) \
+		") v ON v.id = c.id ORDER BY " ORDER_DUE_BACK " LIMIT ?") \
+	X(Q_CLIENT_ALL_COUNT, T_FILTERS "i" "i", "SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.deleted_at IS NULL " \
+		CARD_FILTERS "AND " KEYSET_NEW " LIMIT ?) x") \
+	X(Q_CLIENT_MINE_COUNT, T_BRANCHES(T_D24, T_BRANCH_NEW), "SELECT COUNT(*) FROM (" COUNT_BRANCHES(DEPTS24) ") x") \
+	X(Q_CLIENT_TREE_COUNT, T_BRANCHES("i", T_BRANCH_NEW), "SELECT COUNT(*) FROM (" COUNT_BRANCHES(SUBTREE) ") x") \
 	X(Q_CLIENT_GRAM_COUNT, "s", "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams WHERE gram = ? LIMIT 20000) x") \
 	X(Q_CLIENT_SEARCH_GRAM, "sisssi", LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \
 		"WHERE g.gram = ? AND g.client_id < ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \
 		"OR c.short_name LIKE ? OR EXISTS (SELECT 1 FROM client_persons p WHERE p.client_id = c.id " \
 		"AND p.removed = 0 AND p.name LIKE ?)) ORDER BY g.client_id DESC LIMIT ?") \
+	X(Q_CLIENT_SEARCH_GRAM_BACK, "sisssi", LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \
+		"WHERE g.gram = ? AND g.client_id > ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \
+		"OR c.short_name LIKE ? OR EXISTS (SELECT 1 FROM client_persons p WHERE p.client_id = c.id " \
+		"AND p.removed = 0 AND p.name LIKE ?)) ORDER BY g.client_id LIMIT ?") \
+	X(Q_CLIENT_SEARCH_GRAM_COUNT, "sisssi", "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams g " \
+		"JOIN clients c ON c.id = g.client_id " \
+		"WHERE g.gram = ? AND g.client_id < ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \
+		"OR c.short_name LIKE ? OR EXISTS (SELECT 1 FROM client_persons p WHERE p.client_id = c.id " \
+		"AND p.removed = 0 AND p.name LIKE ?)) LIMIT ?) x") \
 	X(Q_CLIENT_SEARCH_CODE, "s", LIST_COLS "WHERE c.credit_code = ? AND c.deleted_at IS NULL") \
 	X(Q_CLIENT_SEARCH_PHONE, "sii", LIST_COLS "WHERE c.phone_digits = ? AND c.deleted_at IS NULL " \
 		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	X(Q_CLIENT_SEARCH_PHONE_BACK, "sii", LIST_COLS "WHERE c.phone_digits = ? AND c.deleted_at IS NULL " \
+		"AND c.id > ? ORDER BY c.id LIMIT ?") \
+	X(Q_CLIENT_SEARCH_PHONE_COUNT, "sii", "SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.phone_digits = ? " \
+		"AND c.deleted_at IS NULL AND c.id < ? LIMIT ?) x") \
 	X(Q_CLIENT_BLACKLIST, "siiii", "SELECT c.id, c.name, c.blacklist, c.blacklist_reason, c.dept_id, " \
 		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
 		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \

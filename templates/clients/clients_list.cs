@@ -26,6 +26,7 @@
 </form>
 <?cs /if ?>
 <?cs if:Page.search_hint ?><p class="hint"><?cs var:Page.search_hint ?></p><?cs /if ?>
+<?cs if:Page.count_total ?><p class="list-count" id="list-count"><?cs if:Page.hits ?><?cs var:Lang.client.hits ?> <strong id="hit-count"><?cs if:Page.count_more ?><?cs var:Lang.client.count_more ?> <?cs var:Page.count_cap ?><?cs else ?><?cs var:Page.count_total ?><?cs /if ?></strong> · <?cs /if ?><?cs var:Page.count_first ?>–<?cs var:Page.count_last ?> <?cs var:Lang.client.count_of ?> <?cs if:Page.count_more ?><?cs var:Lang.client.count_more ?> <?cs var:Page.count_cap ?><?cs else ?><?cs var:Page.count_total ?><?cs /if ?></p><?cs /if ?>
 <?cs if:subcount(Clients) ?>
 <table class="list clients">
   <thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.f.grade_id ?></th><th><?cs var:Lang.client.f.lifecycle ?></th><th><?cs var:Lang.client.f.region_id ?></th><th><?cs var:Lang.client.owner ?></th><th><?cs var:Lang.client.next_visit ?></th><th><?cs var:Lang.client.registered_at ?></th></tr></thead>
@@ -47,12 +48,14 @@
 <?cs else ?><p class="empty"><?cs var:Lang.client.none ?></p><?cs /if ?>
 <nav class="pager">
 <?cs if:Page.searching ?>
-  <?cs if:Page.next ?><a href="/clients?q=<?cs var:url_escape(Filter.q) ?>&amp;<?cs var:Page.next ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
+  <?cs if:Page.prev ?><a rel="prev" href="/clients?q=<?cs var:url_escape(Filter.q) ?>&amp;<?cs var:Page.prev ?>"><?cs var:Lang.client.prev_page ?></a><?cs /if ?>
+  <?cs if:Page.next ?><a rel="next" href="/clients?q=<?cs var:url_escape(Filter.q) ?>&amp;<?cs var:Page.next ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
 <?cs else ?>
   <?cs set:qs = "grade=" + Filter.grade + "&nature=" + Filter.nature + "&lifecycle=" + Filter.lifecycle + "&region=" + Filter.region + "&blacklist=" + Filter.blacklist + "&sort=" + Filter.sort + "&owner=" + Filter.owner + "&dept=" + Filter.dept ?>
   <?cs if:Page.paged ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.admin.first_page ?></a><?cs /if ?>
   <a href="/clients/export.csv?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.client.export ?></a>
-  <?cs if:Page.next_after ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
+  <?cs if:Page.prev_before ?><a rel="prev" href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;before=<?cs var:Page.prev_before ?>&amp;before_key=<?cs var:url_escape(Page.prev_key) ?>&amp;from=<?cs var:Page.prev_from ?>"><?cs var:Lang.client.prev_page ?></a><?cs /if ?>
+  <?cs if:Page.next_after ?><a rel="next" href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>&amp;from=<?cs var:Page.next_from ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
 <?cs /if ?>
 </nav>
 <?cs include!"footer.cs" ?>

@@ -31,7 +31,7 @@
       <?cs if:User.roles.gm || User.roles.deputy_gm || User.roles.director ?><li><?cs var:Lang.home.task_company ?></li><?cs /if ?>
       <?cs if:User.roles.dept_manager ?><li><?cs var:Lang.home.task_manager ?></li><?cs /if ?>
       <?cs if:User.roles.dept_manager || User.roles.director || User.roles.gm || User.roles.deputy_gm ?><li><a href="/reviews"><?cs var:Lang.review.title ?></a></li><?cs /if ?>
-      <?cs if:User.roles.archivist ?><li><?cs var:Lang.home.task_archivist ?></li><?cs /if ?>
+      <?cs if:User.roles.archivist ?><li><?cs var:Lang.home.task_archivist ?></li><?cs /if ?><?cs if:User.roles.auditor ?><li><a href="/admin/views"><?cs var:Lang.home.task_auditor ?></a></li><?cs /if ?>
       <?cs if:User.roles.staff ?><li><?cs var:Lang.home.task_staff ?></li><?cs /if ?>
       <li><a href="/password"><?cs var:Lang.home.task_password ?></a></li>
     </ul>

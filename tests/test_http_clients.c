@@ -345,6 +345,17 @@ static void test_lists_count_and_page_both_ways(void)
 	CU_ASSERT_EQUAL(client_get(&m, q), 200);
 	CU_ASSERT(client_has(&m, "找到： <strong id=\"hit-count\">3</strong>"));
 	CU_ASSERT(client_has(&m, "1–3 共 3"));
+	/* a search's page back: the hits newer than the oldest, nearest first, shown newest first */
+	char oldest[96], path[160];
+	snprintf(oldest, sizeof oldest, "翻页%s第0有限公司", run);
+	long long first_card = db_value("SELECT id FROM clients WHERE name = '%s'", oldest);
+	snprintf(path, sizeof path, "%s&after=%lld&from=2", q, first_card);
+	CU_ASSERT_EQUAL(client_get(&m, path), 200);
+	row_ids(&m, &n2);
+	CU_ASSERT_EQUAL(n2, 2);
+	CU_ASSERT(!client_has(&m, oldest));
+	CU_ASSERT(client_has(&m, "rel=\"next\""));
+	CU_ASSERT(client_has(&m, "1–2 共 3"));
 	client_free(&m);
 	client_free(&gm);
 }

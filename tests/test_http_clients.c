@@ -660,6 +660,23 @@ static long long last_import(const char *user)
 	return db_value("SELECT MAX(id) FROM imports WHERE user_id = %lld", user_id(user));
 }
 
+/* The row of import `imp` in the list of "my imports" (/clients/import) just fetched by c,
+ * up to its end; NULL when it is not listed. */
+static char *import_row(struct client *c, long long imp)
+{
+	char id[48];
+	snprintf(id, sizeof id, "id=\"import-%lld\"", imp);
+	const char *at = strstr(buf_cstr(&c->res.body), id);
+	if (at == NULL)
+		return NULL;
+	const char *end = strstr(at, "</tr>");
+	size_t n = end ? (size_t)(end - at) : strlen(at);
+	char *row = malloc(n + 1);
+	memcpy(row, at, n);
+	row[n] = '\0';
+	return row;
+}
+
 static void test_import_gbk_with_bad_rows_and_undo(void)
 {
 	struct client c;
@@ -697,6 +714,13 @@ static void test_import_gbk_with_bad_rows_and_undo(void)
 	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
 	snprintf(rejected, sizeof rejected, "/clients/import/%lld/rejected.csv", imp);
 	snprintf(undo, sizeof undo, "/clients/import/%lld/undo", imp);
+	/* "my imports" shows the preview's counts: two to add, four rejected (no download yet) */
+	CU_ASSERT_EQUAL(client_get(&c, "/clients/import"), 200);
+	char *row = import_row(&c, imp);
+	CU_ASSERT_FATAL(row != NULL);
+	CU_ASSERT(strstr(row, "<td class=\"num\">2</td><td class=\"num\">4</td>") != NULL);
+	CU_ASSERT(strstr(row, rejected) == NULL);
+	free(row);
 	/* another user cannot commit it */
 	struct client other;
 	sign_in(&other, "staff1");
@@ -736,6 +760,39 @@ static void test_import_gbk_with_bad_rows_and_undo(void)
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld AND deleted_at IS NULL", imp), 0);
 	CU_ASSERT_EQUAL(client_get(&c, q), 200);
 	CU_ASSERT(!client_has(&c, good1));
+	/* after undo the list still links to the rejected rows, which still download */
+	CU_ASSERT_EQUAL(client_get(&c, "/clients/import"), 200);
+	row = import_row(&c, imp);
+	CU_ASSERT_FATAL(row != NULL);
+	CU_ASSERT(strstr(row, rejected) != NULL);
+	CU_ASSERT(strstr(row, "<td class=\"num\">2</td><td class=\"num\">4</td>") != NULL);
+	CU_ASSERT(strstr(row, "/undo") == NULL);
+	free(row);
+	CU_ASSERT_EQUAL(client_get(&c, rejected), 200);
+	CU_ASSERT(client_has(&c, "bad-phone!"));
+	client_free(&c);
+}
+
+/* A quote inside an unquoted cell (12" 显示器, as Excel writes it) is text: the row is imported. */
+static void test_import_stray_quote_is_text(void)
+{
+	struct client c;
+	sign_in(&c, "staff2");
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/import"));
+	char csv[1024], good[96];
+	snprintf(good, sizeof good, "温州12\"屏%s有限公司", run);
+	snprintf(csv, sizeof csv, "name,card_type,lifecycle,address\n%s,dealer,prospect,3\" 号楼\n", good);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "s.csv", csv, strlen(csv)), 200);
+	CU_ASSERT(client_has(&c, "id=\"rows-ok\">1<"));
+	CU_ASSERT(client_has(&c, "id=\"rows-bad\">0<"));
+	long long imp = last_import("staff2");
+	char commit[96];
+	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
+	CU_ASSERT_EQUAL(client_post(&c, commit, "_csrf", t, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 1);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT name FROM clients WHERE import_id = %lld", imp), good);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT address FROM clients WHERE import_id = %lld", imp), "3\" 号楼");
 	client_free(&c);
 }
 
@@ -1347,6 +1404,7 @@ void add_client_suite(void)
 	T(test_import_gbk_with_bad_rows_and_undo);
 	T(test_import_sample_file_previews);
 	T(test_import_utf8_bom_and_refusals);
+	T(test_import_stray_quote_is_text);
 	T(test_export_neutralises_formulas);
 	T(test_a_killed_worker_loses_no_view);
 	T(test_view_log_committer_is_restarted);

@@ -135,8 +135,9 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
 		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \
 		"ORDER BY c.id DESC LIMIT ?") \
-	X(Q_IMPORT_INSERT, "isssis", "INSERT INTO imports (user_id, at, status, filename, encoding, rows_total, rows_added, " \
-		"rows_rejected, content) VALUES (?, ?, 'preview', ?, ?, ?, 0, 0, ?)") \
+	/* a preview keeps its counts (to add, rejected) in rows_added, rows_rejected; the commit sets the real ones */ \
+	X(Q_IMPORT_INSERT, "isssiiis", "INSERT INTO imports (user_id, at, status, filename, encoding, rows_total, rows_added, " \
+		"rows_rejected, content) VALUES (?, ?, 'preview', ?, ?, ?, ?, ?, ?)") \
 	X(Q_IMPORT_GET, "i", "SELECT id, user_id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
 		"content, committed_at, undone_at FROM imports WHERE id = ?") \
 	X(Q_IMPORT_MINE, "i", "SELECT id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \

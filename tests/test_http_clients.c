@@ -640,6 +640,58 @@ static void test_blacklist_page_for_everyone(void)
 	client_free(&c);
 }
 
+/* The blacklist links to the cards the reader may open, the others stay text; the
+ * department tab shows the reader's own department, every department to the marketing director. */
+static void test_blacklist_links_and_director_sees_every_department(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");                                  /* 销售一部 */
+	char comp[96], dept[96], href_comp[64], href_dept[64];
+	snprintf(comp, sizeof comp, "黑名单链接%s公司级有限公司", run);
+	snprintf(dept, sizeof dept, "黑名单链接%s部门级有限公司", run);
+	long long c1 = new_card(&owner, comp, "personal", NULL);
+	long long c2 = new_card(&owner, dept, "department", NULL);
+	/* the lists are set by approvals (tested in test_http_requests); set them behind the pages */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET blacklist = 'company', blacklist_reason = '欺诈' "
+				      "WHERE id = %lld", c1), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET blacklist = 'department', blacklist_reason = '拖欠' "
+				      "WHERE id = %lld", c2), 0);
+	snprintf(href_comp, sizeof href_comp, "href=\"/clients/%lld\"", c1);
+	snprintf(href_dept, sizeof href_dept, "href=\"/clients/%lld\"", c2);
+	/* the owner opens both: links */
+	CU_ASSERT_EQUAL(client_get(&owner, "/blacklist"), 200);
+	CU_ASSERT(client_has(&owner, comp) && client_has(&owner, href_comp));
+	CU_ASSERT_EQUAL(client_get(&owner, "/blacklist?list=department"), 200);
+	CU_ASSERT(client_has(&owner, dept) && client_has(&owner, href_dept));
+	/* someone of another department reads the company list, without a link to a personal card */
+	struct client other;
+	sign_in(&other, "staff3");                                  /* 销售二部 */
+	CU_ASSERT_EQUAL(client_get(&other, "/blacklist"), 200);
+	CU_ASSERT(client_has(&other, comp));
+	CU_ASSERT(!client_has(&other, href_comp));
+	CU_ASSERT_EQUAL(client_get(&other, "/blacklist?list=department"), 200);
+	CU_ASSERT(!client_has(&other, dept));                     /* not their department's list */
+	client_free(&other);
+	/* a member of the department reads the department card: a link; the personal card: text */
+	struct client member;
+	sign_in(&member, "staff2");
+	CU_ASSERT_EQUAL(client_get(&member, "/blacklist?list=department"), 200);
+	CU_ASSERT(client_has(&member, dept) && client_has(&member, href_dept));
+	CU_ASSERT_EQUAL(client_get(&member, "/blacklist"), 200);
+	CU_ASSERT(client_has(&member, comp) && !client_has(&member, href_comp));
+	client_free(&member);
+	/* the marketing director (营销中心) sees every department's list, with links */
+	struct client director;
+	sign_in(&director, "director");
+	CU_ASSERT_EQUAL(client_get(&director, "/blacklist?list=department"), 200);
+	CU_ASSERT(client_has(&director, dept) && client_has(&director, href_dept));
+	CU_ASSERT(client_has(&director, "全部部门"));
+	CU_ASSERT_EQUAL(client_get(&director, "/blacklist"), 200);
+	CU_ASSERT(client_has(&director, href_comp));
+	client_free(&director);
+	client_free(&owner);
+}
+
 /* ---- import and export ---------------------------------------------------------------- */
 
 static char *to_gbk(const char *utf8, size_t *outlen)
@@ -1401,6 +1453,7 @@ void add_client_suite(void)
 	T(test_hostile_values_escaped_on_every_page);
 	T(test_notes_hidden_from_members);
 	T(test_blacklist_page_for_everyone);
+	T(test_blacklist_links_and_director_sees_every_department);
 	T(test_import_gbk_with_bad_rows_and_undo);
 	T(test_import_sample_file_previews);
 	T(test_import_utf8_bom_and_refusals);

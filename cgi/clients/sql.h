@@ -131,8 +131,10 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_CLIENT_SEARCH_CODE, "s", LIST_COLS "WHERE c.credit_code = ? AND c.deleted_at IS NULL") \
 	X(Q_CLIENT_SEARCH_PHONE, "sii", LIST_COLS "WHERE c.phone_digits = ? AND c.deleted_at IS NULL " \
 		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	/* columns: BL_* (clients.h) */ \
 	X(Q_CLIENT_BLACKLIST, "siiii", "SELECT c.id, c.name, c.blacklist, c.blacklist_reason, c.dept_id, " \
-		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
+		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at, c.owner_id, c.scope, c.in_pool " \
+		"FROM clients c " \
 		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \
 		"ORDER BY c.id DESC LIMIT ?") \
 	/* a preview keeps its counts (to add, rejected) in rows_added, rows_rejected; the commit sets the real ones */ \

@@ -78,8 +78,13 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 		"(SELECT a.request_id FROM (SELECT from_user FROM delegations WHERE to_user = ? AND starts_at <= ? " \
 		"AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) d2 " \
 		"JOIN request_approvers a ON a.user_id = d2.from_user AND a.open = 1 LIMIT 200)) w") \
+	/* columns: MR_* (approvals.h); the last one: until when the view grant an approved view
+	 * request gave runs (the grant written at the decision: the first to end after it) */ \
 	X(Q_MY_REQUESTS, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
-		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
+		"r.new_value, r.status, r.created_at, r.decided_at, " \
+		"CASE WHEN r.req_type = 'view' AND r.status = 'approved' THEN (SELECT MIN(g.expires_at) " \
+		"FROM client_grants g WHERE g.user_id = r.requester_id AND g.client_id = r.client_id " \
+		"AND g.expires_at >= r.decided_at) END FROM requests r " \
 		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id < ? " \
 		"ORDER BY r.id DESC LIMIT ?") \
 	X(Q_REQUESTS_DUE, "s", "SELECT id FROM requests WHERE status = 'pending' AND expires_at <= ? " \

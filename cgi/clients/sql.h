@@ -153,8 +153,8 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_CLIENT_SET_IMPORT, "ii", "UPDATE clients SET import_id = ? WHERE id = ?") \
 	X(Q_IMPORT_REJECTED, "ii", "SELECT rejected_csv, filename FROM imports WHERE id = ? AND user_id = ?") \
 	/* the user's view grants in force: read once per request, however many cards a page checks */ \
-	X(Q_GRANTS_ACTIVE, "is", "SELECT client_id FROM client_grants WHERE user_id = ? AND expires_at > ? " \
-		"ORDER BY client_id LIMIT 1000") \
+	X(Q_GRANTS_ACTIVE, "is", "SELECT client_id, MAX(expires_at) FROM client_grants WHERE user_id = ? AND expires_at > ? " \
+		"GROUP BY client_id ORDER BY client_id LIMIT 1000") \
 	X(Q_VIEW_INSERT, "iisss", "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES (?, ?, ?, ?, ?)") \
 	X(Q_GRAMS_DELETE, "i", "DELETE FROM client_grams WHERE client_id = ?") \
 	X(Q_GRAM_INSERT, "si", "INSERT IGNORE INTO client_grams (gram, client_id) VALUES (?, ?)") \

@@ -27,7 +27,7 @@
     <?cs if:Page.tab == "inbox" ?>
     <td><?cs var:q.requester ?></td><td class="longtext"><?cs var:q.reason ?></td><td<?cs if:q.age_old ?> class="overdue"<?cs /if ?>><?cs var:q.age ?></td>
     <?cs else ?>
-    <td><span class="status <?cs var:q.status ?>"><?cs var:Lang.request.st[q.status] ?></span></td><td><?cs var:q.created_at ?></td><td><?cs var:q.decided_at ?></td>
+    <td><span class="status <?cs var:q.status ?>"><?cs var:Lang.request.st[q.status] ?></span><?cs if:q.grant_until ?> <small class="grant">(<?cs var:Lang.request.grant_until ?> <?cs var:q.grant_until ?>)</small><?cs elif:q.grant_ended ?> <small class="grant">(<?cs var:Lang.request.grant_ended ?>)</small><?cs /if ?></td><td><?cs var:q.created_at ?></td><td><?cs var:q.decided_at ?></td>
     <?cs /if ?>
   </tr>
   <?cs /each ?>

@@ -152,15 +152,32 @@ static void test_view_request_grant_and_expiry(void)
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_views WHERE client_id = %lld AND user_id = %lld "
 				 "AND via = 'grant'", card, user_id("staff3")), 1);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld AND open = 1", req), 0);
+	/* the card says until when the grant runs, and so does the requester's list of requests */
+	char until[64], shown[160];
+	snprintf(until, sizeof until, "%s", db_text("SELECT DATE_FORMAT(expires_at, '%%Y-%%m-%%d %%H:%%i') FROM client_grants "
+						     "WHERE client_id = %lld AND user_id = %lld", card, user_id("staff3")));
+	CU_ASSERT_FATAL(strlen(until) == 16);
+	snprintf(shown, sizeof shown, "<span id=\"grant-until\">(有效至 %s)</span>", until);
+	CU_ASSERT(client_has(&asker, shown));
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);
+	CU_ASSERT(!client_has(&owner, "id=\"grant-until\""));              /* the owner sees it by no grant */
+	snprintf(shown, sizeof shown, "(查看授权至 %s)", until);
+	CU_ASSERT_EQUAL(client_get(&asker, "/requests"), 200);
+	CU_ASSERT(client_has(&asker, shown));
 	/* the grant ends after grant_hours */
 	clock_advance(23 * 3600);
 	struct client again;
 	sign_in(&again, "staff3");
 	CU_ASSERT_EQUAL(client_get(&again, card_path(card, "")), 200);
+	CU_ASSERT(client_has(&again, "id=\"grant-until\""));
 	clock_advance(2 * 3600);
 	client_free(&again);
 	sign_in(&again, "staff3");
 	CU_ASSERT_EQUAL(client_get(&again, card_path(card, "")), 403);
+	/* the list of requests now says the grant has expired */
+	CU_ASSERT_EQUAL(client_get(&again, "/requests"), 200);
+	CU_ASSERT(!client_has(&again, shown));
+	CU_ASSERT(client_has(&again, "(查看授权已过期)"));
 	client_free(&again);
 	client_free(&owner);
 	client_free(&asker);

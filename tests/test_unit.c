@@ -474,9 +474,13 @@ static void t_csv_parse_errors(void)
 	static const char unterminated[] = "a\n\"b,c\n";
 	CU_ASSERT_EQUAL(csv_parse(A, unterminated, sizeof unterminated - 1, &CSVLIM, &t, &line), CSV_MALFORMED);
 	CU_ASSERT_EQUAL(line, 2);
-	static const char stray[] = "a\nb\"c\n";
-	CU_ASSERT_EQUAL(csv_parse(A, stray, sizeof stray - 1, &CSVLIM, &t, &line), CSV_MALFORMED);
-	CU_ASSERT_EQUAL(line, 2);
+	static const char stray[] = "a\nb\"c,12\" screen,x\"\n";   /* a quote inside an unquoted cell is text (Excel) */
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, stray, sizeof stray - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 2);
+	CU_ASSERT_EQUAL(t.rows[1].ncols, 3);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[0], "b\"c");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[1], "12\" screen");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[2], "x\"");
 	static const char after[] = "\"a\"b\n";
 	CU_ASSERT_EQUAL(csv_parse(A, after, sizeof after - 1, &CSVLIM, &t, &line), CSV_MALFORMED);
 	const struct csv_limits tiny = { 2, 2, 3 };

@@ -27,6 +27,12 @@ enum request_col {
 	RQ_DECIDED, RQ_EXPIRES, RQ_REQUESTER_NAME, RQ_REQUESTER_DEPT, RQ_CLIENT_NAME, RQ_CLIENT_DELETED,
 };
 
+/* The columns of Q_MY_REQUESTS. */
+enum {
+	MR_ID, MR_TYPE, MR_CLIENT_ID, MR_CLIENT, MR_REASON, MR_FIELD, MR_OLD, MR_NEW, MR_STATUS, MR_CREATED,
+	MR_DECIDED, MR_GRANT_UNTIL,
+};
+
 /* A request as its kind's effect reads it. */
 struct request_row {
 	long long id, client_id, requester;

@@ -184,10 +184,18 @@ int requests_mine(struct req *r)
 		const char *p = arena_printf(r->a, "Requests.%zu", k);
 		static const char *cols[] = { "id", "type", "client_id", "client", "reason", NULL };
 		view_row(r, p, cols, &res, i);
-		view_change(r, p, res.rows[i][1], res.rows[i][5], res.rows[i][6], res.rows[i][7]);
-		view_set(r, arena_printf(r->a, "%s.status", p), dbres_get(&res, i, 8));
-		view_set(r, arena_printf(r->a, "%s.created_at", p), dbres_get(&res, i, 9));
-		view_set(r, arena_printf(r->a, "%s.decided_at", p), dbres_get(&res, i, 10));
+		view_change(r, p, res.rows[i][MR_TYPE], res.rows[i][MR_FIELD], res.rows[i][MR_OLD], res.rows[i][MR_NEW]);
+		view_set(r, arena_printf(r->a, "%s.status", p), dbres_get(&res, i, MR_STATUS));
+		view_set(r, arena_printf(r->a, "%s.created_at", p), dbres_get(&res, i, MR_CREATED));
+		view_set(r, arena_printf(r->a, "%s.decided_at", p), dbres_get(&res, i, MR_DECIDED));
+		/* an approved view request: until when its grant runs, or that it has ended */
+		const char *until = dbres_get(&res, i, MR_GRANT_UNTIL);
+		if (*until) {
+			if (strcmp(until, r->now_text) > 0)
+				view_set(r, arena_printf(r->a, "%s.grant_until", p), arena_strndup(r->a, until, 16));
+			else
+				view_set(r, arena_printf(r->a, "%s.grant_ended", p), "1");
+		}
 	}
 	view_pager(r, &at, shown, res.nrows > PAGE, shown ? dbres_int(&res, at.back ? shown - 1 : 0, 0) : 0,
 		   shown ? dbres_int(&res, at.back ? 0 : shown - 1, 0) : 0, dbres_int(&counted, 0, 0));

@@ -14,6 +14,14 @@ enum inbox_col { IB_ID, IB_TYPE, IB_CLIENT_ID, IB_CLIENT, IB_REQUESTER, IB_REASO
 		 IB_CREATED, IB_USER, IB_STEP };                                            /* Q_INBOX */
 enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
 
+/* My requests (columns MR_*, approvals.h); the last: until when the view grant an
+ * approved view request gave runs (the first grant to end after the decision). */
+#define MY_REQUEST_COLS "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
+	"r.new_value, r.status, r.created_at, r.decided_at, " \
+	"CASE WHEN r.req_type = 'view' AND r.status = 'approved' THEN (SELECT MIN(g.expires_at) " \
+	"FROM client_grants g WHERE g.user_id = r.requester_id AND g.client_id = r.client_id " \
+	"AND g.expires_at >= r.decided_at) END FROM requests r LEFT JOIN clients c ON c.id = r.client_id "
+
 #define APPROVALS_SQL(X) \
 	X(Q_ROUTES_OF, "sss", "SELECT step_no, role, over_subject_dept, need_all, scope, secrecy FROM approval_routes " \
 		"WHERE req_type = ? AND (scope IS NULL OR scope = ?) AND (secrecy IS NULL OR secrecy = ?) " \
@@ -92,15 +100,11 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 	X(Q_INBOX_COUNT, "iiiiissi", "SELECT COUNT(DISTINCT request_id) FROM (SELECT a.request_id FROM request_approvers a " \
 		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
 		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND (? = '' OR r.req_type = ?) LIMIT ?) x") \
-	X(Q_MY_REQUESTS_BACK, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
-		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
-		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id > ? " \
-		"ORDER BY r.id LIMIT ?") \
+	X(Q_MY_REQUESTS_BACK, "iii", MY_REQUEST_COLS "WHERE r.requester_id = ? AND r.id > ? ORDER BY r.id LIMIT ?") \
 	X(Q_MY_REQUESTS_COUNT, "ii", "SELECT COUNT(*) FROM (SELECT 1 FROM requests WHERE requester_id = ? LIMIT ?) x") \
-	X(Q_MY_REQUESTS, "iii", "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
-		"r.new_value, r.status, r.created_at, r.decided_at FROM requests r " \
-		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.id < ? " \
-		"ORDER BY r.id DESC LIMIT ?") \
+	/* columns: MR_* (approvals.h); the last one: until when the view grant an approved view
+	 * request gave runs (the grant written at the decision: the first to end after it) */ \
+	X(Q_MY_REQUESTS, "iii", MY_REQUEST_COLS "WHERE r.requester_id = ? AND r.id < ? ORDER BY r.id DESC LIMIT ?") \
 	X(Q_REQUESTS_DUE, "s", "SELECT id FROM requests WHERE status = 'pending' AND expires_at <= ? " \
 		"ORDER BY expires_at LIMIT 500") \
 	X(Q_DELEGATION_INSERT, "iissss", "INSERT INTO delegations (from_user, to_user, starts_at, ends_at, note, created_at) " \

@@ -25,6 +25,7 @@ int access_over_dept(struct req *r, long long dept)
 /* The signed-in user's grants in force, read at the first card the request
  * checks; NULL when they could not be read (then no grant counts). */
 static const char grants_key;
+enum { GR_CLIENT_ID, GR_EXPIRES_AT };       /* columns of Q_GRANTS_ACTIVE */
 static struct dbres *active_grants(struct req *r)
 {
 	struct dbres *g = req_cache_get(r, &grants_key);
@@ -52,9 +53,18 @@ enum via card_access(struct req *r, const struct card_ref *c)
 		return VIA_MEMBER;
 	struct dbres *grants = active_grants(r);
 	for (size_t i = 0; grants != NULL && i < grants->nrows; i++)
-		if (dbres_int(grants, i, 0) == c->id)
+		if (dbres_int(grants, i, GR_CLIENT_ID) == c->id)
 			return VIA_GRANT;
 	return VIA_NONE;
+}
+
+const char *card_grant_until(struct req *r, long long client_id)
+{
+	struct dbres *grants = active_grants(r);
+	for (size_t i = 0; grants != NULL && i < grants->nrows; i++)
+		if (dbres_int(grants, i, GR_CLIENT_ID) == client_id)
+			return dbres_get(grants, i, GR_EXPIRES_AT);
+	return NULL;
 }
 
 int card_may_edit(enum via v)

@@ -25,6 +25,9 @@ int access_over_dept(struct req *r, long long dept);
 
 /* The right by which the signed-in user may see the card, or VIA_NONE. */
 enum via card_access(struct req *r, const struct card_ref *c);
+/* When the signed-in user's view grant for the card ends (the latest, if several), or NULL
+ * when none is in force. */
+const char *card_grant_until(struct req *r, long long client_id);
 /* May change the card's ordinary fields: owner, managers above, company roles. */
 int card_may_edit(enum via v);
 /* May read key persons' personal notes: the owner and managers above. */

@@ -376,6 +376,11 @@ static void view_bookkeeping(struct req *r, const struct dbres *card, enum via v
 	view_set(r, "Card.scope_label",
 		 lang_text(r, arena_printf(r->a, "client.opt.scope.%s", dbres_get(card, 0, CARD_SCOPE))));
 	view_set(r, "Card.via", lang_text(r, arena_printf(r->a, "client.via.%s", via_names[via])));
+	if (via == VIA_GRANT) {
+		const char *until = card_grant_until(r, dbres_int(card, 0, CARD_ID));
+		if (until != NULL)
+			view_set(r, "Card.grant_until", arena_strndup(r->a, until, 16));   /* to the minute */
+	}
 	view_protection(r, card);
 	if (card_may_edit(via))
 		view_set(r, "Can.edit", "1");

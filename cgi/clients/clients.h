@@ -64,6 +64,11 @@ enum {
 	L_NEXT_VISIT, L_REGISTERED, L_OWNER_ID, L_OWNER_NAME, L_DEPT_ID, L_DEPT_NAME, L_PHONE, L_NAME_NORM, L_IN_POOL,
 };
 
+/* Column indexes of Q_CLIENT_BLACKLIST. */
+enum {
+	BL_ID, BL_NAME, BL_LIST, BL_REASON, BL_DEPT_ID, BL_DEPT_NAME, BL_SINCE, BL_OWNER_ID, BL_SCOPE, BL_IN_POOL,
+};
+
 /* Classification lists, loaded once per request. */
 const char *class_label(struct req *r, long long id);   /* localized name or "" */
 const char *grade_label(struct req *r, long long id);

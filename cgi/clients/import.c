@@ -272,8 +272,9 @@ static int has_name_column(const struct mapping *m)
 	return 0;
 }
 
-/* Shows the rows of an import with what would happen to each. */
-static int preview(struct req *r, long long import_id, const struct csv_table *t, const struct mapping *m)
+/* Checks the rows of an import and shows what would happen to each; the counts are kept
+ * with the preview, so the list of imports shows them before the commit. */
+static void preview_rows(struct req *r, const struct csv_table *t, const struct mapping *m, size_t *okp, size_t *badp)
 {
 	struct seen seen = { 0 };
 	size_t ok = 0, bad = 0;
@@ -294,12 +295,8 @@ static int preview(struct req *r, long long import_id, const struct csv_table *t
 			ok++;
 		}
 	}
-	view_set_int(r, "Preview.id", import_id);
-	view_set_int(r, "Preview.ok", (long long)ok);
-	view_set_int(r, "Preview.bad", (long long)bad);
-	view_set_int(r, "Preview.total", (long long)(t->nrows - 1));
-	view_set(r, "Preview.ignored", m->ignored);
-	return import_page(r, 200);
+	*okp = ok;
+	*badp = bad;
 }
 
 int clients_import_upload(struct req *r)
@@ -334,11 +331,18 @@ int clients_import_upload(struct req *r)
 	}
 	const char *now = r->now_text;
 	const char *fname = utf8_len(file->filename) > 200 ? "upload.csv" : file->filename;
+	size_t ok, bad;
+	preview_rows(r, &t, m, &ok, &bad);
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_IMPORT_INSERT, &res, "isssis", r->user->id, now, fname, enc,
-		    (long long)(t.nrows - 1), text) != DB_OK)
+	if (db_exec(r->db, r->a, Q_IMPORT_INSERT, &res, "isssiiis", r->user->id, now, fname, enc,
+		    (long long)(t.nrows - 1), (long long)ok, (long long)bad, text) != DB_OK)
 		return db_fail(r);
-	return preview(r, (long long)res.insert_id, &t, m);
+	view_set_int(r, "Preview.id", (long long)res.insert_id);
+	view_set_int(r, "Preview.ok", (long long)ok);
+	view_set_int(r, "Preview.bad", (long long)bad);
+	view_set_int(r, "Preview.total", (long long)(t.nrows - 1));
+	view_set(r, "Preview.ignored", m->ignored);
+	return import_page(r, 200);
 }
 
 /* Loads an import of the signed-in user; 0 or an HTTP status. */

@@ -427,15 +427,31 @@ int clients_blacklist(struct req *r)
 		kind = "company";
 	view_set(r, "Filter.list", kind);
 	long long before = req_query_id(r, "before");
-	int dept_only = strcmp(kind, "department") == 0;
+	/* the department lists: one's own department's; every department's for those who see
+	 * every card (GM, deputy GM, marketing director) */
+	int all_depts = access_sees_all(r);
+	int dept_only = strcmp(kind, "department") == 0 && !all_depts;
+	if (all_depts)
+		view_set(r, "Filter.all_depts", "1");
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_CLIENT_BLACKLIST, &res, "siiii", kind, (long long)dept_only, r->user->dept_id,
 		    before ? before : (1LL << 62), (long long)PAGE + 1) != DB_OK)
 		return db_fail(r);
-	static const char *cols[] = { "id", "name", "list", "reason", "dept_id", "dept", "since", NULL };
 	size_t n = res.nrows > PAGE ? PAGE : res.nrows;
-	for (size_t i = 0; i < n; i++)
-		view_row(r, arena_printf(r->a, "Black.%zu", i), cols, &res, i);
+	for (size_t i = 0; i < n; i++) {
+		const char *p = arena_printf(r->a, "Black.%zu", i);
+		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&res, i, BL_ID));
+		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&res, i, BL_NAME));
+		view_set(r, arena_printf(r->a, "%s.reason", p), dbres_get(&res, i, BL_REASON));
+		view_set(r, arena_printf(r->a, "%s.dept", p), dbres_get(&res, i, BL_DEPT_NAME));
+		view_set(r, arena_printf(r->a, "%s.since", p), dbres_get(&res, i, BL_SINCE));
+		/* a link only to the cards the reader may open */
+		struct card_ref ref = { dbres_int(&res, i, BL_ID), dbres_int(&res, i, BL_OWNER_ID),
+					dbres_int(&res, i, BL_DEPT_ID), dbres_get(&res, i, BL_SCOPE),
+					(int)dbres_int(&res, i, BL_IN_POOL) };
+		if (card_access(r, &ref) != VIA_NONE)
+			view_set(r, arena_printf(r->a, "%s.may_open", p), "1");
+	}
 	if (res.nrows > PAGE)
 		view_set(r, "Page.next_before", dbres_get(&res, PAGE - 1, 0));
 	view_set(r, "Page.title", lang_text(r, "client.blacklist_title"));

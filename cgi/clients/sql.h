@@ -188,12 +188,15 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"AND c.id > ? ORDER BY c.id LIMIT ?") \
 	X(Q_CLIENT_SEARCH_PHONE_COUNT, "sii", "SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.phone_digits = ? " \
 		"AND c.deleted_at IS NULL AND c.id < ? LIMIT ?) x") \
+	/* columns: BL_* (clients.h) */ \
 	X(Q_CLIENT_BLACKLIST, "siiii", "SELECT c.id, c.name, c.blacklist, c.blacklist_reason, c.dept_id, " \
-		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at FROM clients c " \
+		"(SELECT name FROM departments WHERE id = c.dept_id), c.updated_at, c.owner_id, c.scope, c.in_pool " \
+		"FROM clients c " \
 		"WHERE c.blacklist = ? AND c.deleted_at IS NULL AND (? = 0 OR c.dept_id = ?) AND c.id < ? " \
 		"ORDER BY c.id DESC LIMIT ?") \
-	X(Q_IMPORT_INSERT, "isssis", "INSERT INTO imports (user_id, at, status, filename, encoding, rows_total, rows_added, " \
-		"rows_rejected, content) VALUES (?, ?, 'preview', ?, ?, ?, 0, 0, ?)") \
+	/* a preview keeps its counts (to add, rejected) in rows_added, rows_rejected; the commit sets the real ones */ \
+	X(Q_IMPORT_INSERT, "isssiiis", "INSERT INTO imports (user_id, at, status, filename, encoding, rows_total, rows_added, " \
+		"rows_rejected, content) VALUES (?, ?, 'preview', ?, ?, ?, ?, ?, ?)") \
 	X(Q_IMPORT_GET, "i", "SELECT id, user_id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
 		"content, committed_at, undone_at FROM imports WHERE id = ?") \
 	X(Q_IMPORT_MINE, "i", "SELECT id, at, status, filename, encoding, rows_total, rows_added, rows_rejected, " \
@@ -207,8 +210,8 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_CLIENT_SET_IMPORT, "ii", "UPDATE clients SET import_id = ? WHERE id = ?") \
 	X(Q_IMPORT_REJECTED, "ii", "SELECT rejected_csv, filename FROM imports WHERE id = ? AND user_id = ?") \
 	/* the user's view grants in force: read once per request, however many cards a page checks */ \
-	X(Q_GRANTS_ACTIVE, "is", "SELECT client_id FROM client_grants WHERE user_id = ? AND expires_at > ? " \
-		"ORDER BY client_id LIMIT 1000") \
+	X(Q_GRANTS_ACTIVE, "is", "SELECT client_id, MAX(expires_at) FROM client_grants WHERE user_id = ? AND expires_at > ? " \
+		"GROUP BY client_id ORDER BY client_id LIMIT 1000") \
 	X(Q_VIEW_INSERT, "iisss", "INSERT INTO client_views (client_id, user_id, at, via, page) VALUES (?, ?, ?, ?, ?)") \
 	/* the view logs (views.c): newest first, by key (id < ?), within a period [from, to + 1 day) */ \
 	X(Q_VIEWS_OF_CARD, "iissi", "SELECT v.id, v.at, v.via, v.page, v.user_id, COALESCE(u.display_name, ''), " \

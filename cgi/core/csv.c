@@ -131,16 +131,9 @@ int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, s
 				}
 			} else {
 				size_t st = i;
-				while (i < n && s[i] != sep && s[i] != '\n' && !(s[i] == '\r' && (i + 1 >= n || s[i + 1] == '\n'))) {
-					if (s[i] == '"') {
-						rc = CSV_MALFORMED;      /* a"b */
-						*err_line = line;
-						break;
-					}
+				/* a quote inside an unquoted cell (a"b, 12" screen) is text, as Excel reads it */
+				while (i < n && s[i] != sep && s[i] != '\n' && !(s[i] == '\r' && (i + 1 >= n || s[i + 1] == '\n')))
 					i++;
-				}
-				if (rc != CSV_OK)
-					break;
 				buf_append(&field, s + st, i - st);
 			}
 			if (field.len > lim->max_field) {

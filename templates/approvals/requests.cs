@@ -40,7 +40,7 @@
       <?cs if:Inbox.failed == q.id ?><?cs call:error_for("comment") ?><?cs /if ?>
     </form></td>
     <?cs else ?>
-    <td><span class="status <?cs var:q.status ?>"><?cs var:Lang.request.st[q.status] ?></span></td><td><?cs var:q.created_at ?></td><td><?cs var:q.decided_at ?></td>
+    <td><span class="status <?cs var:q.status ?>"><?cs var:Lang.request.st[q.status] ?></span><?cs if:q.grant_until ?> <small class="grant">(<?cs var:Lang.request.grant_until ?> <?cs var:q.grant_until ?>)</small><?cs elif:q.grant_ended ?> <small class="grant">(<?cs var:Lang.request.grant_ended ?>)</small><?cs /if ?></td><td><?cs var:q.created_at ?></td><td><?cs var:q.decided_at ?></td>
     <?cs /if ?>
   </tr>
   <?cs /each ?>

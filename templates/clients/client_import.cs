@@ -42,12 +42,10 @@
   <table class="list compact">
     <thead><tr><th>#</th><th><?cs var:Lang.client.import.file ?></th><th><?cs var:Lang.client.import.at ?></th><th><?cs var:Lang.client.import.status ?></th><th class="num"><?cs var:Lang.client.import.rows_ok ?></th><th class="num"><?cs var:Lang.client.import.rows_bad ?></th><th></th></tr></thead>
     <tbody><?cs each:i = Imports ?>
-      <tr><td><?cs var:i.id ?></td><td><?cs var:i.filename ?> <small>(<?cs var:i.encoding ?>)</small></td><td><?cs var:i.at ?></td>
+      <tr id="import-<?cs var:i.id ?>"><td><?cs var:i.id ?></td><td><?cs var:i.filename ?> <small>(<?cs var:i.encoding ?>)</small></td><td><?cs var:i.at ?></td>
         <td><?cs var:Lang.client.import.st[i.status] ?></td><td class="num"><?cs var:i.rows_added ?></td><td class="num"><?cs var:i.rows_rejected ?></td>
-        <td><?cs if:i.status == "done" ?>
-          <?cs if:i.rows_rejected != "0" ?><a href="/clients/import/<?cs var:i.id ?>/rejected.csv"><?cs var:Lang.client.import.download_rejected ?></a><?cs /if ?>
-          <form method="post" action="/clients/import/<?cs var:i.id ?>/undo" class="inline"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.client.import.undo ?></button></form>
-        <?cs /if ?></td></tr>
+        <td><?cs if:i.status != "preview" && i.rows_rejected != "0" ?><a href="/clients/import/<?cs var:i.id ?>/rejected.csv"><?cs var:Lang.client.import.download_rejected ?></a><?cs /if ?>
+          <?cs if:i.status == "done" ?><form method="post" action="/clients/import/<?cs var:i.id ?>/undo" class="inline"><?cs call:csrf() ?><button type="submit" class="link"><?cs var:Lang.client.import.undo ?></button></form><?cs /if ?></td></tr>
     <?cs /each ?></tbody>
   </table>
 </section>

@@ -7,7 +7,7 @@
   <a class="button" href="/clients/<?cs var:Card.id ?>/print"><?cs var:Lang.client.print ?></a>
   <a class="button" href="/clients/<?cs var:Card.id ?>/history"><?cs var:Lang.client.history ?></a>
   <?cs if:Can.view_log ?><a class="button" href="/clients/<?cs var:Card.id ?>/views"><?cs var:Lang.views.link ?></a><?cs /if ?>
-  <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?></span>
+  <span class="via"><?cs var:Lang.client.seen_as ?> <?cs var:Card.via ?><?cs if:Card.grant_until ?> <span id="grant-until">(<?cs var:Lang.client.grant_until ?> <?cs var:Card.grant_until ?>)</span><?cs /if ?></span>
 </nav>
 <?cs if:Card.in_pool ?>
 <p><a class="button primary" href="/clients/<?cs var:Card.id ?>/request?kind=takeover"><?cs var:Lang.request.kind.takeover ?></a></p>

@@ -716,6 +716,42 @@ static void test_notes_hidden_from_members(void)
 	client_free(&member);
 }
 
+/* ---- layout --------------------------------------------------------------------------- */
+
+/* The printed card repeats the client's name and number at the top of every page (the head
+ * of a table, which the browser repeats); the key persons' edit link does not wrap; on the
+ * grades page each input sits in its own column, under its header (inputs tied to the row's
+ * form by form=). Checked by eye in screenshots; here the markup that does it. */
+static void test_layout_print_header_persons_grades(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96], want[256];
+	snprintf(name, sizeof name, "版式%s测试有限公司", run);
+	const char *extra[] = { "person_name", "版式联系人", NULL };
+	long long id = new_card(&c, name, "personal", extra);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "/print")), 200);
+	snprintf(want, sizeof want, "<thead class=\"print-running\"><tr><td>%s · C%06lld</td></tr>", name, id);
+	CU_ASSERT(client_has(&c, want));
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 200);
+	snprintf(want, sizeof want, "<td class=\"nowrap\"><a href=\"/clients/%lld/persons/", id);
+	CU_ASSERT(client_has(&c, want));
+	client_free(&c);
+	struct client admin;
+	sign_in(&admin, "admin");
+	long long vip = db_value("SELECT id FROM grades WHERE code = 'vip'");
+	CU_ASSERT_EQUAL(client_get(&admin, "/admin/grades"), 200);
+	CU_ASSERT(!client_has(&admin, "colspan"));
+	const char *fields[] = { "name_zh", "name_en", "quota_pct", "visit_days", NULL };
+	for (int i = 0; fields[i]; i++) {
+		snprintf(want, sizeof want, "<td><input type=\"text\" form=\"grade-%lld\" name=\"%s\"", vip, fields[i]);
+		CU_ASSERT(client_has(&admin, want));
+	}
+	snprintf(want, sizeof want, "action=\"/admin/grades/%lld\" id=\"grade-%lld\"", vip, vip);
+	CU_ASSERT(client_has(&admin, want));
+	client_free(&admin);
+}
+
 /* ---- blacklist ------------------------------------------------------------------------ */
 
 static void test_blacklist_page_for_everyone(void)
@@ -2025,6 +2061,7 @@ void add_client_suite(void)
 	T(test_concurrent_edits_refuse_the_second);
 	T(test_hostile_values_escaped_on_every_page);
 	T(test_notes_hidden_from_members);
+	T(test_layout_print_header_persons_grades);
 	T(test_blacklist_page_for_everyone);
 	T(test_blacklist_links_and_director_sees_every_department);
 	T(test_import_gbk_with_bad_rows_and_undo);

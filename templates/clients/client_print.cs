@@ -1,5 +1,9 @@
 <?cs include!"header.cs" ?>
 <article class="print-card">
+<?cs # a table whose head the browser repeats at the top of every printed page ?>
+<table class="print-frame">
+<thead class="print-running"><tr><td><?cs var:Card.name ?> · <?cs var:Card.code ?></td></tr><tr><td class="gap"></td></tr></thead>
+<tbody><tr><td>
 <p class="print-title"><?cs var:Lang.client.print_title ?> · <?cs var:Lang.client.opt.card_type[Fields.0.value] ?></p>
 <?cs include!"clients/part_card_head.cs" ?>
 <p class="screen-only"><a class="button" href="/clients/<?cs var:Card.id ?>"><?cs var:Lang.client.back_to_card ?></a> <?cs var:Lang.client.print_hint ?></p>
@@ -18,5 +22,7 @@
   <p><?cs var:Lang.client.print_volumes ?> ____________________</p>
   <p><?cs var:Lang.client.print_filled_by ?> ____________　<?cs var:Lang.client.print_checked_by ?> ____________　<?cs var:Lang.client.print_date ?> ____________</p>
 </section>
+</td></tr></tbody>
+</table>
 </article>
 <?cs include!"footer.cs" ?>

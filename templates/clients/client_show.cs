@@ -47,7 +47,7 @@
   <?cs if:subcount(Persons) ?>
   <table class="list persons">
     <thead><tr><th><?cs var:Lang.client.pf.name ?></th><th><?cs var:Lang.client.pf.title ?></th><th><?cs var:Lang.client.pf.phone ?></th><th><?cs var:Lang.client.pf.mobile ?></th><th><?cs var:Lang.client.pf.email ?></th><th><?cs var:Lang.client.pf.purchase_role ?></th><?cs if:Can.notes ?><th><?cs var:Lang.client.pf.personal_notes ?></th><?cs /if ?><?cs if:Can.edit ?><th></th><?cs /if ?></tr></thead>
-    <tbody><?cs each:p = Persons ?><tr><td><?cs var:p.name ?></td><td><?cs var:p.title ?></td><td><?cs var:p.phone ?></td><td><?cs var:p.mobile ?></td><td><?cs var:p.email ?></td><td><?cs var:p.purchase_role ?></td><?cs if:Can.notes ?><td class="longtext"><?cs var:p.personal_notes ?></td><?cs /if ?><?cs if:Can.edit ?><td><a href="/clients/<?cs var:Card.id ?>/persons/<?cs var:p.id ?>"><?cs var:Lang.client.edit ?></a></td><?cs /if ?></tr><?cs /each ?></tbody>
+    <tbody><?cs each:p = Persons ?><tr><td><?cs var:p.name ?></td><td><?cs var:p.title ?></td><td><?cs var:p.phone ?></td><td><?cs var:p.mobile ?></td><td><?cs var:p.email ?></td><td><?cs var:p.purchase_role ?></td><?cs if:Can.notes ?><td class="longtext"><?cs var:p.personal_notes ?></td><?cs /if ?><?cs if:Can.edit ?><td class="nowrap"><a href="/clients/<?cs var:Card.id ?>/persons/<?cs var:p.id ?>"><?cs var:Lang.client.edit ?></a></td><?cs /if ?></tr><?cs /each ?></tbody>
   </table>
   <?cs else ?><p class="empty"><?cs var:Lang.client.no_persons ?></p><?cs /if ?>
 </section>

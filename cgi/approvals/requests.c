@@ -24,7 +24,7 @@ static void view_change(struct req *r, const char *prefix, const char *type, con
 
 /* ---- lists ------------------------------------------------------------------------ */
 
-#define COUNT_CAP 10000
+#define COUNT_CAP 1000
 
 /* Where a list page starts: forward from before (newest first), or back
  * from after (read oldest first, shown reversed); from is the place of its

@@ -78,7 +78,7 @@ static const char *thousands(struct req *r, long long n)
 	return arena_strdup(r->a, out);
 }
 
-/* Page.count: "first–last of total", or "first–last of more than 10,000"
+/* Page.count: "first–last of total", or "first–last of more than 1,000"
  * when the capped count passed the cap. */
 static void view_count(struct req *r, long long from, size_t shown, long long total)
 {

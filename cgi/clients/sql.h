@@ -67,7 +67,7 @@
 #define ORDER_DUE_BACK "c.next_visit_due DESC, c.id DESC"
 /* The capped count of a list (LIST_CAP + 1 rows at most are read): the same
  * visibility branches and filters, each cut at the cap, the union counted. */
-#define LIST_CAP 10000
+#define LIST_CAP 1000
 #define COUNT_BRANCH(cond) "(SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND " cond " " CARD_FILTERS \
 	"AND " KEYSET_NEW " LIMIT ?)"
 #define COUNT_BRANCHES(depts) \

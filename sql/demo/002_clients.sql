@@ -100,4 +100,4 @@ INSERT IGNORE INTO client_grams (gram, client_id)
 SELECT SUBSTRING(p.name, s.seq, 2), p.client_id FROM client_persons p JOIN seq_1_to_20 s ON s.seq < CHAR_LENGTH(p.name);
 
 INSERT INTO client_history (client_id, field, old_value, new_value, actor_id, at, reason)
-SELECT id, 'created', NULL, name, registered_by, registered_at, '新登记' FROM clients;
+SELECT id, 'created', NULL, name, registered_by, registered_at, 'lang:client.history.created' FROM clients;

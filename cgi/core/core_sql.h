@@ -42,7 +42,7 @@ enum by_username_col { UB_ID, UB_NAME, UB_DISABLED };                      /* Q_
 	/* an edit of data that workers cache (data_version): in the edit's transaction */ \
 	X(Q_VERSION_BUMP, "s", "INSERT INTO data_versions (name, version) VALUES (?, 1) " \
 		"ON DUPLICATE KEY UPDATE version = version + 1") \
-	/* ---- leases of the scheduled tasks (cron.c): no GET_LOCK, which a cluster does not share ---- */ \
+	/* ---- leases of the scheduled tasks (cron.c): rows, as a named lock is not shared by a cluster ---- */ \
 	X(Q_LEASE_ENSURE, "s", "INSERT IGNORE INTO cron_leases (name, holder, until) VALUES (?, '', '2000-01-01 00:00:00')") \
 	X(Q_LEASE_TAKE, "sssss", "UPDATE cron_leases SET holder = ?, until = ? WHERE name = ? AND (until < ? OR holder = ?)") \
 	X(Q_LEASE_RELEASE, "sss", "UPDATE cron_leases SET until = ? WHERE name = ? AND holder = ?")

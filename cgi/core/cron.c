@@ -1,5 +1,5 @@
 /* cron.c — `dossier cron`: runs every domain's scheduled tasks once. Each
- * task runs under a lease row (cron_leases), not GET_LOCK, which a cluster
+ * task runs under a lease row (cron_leases), not a named lock, which a cluster
  * does not share: a copy that finds the lease held by another skips the
  * task. Time comes from the one clock (clock_now), so tests move it. */
 #include "cron.h"

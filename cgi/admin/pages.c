@@ -33,7 +33,7 @@ static int view_departments(struct req *r, struct dbres *out)
 	int *sdepth = arena_alloc(r->a, (n + 1) * sizeof *sdepth);
 	size_t sp = 0;
 	for (size_t i = n; i-- > 0;)
-		if (res.rows[i][1] == NULL) {
+		if (res.rows[i][DP_PARENT] == NULL) {
 			stack[sp] = i;
 			sdepth[sp++] = 0;
 		}
@@ -53,9 +53,9 @@ static int view_departments(struct req *r, struct dbres *out)
 		placed[i] = 1;
 		order[done] = i;
 		depth[done++] = d;
-		const char *id = dbres_get(&res, i, 0);
+		const char *id = dbres_get(&res, i, DP_ID);
 		for (size_t j = n; j-- > 0;)
-			if (!placed[j] && res.rows[j][1] != NULL && strcmp(res.rows[j][1], id) == 0 && sp < n) {
+			if (!placed[j] && res.rows[j][DP_PARENT] != NULL && strcmp(res.rows[j][DP_PARENT], id) == 0 && sp < n) {
 				stack[sp] = j;
 				sdepth[sp++] = d + 1;
 			}
@@ -69,7 +69,7 @@ static int view_departments(struct req *r, struct dbres *out)
 		buf_init(&label);
 		for (int d = 0; d < depth[k]; d++)
 			buf_puts(&label, "\u3000");
-		buf_puts(&label, dbres_get(&res, order[k], 2));
+		buf_puts(&label, dbres_get(&res, order[k], DP_NAME));
 		view_set(r, arena_printf(r->a, "%s.label", prefix), buf_cstr(&label));
 		buf_free(&label);
 	}
@@ -115,14 +115,14 @@ int admin_users(struct req *r)
 	for (size_t i = 0; i < shown; i++) {
 		const char *prefix = arena_printf(r->a, "Users.%zu", i);
 		view_row(r, prefix, user_cols, &res, i);
-		unsigned roles = roles_parse(dbres_get(&res, i, 9));
+		unsigned roles = roles_parse(dbres_get(&res, i, UC_ROLES));
 		for (int k = 0; k < ROLE_COUNT; k++)
 			if (roles & (1u << k))
 				view_set(r, arena_printf(r->a, "%s.role_labels.%d", prefix, k),
 					 lang_text(r, arena_printf(r->a, "role.%s", role_names[k])));
 	}
 	if (res.nrows > PAGE_SIZE)
-		view_set(r, "Page.next_after", dbres_get(&res, PAGE_SIZE - 1, 1));
+		view_set(r, "Page.next_after", dbres_get(&res, PAGE_SIZE - 1, UC_USERNAME));
 	if (after != NULL)
 		view_set(r, "Page.paged", "1");
 	if (view_departments(r, NULL) < 0)
@@ -277,7 +277,7 @@ int admin_user_edit(struct req *r)
 		return st;
 	view_row(r, "Form.values", user_cols, &res, 0);
 	view_row(r, "Subject", user_cols, &res, 0);
-	return user_form_page(r, 200, "admin/admin_user_edit.cs", roles_parse(dbres_get(&res, 0, 9)));
+	return user_form_page(r, 200, "admin/admin_user_edit.cs", roles_parse(dbres_get(&res, 0, UC_ROLES)));
 }
 
 static void diff(struct req *r, struct buf *b, const char *field, const char *before, const char *after)
@@ -312,7 +312,7 @@ static int update_txn(void *ctx)
 	struct user_form *f = u->f;
 	struct req *r = f->r;
 	/* the last active admin cannot lose the role or be disabled */
-	unsigned was = roles_parse(dbres_get(&u->before, 0, 9));
+	unsigned was = roles_parse(dbres_get(&u->before, 0, UC_ROLES));
 	if ((was & ROLE_ADMIN) && (!(f->roles & ROLE_ADMIN) || f->disabled)) {
 		struct dbres cnt;
 		int rc = db_exec(r->db, r->a, Q_USER_COUNT_ACTIVE_ADMINS, &cnt, "i", f->id);
@@ -338,12 +338,12 @@ static int update_txn(void *ctx)
 	if (f->disabled && (rc = db_exec(r->db, r->a, Q_SESSION_DELETE_USER, NULL, "i", f->id)) != DB_OK)
 		return rc;
 	buf_reset(&f->detail);
-	diff(r, &f->detail, "display_name", dbres_get(&u->before, 0, 2), f->display_name);
-	diff(r, &f->detail, "email", dbres_get(&u->before, 0, 3), f->email);
-	diff(r, &f->detail, "dept_id", dbres_get(&u->before, 0, 4), arena_printf(r->a, "%lld", f->dept_id));
-	diff(r, &f->detail, "disabled", dbres_get(&u->before, 0, 7), f->disabled ? "1" : "0");
-	diff(r, &f->detail, "roles", dbres_get(&u->before, 0, 9), roles_text(r, f->roles));
-	return audit(r, f->disabled && strcmp(dbres_get(&u->before, 0, 7), "0") == 0 ? "user.disabled"
+	diff(r, &f->detail, "display_name", dbres_get(&u->before, 0, UC_NAME), f->display_name);
+	diff(r, &f->detail, "email", dbres_get(&u->before, 0, UC_EMAIL), f->email);
+	diff(r, &f->detail, "dept_id", dbres_get(&u->before, 0, UC_DEPT_ID), arena_printf(r->a, "%lld", f->dept_id));
+	diff(r, &f->detail, "disabled", dbres_get(&u->before, 0, UC_DISABLED), f->disabled ? "1" : "0");
+	diff(r, &f->detail, "roles", dbres_get(&u->before, 0, UC_ROLES), roles_text(r, f->roles));
+	return audit(r, f->disabled && strcmp(dbres_get(&u->before, 0, UC_DISABLED), "0") == 0 ? "user.disabled"
 		     : "user.updated", "user", f->id, buf_cstr(&f->detail));
 }
 
@@ -356,8 +356,8 @@ int admin_user_update(struct req *r)
 	if (st != 0)
 		return st;
 	view_row(r, "Subject", user_cols, &u.before, 0);
-	view_set(r, "Form.values.username", dbres_get(&u.before, 0, 1));
-	view_set(r, "Form.values.id", dbres_get(&u.before, 0, 0));
+	view_set(r, "Form.values.username", dbres_get(&u.before, 0, UC_USERNAME));
+	view_set(r, "Form.values.id", dbres_get(&u.before, 0, UC_ID));
 	struct user_form f;
 	int ok = read_user_form(r, &f, 0);
 	f.id = id;
@@ -377,7 +377,7 @@ int admin_user_update(struct req *r)
 			/* show the current record, keep what the user typed in Form.values */
 			struct dbres now;
 			if (load_user(r, id, &now) == 0)
-				view_set(r, "Form.values.version", dbres_get(&now, 0, 10));
+				view_set(r, "Form.values.version", dbres_get(&now, 0, UC_VERSION));
 		}
 		return user_form_page(r, 409, "admin/admin_user_edit.cs", f.roles);
 	}
@@ -422,10 +422,10 @@ int admin_user_reset(struct req *r)
 	struct form_value v[1];
 	int ok = FORM_READ(r, reset_fields, v);
 	struct reset_ctx c = { r, id, v[0].text };
-	if (!ok || !password_acceptable(r, "new_password", c.password, dbres_get(&res, 0, 1))) {
+	if (!ok || !password_acceptable(r, "new_password", c.password, dbres_get(&res, 0, UC_USERNAME))) {
 		view_row(r, "Form.values", user_cols, &res, 0);
 		view_row(r, "Subject", user_cols, &res, 0);
-		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&res, 0, 9)));
+		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&res, 0, UC_ROLES)));
 	}
 	if (db_txn(r->db, reset_txn, &c) != DB_OK)
 		return db_fail(r);
@@ -475,7 +475,7 @@ int admin_user_handover(struct req *r)
 	if (to_name != NULL) {
 		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &who, "s", to_name) != DB_OK)
 			return db_fail(r);
-		if (who.nrows != 1 || dbres_int(&who, 0, 2) != 0 || dbres_int(&who, 0, 0) == id) {
+		if (who.nrows != 1 || dbres_int(&who, 0, UB_DISABLED) != 0 || dbres_int(&who, 0, UB_ID) == id) {
 			form_error(r, "to_username", "admin.users.handover_bad_target");
 			ok = 0;
 		}
@@ -483,9 +483,9 @@ int admin_user_handover(struct req *r)
 	if (!ok) {
 		view_row(r, "Form.values", user_cols, &from, 0);    /* the edit form beside it */
 		view_row(r, "Subject", user_cols, &from, 0);
-		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&from, 0, 9)));
+		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&from, 0, UC_ROLES)));
 	}
-	if ((st = load_user(r, dbres_int(&who, 0, 0), &to)) != 0)
+	if ((st = load_user(r, dbres_int(&who, 0, UB_ID), &to)) != 0)
 		return st;
 	struct handover_ctx h = { r, { id, dbres_int(&to, 0, UC_ID), dbres_int(&to, 0, UC_DEPT_ID),
 				       dbres_get(&from, 0, UC_NAME), dbres_get(&to, 0, UC_NAME), reason, "" } };
@@ -619,7 +619,7 @@ static int dept_update_txn(void *ctx)
 			return rc;
 		if (res.nrows == 0)
 			return DB_ERROR;
-		p = dbres_int(&res, 0, 1);
+		p = dbres_int(&res, 0, DP_PARENT);
 	}
 	const char *parent = f->parent_id ? arena_printf(r->a, "%lld", f->parent_id) : NULL;
 	struct dbres res;
@@ -633,11 +633,11 @@ static int dept_update_txn(void *ctx)
 	}
 	struct buf d;
 	buf_init(&d);
-	diff(r, &d, "parent_id", dbres_get(&f->before, 0, 1), parent ? parent : "");
-	diff(r, &d, "name", dbres_get(&f->before, 0, 2), f->name);
-	diff(r, &d, "code", dbres_get(&f->before, 0, 3), f->code);
-	diff(r, &d, "kind", dbres_get(&f->before, 0, 4), f->kind);
-	diff(r, &d, "disabled", dbres_get(&f->before, 0, 5), f->disabled ? "1" : "0");
+	diff(r, &d, "parent_id", dbres_get(&f->before, 0, DP_PARENT), parent ? parent : "");
+	diff(r, &d, "name", dbres_get(&f->before, 0, DP_NAME), f->name);
+	diff(r, &d, "code", dbres_get(&f->before, 0, DP_CODE), f->code);
+	diff(r, &d, "kind", dbres_get(&f->before, 0, DP_KIND), f->kind);
+	diff(r, &d, "disabled", dbres_get(&f->before, 0, DP_DISABLED), f->disabled ? "1" : "0");
 	rc = audit(r, "department.updated", "department", f->id, buf_cstr(&d));
 	buf_free(&d);
 	return rc;
@@ -653,7 +653,7 @@ int admin_department_update(struct req *r)
 	if (f.before.nrows != 1)
 		return 404;
 	view_row(r, "Subject", dept_cols, &f.before, 0);
-	view_set(r, "Form.values.id", dbres_get(&f.before, 0, 0));
+	view_set(r, "Form.values.id", dbres_get(&f.before, 0, DP_ID));
 	int ok = read_dept_form(r, &f);
 	struct form_value vv[VF__N];
 	if (!FORM_READ(r, version_fields, vv))

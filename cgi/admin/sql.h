@@ -4,6 +4,9 @@
 #include "core/sql.h"
 #include "core/core_sql.h"
 
+/* Result columns, beside their statements below (users: UC_*, core_sql.h). */
+enum dept_col { DP_ID, DP_PARENT, DP_NAME, DP_CODE, DP_KIND, DP_DISABLED, DP_VERSION };  /* Q_DEPT_GET; Q_DEPT_ALL up to DP_DISABLED */
+
 #define ADMIN_SQL(X) \
 	X(Q_USER_LIST, "iisssisi", "SELECT " USER_COLS "FROM users u JOIN departments d ON d.id = u.dept_id " \
 		"WHERE (? = 0 OR u.dept_id = ?) AND (? = '' OR u.username LIKE ? OR u.display_name LIKE ?) " \

@@ -216,7 +216,7 @@ static int involved(struct req *r, const struct dbres *rq, const struct dbres *a
 	const long long *from;
 	size_t nd = approval_delegators(r, &from);
 	for (size_t i = 0; i < approvers->nrows; i++) {
-		long long a = dbres_int(approvers, i, 1);
+		long long a = dbres_int(approvers, i, AP_USER);
 		if (a == r->user->id)
 			return 1;
 		for (size_t k = 0; k < nd; k++)
@@ -224,7 +224,7 @@ static int involved(struct req *r, const struct dbres *rq, const struct dbres *a
 				return 1;
 	}
 	for (size_t i = 0; i < decisions->nrows; i++)
-		if (dbres_int(decisions, i, 6) == r->user->id)
+		if (dbres_int(decisions, i, DC_DECIDER) == r->user->id)
 			return 1;
 	return 0;
 }
@@ -263,10 +263,10 @@ static int show_request(struct req *r, int status, long long id)
 		static const char *scols[] = { "no", "role", "dept_id", "need_all", "state", "dept", NULL };
 		view_row(r, p, scols, &steps, i);
 		for (size_t k = 0, n = 0; k < approvers.nrows; k++)
-			if (dbres_int(&approvers, k, 0) == dbres_int(&steps, i, 0)) {
+			if (dbres_int(&approvers, k, AP_STEP) == dbres_int(&steps, i, ST_NO)) {
 				const char *ap = arena_printf(r->a, "%s.approvers.%zu", p, n++);
-				view_set(r, arena_printf(r->a, "%s.name", ap), dbres_get(&approvers, k, 2));
-				view_set(r, arena_printf(r->a, "%s.open", ap), dbres_get(&approvers, k, 3));
+				view_set(r, arena_printf(r->a, "%s.name", ap), dbres_get(&approvers, k, AP_NAME));
+				view_set(r, arena_printf(r->a, "%s.open", ap), dbres_get(&approvers, k, AP_OPEN));
 			}
 	}
 	for (size_t i = 0; i < decisions.nrows; i++) {

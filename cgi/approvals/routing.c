@@ -104,8 +104,8 @@ int admin_route_update(struct req *r)
 		long long step = v[RF_STEP].n;
 		rc = db_exec(r->db, r->a, Q_ROUTE_UPDATE, &res, "isiiii", step, role, v[RF_OVER].n, v[RF_NEED_ALL].n,
 			     id, version);
-		detail = arena_printf(r->a, "step %s → %lld, %s → %s", dbres_get(&before, 0, 4), step,
-				      dbres_get(&before, 0, 5), role);
+		detail = arena_printf(r->a, "step %s → %lld, %s → %s", dbres_get(&before, 0, RO_STEP), step,
+				      dbres_get(&before, 0, RO_ROLE), role);
 	}
 	if (rc != DB_OK)
 		return db_fail(r);

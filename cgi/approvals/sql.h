@@ -12,6 +12,9 @@ enum delegation_col { DL_ID, DL_FROM, DL_FROM_NAME, DL_TO, DL_TO_NAME, DL_STARTS
 		      DL_REVOKED };                                       /* Q_DELEGATIONS_OF */
 enum inbox_col { IB_ID, IB_TYPE, IB_CLIENT_ID, IB_CLIENT, IB_REQUESTER, IB_REASON, IB_FIELD, IB_OLD, IB_NEW,
 		 IB_CREATED, IB_USER, IB_STEP };                                            /* Q_INBOX */
+enum approver_col { AP_STEP, AP_USER, AP_NAME, AP_OPEN };               /* Q_APPROVERS_OF */
+enum decision_col { DC_STEP, DC_DECISION, DC_COMMENT, DC_AT, DC_BY, DC_BEHALF, DC_DECIDER };  /* Q_DECISIONS_OF */
+enum route_row_col { RO_ID, RO_TYPE, RO_SCOPE, RO_SECRECY, RO_STEP, RO_ROLE, RO_OVER, RO_NEED_ALL, RO_VERSION }; /* Q_ROUTE_GET */
 enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
 
 /* My requests (columns MR_*, approvals.h); the last: until when the view grant an

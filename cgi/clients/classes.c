@@ -96,7 +96,7 @@ static int parent_ok(struct req *r, struct class_form *f)
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_CLASS_GET, &res, "i", f->parent) != DB_OK || res.nrows != 1)
 		return 0;
-	return strcmp(dbres_get(&res, 0, 1), f->kind) == 0 && res.rows[0][2] == NULL && f->parent != f->id;
+	return strcmp(dbres_get(&res, 0, CI_KIND), f->kind) == 0 && res.rows[0][CI_PARENT] == NULL && f->parent != f->id;
 }
 
 static int class_create_txn(void *ctx)
@@ -144,11 +144,11 @@ static int class_edit_page(struct req *r, int status, const struct dbres *item)
 	static const char *cols[] = { "id", "kind", "parent_id", "code", "name_zh", "name_en", "sort", "disabled", "version", NULL };
 	view_row(r, "Subject", cols, item, 0);
 	struct dbres parents;
-	if (db_exec(r->db, r->a, Q_CLASS_OF_KIND, &parents, "s", dbres_get(item, 0, 1)) != DB_OK)
+	if (db_exec(r->db, r->a, Q_CLASS_OF_KIND, &parents, "s", dbres_get(item, 0, CI_KIND)) != DB_OK)
 		return db_fail(r);
 	size_t k = 0;
 	for (size_t i = 0; i < parents.nrows; i++)
-		if (parents.rows[i][1] == NULL && dbres_int(&parents, i, 0) != dbres_int(item, 0, 0))
+		if (parents.rows[i][CK_PARENT] == NULL && dbres_int(&parents, i, CK_ID) != dbres_int(item, 0, CI_ID))
 			view_row(r, arena_printf(r->a, "Parents.%zu", k++), class_cols, &parents, i);
 	view_set(r, "Page.title", lang_text(r, "classes.title"));
 	return render(r, status, "clients/admin_class_edit.cs");
@@ -195,7 +195,7 @@ int admin_class_update(struct req *r)
 		return db_fail(r);
 	if (f.before.nrows != 1)
 		return 404;
-	f.kind = kind_of(dbres_get(&f.before, 0, 1));
+	f.kind = kind_of(dbres_get(&f.before, 0, CI_KIND));
 	int ok = read_class_form(r, &f, KF_VERSION);
 	if (ok < 0)
 		return 400;
@@ -265,8 +265,8 @@ static int grade_txn(void *ctx)
 		return rc;
 	return audit(r, "grade.updated", "grade", g->id,
 		     arena_printf(r->a, "%s: quota %s → %s %%, visit every %s → %lld days",
-				  dbres_get(&g->before, 0, 1), *dbres_get(&g->before, 0, 4) ? dbres_get(&g->before, 0, 4) : "—",
-				  g->quota ? g->quota : "—", dbres_get(&g->before, 0, 5), g->visit_days));
+				  dbres_get(&g->before, 0, GR_CODE), *dbres_get(&g->before, 0, GR_QUOTA) ? dbres_get(&g->before, 0, GR_QUOTA) : "—",
+				  g->quota ? g->quota : "—", dbres_get(&g->before, 0, GR_VISIT_DAYS), g->visit_days));
 }
 
 /* A quota: empty = none; else a percentage 0 < q ≤ 100 with up to 2 decimals. */

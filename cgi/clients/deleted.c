@@ -16,13 +16,13 @@ int clients_deleted(struct req *r)
 		return db_fail(r);
 	size_t n = 0;
 	for (size_t i = 0; i < res.nrows; i++) {
-		if (!access_over_dept(r, dbres_int(&res, i, 3)))
+		if (!access_over_dept(r, dbres_int(&res, i, DD_DEPT)))
 			continue;
 		static const char *cols[] = { "id", "name", "deleted_at", "dept_id", "dept", "owner", NULL };
 		const char *p = arena_printf(r->a, "Deleted.%zu", n++);
 		view_row(r, p, cols, &res, i);
 		time_t t;
-		if (clock_parse(dbres_get(&res, i, 2), &t) == 0) {
+		if (clock_parse(dbres_get(&res, i, DD_DELETED_AT), &t) == 0) {
 			char until[20];
 			clock_format(t + (time_t)r->cfg->delete_hold_days * 86400, until);
 			view_set(r, arena_printf(r->a, "%s.purge_on", p), arena_strndup(r->a, until, 10));

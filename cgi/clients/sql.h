@@ -93,6 +93,9 @@
 /* Result columns, beside their statements below. */
 enum grade_col { GR_ID, GR_CODE, GR_NAME_ZH, GR_NAME_EN, GR_QUOTA, GR_VISIT_DAYS, GR_VERSION }; /* Q_GRADE_GET, Q_GRADES_ALL */
 enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_COUNT */
+enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_SORT, CI_DISABLED, CI_VERSION }; /* Q_CLASS_GET */
+enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
+enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
 enum purge_col { PG_ID, PG_NAME, PG_DELETED_AT };                /* Q_CLIENT_PURGE_LOCK */
 enum card_view_col { CV_ID, CV_AT, CV_VIA, CV_PAGE, CV_USER_ID, CV_USER_NAME, CV_USER_DEPT };  /* Q_VIEWS_OF_CARD */
 enum user_view_col { UV_ID, UV_AT, UV_VIA, UV_PAGE, UV_CLIENT_ID, UV_CLIENT_NAME };          /* Q_VIEWS_OF_USER */

@@ -109,12 +109,12 @@ static int find_dupes(struct req *r, long long self, const struct dup_keys *k)
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *p = arena_printf(r->a, "Dupes.%zu", i);
 		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&res, i, 0));
-		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&res, i, 1));
-		view_set(r, arena_printf(r->a, "%s.owner", p), dbres_get(&res, i, 2));
-		view_set(r, arena_printf(r->a, "%s.registered_at", p), dbres_get(&res, i, 3));
-		view_set(r, arena_printf(r->a, "%s.blacklist", p), dbres_get(&res, i, 4));
-		const char *why = strcmp(dbres_get(&res, i, 7), k->norm) == 0 ? "name"
-				  : (*k->digits && strcmp(dbres_get(&res, i, 6), k->digits) == 0) ? "phone" : "credit_code";
+		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&res, i, DU_NAME));
+		view_set(r, arena_printf(r->a, "%s.owner", p), dbres_get(&res, i, DU_OWNER));
+		view_set(r, arena_printf(r->a, "%s.registered_at", p), dbres_get(&res, i, DU_REGISTERED));
+		view_set(r, arena_printf(r->a, "%s.blacklist", p), dbres_get(&res, i, DU_BLACKLIST));
+		const char *why = strcmp(dbres_get(&res, i, DU_NORM), k->norm) == 0 ? "name"
+				  : (*k->digits && strcmp(dbres_get(&res, i, DU_DIGITS), k->digits) == 0) ? "phone" : "credit_code";
 		view_set(r, arena_printf(r->a, "%s.why", p), lang_text(r, arena_printf(r->a, "client.dupe_%s", why)));
 	}
 	return (int)res.nrows;
@@ -427,11 +427,11 @@ static long long view_history(struct req *r, long long id, long long before, int
 	long long last = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *p = arena_printf(r->a, "History.%zu", i);
-		const char *field = dbres_get(&res, i, 2);
-		view_set(r, arena_printf(r->a, "%s.at", p), dbres_get(&res, i, 1));
+		const char *field = dbres_get(&res, i, HI_FIELD);
+		view_set(r, arena_printf(r->a, "%s.at", p), dbres_get(&res, i, HI_AT));
 		view_set(r, arena_printf(r->a, "%s.field", p), history_field_label(r, field));
 		/* enum and class values are shown by their label */
-		const char *old = dbres_get(&res, i, 3), *new = dbres_get(&res, i, 4);
+		const char *old = dbres_get(&res, i, HI_OLD), *new = dbres_get(&res, i, HI_NEW);
 		for (int f = 0; f < CF__COUNT; f++)
 			if (strcmp(client_fields[f].col, field) == 0) {
 				old = card_display(r, f, old);
@@ -443,9 +443,9 @@ static long long view_history(struct req *r, long long id, long long before, int
 		}
 		view_set(r, arena_printf(r->a, "%s.old", p), old);
 		view_set(r, arena_printf(r->a, "%s.new", p), new);
-		view_set(r, arena_printf(r->a, "%s.reason", p), lang_stored(r, dbres_get(&res, i, 5)));
+		view_set(r, arena_printf(r->a, "%s.reason", p), lang_stored(r, dbres_get(&res, i, HI_REASON)));
 		/* a row without a person was written by the scheduled job */
-		const char *actor = dbres_get(&res, i, 6);
+		const char *actor = dbres_get(&res, i, HI_ACTOR);
 		view_set(r, arena_printf(r->a, "%s.actor", p), *actor ? actor : lang_text(r, "client.h_system"));
 		last = dbres_int(&res, i, 0);
 	}

@@ -44,12 +44,12 @@ static struct class_lists *classes_read(struct req *r, arena *a, long long versi
 		for (size_t i = 0; i < res.nrows; i++) {
 			struct class_item *it = &c->items[i];
 			it->id = dbres_int(&res, i, 0);
-			it->kind = arena_strdup(a, dbres_get(&res, i, 1));
-			it->parent = dbres_int(&res, i, 2);
-			it->code = arena_strdup(a, dbres_get(&res, i, 3));
-			it->name_zh = arena_strdup(a, dbres_get(&res, i, 4));
-			it->name_en = arena_strdup(a, dbres_get(&res, i, 5));
-			it->disabled = (int)dbres_int(&res, i, 6);
+			it->kind = arena_strdup(a, dbres_get(&res, i, CA_KIND));
+			it->parent = dbres_int(&res, i, CA_PARENT);
+			it->code = arena_strdup(a, dbres_get(&res, i, CA_CODE));
+			it->name_zh = arena_strdup(a, dbres_get(&res, i, CA_NAME_ZH));
+			it->name_en = arena_strdup(a, dbres_get(&res, i, CA_NAME_EN));
+			it->disabled = (int)dbres_int(&res, i, CA_DISABLED);
 		}
 	}
 	if (ok && (ok = db_exec(r->db, r->a, Q_GRADES_ALL, &res, "") == DB_OK)) {
@@ -58,10 +58,10 @@ static struct class_lists *classes_read(struct req *r, arena *a, long long versi
 		c->grade_quota = arena_alloc(a, (c->ngrades + 1) * sizeof *c->grade_quota);
 		for (size_t i = 0; i < res.nrows; i++) {
 			c->grades[i].id = dbres_int(&res, i, 0);
-			c->grades[i].code = arena_strdup(a, dbres_get(&res, i, 1));
-			c->grades[i].name_zh = arena_strdup(a, dbres_get(&res, i, 2));
-			c->grades[i].name_en = arena_strdup(a, dbres_get(&res, i, 3));
-			c->grade_quota[i] = res.rows[i][4] ? arena_strdup(a, res.rows[i][4]) : NULL;
+			c->grades[i].code = arena_strdup(a, dbres_get(&res, i, GR_CODE));
+			c->grades[i].name_zh = arena_strdup(a, dbres_get(&res, i, GR_NAME_ZH));
+			c->grades[i].name_en = arena_strdup(a, dbres_get(&res, i, GR_NAME_EN));
+			c->grade_quota[i] = res.rows[i][GR_QUOTA] ? arena_strdup(a, res.rows[i][GR_QUOTA]) : NULL;
 		}
 	}
 	if (!ok)

@@ -45,8 +45,8 @@ int view_dropping_prospects(struct req *r)
 	for (size_t i = 0; rc == DB_OK && i < drop.nrows; i++) {
 		const char *p = arena_printf(r->a, "Home.dropping.%zu", i);
 		view_set(r, arena_printf(r->a, "%s.id", p), dbres_get(&drop, i, 0));
-		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&drop, i, 1));
-		const char *drops = prospect_drops_on(r, dbres_get(&drop, i, 2), dbres_get(&drop, i, 3));
+		view_set(r, arena_printf(r->a, "%s.name", p), dbres_get(&drop, i, PW_NAME));
+		const char *drops = prospect_drops_on(r, dbres_get(&drop, i, PW_UNTIL), dbres_get(&drop, i, PW_PROGRESS));
 		if (drops != NULL)
 			view_set(r, arena_printf(r->a, "%s.drops_on", p), drops);
 	}

@@ -96,6 +96,10 @@ enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_C
 enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_SORT, CI_DISABLED, CI_VERSION }; /* Q_CLASS_GET */
 enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
 enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
+enum history_col { HI_ID, HI_AT, HI_FIELD, HI_OLD, HI_NEW, HI_REASON, HI_ACTOR, HI_PERSON };    /* Q_HISTORY_OF */
+enum dupe_col { DU_ID, DU_NAME, DU_OWNER, DU_REGISTERED, DU_BLACKLIST, DU_CODE, DU_DIGITS, DU_NORM };  /* Q_CLIENT_DUPES */
+enum class_all_col { CA_ID, CA_KIND, CA_PARENT, CA_CODE, CA_NAME_ZH, CA_NAME_EN, CA_DISABLED };  /* Q_CLASS_ALL */
+enum warn_col { PW_ID, PW_NAME, PW_UNTIL, PW_PROGRESS };            /* Q_PROSPECTS_WARN */
 enum purge_col { PG_ID, PG_NAME, PG_DELETED_AT };                /* Q_CLIENT_PURGE_LOCK */
 enum card_view_col { CV_ID, CV_AT, CV_VIA, CV_PAGE, CV_USER_ID, CV_USER_NAME, CV_USER_DEPT };  /* Q_VIEWS_OF_CARD */
 enum user_view_col { UV_ID, UV_AT, UV_VIA, UV_PAGE, UV_CLIENT_ID, UV_CLIENT_NAME };          /* Q_VIEWS_OF_USER */

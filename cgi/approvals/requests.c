@@ -51,21 +51,6 @@ static struct page_at page_at(struct req *r)
 	return p;
 }
 
-/* 2314 → "2,314" */
-static const char *thousands(struct req *r, long long n)
-{
-	char digits[24], out[32];
-	snprintf(digits, sizeof digits, "%lld", n < 0 ? 0 : n);
-	size_t len = strlen(digits), o = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return arena_strdup(r->a, out);
-}
-
 /* The pager of a page of shown rows whose ids (as shown, newest first) are
  * first_id … last_id; more: rows beyond it in the direction read. Sets
  * Page.next_before / next_from, Page.prev_after / prev_from and the count
@@ -85,18 +70,7 @@ static void view_pager(struct req *r, struct page_at *p, size_t shown, int more,
 			view_set_int(r, "Page.prev_from", p->from);
 		}
 	}
-	long long from = p->from;
-	if (total > COUNT_CAP) {
-		view_set(r, "Page.count_more", "1");
-		view_set(r, "Page.count_cap", thousands(r, COUNT_CAP));
-	} else if (from + (long long)shown - 1 > total) {
-		from = total - (long long)shown + 1;
-	}
-	if (from < 1)
-		from = 1;
-	view_set(r, "Page.count_total", thousands(r, total));
-	view_set(r, "Page.count_first", thousands(r, shown ? from : 0));
-	view_set(r, "Page.count_last", thousands(r, shown ? from + (long long)shown - 1 : 0));
+	view_count(r, p->from, shown, total, COUNT_CAP);
 }
 
 static void view_age(struct req *r, const char *name, const char *created)

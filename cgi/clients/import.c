@@ -474,12 +474,9 @@ int clients_import_rejected(struct req *r)
 		return db_fail(r);
 	if (res.nrows != 1 || res.rows[0][0] == NULL)
 		return 404;
-	r->ctype = "text/csv; charset=utf-8";
-	resp_header(r, "Content-Disposition",
-		    arena_printf(r->a, "attachment; filename=\"rejected-%s.csv\"", r->args[0]));
 	buf_reset(&r->body);
 	buf_puts(&r->body, dbres_get(&res, 0, 0));
-	r->status = 200;
+	resp_attachment(r, "text/csv; charset=utf-8", arena_printf(r->a, "rejected-%s.csv", r->args[0]));
 	return 0;
 }
 

@@ -63,38 +63,6 @@ static const char *like_escape(struct req *r, const char *s)
 	return out;
 }
 
-/* 2314 → "2,314" */
-static const char *thousands(struct req *r, long long n)
-{
-	char digits[24], out[32];
-	snprintf(digits, sizeof digits, "%lld", n < 0 ? 0 : n);
-	size_t len = strlen(digits), o = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return arena_strdup(r->a, out);
-}
-
-/* Page.count: "first–last of total", or "first–last of more than 1,000"
- * when the capped count passed the cap. */
-static void view_count(struct req *r, long long from, size_t shown, long long total)
-{
-	if (total > LIST_CAP) {
-		view_set(r, "Page.count_more", "1");
-		view_set(r, "Page.count_cap", thousands(r, LIST_CAP));
-	} else if (from + (long long)shown - 1 > total) {
-		from = total - (long long)shown + 1;   /* a stale place: the rows are right, the numbers follow */
-	}
-	if (from < 1)
-		from = 1;
-	view_set(r, "Page.count_total", thousands(r, total));
-	view_set(r, "Page.count_first", thousands(r, shown ? from : 0));
-	view_set(r, "Page.count_last", thousands(r, shown ? from + (long long)shown - 1 : 0));
-}
-
 /* Search: returns 0 after filling Clients.*, or an HTTP status. */
 static int search(struct req *r, const char *q)
 {
@@ -190,7 +158,7 @@ static int search(struct req *r, const char *q)
 			view_set(r, "Page.prev", arena_printf(r->a, "after=%s&from=%lld", dbres_get(&res, first, L_ID), from));
 	}
 	view_set(r, "Page.hits", "1");
-	view_count(r, from, n, total);
+	view_count(r, from, n, total, LIST_CAP);
 	return 0;
 }
 
@@ -416,7 +384,7 @@ int clients_list(struct req *r)
 	}
 	if (la.after && (la.back ? more : 1))
 		view_set(r, "Page.paged", "1");
-	view_count(r, la.from, n, total);
+	view_count(r, la.from, n, total, LIST_CAP);
 	return render(r, 200, "clients/clients_list.cs");
 }
 
@@ -542,11 +510,6 @@ int clients_export(struct req *r)
 	audit(r, "clients.exported", "client", 0,
 	      arena_printf(r->a, "%zu cards; sort=%s grade=%lld nature=%lld region=%lld lifecycle=%s blacklist=%s tag=%s overdue=%lld owner=%lld dept=%lld",
 			   n, la.sort, la.grade, la.nature, la.region, la.lifecycle, la.blacklist, la.tag, la.overdue, la.owner, la.dept));
-	r->status = 200;
-	r->ctype = "text/csv; charset=utf-8";
-	char date[20];
-	clock_format(r->now, date);
-	date[10] = '\0';
-	resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"clients-%s.csv\"", date));
+	resp_attachment(r, "text/csv; charset=utf-8", arena_printf(r->a, "clients-%s.csv", day_text(r, 0)));
 	return 0;
 }

@@ -202,9 +202,7 @@ static int export_rows(struct req *r, int of_card, long long id, const struct fi
 		return 500;
 	audit(r, of_card ? "views.card_exported" : "views.user_exported", of_card ? "client" : "user", id,
 	      arena_printf(r->a, "%zu rows; from=%s to=%s kind=%s", total, f->from, f->to, f->kind));
-	r->status = 200;
-	r->ctype = "text/csv; charset=utf-8";
-	resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"%s\"", filename));
+	resp_attachment(r, "text/csv; charset=utf-8", filename);
 	return 0;
 }
 

@@ -119,6 +119,9 @@ int resp_redirect(struct req *r, const char *path);
 /* Sets a one-shot message shown on the next page (key of Lang.flash.*). */
 void resp_flash(struct req *r, const char *key);
 void resp_text(struct req *r, int status, const char *text);
+/* The body (already written) is a file to download as filename: 200, ctype,
+ * Content-Disposition: attachment. */
+void resp_attachment(struct req *r, const char *ctype, const char *filename);
 
 /* ---- the page dataset (HDF) ---- */
 void view_set(struct req *r, const char *name, const char *value);
@@ -158,6 +161,13 @@ const char *time_text(struct req *r, long long offset);
 const char *day_text(struct req *r, long days);
 /* The display name of user id, or "" when there is none. */
 const char *user_name(struct req *r, long long id);
+
+/* 2314 → "2,314" (negative → "0"). */
+const char *text_thousands(struct req *r, long long n);
+/* Page.count_{first,last,total}: "first–last of total" for a page of shown
+ * rows starting at from, total counted up to cap + 1 (Page.count_more and
+ * Page.count_cap past the cap). */
+void view_count(struct req *r, long long from, size_t shown, long long total, long long cap);
 
 /* The HTTP status after a database call failed: db_status of the last
  * failure (503 unavailable or refusing writes, 409 conflict, 500 a

@@ -132,6 +132,13 @@ void resp_text(struct req *r, int status, const char *text)
 	buf_puts(&r->body, text);
 }
 
+void resp_attachment(struct req *r, const char *ctype, const char *filename)
+{
+	r->status = 200;
+	r->ctype = ctype;
+	resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"%s\"", filename));
+}
+
 void view_set(struct req *r, const char *name, const char *value)
 {
 	NEOERR *err = hdf_set_value(r->hdf, name, value ? value : "");
@@ -194,6 +201,35 @@ long long data_version(struct req *r, const char *name)
 int data_version_bump(struct req *r, const char *name)
 {
 	return db_exec(r->db, r->a, Q_VERSION_BUMP, NULL, "s", name);
+}
+
+const char *text_thousands(struct req *r, long long n)
+{
+	char digits[24], out[32];
+	snprintf(digits, sizeof digits, "%lld", n < 0 ? 0 : n);
+	size_t len = strlen(digits), o = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return arena_strdup(r->a, out);
+}
+
+void view_count(struct req *r, long long from, size_t shown, long long total, long long cap)
+{
+	if (total > cap) {
+		view_set(r, "Page.count_more", "1");
+		view_set(r, "Page.count_cap", text_thousands(r, cap));
+	} else if (from + (long long)shown - 1 > total) {
+		from = total - (long long)shown + 1;   /* a stale place: the rows are right, the numbers follow */
+	}
+	if (from < 1)
+		from = 1;
+	view_set(r, "Page.count_total", text_thousands(r, total));
+	view_set(r, "Page.count_first", text_thousands(r, shown ? from : 0));
+	view_set(r, "Page.count_last", text_thousands(r, shown ? from + (long long)shown - 1 : 0));
 }
 
 int db_fail(struct req *r)

@@ -8,6 +8,7 @@
  * that the other runs under the same uid (SO_PEERCRED). */
 #include "viewlog.h"
 #include "sql.h"
+#include "core/db.h"
 #include "core/log.h"
 #include <errmsg.h>
 #include <errno.h>
@@ -197,22 +198,11 @@ static int cdb_connect(void)
 {
 	if (C.m != NULL)
 		return 0;
-	const struct config *c = C.cfg;
-	MYSQL *m = mysql_init(NULL);
+	MYSQL *m = db_session_open(C.cfg);
 	if (m == NULL)
 		return -1;
-	unsigned int timeout = 3, rw = 60;
-	mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &rw);
-	mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
-	const char *sock = c->db_socket[0] ? c->db_socket : NULL;
-	if (mysql_real_connect(m, c->db_host, c->db_user, c->db_password, c->db_name, (unsigned int)c->db_port,
-			       sock, 0) == NULL ||
-	    mysql_query(m, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
-			   "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0 ||
-	    mysql_autocommit(m, 0) != 0) {
-		log_msg("viewlog: connect failed: %s", mysql_error(m));
+	if (mysql_autocommit(m, 0) != 0) {
+		log_msg("viewlog: autocommit off failed: %s", mysql_error(m));
 		mysql_close(m);
 		return -1;
 	}
@@ -220,11 +210,6 @@ static int cdb_connect(void)
 	return 0;
 }
 
-static int is_lost(unsigned e)
-{
-	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == ER_CONNECTION_KILLED ||
-	       e == CR_CONNECTION_ERROR || e == ER_SERVER_SHUTDOWN;
-}
 
 /* Q_VIEW_INSERT with its VALUES tuple repeated n times; NULL with *err set. */
 static MYSQL_STMT *insert_stmt(unsigned n, unsigned *err)
@@ -250,7 +235,7 @@ static MYSQL_STMT *insert_stmt(unsigned n, unsigned *err)
 	MYSQL_STMT *s = mysql_stmt_init(C.m);
 	if (s == NULL || mysql_stmt_prepare(s, sql, len) != 0 || mysql_stmt_param_count(s) != 5 * n) {
 		*err = s == NULL ? CR_OUT_OF_MEMORY : mysql_stmt_errno(s) ? mysql_stmt_errno(s) : CR_UNKNOWN_ERROR;
-		if (!is_lost(*err))
+		if (!db_error_lost(*err))
 			log_msg("viewlog: prepare of %u rows failed: %u %s", n, *err, s ? mysql_stmt_error(s) : "");
 		if (s != NULL)
 			mysql_stmt_close(s);
@@ -334,7 +319,7 @@ static int write_rows(const struct pending *p, unsigned n)
 			}
 			err = mysql_errno(C.m);
 			log_msg("viewlog: COMMIT of %u rows failed: %u %s", n, err, mysql_error(C.m));
-			if (is_lost(err)) {
+			if (db_error_lost(err)) {
 				cdb_close();
 				return VIEWLOG_UNKNOWN;
 			}
@@ -343,7 +328,7 @@ static int write_rows(const struct pending *p, unsigned n)
 				continue;
 			return VIEWLOG_FAILED;
 		}
-		if (is_lost(err)) {            /* nothing was committed: reconnect and retry */
+		if (db_error_lost(err)) {            /* nothing was committed: reconnect and retry */
 			log_msg("viewlog: connection lost (%u), reconnecting", err);
 			cdb_close();
 			continue;

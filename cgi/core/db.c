@@ -108,20 +108,17 @@ static int is_refusal(unsigned int e)
 	       e == ER_READ_ONLY_MODE;
 }
 
-static int is_lost(unsigned int e)
+int db_error_lost(unsigned int e)
 {
 	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == ER_CONNECTION_KILLED ||
 	       e == CR_CONNECTION_ERROR || e == ER_SERVER_SHUTDOWN;
 }
 
-int db_connect(struct db *d)
+MYSQL *db_session_open(const struct config *c)
 {
-	if (d->conn != NULL)
-		return DB_OK;
-	const struct config *c = d->cfg;
 	MYSQL *m = mysql_init(NULL);
 	if (m == NULL)
-		return DB_UNAVAILABLE;
+		return NULL;
 	unsigned int timeout = 3, rw = 60;
 	my_bool off = 0;
 	mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
@@ -134,15 +131,25 @@ int db_connect(struct db *d)
 			       (unsigned int)c->db_port, sock, 0) == NULL) {
 		log_msg("db: connect failed: %s", mysql_error(m));
 		mysql_close(m);
-		return DB_UNAVAILABLE;
+		return NULL;
 	}
 	/* Strict mode: data that does not fit is an error, never a silent truncation. */
 	if (mysql_query(m, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 			   "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'") != 0) {
 		log_msg("db: set sql_mode failed: %s", mysql_error(m));
 		mysql_close(m);
-		return DB_UNAVAILABLE;
+		return NULL;
 	}
+	return m;
+}
+
+int db_connect(struct db *d)
+{
+	if (d->conn != NULL)
+		return DB_OK;
+	MYSQL *m = db_session_open(d->cfg);
+	if (m == NULL)
+		return DB_UNAVAILABLE;
 	d->conn = m;
 	for (int i = 0; i < nregistered; i++) {
 		const struct sql *q = registry[i];
@@ -221,7 +228,7 @@ static int exec_once(struct db *d, arena *a, const struct sql *q, struct dbres *
 	}
 	if ((np && mysql_stmt_bind_param(s, pb)) || mysql_stmt_execute(s)) {
 		*err = mysql_stmt_errno(s);
-		if (*err != ER_DUP_ENTRY && *err != ER_LOCK_DEADLOCK && !is_lost(*err))
+		if (*err != ER_DUP_ENTRY && *err != ER_LOCK_DEADLOCK && !db_error_lost(*err))
 			log_msg("db: %s failed: %u %s", q->name, *err, mysql_stmt_error(s));
 		return DB_ERROR;
 	}
@@ -354,7 +361,7 @@ static int execv_(struct db *d, arena *a, struct sql *q, struct dbres *res, cons
 			return DB_UNAVAILABLE;
 		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
 			return d->in_txn ? DB_RETRY : DB_ERROR;
-		if (!is_lost(err))
+		if (!db_error_lost(err))
 			return DB_ERROR;
 		log_msg("db: connection lost (%u), reconnecting", err);
 		db_disconnect(d);
@@ -371,7 +378,7 @@ static int plain(struct db *d, const char *sql, unsigned int *err)
 		return DB_RETRY;
 	if (mysql_query(d->conn, sql) != 0) {
 		*err = mysql_errno(d->conn);
-		if (is_lost(*err)) {
+		if (db_error_lost(*err)) {
 			db_disconnect(d);
 			return DB_RETRY;
 		}

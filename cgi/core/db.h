@@ -39,6 +39,13 @@ int db_status(int rc);
 /* The outcome of the last call on d that failed in this request (DB_OK: none). */
 int db_last(const struct db *d);
 
+/* A connection in the program's session settings (utf8mb4, strict mode,
+ * timeouts) for a process that runs statements of its own (the view-log
+ * committer); NULL when none could be made (logged). */
+struct st_mysql *db_session_open(const struct config *cfg);
+/* 1 when the server error e means the connection is gone. */
+int db_error_lost(unsigned int e);
+
 struct db *db_new(const struct config *cfg);
 void db_free(struct db *d);
 /* Connects (and prepares every registered statement) if not connected.

@@ -17,6 +17,14 @@ enum decision_col { DC_STEP, DC_DECISION, DC_COMMENT, DC_AT, DC_BY, DC_BEHALF, D
 enum route_row_col { RO_ID, RO_TYPE, RO_SCOPE, RO_SECRECY, RO_STEP, RO_ROLE, RO_OVER, RO_NEED_ALL, RO_VERSION }; /* Q_ROUTE_GET */
 enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
 
+/* The inbox (columns IB_*): the open approvals of the user and up to four
+ * delegators (5 ids), then the keyset, the type filter and the limit. */
+#define INBOX_COLS "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
+	"r.old_value, r.new_value, r.created_at, a.user_id, r.cur_step FROM request_approvers a " \
+	"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
+	"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
+	"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 "
+
 /* My requests (columns MR_*, approvals.h); the last: until when the view grant an
  * approved view request gave runs (the first grant to end after the decision). */
 #define MY_REQUEST_COLS "SELECT r.id, r.req_type, r.client_id, c.name, r.reason, r.field, r.old_value, " \
@@ -78,11 +86,7 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 	X(Q_REQUEST_NEXT_STEP, "ii", "UPDATE requests SET cur_step = ? WHERE id = ? AND status = 'pending'") \
 	X(Q_REQUEST_PENDING_SAME, "iiss", "SELECT id FROM requests WHERE client_id = ? AND requester_id = ? " \
 		"AND req_type = ? AND COALESCE(field, '') = ? AND status = 'pending' ORDER BY id DESC LIMIT 1") \
-	X(Q_INBOX, "iiiiiissi", "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
-		"r.old_value, r.new_value, r.created_at, a.user_id, r.cur_step FROM request_approvers a " \
-		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
-		"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
-		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND a.request_id < ? " \
+	X(Q_INBOX, "iiiiiissi", INBOX_COLS "AND a.request_id < ? " \
 		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id DESC LIMIT ?") \
 	/* the delegations a user holds now, and the open approvals of theirs and of \
 	 * those delegators, in one statement (every signed-in page shows the count) */ \
@@ -93,11 +97,7 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 		"(SELECT a.request_id FROM (SELECT from_user FROM delegations WHERE to_user = ? AND starts_at <= ? " \
 		"AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) d2 " \
 		"JOIN request_approvers a ON a.user_id = d2.from_user AND a.open = 1 LIMIT 200)) w") \
-	X(Q_INBOX_BACK, "iiiiiissi", "SELECT r.id, r.req_type, r.client_id, c.name, u.display_name, r.reason, r.field, " \
-		"r.old_value, r.new_value, r.created_at, a.user_id, r.cur_step FROM request_approvers a " \
-		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no AND r.status = 'pending' " \
-		"JOIN users u ON u.id = r.requester_id LEFT JOIN clients c ON c.id = r.client_id " \
-		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND a.request_id > ? " \
+	X(Q_INBOX_BACK, "iiiiiissi", INBOX_COLS "AND a.request_id > ? " \
 		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id LIMIT ?") \
 	/* the inbox counted, up to the cap (the argument) + 1 rows read */ \
 	X(Q_INBOX_COUNT, "iiiiissi", "SELECT COUNT(DISTINCT request_id) FROM (SELECT a.request_id FROM request_approvers a " \
@@ -105,8 +105,6 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 		"WHERE a.user_id IN (?, ?, ?, ?, ?) AND a.open = 1 AND (? = '' OR r.req_type = ?) LIMIT ?) x") \
 	X(Q_MY_REQUESTS_BACK, "iii", MY_REQUEST_COLS "WHERE r.requester_id = ? AND r.id > ? ORDER BY r.id LIMIT ?") \
 	X(Q_MY_REQUESTS_COUNT, "ii", "SELECT COUNT(*) FROM (SELECT 1 FROM requests WHERE requester_id = ? LIMIT ?) x") \
-	/* columns: MR_* (approvals.h); the last one: until when the view grant an approved view
-	 * request gave runs (the grant written at the decision: the first to end after it) */ \
 	X(Q_MY_REQUESTS, "iii", MY_REQUEST_COLS "WHERE r.requester_id = ? AND r.id < ? ORDER BY r.id DESC LIMIT ?") \
 	X(Q_REQUESTS_DUE, "s", "SELECT id FROM requests WHERE status = 'pending' AND expires_at <= ? " \
 		"ORDER BY expires_at LIMIT 500") \

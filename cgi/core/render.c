@@ -249,7 +249,7 @@ static CSPARSE *template_get(struct req *r, const char *name)
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(cs);
 	if (err == STATUS_OK) {
-		cs->global_hdf = lang_tree(r) == NULL ? NULL : r->w->lang_root[lang_index(r)];
+		cs->global_hdf = r->w->lang_root[lang_index(r)];   /* the strings, for includes parsed now */
 		err = cs_parse_file(cs, name);
 	}
 	if (err != STATUS_OK) {

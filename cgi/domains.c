@@ -3,7 +3,7 @@
  * language files and the scheduled tasks; the navigation has its own order. */
 #include "core/domain.h"
 
-extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, admin_domain;
+extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, visits_domain, admin_domain;
 
 const struct domain *const domains[] = {
 	&core_domain,
@@ -11,6 +11,7 @@ const struct domain *const domains[] = {
 	&approvals_domain,
 	&clients_domain,
 	&reviews_domain,
+	&visits_domain,
 	&admin_domain,
 	NULL,
 };

@@ -11,6 +11,24 @@
 </div>
 <?cs /def ?>
 
+<?cs # a record chosen by name, also without JavaScript (core/people.h): what was typed in <name>_q, the
+     chosen id in <name> (hidden once chosen, or a radio among the candidates Form.pick.<name>) ?>
+<?cs def:chooser_field(name, label, placeholder, legend) ?>
+<div class="field chooser<?cs if:Form.errors[name + "_q"] ?> invalid<?cs /if ?>">
+  <label for="f-<?cs var:name ?>_q"><?cs var:label ?></label>
+  <span class="chooser-row"><input id="f-<?cs var:name ?>_q" name="<?cs var:name ?>_q" type="search" value="<?cs var:Form.values[name + "_q"] ?>" maxlength="100" autocomplete="off" placeholder="<?cs var:placeholder ?>"<?cs if:Form.errors[name + "_q"] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>_q"<?cs /if ?>>
+  <button type="submit" name="_find" value="<?cs var:name ?>" class="secondary" formnovalidate><?cs var:Lang.people.find ?></button></span>
+  <?cs if:Form.chosen[name] ?><input type="hidden" name="<?cs var:name ?>" value="<?cs var:Form.values[name] ?>"><span class="hint chosen" id="chosen-<?cs var:name ?>"><?cs var:Form.chosen[name] ?></span><?cs /if ?>
+  <?cs call:error_for(name + "_q") ?>
+  <?cs if:subcount(Form.pick[name]) ?>
+  <fieldset class="candidates" id="pick-<?cs var:name ?>"><legend><?cs var:legend ?></legend>
+    <?cs each:p = Form.pick[name] ?><label><input type="radio" name="<?cs var:name ?>" value="<?cs var:p.id ?>"> <?cs var:p.name ?> <span class="hint"><?cs var:p.dept ?></span></label><?cs /each ?>
+  </fieldset>
+  <?cs /if ?>
+</div>
+<?cs /def ?>
+<?cs def:person_field(name, label) ?><?cs call:chooser_field(name, label, Lang.people.placeholder, Lang.people.candidates) ?><?cs /def ?>
+
 <?cs def:dept_select(name, label, allow_empty) ?>
 <div class="field<?cs if:Form.errors[name] ?> invalid<?cs /if ?>">
   <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
@@ -23,7 +41,9 @@
 <?cs /def ?>
 
 <?cs # a card field's input, by its type (Fields.N from client_fields.h) ?>
-<?cs def:card_input(f) ?>
+<?cs def:card_input(f) ?><?cs if:f.type == "client" ?>
+<?cs call:chooser_field(f.col, f.label, Lang.client.referrer_placeholder, Lang.client.referrer_candidates) ?>
+<?cs else ?>
 <div class="field<?cs if:Form.errors[f.col] ?> invalid<?cs /if ?><?cs if:f.type == "longtext" ?> wide<?cs /if ?>">
   <label for="f-<?cs var:f.col ?>"><?cs var:f.label ?><?cs if:f.required ?> <span class="req">*</span><?cs /if ?></label>
   <?cs if:f.type == "longtext" ?>
@@ -39,14 +59,14 @@
   <?cs /if ?>
   <?cs call:error_for(f.col) ?>
 </div>
-<?cs /def ?>
+<?cs /if ?><?cs /def ?>
 
 <?cs # the fields of one card section as a definition list; all = show empty ones too ?>
 <?cs def:card_section(n, all) ?>
 <dl class="facts">
 <?cs each:f = Fields ?><?cs if:f.section == n && (all || f.display != "") ?>
   <dt><?cs var:f.label ?></dt>
-  <dd class="<?cs var:f.type ?>"><?cs if:f.display == "" ?>—<?cs elif:f.type == "url" ?><a href="<?cs var:f.value ?>" rel="noopener noreferrer"><?cs var:f.display ?></a><?cs else ?><?cs var:f.display ?><?cs /if ?></dd>
+  <dd class="<?cs var:f.type ?>"><?cs if:f.display == "" ?>—<?cs elif:f.type == "url" ?><a href="<?cs var:f.value ?>" rel="noopener noreferrer"><?cs var:f.display ?></a><?cs elif:f.type == "client" ?><a href="/clients/<?cs var:f.value ?>"><?cs var:f.display ?></a><?cs else ?><?cs var:f.display ?><?cs /if ?></dd>
 <?cs /if ?><?cs /each ?>
 </dl>
 <?cs /def ?>
@@ -63,3 +83,17 @@
   <tbody><?cs each:d = Dupes ?><tr><td><?cs var:d.name ?><?cs if:d.blacklist != "none" ?> <span class="tag bad"><?cs var:Lang.client.blacklisted[d.blacklist] ?></span><?cs /if ?></td><td><?cs var:d.owner ?></td><td><?cs var:d.registered_at ?></td><td><?cs var:d.why ?></td><td><a href="/clients/<?cs var:d.id ?>/request?kind=transfer"><?cs var:Lang.request.kind.transfer ?></a></td></tr><?cs /each ?></tbody></table>
 </section>
 <?cs /if ?><?cs /def ?>
+
+<?cs # the sections other domains add to a page (core/domain.h struct panel): a table each ?>
+<?cs def:panels() ?><?cs each:p = Panels ?>
+<section class="card panel" id="<?cs var:p.id ?>">
+  <div class="panel-head"><h2><?cs var:p.title ?></h2><?cs each:a = p.actions ?> <a class="button small" href="<?cs var:a.href ?>"><?cs var:a.label ?></a><?cs /each ?></div>
+  <?cs if:subcount(p.rows) ?>
+  <table class="list compact">
+    <thead><tr><?cs each:c = p.cols ?><th><?cs var:c ?></th><?cs /each ?></tr></thead>
+    <tbody><?cs each:row = p.rows ?><tr><?cs each:cell = row ?><td><?cs if:cell.href ?><a href="<?cs var:cell.href ?>"><?cs var:cell ?></a><?cs else ?><?cs var:cell ?><?cs /if ?></td><?cs /each ?></tr><?cs /each ?></tbody>
+  </table>
+  <?cs else ?><p class="empty"><?cs var:p.empty ?></p><?cs /if ?>
+  <?cs if:p.more.href ?><p><a href="<?cs var:p.more.href ?>"><?cs var:p.more.label ?></a></p><?cs /if ?>
+</section>
+<?cs /each ?><?cs /def ?>

@@ -549,6 +549,54 @@ static void test_duplicate_check_variants(void)
 	client_free(&c);
 }
 
+/* The referring client is chosen by name or number; the card shows it by name,
+ * linked; emptying the field clears it (issue 8.17). */
+static void test_referrer_chosen_by_name(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[96], ref[96], other[96], t[80], idtext[24];
+	snprintf(name, sizeof name, "介绍%s对象有限公司", run);
+	snprintf(ref, sizeof ref, "引荐%s甲方有限公司", run);
+	snprintf(other, sizeof other, "引荐%s乙方有限公司", run);
+	long long id = new_card(&c, name, "personal", NULL);
+	long long a = new_card(&c, ref, "personal", NULL), b = new_card(&c, other, "personal", NULL);
+	char path[128];
+	snprintf(path, sizeof path, "%s", card_path(id, "/edit"));
+	snprintf(t, sizeof t, "%s", csrf_of(&c, path));
+	char typed[64];
+	snprintf(typed, sizeof typed, "引荐%s", run);          /* both match: a choice, nothing saved */
+	const char *f1[] = { "_csrf", t, "version", "1", "card_type", "dealer", "name", name, "lifecycle", "prospect",
+			     "referrer_id_q", typed, "_reason", "补录介绍人", NULL };
+	CU_ASSERT_EQUAL(client_post_list(&c, path, f1), 422);
+	CU_ASSERT(client_has(&c, "id=\"pick-referrer_id\""));
+	CU_ASSERT(client_has(&c, ref) && client_has(&c, other));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id = %lld AND referrer_id IS NULL", id), 1);
+	snprintf(idtext, sizeof idtext, "%lld", b);                 /* the pick is taken */
+	const char *f2[] = { "_csrf", t, "version", "1", "card_type", "dealer", "name", name, "lifecycle", "prospect",
+			     "referrer_id_q", typed, "referrer_id", idtext, "_reason", "补录介绍人", NULL };
+	CU_ASSERT_EQUAL(client_post_list(&c, path, f2), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT referrer_id FROM clients WHERE id = %lld", id), b);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 200);    /* shown by name, linked */
+	char link[64];
+	snprintf(link, sizeof link, "<a href=\"/clients/%lld\">", b);
+	CU_ASSERT(client_has(&c, link) && client_has(&c, other));
+	CU_ASSERT_EQUAL(client_get(&c, path), 200);                 /* the edit form shows the name */
+	char shown[200];
+	snprintf(shown, sizeof shown, "name=\"referrer_id_q\" type=\"search\" value=\"%s\"", other);
+	CU_ASSERT(client_has(&c, shown));
+	snprintf(idtext, sizeof idtext, "#%lld", a);                 /* a number ("#123") is taken */
+	const char *f3[] = { "_csrf", t, "version", "2", "card_type", "dealer", "name", name, "lifecycle", "prospect",
+			     "referrer_id_q", idtext, "_reason", "更正介绍人", NULL };
+	CU_ASSERT_EQUAL(client_post_list(&c, path, f3), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT referrer_id FROM clients WHERE id = %lld", id), a);
+	const char *f4[] = { "_csrf", t, "version", "3", "card_type", "dealer", "name", name, "lifecycle", "prospect",
+			     "referrer_id_q", "", "referrer_id", idtext + 1, "_reason", "无介绍人", NULL };
+	CU_ASSERT_EQUAL(client_post_list(&c, path, f4), 303);        /* emptied: cleared */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id = %lld AND referrer_id IS NULL", id), 1);
+	client_free(&c);
+}
+
 /* ---- history, reasons, stale edits ------------------------------------------------- */
 
 static long edit_card(struct client *c, long long id, const char *version, const char *reason, const char *name,
@@ -2058,6 +2106,7 @@ void add_client_suite(void)
 	T(test_credit_code_and_field_checks);
 	T(test_duplicate_check_variants);
 	T(test_history_with_reasons);
+	T(test_referrer_chosen_by_name);
 	T(test_concurrent_edits_refuse_the_second);
 	T(test_hostile_values_escaped_on_every_page);
 	T(test_notes_hidden_from_members);

@@ -16,7 +16,8 @@ static long ask(struct client *c, long long card, const char *kind, const char *
 	char tok[80], path[96];
 	snprintf(path, sizeof path, "/clients/%lld/request?kind=%s", card, kind);
 	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
-	return client_post(c, card_path(card, "/request"), "_csrf", tok, "kind", kind, "value", value ? value : "",
+	const char *field = strcmp(kind, "owner") == 0 || strcmp(kind, "reassign") == 0 ? "value_q" : "value";
+	return client_post(c, card_path(card, "/request"), "_csrf", tok, "kind", kind, field, value ? value : "",
 			   "_reason", reason, NULL);
 }
 
@@ -652,13 +653,13 @@ static void test_delegation_window_and_routing_by_data(void)
 	test_time_text(3600, starts);
 	test_time_text(25 * 3600, ends);
 	snprintf(tok, sizeof tok, "%s", csrf_of(&gm, "/delegations"));
-	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "gm", "starts_at", starts,
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "gm", "starts_at", starts,
 				    "ends_at", ends, NULL), 422);
-	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "deputy", "starts_at", ends,
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "deputy", "starts_at", ends,
 				    "ends_at", starts, NULL), 422);
-	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "deputy", "starts_at",
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "deputy", "starts_at",
 				    "2026-02-30T10:00", "ends_at", ends, NULL), 422);
-	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_username", "deputy", "starts_at", starts,
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "deputy", "starts_at", starts,
 				    "ends_at", ends, "note", "出差广州", NULL), 303);
 	CU_ASSERT(audit_count("delegation.created", "gm", 0) >= 1);
 	long long card = card_of(&owner, "委托", "personal");
@@ -796,11 +797,11 @@ static void test_handover_of_a_leaving_employee(void)
 	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, path));
 	snprintf(path, sizeof path, "/admin/users/%lld/handover", lid);
 	/* a bad target keeps the form and changes nothing */
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", lname, "handover_reason", "离职", NULL), 422);
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", "no-such", "handover_reason", "离职", NULL),
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_q", lname, "handover_reason", "离职", NULL), 422);
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_q", "no-such", "handover_reason", "离职", NULL),
 			422);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE owner_id = %lld", lid), 2);
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", "staff3", "handover_reason", "离职交接",
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_q", "staff3", "handover_reason", "离职交接",
 				    NULL), 303);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE owner_id = %lld", lid), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE id IN (%lld, %lld) AND owner_id = %lld", c1, c2,
@@ -811,7 +812,7 @@ static void test_handover_of_a_leaving_employee(void)
 	CU_ASSERT_EQUAL(audit_count("user.handover", "admin", 0) >= 1, 1);
 	/* the manager leaving: what waits for them goes to their successor */
 	snprintf(path, sizeof path, "/admin/users/%lld/handover", mid);
-	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_username", "manager2", "handover_reason", "调岗",
+	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "to_q", "manager2", "handover_reason", "调岗",
 				    NULL), 303);
 	CU_ASSERT_EQUAL(approvers(sent, mname) == 1 &&
 			db_value("SELECT open FROM request_approvers WHERE request_id = %lld AND user_id = %lld", sent,
@@ -1037,6 +1038,137 @@ static void test_grade_review_cycle(void)
 	client_free(&staff);
 }
 
+/* People are chosen by name, department or login, without JavaScript: one
+ * match is taken, several are offered as choices, a pick among them is taken,
+ * "find" only shows (issue 8.17). */
+static void test_people_chosen_by_name(void)
+{
+	struct client gm, owner, boss;
+	sign_in(&gm, "gm");
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	char starts[20], ends[20], tok[80], id[24];
+	test_time_text(3600, starts);
+	test_time_text(2 * 3600, ends);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&gm, "/delegations"));
+	long long before = db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", user_id("gm"));
+	/* a department's name: several people, offered as radios; nothing saved */
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "销售一部", "starts_at", starts,
+				    "ends_at", ends, NULL), 422);
+	snprintf(id, sizeof id, "value=\"%lld\"", user_id("staff2"));
+	CU_ASSERT(client_has(&gm, "id=\"pick-to\""));
+	CU_ASSERT(client_has(&gm, id));
+	CU_ASSERT(client_has(&gm, "杨帆"));
+	CU_ASSERT(client_has(&gm, "value=\"销售一部\""));                /* what was typed is kept */
+	/* nobody matches: a message, nothing saved */
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "无此人", "starts_at", starts,
+				    "ends_at", ends, NULL), 422);
+	CU_ASSERT(client_has(&gm, "id=\"err-to_q\""));
+	/* "find" with one match shows the person chosen and saves nothing */
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "杨帆", "_find", "to", "starts_at",
+				    starts, "ends_at", ends, NULL), 200);
+	snprintf(id, sizeof id, "name=\"to\" value=\"%lld\"", user_id("staff2"));
+	CU_ASSERT(client_has(&gm, id));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", user_id("gm")), before);
+	/* the pick among the candidates is taken although the text is still the department */
+	snprintf(id, sizeof id, "%lld", user_id("staff2"));
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "销售一部", "to", id, "starts_at",
+				    starts, "ends_at", ends, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT to_user FROM delegations WHERE from_user = %lld ORDER BY id DESC LIMIT 1",
+				 user_id("gm")), user_id("staff2"));
+	/* a chosen id no longer matching what the field shows is not taken: the text is */
+	CU_ASSERT_EQUAL(client_post(&gm, "/delegations", "_csrf", tok, "to_q", "周敏", "to", id, "starts_at",
+				    starts, "ends_at", ends, NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT to_user FROM delegations WHERE from_user = %lld ORDER BY id DESC LIMIT 1",
+				 user_id("gm")), user_id("staff3"));
+	/* owner transfer by a display name */
+	long long card = card_of(&owner, "选人", "personal");
+	CU_ASSERT_EQUAL(ask(&owner, card, "owner", "销售", "交接"), 422);        /* several */
+	CU_ASSERT(client_has(&owner, "id=\"pick-value\""));
+	CU_ASSERT_EQUAL(ask(&owner, card, "owner", "杨帆", "客户改由杨帆跟进"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT new_value FROM requests WHERE id = %lld", last_request("staff1")), id);
+	/* the list's owner filter: one person filters, several offer a choice and list nothing */
+	CU_ASSERT_EQUAL(client_get(&boss, "/clients?owner_q=%E9%99%88%E9%9D%99"), 200);     /* 陈静 */
+	CU_ASSERT(client_has(&boss, "id=\"chosen-owner\""));
+	CU_ASSERT(client_has(&boss, "审批选人"));
+	CU_ASSERT_EQUAL(client_get(&boss, "/clients?owner_q=%E6%9D%A8%E5%B8%86"), 200);     /* 杨帆 */
+	CU_ASSERT(!client_has(&boss, "审批选人"));
+	CU_ASSERT_EQUAL(client_get(&boss, "/clients?owner_q=%E9%94%80%E5%94%AE"), 200);     /* 销售 */
+	CU_ASSERT(client_has(&boss, "id=\"pick-owner\""));
+	CU_ASSERT(!client_has(&boss, "审批选人"));
+	/* the two delegations made here end now, so they route nothing later */
+	for (int k = 0; k < 2; k++) {
+		char path[64];
+		snprintf(path, sizeof path, "/delegations/%lld/revoke",
+			 db_value("SELECT MAX(id) FROM delegations WHERE from_user = %lld AND revoked_at IS NULL",
+				  user_id("gm")));
+		CU_ASSERT_EQUAL(client_post(&gm, path, "_csrf", tok, NULL), 303);
+	}
+	client_free(&gm);
+	client_free(&owner);
+	client_free(&boss);
+}
+
+static unsigned unserve(long long card)
+{
+	return db_exec_admin("UPDATE clients SET registered_at = registered_at - INTERVAL 10 YEAR, "
+			     "last_progress_on = last_progress_on - INTERVAL 10 YEAR WHERE id = %lld", card);
+}
+
+/* A client nobody served for unserved_months is listed for the managers over
+ * it; anyone may ask to reassign it, the manager over its department decides;
+ * a card served meanwhile is refused (issue 8.21). */
+static void test_unserved_clients_reassigned(void)
+{
+	struct client owner, other, boss, m2;
+	sign_in(&owner, "staff1");
+	sign_in(&other, "staff3");
+	sign_in(&boss, "manager1");
+	sign_in(&m2, "manager2");
+	long long card = card_of(&owner, "久未服务", "personal"), fresh = card_of(&owner, "新近服务", "personal");
+	/* registered (and last progress noted) long ago, never visited: unserved, and the longest
+	 * unserved, first on the list; the other one served today */
+	CU_ASSERT_EQUAL(unserve(card), 0);
+	char row[64];
+	snprintf(row, sizeof row, "/clients/%lld/request?kind=reassign", card);
+	CU_ASSERT_EQUAL(client_get(&boss, "/clients/unserved"), 200);
+	CU_ASSERT(client_has(&boss, row));
+	snprintf(row, sizeof row, "/clients/%lld/request?kind=reassign", fresh);
+	CU_ASSERT(!client_has(&boss, row));
+	CU_ASSERT_EQUAL(client_get(&m2, "/clients/unserved"), 200);        /* another department's manager */
+	CU_ASSERT(!client_has(&m2, "审批久未服务"));
+	CU_ASSERT_EQUAL(client_get(&owner, "/clients/unserved"), 403);     /* the list is the managers' */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);     /* the card says so */
+	CU_ASSERT(client_has(&owner, "id=\"unserved\""));
+	/* a served card cannot be asked for */
+	CU_ASSERT_EQUAL(ask(&other, fresh, "reassign", "周敏", "我来跟进"), 422);
+	/* someone of another department asks for it: the manager over the card decides */
+	CU_ASSERT_EQUAL(ask(&other, card, "reassign", "周敏", "客户参加了我部活动，由我跟进"), 303);
+	long long req = last_request("staff3");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT req_type FROM requests WHERE id = %lld", req), "reassign");
+	CU_ASSERT_EQUAL(approvers(req, "manager1"), 1);
+	CU_ASSERT_EQUAL(approvers(req, "manager2"), 0);
+	CU_ASSERT_EQUAL(client_get(&boss, "/clients/unserved"), 200);      /* the row links the request */
+	snprintf(row, sizeof row, "/requests/%lld\"", req);
+	CU_ASSERT(client_has(&boss, row));
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve", ""), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", card), user_id("staff3"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'owner_id'",
+				 card), 1);
+	/* asked for while unserved, then served before the decision: refused */
+	long long card2 = card_of(&owner, "久未服务二", "personal");
+	CU_ASSERT_EQUAL(unserve(card2), 0);
+	CU_ASSERT_EQUAL(ask(&other, card2, "reassign", "周敏", "我来跟进"), 303);
+	long long req2 = last_request("staff3");
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET last_visit_on = CURDATE() WHERE id = %lld", card2), 0);
+	decide(&boss, req2, "approve", "");
+	CU_ASSERT_EQUAL(db_value("SELECT owner_id FROM clients WHERE id = %lld", card2), user_id("staff1"));
+	client_free(&owner);
+	client_free(&other);
+	client_free(&boss);
+	client_free(&m2);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 /* The navigation offers each role the pages it uses, and marks the one open (issue 8.16). */
 static void test_navigation_by_role(void)
@@ -1114,6 +1246,8 @@ void add_request_suite(void)
 	T(test_step_needing_everyone);
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);
+	T(test_people_chosen_by_name);
+	T(test_unserved_clients_reassigned);
 	T(test_navigation_by_role);
 	T(test_prospect_protection_pool_and_takeover);
 	T(test_prospect_intent_ends_the_protection);

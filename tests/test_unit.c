@@ -13,6 +13,7 @@
 #include "core/parse.h"
 #include "clients/normalize.h"
 #include "core/csv.h"
+#include "core/workdays.h"
 
 static arena *A;
 static const struct limits LIM = { 10, 32, 64, 1024 };
@@ -802,6 +803,51 @@ static void t_form_whole_form_echoes(void)
 	CU_ASSERT_EQUAL(v[F_AGE].n, 3);
 }
 
+/* ---- working days ---------------------------------------------------------------- */
+
+static void t_day_numbers(void)
+{
+	CU_ASSERT_EQUAL(day_number(1970, 1, 1), 0);
+	CU_ASSERT_EQUAL(day_number(2000, 3, 1) - day_number(2000, 2, 28), 2);     /* 2000 was a leap year */
+	CU_ASSERT_EQUAL(day_number(2100, 3, 1) - day_number(2100, 2, 28), 1);     /* 2100 is not */
+	char d[11];
+	for (long n = day_number(1999, 12, 25); n < day_number(2030, 1, 10); n += 17) {
+		int y, m, dd;
+		day_from_number(n, d);
+		CU_ASSERT(sscanf(d, "%d-%d-%d", &y, &m, &dd) == 3 && day_number(y, m, dd) == n);
+	}
+	day_from_number(day_number(2026, 12, 31) + 1, d);
+	CU_ASSERT_STRING_EQUAL(d, "2027-01-01");
+}
+
+static void t_workdays(void)
+{
+	/* 2026: National Day 10-01…10-07 off, Saturday 10-10 worked; Spring Festival 02-15…02-23 off,
+	 * Saturdays 02-14 and 02-28 worked (the State Council's notice) */
+	static const struct calday cal[] = {
+		{ "2026-10-01", 0 }, { "2026-10-02", 0 }, { "2026-10-05", 0 }, { "2026-10-06", 0 }, { "2026-10-07", 0 },
+		{ "2026-10-10", 1 }, { "2026-02-16", 0 }, { "2026-02-17", 0 }, { "2026-02-18", 0 }, { "2026-02-19", 0 },
+		{ "2026-02-20", 0 }, { "2026-02-23", 0 }, { "2026-02-14", 1 }, { "2026-02-28", 1 },
+	};
+	size_t n = sizeof cal / sizeof cal[0];
+	char out[11];
+	/* an urgent complaint on Wednesday 09-30: 3 working days are 10-08, 10-09 and Saturday 10-10 */
+	CU_ASSERT(workdays_add("2026-09-30", 3, cal, n, out) == 0 && strcmp(out, "2026-10-10") == 0);
+	CU_ASSERT(workdays_add("2026-09-30", 1, cal, n, out) == 0 && strcmp(out, "2026-10-08") == 0);
+	/* Friday 02-13: the next working day is the make-up Saturday 02-14, then 02-24 after the festival */
+	CU_ASSERT(workdays_add("2026-02-13", 1, cal, n, out) == 0 && strcmp(out, "2026-02-14") == 0);
+	CU_ASSERT(workdays_add("2026-02-13", 2, cal, n, out) == 0 && strcmp(out, "2026-02-24") == 0);
+	/* an ordinary week: Friday + 1 is Monday; weekends without an exception are off */
+	CU_ASSERT(workdays_add("2026-11-27", 1, cal, n, out) == 0 && strcmp(out, "2026-11-30") == 0);
+	CU_ASSERT(workdays_add("2026-11-27", 5, cal, n, out) == 0 && strcmp(out, "2026-12-04") == 0);
+	CU_ASSERT(workdays_add("2026-11-27", 0, cal, n, out) == 0 && strcmp(out, "2026-11-27") == 0);
+	CU_ASSERT(workday_is("2026-10-10", cal, n));
+	CU_ASSERT(!workday_is("2026-10-01", cal, n));
+	CU_ASSERT(!workday_is("2026-11-29", cal, n));      /* a Sunday */
+	CU_ASSERT_EQUAL(workdays_add("2026-13-01", 1, cal, n, out), -1);
+	CU_ASSERT_EQUAL(workdays_add("x", 1, cal, n, out), -1);
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -840,6 +886,9 @@ int main(void)
 	CU_add_test(s, "name normalisation", t_name_normalize);
 	CU_add_test(s, "money as typed", t_money_parse);
 	CU_add_test(s, "phone digits", t_phone_digits);
+	s = CU_add_suite("working days", NULL, NULL);
+	CU_add_test(s, "day numbers", t_day_numbers);
+	CU_add_test(s, "across a holiday and a make-up day", t_workdays);
 	s = CU_add_suite("csv", setup, teardown);
 	CU_add_test(s, "encodings (UTF-8, BOM, GBK, UTF-16, bad)", t_csv_encodings);
 	CU_add_test(s, "parse quoting, lines, separators", t_csv_parse);

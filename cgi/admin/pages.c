@@ -6,6 +6,7 @@
 #include "core/domain.h"
 #include "core/crypto.h"
 #include "core/form.h"
+#include "core/people.h"
 #include "core/log.h"
 #include "core/session.h"
 #include <string.h>
@@ -463,29 +464,28 @@ int admin_user_handover(struct req *r)
 	int st = load_user(r, id, &from);
 	if (st != 0)
 		return st;
-	enum { HF_TO, HF_REASON, HF__N };
+	enum { HF_REASON, HF__N };
 	static const struct form_field handover_fields[HF__N] = {
-		[HF_TO] = { .name = "to_username", .type = FT_TEXT, .max = 64, .flags = FORM_REQUIRED },
 		[HF_REASON] = { .name = "handover_reason", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
 	};
 	struct form_value v[HF__N];
 	int ok = FORM_READ(r, handover_fields, v);
-	const char *to_name = v[HF_TO].text, *reason = v[HF_REASON].text;
-	struct dbres who;
-	if (to_name != NULL) {
-		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &who, "s", to_name) != DB_OK)
-			return db_fail(r);
-		if (who.nrows != 1 || dbres_int(&who, 0, UB_DISABLED) != 0 || dbres_int(&who, 0, UB_ID) == id) {
-			form_error(r, "to_username", "admin.users.handover_bad_target");
-			ok = 0;
-		}
+	const char *reason = v[HF_REASON].text;
+	long long to_id;
+	int chosen = person_choose(r, "to", PERSON_REQUIRED, &to_id);
+	if (chosen < 0)
+		return db_fail(r);
+	if (to_id == id) {
+		form_error(r, "to_q", "admin.users.handover_bad_target");
+		chosen = 0;
 	}
-	if (!ok) {
+	if (!ok || !chosen) {
 		view_row(r, "Form.values", user_cols, &from, 0);    /* the edit form beside it */
 		view_row(r, "Subject", user_cols, &from, 0);
-		return user_form_page(r, 422, "admin/admin_user_edit.cs", roles_parse(dbres_get(&from, 0, UC_ROLES)));
+		return user_form_page(r, ok ? form_status(r) : 422, "admin/admin_user_edit.cs",
+				      roles_parse(dbres_get(&from, 0, UC_ROLES)));
 	}
-	if ((st = load_user(r, dbres_int(&who, 0, UB_ID), &to)) != 0)
+	if ((st = load_user(r, to_id, &to)) != 0)
 		return st;
 	struct handover_ctx h = { r, { id, dbres_int(&to, 0, UC_ID), dbres_int(&to, 0, UC_DEPT_ID),
 				       dbres_get(&from, 0, UC_NAME), dbres_get(&to, 0, UC_NAME), reason, "" } };

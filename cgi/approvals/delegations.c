@@ -5,6 +5,7 @@
 #include "pages.h"
 #include "sql.h"
 #include "core/form.h"
+#include "core/people.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,9 +40,8 @@ int delegations_list(struct req *r)
 }
 
 /* The times come from datetime-local fields ("YYYY-MM-DDTHH:MM"). */
-enum { GF_TO, GF_STARTS, GF_ENDS, GF_NOTE, GF__N };
+enum { GF_STARTS, GF_ENDS, GF_NOTE, GF__N };
 static const struct form_field delegation_fields[GF__N] = {
-	[GF_TO] = { .name = "to_username", .type = FT_TEXT, .max = 64, .flags = FORM_REQUIRED },
 	[GF_STARTS] = { .name = "starts_at", .type = FT_DATETIME, .flags = FORM_REQUIRED },
 	[GF_ENDS] = { .name = "ends_at", .type = FT_DATETIME, .flags = FORM_REQUIRED },
 	[GF_NOTE] = { .name = "note", .type = FT_TEXT, .max = 200 },
@@ -51,27 +51,23 @@ int delegations_create(struct req *r)
 {
 	struct form_value v[GF__N];
 	int ok = FORM_READ(r, delegation_fields, v);
-	const char *to = v[GF_TO].text, *starts = v[GF_STARTS].text, *ends = v[GF_ENDS].text;
+	const char *starts = v[GF_STARTS].text, *ends = v[GF_ENDS].text;
 	const char *note = v[GF_NOTE].text;
-	struct dbres u;
-	long long to_id = 0;
-	if (to) {
-		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &u, "s", to) != DB_OK)
-			return db_fail(r);
-		if (u.nrows != 1 || dbres_int(&u, 0, UB_DISABLED) != 0) {
-			form_error(r, "to_username", "request.no_such_user");
-			ok = 0;
-		} else if ((to_id = dbres_int(&u, 0, UB_ID)) == r->user->id) {
-			form_error(r, "to_username", "delegation.not_self");
-			ok = 0;
-		}
+	long long to_id;
+	int chosen = person_choose(r, "to", PERSON_REQUIRED, &to_id);
+	if (chosen < 0)
+		return db_fail(r);
+	if (to_id == r->user->id) {
+		form_error(r, "to_q", "delegation.not_self");
+		chosen = 0;
 	}
 	if (starts && ends && strcmp(starts, ends) >= 0) {
 		form_error(r, "ends_at", "delegation.ends_before");
 		ok = 0;
 	}
-	if (!ok)
-		return delegations_page(r, 422);
+	if (!ok || !chosen)
+		return delegations_page(r, ok ? form_status(r) : 422);
+	const char *to = user_name(r, to_id);
 	const char *now = r->now_text;
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_DELEGATION_INSERT, &res, "iissss", r->user->id, to_id, starts, ends, note, now) != DB_OK)

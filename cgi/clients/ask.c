@@ -7,16 +7,17 @@
 #include "sql.h"
 #include "approvals/approvals.h"
 #include "core/form.h"
+#include "core/people.h"
 #include <string.h>
 
 static const char *const kinds[] = { "view", "transfer", "takeover", "grade", "scope", "owner", "former",
-				     "blacklist", "delete", NULL };
+				     "blacklist", "delete", "reassign", NULL };
 
 /* The kinds that ask for a new value (the others: the reason alone). */
 static int kind_has_value(const char *k)
 {
 	return strcmp(k, "grade") == 0 || strcmp(k, "scope") == 0 || strcmp(k, "owner") == 0 ||
-	       strcmp(k, "blacklist") == 0;
+	       strcmp(k, "blacklist") == 0 || strcmp(k, "reassign") == 0;
 }
 
 static int kind_valid(const char *k)
@@ -60,7 +61,8 @@ static int request_form_page(struct req *r, int status, const struct dbres *card
 		view_set(r, "Page.has_value", "1");
 	static const struct { const char *kind, *field; int col; } current[] = {
 		{ "grade", "grade_id", 1 + CF_grade_id }, { "scope", "scope", CARD_SCOPE },
-		{ "owner", "owner_id", CARD_OWNER_ID }, { "former", "lifecycle", 1 + CF_lifecycle },
+		{ "owner", "owner_id", CARD_OWNER_ID }, { "reassign", "owner_id", CARD_OWNER_ID },
+		{ "former", "lifecycle", 1 + CF_lifecycle },
 		{ "blacklist", "blacklist", CARD_BLACKLIST },
 	};
 	for (size_t i = 0; i < sizeof current / sizeof current[0]; i++)
@@ -117,6 +119,16 @@ int clients_ask(struct req *r)
 	struct create_ctx c;
 	memset(&c, 0, sizeof c);
 	c.r = r;
+	int person = strcmp(kind, "owner") == 0 || strcmp(kind, "reassign") == 0;   /* a new owner, chosen by name */
+	if (person) {
+		long long to;
+		int chosen = person_choose(r, "value", PERSON_REQUIRED, &to);
+		if (chosen < 0)
+			return db_fail(r);
+		if (!chosen)
+			return request_form_page(r, form_status(r), &card, via, kind);
+		value = arena_printf(r->a, "%lld", to);
+	}
 	const char *why;
 	int prep = client_request_prepare(r, &card, via, kind, value, &c.n, &why);
 	if (prep == -2) {
@@ -126,7 +138,7 @@ int clients_ask(struct req *r)
 	if (prep != 0) {
 		/* beside the value when there is one to choose, else at the top */
 		if (kind_has_value(kind)) {
-			form_refuse(r, "value", why);
+			form_refuse(r, person ? "value_q" : "value", why);
 		} else {
 			view_set(r, "Page.error_message", why);
 		}

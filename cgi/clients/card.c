@@ -2,6 +2,7 @@
  * edit with reasons, history, print, key persons, the blacklist. */
 #include "clients.h"
 #include "prospects.h"
+#include "core/domain.h"
 #include "core/form.h"
 #include "core/log.h"
 #include "normalize.h"
@@ -338,7 +339,7 @@ static const char **card_values(struct req *r, const struct dbres *card)
 
 /* Loads the card and checks the right; on refusal logs it and renders the 403
  * page with the stub. Returns 0 with *via set, or an HTTP status. */
-static int card_open(struct req *r, struct dbres *card, enum via *via, const char *page)
+int card_open(struct req *r, struct dbres *card, enum via *via, const char *page)
 {
 	int st = card_load(r, r->ids[0], card);
 	if (st != 0)
@@ -382,6 +383,10 @@ static void view_bookkeeping(struct req *r, const struct dbres *card, enum via v
 			view_set(r, "Card.grant_until", arena_strndup(r->a, until, 16));   /* to the minute */
 	}
 	view_protection(r, card);
+	const char *served = dbres_get(card, 0, CARD_LAST_SERVICE);
+	if (!dbres_int(card, 0, CARD_IN_POOL) && strcmp(dbres_get(card, 0, 1 + CF_lifecycle), "former") != 0 &&
+	    *served && strcmp(served, unserved_cutoff(r)) < 0)         /* nobody served it: it may be reassigned */
+		view_set(r, "Card.unserved_since", served);
 	if (card_may_edit(via))
 		view_set(r, "Can.edit", "1");
 	char today[20];
@@ -480,6 +485,9 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 		return db_fail(r);
 	if (more)
 		view_set(r, "Page.more_history", "1");
+	/* what other domains show on the card (the visits, …) */
+	if ((st = panels_fill(r, "client.card", id, card_may_edit(via) ? PANEL_MAY_EDIT : 0)) != 0)
+		return st;
 	view_set(r, "Page.title", dbres_get(&card, 0, 1 + CF_name));
 	return render(r, 200, tpl);
 }
@@ -556,6 +564,8 @@ int clients_edit(struct req *r)
 			 money ? card_display(r, i, v[i]) : v[i] ? v[i] : "");
 	}
 	view_set(r, "Form.values.version", dbres_get(&card, 0, CARD_VERSION));
+	if (client_show(r, client_fields[CF_referrer_id].col, text_id(v[CF_referrer_id])) != 0)
+		return db_fail(r);
 	struct dbres lines;
 	if (db_exec(r->db, r->a, Q_PRODUCT_LINES_OF, &lines, "i", dbres_int(&card, 0, CARD_ID)) != DB_OK)
 		return db_fail(r);

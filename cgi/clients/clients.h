@@ -14,6 +14,7 @@ enum {
 	CARD_UPDATED_AT, CARD_LAST_VISIT, CARD_NEXT_VISIT, CARD_VERSION, CARD_DELETED_AT,
 	CARD_OWNER_NAME, CARD_DEPT_NAME, CARD_IN_POOL, CARD_PROTECTED_UNTIL, CARD_LAST_PROGRESS,
 	CARD_PRODUCT_LINES,      /* the product line ids, comma-separated */
+	CARD_LAST_SERVICE,       /* registered, visited or progress noted: the latest (unserved.c) */
 };
 
 /* A client to register (form or import row). */
@@ -83,6 +84,10 @@ void view_class_choices(struct req *r, const char *kind);
 /* Loads card id into *card; 0, 404 (missing or deleted) or 503. */
 int card_load(struct req *r, long long id, struct dbres *card);
 struct card_ref card_ref_of(const struct dbres *card);
+/* The card of /clients/{id}… (r->ids[0]) with the reader's right, its view of
+ * page logged first (DESIGN.md §5); a refusal is answered with the stub page.
+ * 0; -1 when a page was rendered; or an HTTP status. */
+int card_open(struct req *r, struct dbres *card, enum via *via, const char *page);
 
 /* Field errors of one record that is not a form (an import row). */
 struct card_errors {
@@ -98,6 +103,21 @@ int card_check(struct req *r, const char *(*get)(void *ctx, const char *col), vo
  * (NULL for empty); keeps what was typed in Form.values; on error sets
  * Form.errors. With old != NULL, FF_CREATE_ONLY fields keep the old value. */
 int card_validate(struct req *r, const char **values, const struct dbres *old);
+
+/* The referring client, chosen by name or number (chooser.c; the form sends
+ * <name>_q and <name> as core/people.h describes). 1 when resolved (*id the
+ * client, or 0 when the field was left empty), 0 when nobody or several match
+ * or "find" was pressed (a message, candidates in Form.pick.<name>), -1 on a
+ * database failure. */
+int client_choose(struct req *r, const char *name, long long *id);
+/* The client id in the field as chosen (a form's first display). 0, or -1. */
+int client_show(struct req *r, const char *name, long long id);
+/* The bigram of a normalised name that the fewest cards have (list.c): it
+ * drives a lookup by name (Q_CLIENT_SEARCH_GRAM). DB_OK or an error. */
+int name_rarest_gram(struct req *r, const char *norm, const char **best);
+/* The first day served within unserved_months (unserved.c): a card last served
+ * before it is unserved ("YYYY-MM-DD"). */
+const char *unserved_cutoff(struct req *r);
 /* Fields.N.* for the form and the card page, from values (or the card row);
  * with form = 1 also the choices of every list (a read-only page needs none). */
 void view_card_fields(struct req *r, const char **values, int form);

@@ -26,6 +26,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/clients/export.csv",               clients_export,          0, 0 },
 	{ M_GET,  "/clients/deleted",                  clients_deleted,         0, 0 },
 	{ M_GET,  "/clients/pool",                     clients_pool,            0, 0 },
+	{ M_GET,  "/clients/unserved",                 clients_unserved,        0, MANAGERS },
 	{ M_POST, "/clients/{id}/progress",            clients_progress,        R_CSRF, 0 },
 	{ M_POST, "/clients/{id}/restore",             clients_restore,         R_CSRF, 0 },
 	{ M_GET,  "/clients/import",                   clients_import_form,     0, 0 },

@@ -3,6 +3,7 @@
 #include "clients.h"
 #include "sql.h"
 #include "core/form.h"
+#include "core/people.h"
 #include "core/log.h"
 #include "normalize.h"
 #include <ctype.h>
@@ -418,17 +419,37 @@ int card_choice_by_approval(int field, const char *v)
 	return field == CF_lifecycle && v != NULL && strcmp(v, "former") == 0;
 }
 
-/* The POSTed value of a card field (the first, never a file part), or NULL. */
+/* A card form: the referring client as chosen by name, the rest as POSTed. */
+struct form_src {
+	struct req *r;
+	const char *referrer;    /* NULL: the form did not show it */
+};
+
+/* The value of a card field (the first sent, never a file part), or NULL. */
 static const char *form_get(void *ctx, const char *col)
 {
+	struct form_src *src = ctx;
+	if (src->referrer != NULL && strcmp(col, client_fields[CF_referrer_id].col) == 0)
+		return src->referrer;
 	size_t n;
-	const char **sent = form_all(ctx, col, &n);
+	const char **sent = form_all(src->r, col, &n);
 	return n > 0 ? sent[0] : NULL;
 }
 
 int card_validate(struct req *r, const char **values, const struct dbres *old)
 {
-	return card_check(r, form_get, r, values, old, NULL);
+	struct form_src src = { r, NULL };
+	int chosen = 1;
+	if (req_form(r, "referrer_id_q") != NULL) {      /* shown: chosen by name or number */
+		long long id;
+		chosen = client_choose(r, client_fields[CF_referrer_id].col, &id);
+		if (chosen < 0)
+			form_error(r, "referrer_id_q", "client.lookup_failed");
+		src.referrer = chosen > 0 && id > 0 ? arena_printf(r->a, "%lld", id) : "";
+	}
+	int ok = card_check(r, form_get, &src, values, old, NULL) && chosen > 0;
+	form_find_only(r);                /* "find" saves nothing: only the chooser's message */
+	return ok;
 }
 
 /* The text a person reads for a stored value. */
@@ -447,6 +468,12 @@ const char *card_display(struct req *r, int i, const char *v)
 		long long id = strtoll(v, &end, 10);
 		const char *label = *end == '\0' ? (f->type == F_GRADE ? grade_label(r, id) : class_label(r, id)) : "";
 		return *label ? label : v;
+	}
+	case F_CLIENT: {                     /* the referring client by its name (a stub's: §5) */
+		struct dbres res;
+		if (db_exec(r->db, r->a, Q_CLIENT_EXISTS, &res, "i", text_id(v)) != DB_OK || res.nrows != 1)
+			return arena_printf(r->a, "#%s", v);
+		return arena_printf(r->a, "%s (#%s)", dbres_get(&res, 0, 1), v);
 	}
 	case F_MONEY:
 	case F_AMOUNT: {

@@ -38,6 +38,21 @@ static int refuse(struct req *r, const char **why, const char *key)
 	return -1;
 }
 
+/* The owner change to value, the id of an enabled user (ask.c chose them by name). */
+static int new_owner(struct req *r, const struct dbres *card, const char *value, struct new_request *n,
+		     const char **why)
+{
+	struct dbres u;
+	if (db_exec(r->db, r->a, Q_PEOPLE_GET, &u, "i", text_id(value)) != DB_OK)
+		return refuse(r, why, "request.failed");
+	if (u.nrows != 1)
+		return refuse(r, why, "request.no_such_user");
+	n->field = "owner_id";
+	n->old_value = dbres_get(card, 0, CARD_OWNER_ID);
+	n->new_value = dbres_get(&u, 0, PC_ID);
+	return text_same(n->old_value, n->new_value) ? refuse(r, why, "request.no_change") : 0;
+}
+
 int client_request_prepare(struct req *r, const struct dbres *card, enum via via, const char *kind,
 			   const char *value, struct new_request *n, const char **why)
 {
@@ -76,6 +91,15 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		n->new_value = arena_printf(r->a, "%lld", r->user->id);
 		return 0;
 	}
+	if (strcmp(kind, "reassign") == 0) {      /* nobody served it (seed 004): anyone may ask */
+		struct dbres un;
+		if (db_exec(r->db, r->a, Q_CLIENT_UNSERVED, &un, "is", n->client_id, unserved_cutoff(r)) != DB_OK)
+			return refuse(r, why, "request.failed");
+		if (dbres_int(&un, 0, 0) == 0)
+			return refuse(r, why, "unserved.served");
+		n->type = "reassign";
+		return new_owner(r, card, value, n, why);
+	}
 	if (!card_may_edit(via))
 		return -2;
 	if (strcmp(kind, "delete") == 0) {
@@ -106,17 +130,8 @@ int client_request_prepare(struct req *r, const struct dbres *card, enum via via
 		n->new_value = value;
 		return text_same(n->old_value, value) ? refuse(r, why, "request.no_change") : 0;
 	}
-	if (strcmp(kind, "owner") == 0) {
-		struct dbres u;
-		if (db_exec(r->db, r->a, Q_USER_BY_USERNAME, &u, "s", value) != DB_OK)
-			return refuse(r, why, "request.failed");
-		if (u.nrows != 1 || dbres_int(&u, 0, UB_DISABLED) != 0)
-			return refuse(r, why, "request.no_such_user");
-		n->field = "owner_id";
-		n->old_value = dbres_get(card, 0, CARD_OWNER_ID);
-		n->new_value = dbres_get(&u, 0, UB_ID);
-		return text_same(n->old_value, n->new_value) ? refuse(r, why, "request.no_change") : 0;
-	}
+	if (strcmp(kind, "owner") == 0)
+		return new_owner(r, card, value, n, why);
 	if (strcmp(kind, "former") == 0) {
 		n->field = "lifecycle";
 		n->old_value = card->rows[0][1 + CF_lifecycle];
@@ -260,6 +275,20 @@ static int apply_field(struct req *r, const struct request_row *rq, long long de
 			   : rc;
 }
 
+/* A reassignment: the card must still be unserved, then as an owner change. */
+static int apply_reassign(struct req *r, const struct request_row *rq, long long decider, const char **why)
+{
+	struct dbres un;
+	int rc = db_exec(r->db, r->a, Q_CLIENT_UNSERVED, &un, "is", rq->client_id, unserved_cutoff(r));
+	if (rc != DB_OK)
+		return rc;
+	if (dbres_int(&un, 0, 0) == 0) {
+		*why = lang_text(r, "unserved.served");
+		return APPROVAL_REFUSED;
+	}
+	return apply_field(r, rq, decider, why);
+}
+
 /* The text a person reads for a requested value of field. */
 const char *client_value_text(struct req *r, const char *field, const char *v)
 {
@@ -282,6 +311,7 @@ const struct approval_kind clients_kinds[] = {
 	{ "delete",            client_value_text, apply_delete, NULL },
 	{ "transfer",          client_value_text, apply_field, NULL },
 	{ "takeover",          client_value_text, apply_takeover, NULL },
+	{ "reassign",          client_value_text, apply_reassign, NULL },
 	{ "blacklist_dept",    client_value_text, apply_field, NULL },
 	{ "blacklist_company", client_value_text, apply_field, NULL },
 	{ 0 },

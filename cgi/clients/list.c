@@ -5,6 +5,7 @@
 #include "clients.h"
 #include "core/csv.h"
 #include "core/form.h"
+#include "core/people.h"
 #include "normalize.h"
 #include "pages.h"
 #include <stdlib.h>
@@ -49,18 +50,35 @@ static void view_list_row(struct req *r, const char *p, const struct dbres *res,
 		view_set(r, arena_printf(r->a, "%s.overdue", p), "1");
 }
 
-static const char *like_escape(struct req *r, const char *s)
+int name_rarest_gram(struct req *r, const char *norm, const char **best)
 {
-	char *out = arena_alloc(r->a, strlen(s) * 2 + 3), *o = out;
-	*o++ = '%';
-	for (; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
+	long long best_n = -1;
+	const char *s = norm;
+	*best = "";
+	while (*s) {
+		size_t a = 1;
+		while (s[a] && ((unsigned char)s[a] & 0xC0) == 0x80)
+			a++;
+		if (s[a] == '\0')
+			break;
+		size_t b = a + 1;
+		while (s[b] && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b++;
+		const char *gram = arena_strndup(r->a, s, b);
+		struct dbres cnt;
+		int rc = db_exec(r->db, r->a, Q_CLIENT_GRAM_COUNT, &cnt, "s", gram);
+		if (rc != DB_OK)
+			return rc;
+		long long n = dbres_int(&cnt, 0, 0);
+		if (best_n < 0 || n < best_n) {
+			*best = gram;
+			best_n = n;
+		}
+		if (n == 0)
+			break;
+		s += a;
 	}
-	*o++ = '%';
-	*o = '\0';
-	return out;
+	return DB_OK;
 }
 
 /* Search: returns 0 after filling Clients.*, or an HTTP status. */
@@ -101,33 +119,10 @@ static int search(struct req *r, const char *q)
 			view_set(r, "Page.search_hint", lang_text(r, "client.search_two_chars"));
 			return 0;
 		}
-		/* the rarest bigram of the query drives the lookup */
-		const char *best = NULL;
-		long long best_n = -1;
-		const char *s = norm;
-		while (*s) {
-			size_t a = 1;
-			while (s[a] && ((unsigned char)s[a] & 0xC0) == 0x80)
-				a++;
-			if (s[a] == '\0')
-				break;
-			size_t b = a + 1;
-			while (s[b] && ((unsigned char)s[b] & 0xC0) == 0x80)
-				b++;
-			const char *gram = arena_strndup(r->a, s, b);
-			struct dbres cnt;
-			if (db_exec(r->db, r->a, Q_CLIENT_GRAM_COUNT, &cnt, "s", gram) != DB_OK)
-				return db_fail(r);
-			long long n = dbres_int(&cnt, 0, 0);
-			if (best_n < 0 || n < best_n) {
-				best = gram;
-				best_n = n;
-			}
-			if (n == 0)
-				break;
-			s += a;
-		}
-		const char *ln = like_escape(r, norm), *lq = like_escape(r, q);
+		const char *best;
+		if (name_rarest_gram(r, norm, &best) != DB_OK)
+			return db_fail(r);
+		const char *ln = db_like(r->a, norm), *lq = db_like(r->a, q);
 		rc = db_exec(r->db, r->a, back ? Q_CLIENT_SEARCH_GRAM_BACK : Q_CLIENT_SEARCH_GRAM, &res, "sisssi", best,
 			     back ? after : before, ln, lq, lq, (long long)PAGE + 1);
 		if (rc == DB_OK)
@@ -350,6 +345,13 @@ int clients_list(struct req *r)
 
 	struct list_args la;
 	list_args_read(r, &la);
+	long long owner;               /* the owner filter: a person chosen by name (or the id of "mine") */
+	int chosen = person_choose(r, "owner", PERSON_QUERY, &owner);
+	if (chosen < 0)
+		return db_fail(r);
+	la.owner = chosen ? owner : form_status(r) == 422 ? -1 : 0;   /* typed, but nobody chosen: no rows */
+	view_set(r, "Form.invalid", "");        /* a filter saves nothing: no "nothing was saved" banner */
+	view_set(r, "Filter.owner", la.owner > 0 ? arena_printf(r->a, "%lld", la.owner) : "");
 	struct dbres res;
 	if (list_fetch(r, &la, PAGE + 1, &res) != DB_OK)
 		return db_fail(r);

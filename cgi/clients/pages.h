@@ -44,6 +44,7 @@ int clients_restore(struct req *r);
 /* prospects.c */
 int clients_progress(struct req *r);
 int clients_pool(struct req *r);
+int clients_unserved(struct req *r);
 
 /* ask.c */
 int clients_ask_form(struct req *r);

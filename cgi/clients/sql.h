@@ -10,8 +10,8 @@
 	"last_visit_on, next_visit_due, version, deleted_at, " \
 	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
 	"(SELECT name FROM departments WHERE id = c.dept_id), in_pool, protected_until, last_progress_on, " \
-	"(SELECT GROUP_CONCAT(item_id ORDER BY item_id) FROM client_product_lines WHERE client_id = c.id) " \
-	"FROM clients c "
+	"(SELECT GROUP_CONCAT(item_id ORDER BY item_id) FROM client_product_lines WHERE client_id = c.id), " \
+	"last_service_on FROM clients c "
 
 /* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
  * blacklist, tag (each '' or 0 = any), overdue flag, today. */
@@ -76,6 +76,15 @@
 	COUNT_BRANCH("c.scope = 'personal' AND c.dept_id IN " depts) " UNION " \
 	COUNT_BRANCH("c.scope = 'department' AND c.dept_id IN " depts) " UNION " \
 	COUNT_BRANCH("c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)")
+
+/* Clients nobody served (unserved.c): served = registered, visited or progress noted (last_service_on). */
+#define UNSERVED_COLS "SELECT c.id, c.name, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+	"(SELECT name FROM departments WHERE id = c.dept_id), c.last_service_on, c.lifecycle, " \
+	"(SELECT MAX(q.id) FROM requests q WHERE q.client_id = c.id AND q.req_type = 'reassign' " \
+	"AND q.status = 'pending') FROM clients c "
+#define UNSERVED_WHERE "c.deleted_at IS NULL AND c.in_pool = 0 AND c.lifecycle <> 'former' AND c.last_service_on < ? "
+#define KEYSET_SERVICE "(c.last_service_on > ? OR (c.last_service_on = ? AND c.id > ?))"
+enum unserved_col { UN_ID, UN_NAME, UN_OWNER, UN_DEPT, UN_SINCE, UN_LIFECYCLE, UN_PENDING };
 
 #define IDS10 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 #define IDS100 IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ", " IDS10
@@ -301,6 +310,17 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_POOL_OF_DEPT, "iii", "SELECT c.id, c.name, c.pool_since, (SELECT display_name FROM users WHERE id = c.owner_id), " \
 		"c.registered_at FROM clients c WHERE c.dept_id = ? AND c.in_pool = 1 AND c.deleted_at IS NULL " \
 		"AND c.id < ? ORDER BY c.id DESC LIMIT ?") \
+	/* ---- clients nobody served for unserved_months (unserved.c): oldest service first, by key ---- */ \
+	X(Q_UNSERVED_ALL, "sssii", UNSERVED_COLS "WHERE " UNSERVED_WHERE "AND " KEYSET_SERVICE \
+		" ORDER BY c.last_service_on, c.id LIMIT ?") \
+	X(Q_UNSERVED_TREE, "sissii", UNSERVED_COLS "WHERE " UNSERVED_WHERE "AND c.dept_id IN " SUBTREE " AND " \
+		KEYSET_SERVICE " ORDER BY c.last_service_on, c.id LIMIT ?") \
+	X(Q_UNSERVED_ALL_COUNT, "si", "SELECT COUNT(*) FROM (SELECT c.id FROM clients c WHERE " UNSERVED_WHERE \
+		"LIMIT ?) t") \
+	X(Q_UNSERVED_TREE_COUNT, "sii", "SELECT COUNT(*) FROM (SELECT c.id FROM clients c WHERE " UNSERVED_WHERE \
+		"AND c.dept_id IN " SUBTREE " LIMIT ?) t") \
+	/* a card still unserved when a reassignment is asked for or approved */ \
+	X(Q_CLIENT_UNSERVED, "is", "SELECT COUNT(*) FROM clients c WHERE c.id = ? AND " UNSERVED_WHERE) \
 	X(Q_PROSPECTS_WARN, "iss", "SELECT c.id, c.name, c.protected_until, c.last_progress_on FROM clients c " \
 		"WHERE c.owner_id = ? AND c.lifecycle = 'prospect' AND c.in_pool = 0 AND c.deleted_at IS NULL " \
 		"AND (c.protected_until <= ? OR c.last_progress_on <= ?) ORDER BY c.protected_until LIMIT 20") \

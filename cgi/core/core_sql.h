@@ -15,7 +15,7 @@ enum user_col { UC_ID, UC_USERNAME, UC_NAME, UC_EMAIL, UC_DEPT_ID, UC_DEPT_NAME,
 		UC_MUST_CHANGE, UC_ROLES, UC_VERSION, UC__COUNT };
 
 enum session_col { SS_USER, SS_CSRF, SS_CREATED, SS_SEEN, SS_USER_COLS };   /* Q_SESSION_GET, then USER_COLS */
-enum by_username_col { UB_ID, UB_NAME, UB_DISABLED };                      /* Q_USER_BY_USERNAME */
+enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /* Q_PEOPLE_FIND, Q_PEOPLE_GET */
 
 #define CORE_SQL(X) \
 	X(Q_PING, "", "SELECT 1") \
@@ -35,13 +35,21 @@ enum by_username_col { UB_ID, UB_NAME, UB_DISABLED };                      /* Q_
 	X(Q_AUDIT_INSERT, "sssssssss", "INSERT INTO audit_log (at, actor_id, actor_name, action, object_type, object_id, " \
 		"detail, addr, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") \
 	X(Q_DEPT_PARENTS, "", "SELECT id, parent_id FROM departments") \
-	X(Q_USER_BY_USERNAME, "s", "SELECT id, display_name, disabled FROM users WHERE username = ?") \
+	/* the person chooser (people.c): enabled people by name, login or department; exact first */ \
+	X(Q_PEOPLE_FIND, "sssss", "SELECT u.id, u.display_name, d.name, " \
+		"(u.display_name = ? OR u.username = ?) AS exact FROM users u JOIN departments d ON d.id = u.dept_id " \
+		"WHERE u.disabled = 0 AND (u.display_name LIKE ? OR u.username = ? OR d.name LIKE ?) " \
+		"ORDER BY exact DESC, u.display_name, u.id LIMIT 21") \
+	X(Q_PEOPLE_GET, "i", "SELECT u.id, u.display_name, d.name, u.username FROM users u " \
+		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ? AND u.disabled = 0") \
 	/* a password set by its user or reset by the admin */ \
 	X(Q_USER_SET_PASSWORD, "sisi", "UPDATE users SET password_hash = ?, must_change_password = ?, " \
 		"updated_at = ?, version = version + 1 WHERE id = ?") \
 	/* an edit of data that workers cache (data_version): in the edit's transaction */ \
 	X(Q_VERSION_BUMP, "s", "INSERT INTO data_versions (name, version) VALUES (?, 1) " \
 		"ON DUPLICATE KEY UPDATE version = version + 1") \
+	/* the working-day calendar's exceptions in a range of days (workdays.c) */ \
+	X(Q_CALENDAR_RANGE, "ss", "SELECT day, kind FROM calendar_days WHERE day > ? AND day <= ?") \
 	/* ---- leases of the scheduled tasks (cron.c): rows, as a named lock is not shared by a cluster ---- */ \
 	X(Q_LEASE_ENSURE, "s", "INSERT IGNORE INTO cron_leases (name, holder, until) VALUES (?, '', '2000-01-01 00:00:00')") \
 	X(Q_LEASE_TAKE, "sssss", "UPDATE cron_leases SET holder = ?, until = ? WHERE name = ? AND (until < ? OR holder = ?)") \

@@ -458,3 +458,17 @@ int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx)
 		d->last_rc = rc;
 	return rc;
 }
+
+const char *db_like(arena *a, const char *s)
+{
+	char *out = arena_alloc(a, strlen(s) * 2 + 3), *o = out;
+	*o++ = '%';
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return out;
+}

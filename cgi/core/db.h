@@ -86,6 +86,8 @@ void db_count_reset(struct db *d);
 
 /* Cell helpers: "" for NULL / out of range. */
 const char *dbres_get(const struct dbres *r, size_t row, size_t col);
+/* "%s%" for LIKE ? with s's own % _ \ taken literally (a copy in a). */
+const char *db_like(arena *a, const char *s);
 long long dbres_int(const struct dbres *r, size_t row, size_t col);
 
 #endif

@@ -54,6 +54,18 @@ struct service {
 	void (*stop)(pid_t pid);                                 /* ends it, waiting for it */
 };
 
+/* A section a domain adds to another domain's page, e.g. the visits on a
+ * client's card: the page calls panels_fill(r, "client.card", id, flags) and
+ * its template draws them with macros.cs panels(). fill sets, under prefix,
+ * title, id (the element's), cols.K (headers), rows.R.K (cells; rows.R.K.href
+ * links one), actions.A.{href,label}, more.{href,label} and empty (the text
+ * when there are no rows); 0, or an HTTP status. */
+enum panel_flag { PANEL_MAY_EDIT = 1 };   /* the reader may change the page's record */
+struct panel {
+	const char *page;
+	int (*fill)(struct req *r, long long id, unsigned flags, const char *prefix);
+};
+
 struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
 
 struct domain {
@@ -67,6 +79,7 @@ struct domain {
 	home_fn home;                /* may be NULL */
 	handover_fn handover;        /* may be NULL */
 	const struct service *service;       /* may be NULL */
+	const struct panel *panels;  /* { 0 }-terminated; may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */
@@ -75,6 +88,10 @@ extern const struct domain *const domains[];
 /* Registers every domain's statements with the database layer. 0 or -1. Once
  * per process, before anything connects. */
 int domains_register(void);
+
+/* Fills Panels.N from every domain's panels of page (struct panel), in the
+ * order of the domains. 0, or an HTTP status. */
+int panels_fill(struct req *r, const char *page, long long id, unsigned flags);
 
 /* The core's own routes (health, test hooks) and statements. */
 extern const struct domain core_domain;

@@ -27,7 +27,7 @@
   <p class="hint"><?cs var:Lang.admin.users.handover_hint ?></p>
   <form method="post" action="/admin/users/<?cs var:Subject.id ?>/handover">
     <?cs call:csrf() ?>
-    <?cs call:text_field("to_username", Lang.admin.users.handover_to, "text", "maxlength=64 required autocomplete=off") ?>
+    <?cs call:person_field("to", Lang.admin.users.handover_to) ?>
     <?cs call:text_field("handover_reason", Lang.request.reason, "text", "maxlength=500 required") ?>
     <button type="submit"><?cs var:Lang.admin.users.handover ?></button>
   </form>

@@ -19,7 +19,7 @@
   <h2><?cs var:Lang.delegation.create ?></h2>
   <form method="post" action="/delegations">
     <?cs call:csrf() ?>
-    <?cs call:text_field("to_username", Lang.delegation.to_username, "text", "maxlength=64 required autocomplete=off") ?>
+    <?cs call:person_field("to", Lang.delegation.to_username) ?>
     <?cs call:text_field("starts_at", Lang.delegation.starts_at, "datetime-local", "required") ?>
     <?cs call:text_field("ends_at", Lang.delegation.ends_at, "datetime-local", "required") ?>
     <?cs call:text_field("note", Lang.delegation.note, "text", "maxlength=200") ?>

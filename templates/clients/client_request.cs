@@ -14,17 +14,17 @@
     <?cs call:csrf() ?>
     <input type="hidden" name="kind" value="<?cs var:Form.values.kind ?>">
     <?cs set:k = Form.values.kind ?>
-    <?cs if:Page.has_value ?>
+    <?cs if:k == "owner" || k == "reassign" ?>
+    <?cs call:person_field("value", Lang.request.new_value) ?>
+    <?cs elif:Page.has_value ?>
     <div class="field<?cs if:Form.errors.value ?> invalid<?cs /if ?>">
       <label for="f-value"><?cs var:Lang.request.new_value ?></label>
       <?cs if:k == "grade" ?>
       <select id="f-value" name="value"><option value="">—</option><?cs each:c = Choices.grade ?><option value="<?cs var:c.id ?>"<?cs if:Form.values.value == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select>
       <?cs elif:k == "scope" ?>
       <select id="f-value" name="value"><option value="">—</option><?cs each:c = Lang.client.opt.scope ?><option value="<?cs name:c ?>"<?cs if:Form.values.value == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select>
-      <?cs elif:k == "blacklist" ?>
-      <select id="f-value" name="value"><option value="">—</option><?cs each:c = Lang.client.opt.blacklist ?><option value="<?cs name:c ?>"<?cs if:Form.values.value == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select>
       <?cs else ?>
-      <input id="f-value" name="value" type="text" value="<?cs var:Form.values.value ?>" maxlength="64" autocomplete="off">
+      <select id="f-value" name="value"><option value="">—</option><?cs each:c = Lang.client.opt.blacklist ?><option value="<?cs name:c ?>"<?cs if:Form.values.value == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select>
       <?cs /if ?>
       <?cs call:error_for("value") ?>
     </div>

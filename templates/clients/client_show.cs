@@ -56,6 +56,7 @@
   <section class="card"><h2><?cs var:Lang.client.section.s4 ?></h2><?cs call:card_section(4, 0) ?><?cs if:!Sections.s4 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
   <section class="card"><h2><?cs var:Lang.client.section.s5 ?></h2><?cs call:card_section(5, 0) ?><?cs if:!Sections.s5 ?><p class="empty"><?cs var:Lang.client.not_filled ?></p><?cs /if ?></section>
 </div>
+<?cs call:panels() ?>
 <section class="card">
   <h2><?cs var:Lang.client.latest_history ?></h2>
   <?cs include!"clients/part_history.cs" ?>

@@ -1,7 +1,7 @@
 <?cs include!"header.cs" ?>
 <div class="page-head">
   <h1><?cs var:Lang.client.list_title ?></h1>
-  <div><?cs if:User.roles.dept_manager || User.roles.director || User.roles.gm || User.roles.deputy_gm ?><a class="button" href="/clients/deleted"><?cs var:Lang.client.deleted_title ?></a> <?cs /if ?><a class="button" href="/clients/import"><?cs var:Lang.client.import_link ?></a>
+  <div><?cs if:User.roles.dept_manager || User.roles.director || User.roles.gm || User.roles.deputy_gm ?><a class="button" href="/clients/deleted"><?cs var:Lang.client.deleted_title ?></a> <a class="button" href="/clients/unserved"><?cs var:Lang.unserved.title ?></a> <?cs /if ?><a class="button" href="/clients/import"><?cs var:Lang.client.import_link ?></a>
   <a class="button primary" href="/clients/new"><?cs var:Lang.client.new_title ?></a></div>
 </div>
 <form method="get" action="/clients" class="search">
@@ -19,7 +19,7 @@
   <label><?cs var:Lang.client.f.tags ?> <input type="text" name="tag" value="<?cs var:Filter.tag ?>" maxlength="30" size="8"></label>
   <label class="check"><input type="checkbox" name="overdue" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:Lang.client.overdue_only ?></label>
   <label><?cs var:Lang.client.sort ?> <select name="sort"><?cs each:c = Lang.client.opt.sort ?><option value="<?cs name:c ?>"<?cs if:Filter.sort == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select></label>
-  <?cs if:Filter.owner ?><input type="hidden" name="owner" value="<?cs var:Filter.owner ?>"><?cs /if ?>
+  <?cs call:person_field("owner", Lang.client.owner) ?>
   <?cs if:Filter.dept ?><input type="hidden" name="dept" value="<?cs var:Filter.dept ?>"><?cs /if ?>
   <button type="submit"><?cs var:Lang.admin.filter ?></button>
   <a href="/clients?owner=<?cs var:User.id ?>"><?cs var:Lang.client.mine ?></a>

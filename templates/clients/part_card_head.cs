@@ -14,4 +14,5 @@
     <dt><?cs var:Lang.pool.last_progress ?></dt><dd><?cs var:Card.last_progress_on ?></dd>
     <dt><?cs var:Lang.pool.drops_on ?></dt><dd<?cs if:Card.drops_soon ?> class="overdue"<?cs /if ?> id="drops-on"><?cs var:Card.drops_on ?></dd><?cs /if ?>
   </dl>
+  <?cs if:Card.unserved_since ?><p class="alert" id="unserved"><?cs var:Lang.unserved.card ?> <?cs var:Card.unserved_since ?><span class="screen-only"> · <a href="/clients/<?cs var:Card.id ?>/request?kind=reassign"><?cs var:Lang.unserved.reassign ?></a></span></p><?cs /if ?>
 </div>

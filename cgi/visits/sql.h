@@ -1,0 +1,41 @@
+/* sql.h — the statements of the visits domain (see core/sql.h). */
+#ifndef DOSSIER_VISITS_SQL_H
+#define DOSSIER_VISITS_SQL_H
+#include "core/sql.h"
+
+/* A visit with its client's name and its recorder's (Q_VISITS_OF_CLIENT, Q_VISITS_BY). */
+#define VISIT_COLS "SELECT v.id, v.client_id, c.name, v.visited_on, v.kind, v.attendees, v.contact, v.summary, " \
+	"v.feedback, v.satisfaction, v.problems, v.next_follow_up, (SELECT display_name FROM users WHERE id = " \
+	"v.recorded_by), v.recorded_at FROM visits v JOIN clients c ON c.id = v.client_id "
+enum visit_col { VC_ID, VC_CLIENT, VC_CLIENT_NAME, VC_ON, VC_KIND, VC_ATTENDEES, VC_CONTACT, VC_SUMMARY, VC_FEEDBACK,
+		 VC_SATISFACTION, VC_PROBLEMS, VC_NEXT, VC_BY, VC_AT, VC__COUNT };
+/* A card on an agenda (Q_AGENDA). */
+enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
+
+#define VISITS_SQL(X) \
+	X(Q_VISIT_INSERT, "isssssssssis", "INSERT INTO visits (client_id, visited_on, kind, attendees, contact, summary, " \
+		"feedback, satisfaction, problems, next_follow_up, recorded_by, recorded_at) " \
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
+	/* the card after a visit: its last visit, last progress, and the next visit due — the grade's cadence \
+	 * (never more than a year) from the last visit, or sooner when the latest visit set a follow-up */ \
+	X(Q_VISIT_MOVE_CARD, "ssssssssi", "UPDATE clients c LEFT JOIN grades g ON g.id = c.grade_id " \
+		"SET c.next_visit_due = LEAST(DATE_ADD(GREATEST(COALESCE(c.last_visit_on, ?), ?), " \
+		"INTERVAL LEAST(COALESCE(g.visit_days, 365), 365) DAY), " \
+		"IF(? >= COALESCE(c.last_visit_on, '1000-01-01'), COALESCE(?, '9999-12-31'), '9999-12-31')), " \
+		"c.last_visit_on = GREATEST(COALESCE(c.last_visit_on, ?), ?), " \
+		"c.last_progress_on = GREATEST(COALESCE(c.last_progress_on, ?), ?) " \
+		"WHERE c.id = ? AND c.deleted_at IS NULL") \
+	X(Q_VISITS_OF_CLIENT, "issii", VISIT_COLS "WHERE v.client_id = ? AND (v.visited_on < ? OR " \
+		"(v.visited_on = ? AND v.id < ?)) ORDER BY v.visited_on DESC, v.id DESC LIMIT ?") \
+	X(Q_VISITS_BY, "iii", VISIT_COLS "WHERE v.recorded_by = ? AND v.id < ? ORDER BY v.id DESC LIMIT ?") \
+	/* a person's cards due for a visit up to a day, the most overdue first */ \
+	X(Q_AGENDA, "isi", "SELECT c.id, c.name, c.next_visit_due, c.last_visit_on, c.grade_id, c.lifecycle " \
+		"FROM clients c WHERE c.owner_id = ? AND c.next_visit_due IS NOT NULL AND c.next_visit_due <= ? " \
+		"AND c.deleted_at IS NULL AND c.in_pool = 0 ORDER BY c.next_visit_due, c.id LIMIT ?") \
+	X(Q_AGENDA_USER, "i", "SELECT u.id, u.display_name, u.dept_id, d.name FROM users u " \
+		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?")
+
+SQL_DECLARE(VISITS_SQL)
+extern struct sql *const visits_sql[];
+
+#endif

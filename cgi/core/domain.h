@@ -54,6 +54,16 @@ struct service {
 	void (*stop)(pid_t pid);                                 /* ends it, waiting for it */
 };
 
+/* An operator command of the `dossier` binary (`dossier NAME ARGS…`), run
+ * once from a shell or a timer, outside any request. main.c finds it by name
+ * in the domains' tables; the configuration is loaded, the time zone set and
+ * the MariaDB library initialised before run is called. */
+struct command {
+	const char *name;            /* e.g. "backup" */
+	const char *usage;           /* one line for `dossier` without arguments: "ARGS  what it does" */
+	int (*run)(const struct config *cfg, int argc, char **argv);   /* argv[0] is the name; the exit status */
+};
+
 struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
 
 struct domain {
@@ -67,6 +77,7 @@ struct domain {
 	home_fn home;                /* may be NULL */
 	handover_fn handover;        /* may be NULL */
 	const struct service *service;       /* may be NULL */
+	const struct command *commands;      /* { 0 }-terminated; may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */

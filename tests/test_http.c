@@ -1123,6 +1123,7 @@ int main(void)
 		CU_add_test(s, stack_tests[i].name, stack_tests[i].fn);
 	add_client_suite();
 	add_request_suite();
+	add_backup_suite();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

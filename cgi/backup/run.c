@@ -406,9 +406,12 @@ static int prune(const struct config *cfg, struct db *db, arena *a, const char *
 	return removed;
 }
 
-/* --if-due: which backup is due now, from the table; 0 none. The month's
- * backup when this month has no good monthly one, else a weekly one when the
- * last good backup is 7 days old; a failed attempt is retried after an hour. */
+/* The kind of this run and whether one is due, from the table. Monthly when
+ * this month has no good monthly backup yet (so a timer that missed the 1st
+ * catches up with the month's backup), else weekly. Due (for --if-due) when
+ * the month's backup is missing or the last good backup is 7 days old; a
+ * failed attempt is retried after an hour. Returns 1 when due, else 0 with
+ * the reason in why. */
 static int due_kind(const struct dbres *st, time_t now, enum backup_kind *kind, char *why, size_t len)
 {
 	const char *last_ok = st->nrows ? st->rows[0][BS_LAST_OK] : NULL;
@@ -420,11 +423,9 @@ static int due_kind(const struct dbres *st, time_t now, enum backup_kind *kind, 
 	clock_format(now - 7 * 86400 + 60, week_ago);   /* a minute early: timers drift */
 	clock_format(now, month_start);
 	memcpy(month_start + 8, "01 00:00:00", 12);
-	if (last_monthly == NULL || strcmp(last_monthly, month_start) < 0)
-		*kind = BACKUP_MONTHLY;
-	else if (last_ok == NULL || strcmp(last_ok, week_ago) <= 0)
-		*kind = BACKUP_WEEKLY;
-	else {
+	int month_missing = last_monthly == NULL || strcmp(last_monthly, month_start) < 0;
+	*kind = month_missing ? BACKUP_MONTHLY : BACKUP_WEEKLY;
+	if (!month_missing && last_ok != NULL && strcmp(last_ok, week_ago) > 0) {
 		fmt(why, len, "the last good backup is from %s", last_ok);
 		return 0;
 	}
@@ -478,21 +479,21 @@ int backup_command(const struct config *cfg, int argc, char **argv)
 	localtime_r(&now, &tm);
 	char started[20];
 	clock_format(now, started);
-	if (if_due) {
-		struct dbres st;
-		char why[200];
-		if (db_exec(db, a, Q_BACKUP_STATE, &st, "") != DB_OK) {
-			fprintf(stderr, "dossier backup: cannot read the backups table\n");
-			goto out;
-		}
-		if (!due_kind(&st, now, &kind, why, sizeof why)) {
-			printf("dossier backup: not due: %s\n", why);
-			rc = 0;
-			goto out;
-		}
-	} else if (!kind_set) {
-		kind = tm.tm_mday == 1 ? BACKUP_MONTHLY : BACKUP_WEEKLY;
+	struct dbres st;
+	char why[200];
+	enum backup_kind auto_kind;
+	if (db_exec(db, a, Q_BACKUP_STATE, &st, "") != DB_OK) {
+		fprintf(stderr, "dossier backup: cannot read the backups table\n");
+		goto out;
 	}
+	int due = due_kind(&st, now, &auto_kind, why, sizeof why);
+	if (if_due && !due) {
+		printf("dossier backup: not due: %s\n", why);
+		rc = 0;
+		goto out;
+	}
+	if (!kind_set)
+		kind = auto_kind;
 
 	struct outcome o;
 	memset(&o, 0, sizeof o);

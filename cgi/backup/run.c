@@ -354,55 +354,57 @@ static int write_archive(const struct config *cfg, const char *tmp, struct outco
  * marks their rows. Returns how many were deleted. */
 static int prune(const struct config *cfg, struct db *db, arena *a, const char *now_text)
 {
+	struct entry {
+		struct backup_stamp stamp;
+		char name[BACKUP_NAME_MAX];
+	} *v = NULL;
+	size_t n = 0, cap = 0;
 	DIR *d = opendir(cfg->backup_dir);
 	if (d == NULL)
 		return 0;
-	size_t n = 0, cap = 64;
-	struct backup_stamp *v = malloc(cap * sizeof *v);
-	char (*names)[BACKUP_NAME_MAX] = malloc(cap * sizeof *names);
 	struct dirent *e;
-	while (v != NULL && names != NULL && (e = readdir(d)) != NULL) {
+	while ((e = readdir(d)) != NULL) {
 		struct backup_stamp s;
 		if (backup_name_parse(e->d_name, &s) != 0)
 			continue;
 		if (n == cap) {
-			cap *= 2;
-			struct backup_stamp *nv = realloc(v, cap * sizeof *v);
-			if (nv != NULL)
-				v = nv;
-			char (*nn)[BACKUP_NAME_MAX] = nv ? realloc(names, cap * sizeof *names) : NULL;
-			if (nn == NULL)
+			cap = cap ? cap * 2 : 64;
+			struct entry *nv = realloc(v, cap * sizeof *v);
+			if (nv == NULL)
 				break;
-			names = nn;
+			v = nv;
 		}
-		v[n] = s;
-		fmt(names[n], BACKUP_NAME_MAX, "%s", e->d_name);
+		v[n].stamp = s;
+		fmt(v[n].name, sizeof v[n].name, "%s", e->d_name);
 		n++;
 	}
 	closedir(d);
+	struct backup_stamp *stamps = n ? calloc(n, sizeof *stamps) : NULL;
 	int *keep = n ? calloc(n, sizeof *keep) : NULL;
 	int removed = 0;
-	if (keep != NULL) {
-		backup_retention(v, n, cfg->backup_keep_weekly, cfg->backup_keep_monthly, keep);
+	if (stamps != NULL && keep != NULL) {
+		for (size_t i = 0; i < n; i++)
+			stamps[i] = v[i].stamp;
+		backup_retention(stamps, n, cfg->backup_keep_weekly, cfg->backup_keep_monthly, keep);
 		for (size_t i = 0; i < n; i++) {
 			if (keep[i])
 				continue;
 			char p[PATH_LEN];
-			fmt(p, sizeof p, "%s/%s", cfg->backup_dir, names[i]);
+			fmt(p, sizeof p, "%s/%s", cfg->backup_dir, v[i].name);
 			if (unlink(p) != 0) {
 				fprintf(stderr, "dossier backup: cannot delete %s: %s\n", p, strerror(errno));
 				continue;
 			}
-			fmt(p, sizeof p, "%s/%s.sha256", cfg->backup_dir, names[i]);
+			fmt(p, sizeof p, "%s/%s.sha256", cfg->backup_dir, v[i].name);
 			unlink(p);
-			db_exec(db, a, Q_BACKUP_REMOVED, NULL, "ss", now_text, names[i]);
-			printf("retention: deleted %s\n", names[i]);
+			db_exec(db, a, Q_BACKUP_REMOVED, NULL, "ss", now_text, v[i].name);
+			printf("retention: deleted %s\n", v[i].name);
 			removed++;
 		}
 	}
 	free(keep);
+	free(stamps);
 	free(v);
-	free(names);
 	return removed;
 }
 

@@ -408,6 +408,26 @@ static int prune(const struct config *cfg, struct db *db, arena *a, const char *
 	return removed;
 }
 
+/* Removes what a killed run left in backup_dir (its .tmp-* directory and
+ * .*.partial files); called under the lock, so no other run is using them. */
+static void sweep(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char p[PATH_LEN];
+		fmt(p, sizeof p, "%s/%s", dir, e->d_name);
+		if (strncmp(e->d_name, ".tmp-", 5) == 0)
+			rm_tree(p);
+		else if (e->d_name[0] == '.' && n > 8 && strcmp(e->d_name + n - 8, ".partial") == 0)
+			unlink(p);
+	}
+	closedir(d);
+}
+
 /* The kind of this run and whether one is due, from the table. Monthly when
  * this month has no good monthly backup yet (so a timer that missed the 1st
  * catches up with the month's backup), else weekly. Due (for --if-due) when
@@ -468,6 +488,7 @@ int backup_command(const struct config *cfg, int argc, char **argv)
 			close(lock_fd);
 		return if_due ? 0 : 1;
 	}
+	sweep(cfg->backup_dir);
 	struct db *db = db_new(cfg);
 	arena *a = arena_new();
 	int rc = 1;

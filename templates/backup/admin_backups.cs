@@ -20,11 +20,11 @@
   <?cs each:b = Backups.list ?>
     <tr class="<?cs if:b.ok == 1 ?>backup-ok<?cs else ?>backup-failed<?cs /if ?>"><td class="nowrap"><?cs var:b.started_at ?></td>
       <td class="nowrap"><?cs var:b.age_text ?></td>
-      <td><?cs var:Lang.backup.kind[b.kind] ?></td>
+      <td class="nowrap"><?cs var:Lang.backup.kind[b.kind] ?></td>
       <td><?cs if:b.ok == 1 ?><span class="status approved"><?cs var:Lang.backup.ok ?></span><?cs if:b.removed_at ?> <span class="status withdrawn"><?cs var:Lang.backup.removed ?> <?cs var:b.removed_at ?></span><?cs /if ?><?cs else ?><span class="status rejected"><?cs var:Lang.backup.failed ?></span>
         <div class="detail backup-error"><?cs var:b.error ?></div><?cs /if ?></td>
       <td class="nowrap"><?cs if:b.ok == 1 ?><?cs var:b.size_text ?><?cs /if ?></td>
-      <td class="detail"><code><?cs var:b.file ?></code><?cs if:b.sha256 ?><br><span class="hint" title="sha256">sha256 <?cs var:string.slice(b.sha256, 0, 16) ?>…</span><?cs /if ?></td></tr>
+      <td class="nowrap"><?cs if:b.ok == 1 ?><code><?cs var:b.file ?></code><br><span class="hint" title="<?cs var:b.sha256 ?>">sha256 <?cs var:string.slice(b.sha256, 0, 16) ?>…</span><?cs /if ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table>

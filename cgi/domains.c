@@ -3,7 +3,8 @@
  * language files and the scheduled tasks; the navigation has its own order. */
 #include "core/domain.h"
 
-extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, visits_domain, admin_domain;
+extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, visits_domain,
+	admin_domain, backup_domain;
 
 const struct domain *const domains[] = {
 	&core_domain,
@@ -13,5 +14,6 @@ const struct domain *const domains[] = {
 	&reviews_domain,
 	&visits_domain,
 	&admin_domain,
+	&backup_domain,
 	NULL,
 };

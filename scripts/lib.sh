@@ -10,6 +10,7 @@
 #   $VAR/db/                 MariaDB datadir
 #   $VAR/mail/               SMTP sink maildir (new mail in $VAR/mail/new/)
 #   $VAR/files/              uploaded scans (served via /protected/)
+#   $VAR/backups/            `dossier backup` archives (+ .sha256 manifests)
 #   $VAR/nginx/              nginx prefix: nginx.conf, pid, logs/, tmp/, extra/
 #
 # Usage:
@@ -67,6 +68,7 @@ stack_init() {
     D_DB=$D_VAR/db
     D_MAIL=$D_VAR/mail
     D_FILES=$D_VAR/files
+    D_BACKUPS=$D_VAR/backups
     D_NGX=$D_VAR/nginx
     D_CONF=$D_VAR/dossier.conf
     D_DB_SOCK=$D_RUN/mysqld.sock
@@ -394,6 +396,7 @@ templates_dir = $D_ROOT/templates
 sql_dir = $D_ROOT/sql
 static_dir = $D_ROOT/static
 files_dir = $D_FILES
+backup_dir = $D_BACKUPS
 lang_default = zh_CN
 timezone = Asia/Shanghai
 smtp_url = smtp://127.0.0.1:$D_SMTP_PORT
@@ -478,8 +481,12 @@ app_stop() {
 }
 
 # --------------------------------------------------------------- scheduler ---
-# The local stand-in for cron / the systemd timer: `dossier cron` every
-# D_SCHED_INTERVAL seconds (default 300), in its own process group.
+# The local stand-in for cron and the systemd timers: `dossier cron` every
+# D_SCHED_INTERVAL seconds (default 300), in its own process group, each time
+# followed by `dossier backup --if-due` (the month's backup when this month
+# has none, a weekly one when the last good one is 7 days old; one query when
+# nothing is due). The first round runs at once, so `scripts/up` takes a
+# backup at start when one is due.
 
 sched_running() { pid_running "$D_SCHED_PID" dossier-scheduler "$D_CONF"; }
 
@@ -491,7 +498,8 @@ sched_start() {
     fi
     say "starting the scheduler (dossier cron every ${D_SCHED_INTERVAL:-300} s)"
     # shellcheck disable=SC2016  # expanded by the inner shell
-    setsid bash -c 'while :; do env "${@:4}" "$2" -c "$3" cron || true; sleep "$1"; done' \
+    setsid bash -c 'while :; do env "${@:4}" "$2" -c "$3" cron || true
+        env "${@:4}" "$2" -c "$3" backup --if-due || true; sleep "$1"; done' \
         dossier-scheduler "${D_SCHED_INTERVAL:-300}" "$D_BIN" "$D_CONF" "${D_APP_ENV[@]}" \
         </dev/null >>"$D_LOG/scheduler.log" 2>&1 &
     echo "$!" >"$D_SCHED_PID"
@@ -568,6 +576,19 @@ wait_healthz() {
     show_log "$D_LOG/dossier.stderr.log"
     show_log "$D_NGX/logs/error.log"
     die "$D_URL/healthz did not say ok within ${timeout}s"
+}
+
+# http_sign_in URL USER PASSWORD JAR: signs in through the login form with
+# curl (the form's CSRF token, the cookie jar JAR); prints the answer's status
+# (303 when the sign-in was accepted).
+http_sign_in() {
+    local url=$1 user=$2 pw=$3 jar=$4 page tok
+    page=$(curl -sS --max-time 10 -c "$jar" -b "$jar" "$url/login") || return 1
+    tok=$(printf '%s' "$page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+    [[ -n $tok ]] || return 1
+    curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+        --data-urlencode "_csrf=$tok" --data-urlencode "username=$user" \
+        --data-urlencode "password=$pw" --data-urlencode "next=" "$url/login"
 }
 
 # ------------------------------------------------------------------- stack ---

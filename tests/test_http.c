@@ -1124,6 +1124,7 @@ int main(void)
 	add_client_suite();
 	add_request_suite();
 	add_visit_suite();
+	add_backup_suite();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

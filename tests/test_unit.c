@@ -14,6 +14,7 @@
 #include "clients/normalize.h"
 #include "core/csv.h"
 #include "core/workdays.h"
+#include "backup/backup.h"
 
 static arena *A;
 static const struct limits LIM = { 10, 32, 64, 1024 };
@@ -848,6 +849,97 @@ static void t_workdays(void)
 	CU_ASSERT_EQUAL(workdays_add("x", 1, cal, n, out), -1);
 }
 
+/* ---- backups: names and retention -------------------------------------------------- */
+
+static void t_backup_names(void)
+{
+	struct backup_stamp s;
+	CU_ASSERT_EQUAL(backup_name_parse("dossier-20261130-101308-monthly.tar.gz", &s), 0);
+	CU_ASSERT(s.year == 2026 && s.month == 11 && s.day == 30 && s.hour == 10 && s.min == 13 && s.sec == 8);
+	CU_ASSERT_EQUAL(s.kind, BACKUP_MONTHLY);
+	CU_ASSERT_EQUAL(backup_name_parse("dossier-20280229-000000-weekly.tar.gz", &s), 0);   /* a leap day */
+	CU_ASSERT_EQUAL(s.kind, BACKUP_WEEKLY);
+	const char *not_ours[] = { "notes.txt", "dossier-20261130-101308-daily.tar.gz", "dossier-20261330-101308-weekly.tar.gz",
+				   "dossier-20260229-101308-weekly.tar.gz", "dossier-20261130-251308-weekly.tar.gz",
+				   "dossier-20261130-101308-weekly.tar.gz.sha256", ".dossier-20261130-101308-weekly.tar.gz.partial",
+				   "dossier-2026113-101308-weekly.tar.gz", "" };
+	for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
+		CU_ASSERT_EQUAL(backup_name_parse(not_ours[i], &s), -1);
+	struct tm tm = { .tm_year = 126, .tm_mon = 0, .tm_mday = 1, .tm_hour = 2, .tm_min = 30, .tm_sec = 5 };
+	char name[BACKUP_NAME_MAX];
+	backup_name_make(&tm, BACKUP_MONTHLY, name);
+	CU_ASSERT_STRING_EQUAL(name, "dossier-20260101-023005-monthly.tar.gz");
+	CU_ASSERT_EQUAL(backup_name_parse(name, &s), 0);
+}
+
+/* Which of names retention deletes, as "a b c" in the order given. */
+static const char *pruned(const char *const *names, size_t n, long weekly, long monthly)
+{
+	static char out[4096];
+	struct backup_stamp v[64];
+	int keep[64];
+	CU_ASSERT_FATAL(n <= 64);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_FATAL(backup_name_parse(names[i], &v[i]) == 0);
+	backup_retention(v, n, weekly, monthly, keep);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (!keep[i])
+			snprintf(out + strlen(out), sizeof out - strlen(out), "%s%.15s", out[0] ? " " : "", names[i] + 8);
+	return out;
+}
+
+static void t_backup_retention(void)
+{
+	/* thirteen Monday backups, a retried one on the Wednesday of the week of
+	 * 23 November, fourteen of the 1st and an extra monthly one on 15 November */
+	static const char *const names[] = {
+		"dossier-20260907-023000-weekly.tar.gz", "dossier-20260914-023000-weekly.tar.gz",
+		"dossier-20260921-023000-weekly.tar.gz", "dossier-20260928-023000-weekly.tar.gz",
+		"dossier-20261005-023000-weekly.tar.gz", "dossier-20261012-023000-weekly.tar.gz",
+		"dossier-20261019-023000-weekly.tar.gz", "dossier-20261026-023000-weekly.tar.gz",
+		"dossier-20261102-023000-weekly.tar.gz", "dossier-20261109-023000-weekly.tar.gz",
+		"dossier-20261116-023000-weekly.tar.gz", "dossier-20261123-023000-weekly.tar.gz",
+		"dossier-20261125-140000-weekly.tar.gz", "dossier-20261130-023000-weekly.tar.gz",
+		"dossier-20251001-023000-monthly.tar.gz", "dossier-20251101-023000-monthly.tar.gz",
+		"dossier-20251201-023000-monthly.tar.gz", "dossier-20260101-023000-monthly.tar.gz",
+		"dossier-20260201-023000-monthly.tar.gz", "dossier-20260301-023000-monthly.tar.gz",
+		"dossier-20260401-023000-monthly.tar.gz", "dossier-20260501-023000-monthly.tar.gz",
+		"dossier-20260601-023000-monthly.tar.gz", "dossier-20260701-023000-monthly.tar.gz",
+		"dossier-20260801-023000-monthly.tar.gz", "dossier-20260901-023000-monthly.tar.gz",
+		"dossier-20261001-023000-monthly.tar.gz", "dossier-20261101-023000-monthly.tar.gz",
+		"dossier-20261115-090000-monthly.tar.gz",
+	};
+	size_t n = sizeof names / sizeof names[0];
+	/* the defaults, 8 weekly and 12 monthly: the 8 newest weeks (the retried
+	 * one stands for its week) and the 12 newest months (15 November for its month) */
+	CU_ASSERT_STRING_EQUAL(pruned(names, n, 8, 12),
+			       "20260907-023000 20260914-023000 20260921-023000 20260928-023000 20261005-023000 "
+			       "20261123-023000 20251001-023000 20251101-023000 20261101-023000");
+	/* fewer kept */
+	CU_ASSERT_STRING_EQUAL(pruned(names + 11, 3, 1, 12), "20261123-023000 20261125-140000");
+	/* nothing to prune when there are fewer than the limits */
+	CU_ASSERT_STRING_EQUAL(pruned(names + 8, 6, 8, 12), "20261123-023000");
+	/* the newest backup of all is kept whatever the settings */
+	static const char *const monthly_only[] = { "dossier-20261001-023000-monthly.tar.gz",
+						    "dossier-20261101-023000-monthly.tar.gz" };
+	CU_ASSERT_STRING_EQUAL(pruned(monthly_only, 2, 8, 0), "20261001-023000");
+	/* weeks run Monday to Sunday: Sunday night and Monday morning are two weeks */
+	static const char *const edge[] = { "dossier-20261129-235959-weekly.tar.gz",
+					    "dossier-20261130-000000-weekly.tar.gz",
+					    "dossier-20261123-000000-weekly.tar.gz" };
+	CU_ASSERT_STRING_EQUAL(pruned(edge, 3, 2, 12), "20261123-000000");
+	/* across a year's end */
+	static const char *const year[] = { "dossier-20251229-010000-weekly.tar.gz",
+					    "dossier-20260102-010000-weekly.tar.gz",
+					    "dossier-20251222-010000-weekly.tar.gz" };
+	CU_ASSERT_STRING_EQUAL(pruned(year, 3, 1, 12), "20251229-010000 20251222-010000");
+	/* none */
+	int keep[1] = { 7 };
+	backup_retention(NULL, 0, 8, 12, keep);
+	CU_ASSERT_EQUAL(keep[0], 7);
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -904,6 +996,9 @@ int main(void)
 	CU_add_test(s, "date and datetime", t_form_dates);
 	CU_add_test(s, "password: as typed, never echoed", t_form_password);
 	CU_add_test(s, "a whole form: echoed, one message per field", t_form_whole_form_echoes);
+	s = CU_add_suite("backup", NULL, NULL);
+	CU_add_test(s, "archive names", t_backup_names);
+	CU_add_test(s, "retention: which archives are deleted", t_backup_retention);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -24,6 +24,7 @@ static const struct key keys[] = {
 	S(db_socket), S(db_host), L(db_port, 1, 65535), S(db_name), S(db_user), S(db_password),
 	S(db_admin_user), S(db_admin_password),
 	S(templates_dir), L(templates_reload, 0, 1), S(sql_dir), S(static_dir), S(files_dir),
+	S(backup_dir), L(backup_keep_weekly, 1, 520), L(backup_keep_monthly, 0, 1200), L(backup_warn_days, 1, 3650),
 	S(lang_default), S(timezone), S(smtp_url), S(mail_from),
 	L(max_body, 1024, 1L << 30), L(max_upload, 1024, 1L << 32), L(max_fields, 1, 100000),
 	L(max_field_len, 16, 1L << 24), L(max_header, 256, 1L << 20),
@@ -52,6 +53,10 @@ void config_defaults(struct config *c)
 	strcpy(c->sql_dir, "/usr/local/share/dossier/sql");
 	strcpy(c->static_dir, "/usr/local/share/dossier/static");
 	strcpy(c->files_dir, "/var/lib/dossier/files");
+	strcpy(c->backup_dir, "/var/backups/dossier");
+	c->backup_keep_weekly = 8;
+	c->backup_keep_monthly = 12;
+	c->backup_warn_days = 8;
 	strcpy(c->lang_default, "zh_CN");
 	strcpy(c->timezone, "Asia/Shanghai");
 	strcpy(c->smtp_url, "smtp://127.0.0.1:25");

@@ -27,6 +27,11 @@ struct config {
 	char sql_dir[CONFIG_STR];
 	char static_dir[CONFIG_STR];
 	char files_dir[CONFIG_STR];
+	/* backups (`dossier backup`, DESIGN.md §11) */
+	char backup_dir[CONFIG_STR];
+	long backup_keep_weekly;        /* weekly backups kept: the newest of each of this many weeks */
+	long backup_keep_monthly;       /* monthly backups kept: the newest of each of this many months */
+	long backup_warn_days;          /* the admin's home page warns when the last good backup is older */
 	/* locale */
 	char lang_default[16];
 	char timezone[64];

@@ -2,6 +2,7 @@
 #include <argon2.h>
 #include <errno.h>
 #include <openssl/evp.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -46,6 +47,37 @@ void crypto_sha256_hex(const void *data, size_t n, char *out)
 	unsigned int len = 0;
 	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
 	hex(md, 32, out);
+}
+
+int crypto_sha256_file(const char *path, char *out, long long *size)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return -1;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	int rc = ctx != NULL && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) == 1 ? 0 : -1;
+	unsigned char buf[65536];
+	long long total = 0;
+	size_t n;
+	while (rc == 0 && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+		total += (long long)n;
+		if (EVP_DigestUpdate(ctx, buf, n) != 1)
+			rc = -1;
+	}
+	if (ferror(f))
+		rc = -1;
+	unsigned char md[32];
+	unsigned int len = 0;
+	if (rc == 0 && EVP_DigestFinal_ex(ctx, md, &len) == 1 && len == 32) {
+		hex(md, 32, out);
+		if (size != NULL)
+			*size = total;
+	} else {
+		rc = -1;
+	}
+	EVP_MD_CTX_free(ctx);
+	fclose(f);
+	return rc;
 }
 
 int crypto_equal(const char *a, const char *b)

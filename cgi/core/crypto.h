@@ -9,6 +9,9 @@ int crypto_random(void *out, size_t n);
 int crypto_token(char *out);
 /* SHA-256 of data as 64 hex characters + NUL (out >= 65). */
 void crypto_sha256_hex(const void *data, size_t n, char *out);
+/* SHA-256 of the file at path, read to its end, as 64 hex characters + NUL
+ * (out >= 65); *size (may be NULL) gets the bytes read. 0 or -1 (errno). */
+int crypto_sha256_file(const char *path, char *out, long long *size);
 /* 1 when a and b are equal strings; time depends only on the lengths. */
 int crypto_equal(const char *a, const char *b);
 

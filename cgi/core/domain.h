@@ -66,6 +66,16 @@ struct panel {
 	int (*fill)(struct req *r, long long id, unsigned flags, const char *prefix);
 };
 
+/* An operator command of the `dossier` binary (`dossier NAME ARGS…`), run
+ * once from a shell or a timer, outside any request. main.c finds it by name
+ * in the domains' tables; the configuration is loaded, the time zone set and
+ * the MariaDB library initialised before run is called. */
+struct command {
+	const char *name;            /* e.g. "backup" */
+	const char *usage;           /* one line for `dossier` without arguments: "ARGS  what it does" */
+	int (*run)(const struct config *cfg, int argc, char **argv);   /* argv[0] is the name; the exit status */
+};
+
 struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
 
 struct domain {
@@ -80,6 +90,7 @@ struct domain {
 	handover_fn handover;        /* may be NULL */
 	const struct service *service;       /* may be NULL */
 	const struct panel *panels;  /* { 0 }-terminated; may be NULL */
+	const struct command *commands;      /* { 0 }-terminated; may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */

@@ -1,4 +1,6 @@
-/* main.c — `dossier [-c FILE] COMMAND`: serve, migrate, demo, check, hash-password. */
+/* main.c — `dossier [-c FILE] COMMAND`: serve, migrate, demo, check, cron,
+ * hash-password, and the operator commands the domains declare (struct
+ * command: `dossier backup`, `dossier restore FILE`, …). */
 #include "config.h"
 #include "cron.h"
 #include "crypto.h"
@@ -22,9 +24,22 @@ static void usage(void)
 	      "  demo           load the demo data (once)\n"
 	      "  check          check the configuration and the database connection\n"
 	      "  cron           run the scheduled tasks once (expiry, purges): every few minutes\n"
-	      "  hash-password  read a password on stdin, print its Argon2id hash\n"
-	      "The file defaults to $DOSSIER_CONFIG or /etc/dossier/dossier.conf;\n"
+	      "  hash-password  read a password on stdin, print its Argon2id hash\n", stderr);
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		for (const struct command *c = (*d)->commands; c != NULL && c->name != NULL; c++)
+			fprintf(stderr, "  %-14s %s\n", c->name, c->usage);
+	fputs("The file defaults to $DOSSIER_CONFIG or /etc/dossier/dossier.conf;\n"
 	      "every setting can be overridden by DOSSIER_<SETTING>.\n", stderr);
+}
+
+/* The domains' command of that name, or NULL. */
+static const struct command *domain_command(const char *name)
+{
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		for (const struct command *c = (*d)->commands; c != NULL && c->name != NULL; c++)
+			if (strcmp(c->name, name) == 0)
+				return c;
+	return NULL;
 }
 
 static int cmd_check(const struct config *cfg)
@@ -85,7 +100,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int rc;
-	if (strcmp(cmd, "serve") == 0) {
+	const struct command *dc = domain_command(cmd);
+	if (dc != NULL) {
+		rc = dc->run(&cfg, argc - i, argv + i);
+	} else if (strcmp(cmd, "serve") == 0) {
 		if (log_open(cfg.log_file) != 0) {
 			fprintf(stderr, "dossier: cannot open log %s\n", cfg.log_file);
 			return 1;

@@ -1,5 +1,12 @@
 <?cs include!"header.cs" ?>
 <h1><?cs var:Lang.home.welcome ?> <?cs var:User.name ?></h1>
+<?cs if:Home.backup.warn ?>
+<section class="card warn" id="backup-warning">
+  <h2><?cs var:Lang.backup.title ?></h2>
+  <p><strong><?cs var:Home.backup.text ?></strong></p>
+  <p><a href="/admin/backups"><?cs var:Lang.backup.home_link ?></a></p>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Home.dropping) ?>
 <section class="card warn" id="dropping">
   <h2><?cs var:Lang.pool.dropping_title ?></h2>
@@ -27,6 +34,7 @@
       <li><a href="/admin/users"><?cs var:Lang.home.task_users ?></a></li>
       <li><a href="/admin/departments"><?cs var:Lang.home.task_departments ?></a></li>
       <li><a href="/admin/audit"><?cs var:Lang.home.task_audit ?></a></li>
+      <li><a href="/admin/backups"><?cs var:Lang.backup.title ?></a></li>
       <?cs /if ?>
       <?cs if:User.roles.gm || User.roles.deputy_gm || User.roles.director ?><li><?cs var:Lang.home.task_company ?></li><?cs /if ?>
       <?cs if:User.roles.dept_manager ?><li><?cs var:Lang.home.task_manager ?></li><?cs /if ?>

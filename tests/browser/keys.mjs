@@ -7,7 +7,7 @@ const { base, outDir } = args('keys.mjs');
 // The top-level names of the language files: a visible "name.something" is a key.
 const NAMESPACES = ['app', 'nav', 'form', 'flash', 'error', 'role', 'login', 'home', 'password', 'admin',
   'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review', 'views', 'people',
-  'unserved', 'visit'];
+  'unserved', 'visit', 'backup'];
 const KEY = new RegExp(`(^|[^A-Za-z0-9_@./-])((${NAMESPACES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*)`, 'g');
 
 const PAGES = {
@@ -20,7 +20,7 @@ const PAGES = {
     '{card}/history', '{card}/views', '{card}/views?from=2026-13-01'],
   auditor: ['/', '/admin/views', '/admin/views?user=1', '/admin/views?user=1&kind=denied', '/admin/views?from=x'],
   admin: ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/classes', '/admin/grades',
-    '/admin/routes', '/admin/audit'],
+    '/admin/routes', '/admin/audit', '/admin/backups', '/'],
 };
 
 const browser = await launch();

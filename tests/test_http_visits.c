@@ -147,6 +147,58 @@ static void test_my_visits_and_choosing_the_client(void)
 	client_free(&owner);
 }
 
+/* Filing deadlines: a registration 5 working days after the first contact (by
+ * the calendar, across National Day and its make-up Saturday) is late, and so
+ * is a change reported long after it happened; the card and the agenda say so. */
+static void test_filing_deadlines(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	char name[128];
+	snprintf(name, sizeof name, "报备%s逾期有限公司", run);
+	long long late = new_card(&owner, name, "personal", (const char *[]){ "first_contact_on", "2026-09-30", NULL });
+	/* 10-08, 10-09, Saturday 10-10 (worked), 10-12, 10-13 */
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT filing_due FROM clients WHERE id = %lld", late), "2026-10-13");
+	CU_ASSERT_EQUAL(db_value("SELECT filed_late FROM clients WHERE id = %lld", late), 1);
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(late, "")), 200);
+	CU_ASSERT(client_has(&owner, "id=\"filing\""));
+	CU_ASSERT(client_has(&owner, "2026-10-13"));
+	const char *today = db_text("SELECT DATE(registered_at) FROM clients WHERE id = %lld", late);
+	char day[11];
+	snprintf(day, sizeof day, "%s", today);
+	snprintf(name, sizeof name, "报备%s及时有限公司", run);
+	long long ontime = new_card(&owner, name, "personal", (const char *[]){ "first_contact_on", day, NULL });
+	CU_ASSERT_EQUAL(db_value("SELECT filed_late FROM clients WHERE id = %lld", ontime), 0);
+	long long before = db_value("SELECT COUNT(*) FROM client_history WHERE actor_id = %lld AND late = 1",
+				    user_id("staff1"));
+	/* a change that happened long ago, reported now: late; one of today: not */
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "%s", card_path(ontime, "/edit"));
+	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, path));
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, "version", "1", "card_type", "dealer", "name", name,
+				    "lifecycle", "prospect", "address", "旧址迁出", "_reason", "客户搬迁",
+				    "_event_on", "2026-09-30", NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'address' "
+				 "AND event_on = '2026-09-30' AND late = 1", ontime), 1);
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, "version", "2", "card_type", "dealer", "name", name,
+				    "lifecycle", "prospect", "address", "新址", "_reason", "再次搬迁", NULL), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE client_id = %lld AND field = 'address' "
+				 "AND late = 0 AND event_on IS NOT NULL", ontime), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_history WHERE actor_id = %lld AND late = 1",
+				 user_id("staff1")), before + 1);
+	/* a future event is refused */
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, "version", "3", "card_type", "dealer", "name", name,
+				    "lifecycle", "prospect", "address", "未来", "_reason", "x", "_event_on", "2099-01-01",
+				    NULL), 422);
+	CU_ASSERT(client_has(&owner, "id=\"err-_event_on\""));
+	/* the history shows it, and the agenda counts it */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(ontime, "/history")), 200);
+	CU_ASSERT(client_has(&owner, "class=\"tag late\""));
+	CU_ASSERT_EQUAL(client_get(&owner, "/agenda"), 200);
+	CU_ASSERT(client_has(&owner, "id=\"filing-late\""));
+	client_free(&owner);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_visit_suite(void)
 {
@@ -155,4 +207,5 @@ void add_visit_suite(void)
 	T(test_a_visit_moves_the_card);
 	T(test_agenda_by_due_day);
 	T(test_my_visits_and_choosing_the_client);
+	T(test_filing_deadlines);
 }

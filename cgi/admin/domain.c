@@ -21,12 +21,16 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/departments/{id}",          admin_department_edit,   0, ADMIN },
 	{ M_POST, "/admin/departments/{id}",          admin_department_update, R_CSRF, ADMIN },
 	{ M_GET,  "/admin/audit",                     admin_audit,             0, ADMIN },
+	{ M_GET,  "/admin/calendar",                  admin_calendar,          0, ADMIN },
+	{ M_POST, "/admin/calendar",                  admin_calendar_set,      R_CSRF, ADMIN },
+	{ M_POST, "/admin/calendar/delete",           admin_calendar_delete,   R_CSRF, ADMIN },
 	{ 0 },
 };
 
 static const struct nav nav[] = {
 	{ 100, "/admin/users", "nav.users", ADMIN, { "/admin/users" }, NULL, NULL },
 	{ 110, "/admin/departments", "nav.departments", ADMIN, { "/admin/departments" }, NULL, NULL },
+	{ 130, "/admin/calendar", "nav.calendar", ADMIN, { NULL }, NULL, NULL },
 	{ 140, "/admin/audit", "nav.audit", ADMIN, { NULL }, NULL, NULL },
 	{ 0 },
 };

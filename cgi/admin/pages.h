@@ -16,5 +16,8 @@ int admin_department_create(struct req *r);
 int admin_department_edit(struct req *r);
 int admin_department_update(struct req *r);
 int admin_audit(struct req *r);
+int admin_calendar(struct req *r);
+int admin_calendar_set(struct req *r);
+int admin_calendar_delete(struct req *r);
 
 #endif

@@ -30,7 +30,12 @@ enum dept_col { DP_ID, DP_PARENT, DP_NAME, DP_CODE, DP_KIND, DP_DISABLED, DP_VER
 		"version = version + 1 WHERE id = ? AND version = ?") \
 	X(Q_AUDIT_PAGE, "issssi", "SELECT a.id, a.at, a.actor_name, a.action, a.object_type, a.object_id, a.detail, a.addr " \
 		"FROM audit_log a WHERE a.id < ? AND (? = '' OR a.action LIKE ?) " \
-		"AND (? = '' OR a.actor_name = ?) ORDER BY a.id DESC LIMIT ?")
+		"AND (? = '' OR a.actor_name = ?) ORDER BY a.id DESC LIMIT ?") \
+	/* the working-day calendar's exceptions (core/workdays.h) */ \
+	X(Q_CALENDAR_YEAR, "ss", "SELECT day, kind, name FROM calendar_days WHERE day >= ? AND day < ? ORDER BY day") \
+	X(Q_CALENDAR_SET, "ssss", "INSERT INTO calendar_days (day, kind, name, updated_at) VALUES (?, ?, ?, ?) " \
+		"ON DUPLICATE KEY UPDATE kind = VALUES(kind), name = VALUES(name), updated_at = VALUES(updated_at)") \
+	X(Q_CALENDAR_DELETE, "s", "DELETE FROM calendar_days WHERE day = ?")
 
 SQL_DECLARE(ADMIN_SQL)
 extern struct sql *const admin_sql[];

@@ -212,6 +212,8 @@ int client_insert(struct req *r, const struct new_client *n, long long *id)
 		rc = grams_rebuild(r, *id, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK)
 		rc = history(r, *id, 0, "created", NULL, v[CF_name], n->reason);
+	if (rc == DB_OK && !n->import_id)        /* an import files old records: no deadline */
+		rc = filing_registered(r, *id, v[CF_first_contact_on]);
 	if (rc == DB_OK && v[CF_lifecycle] && strcmp(v[CF_lifecycle], "prospect") == 0)
 		rc = prospect_protect(r, *id);
 	return rc;
@@ -369,6 +371,7 @@ static void view_bookkeeping(struct req *r, const struct dbres *card, enum via v
 		{ CARD_REGISTERED_AT, "registered_at" }, { CARD_UPDATED_AT, "updated_at" },
 		{ CARD_LAST_VISIT, "last_visit_on" }, { CARD_NEXT_VISIT, "next_visit_due" },
 		{ CARD_VERSION, "version" }, { CARD_OWNER_NAME, "owner_name" }, { CARD_DEPT_NAME, "dept_name" },
+		{ CARD_FILING_DUE, "filing_due" },
 	};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		view_set(r, arena_printf(r->a, "Card.%s", cols[i].name), dbres_get(card, 0, cols[i].col));
@@ -383,6 +386,9 @@ static void view_bookkeeping(struct req *r, const struct dbres *card, enum via v
 			view_set(r, "Card.grant_until", arena_strndup(r->a, until, 16));   /* to the minute */
 	}
 	view_protection(r, card);
+	if (dbres_int(card, 0, CARD_FILED_LATE))
+		view_set(r, "Card.filed_late", "1");
+	view_set(r, "Card.first_contact_on", dbres_get(card, 0, 1 + CF_first_contact_on));
 	const char *served = dbres_get(card, 0, CARD_LAST_SERVICE);
 	if (!dbres_int(card, 0, CARD_IN_POOL) && strcmp(dbres_get(card, 0, 1 + CF_lifecycle), "former") != 0 &&
 	    *served && strcmp(served, unserved_cutoff(r)) < 0)         /* nobody served it: it may be reassigned */
@@ -449,6 +455,9 @@ static long long view_history(struct req *r, long long id, long long before, int
 		view_set(r, arena_printf(r->a, "%s.old", p), old);
 		view_set(r, arena_printf(r->a, "%s.new", p), new);
 		view_set(r, arena_printf(r->a, "%s.reason", p), lang_stored(r, dbres_get(&res, i, HI_REASON)));
+		view_set(r, arena_printf(r->a, "%s.event_on", p), dbres_get(&res, i, HI_EVENT));
+		if (dbres_int(&res, i, HI_LATE))
+			view_set(r, arena_printf(r->a, "%s.late", p), "1");
 		/* a row without a person was written by the scheduled job */
 		const char *actor = dbres_get(&res, i, HI_ACTOR);
 		view_set(r, arena_printf(r->a, "%s.actor", p), *actor ? actor : lang_text(r, "client.h_system"));
@@ -579,6 +588,7 @@ struct update_ctx {
 	const char **values;
 	const struct form_value *lines;      /* the product lines ticked */
 	const char *reason;
+	const char *event_on;                /* the day the change happened (filing deadline) */
 	long long id, version;
 	int changes, dupes;
 };
@@ -662,7 +672,7 @@ static int update_txn(void *arg)
 		rc = grams_rebuild(r, u->id, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK && u->changes == 0)
 		return TXN_NO_CHANGES;           /* nothing changed: roll back the version bump */
-	return rc;
+	return rc == DB_OK ? filing_changed(r, u->id, u->event_on) : rc;
 }
 
 /* Someone saved the card after this form was opened: the page shows, for
@@ -713,9 +723,10 @@ int clients_update(struct req *r)
 		form_error(r, "lifecycle", "client.former_needs_approval");
 		ok = 0;
 	}
-	enum { EF_REASON, EF_VERSION, EF_LINES, EF__N };
+	enum { EF_REASON, EF_EVENT, EF_VERSION, EF_LINES, EF__N };
 	static const struct form_field edit_fields[EF__N] = {
 		[EF_REASON] = { .name = "_reason", .type = FT_TEXT, .max = 500, .flags = FORM_REQUIRED },
+		[EF_EVENT] = { .name = "_event_on", .type = FT_DATE },
 		[EF_VERSION] = { .name = "version", .type = FT_ID, .flags = FORM_REQUIRED },
 		[EF_LINES] = { .name = "product_lines", .type = FT_ID, .flags = FORM_MULTI },
 	};
@@ -724,6 +735,11 @@ int clients_update(struct req *r)
 	if (v[EF_VERSION].text == NULL)
 		return 400;
 	u.reason = v[EF_REASON].text;
+	u.event_on = v[EF_EVENT].text;
+	if (u.event_on != NULL && strcmp(u.event_on, day_text(r, 0)) > 0) {
+		form_error(r, "_event_on", "client.event_in_future");
+		ok = 0;
+	}
 	u.version = v[EF_VERSION].n;
 	u.lines = &v[EF_LINES];
 	if (!view_form_chosen_lines(r, u.lines))

@@ -15,6 +15,7 @@ enum {
 	CARD_OWNER_NAME, CARD_DEPT_NAME, CARD_IN_POOL, CARD_PROTECTED_UNTIL, CARD_LAST_PROGRESS,
 	CARD_PRODUCT_LINES,      /* the product line ids, comma-separated */
 	CARD_LAST_SERVICE,       /* registered, visited or progress noted: the latest (unserved.c) */
+	CARD_FILING_DUE, CARD_FILED_LATE,   /* the registration's deadline (filing.c) */
 };
 
 /* A client to register (form or import row). */
@@ -118,6 +119,15 @@ int name_rarest_gram(struct req *r, const char *norm, const char **best);
 /* The first day served within unserved_months (unserved.c): a card last served
  * before it is unserved ("YYYY-MM-DD"). */
 const char *unserved_cutoff(struct req *r);
+
+/* Filing deadlines (filing.c), in the registration's or the edit's transaction:
+ * the card's deadline from its first contact and whether it was missed; the
+ * day of the event of the changes this request just wrote to the history and
+ * whether they were reported late. db_rc. */
+int filing_registered(struct req *r, long long id, const char *first_contact);
+int filing_changed(struct req *r, long long id, const char *event_on);
+/* Late registrations and late changes of user since a day. db_rc. */
+int filing_late_counts(struct req *r, long long user, const char *since, long long *registered, long long *changes);
 /* Fields.N.* for the form and the card page, from values (or the card row);
  * with form = 1 also the choices of every list (a read-only page needs none). */
 void view_card_fields(struct req *r, const char **values, int form);

@@ -6,8 +6,10 @@
 #include "core/csv.h"
 #include "core/form.h"
 #include "core/people.h"
+#include "core/workdays.h"
 #include "normalize.h"
 #include "pages.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,6 +162,8 @@ static int search(struct req *r, const char *q)
 /* The filters and the keyset of one list query. */
 struct list_args {
 	long long owner, dept, grade, nature, region, overdue;
+	const char *due;         /* "overdue", "week" (due before next Monday) or "" */
+	char due_before[11];
 	const char *lifecycle, *blacklist, *tag, *sort;
 	char now[20], today[11];
 	long long after;
@@ -188,7 +192,7 @@ static void list_branch_params(struct dbparams *p, const struct list_args *a)
 	dbp_str(p, a->tag);
 	dbp_str(p, a->tag);
 	dbp_int(p, a->overdue);
-	dbp_str(p, a->today);
+	dbp_str(p, a->due_before);
 	if (a->keyed) {
 		dbp_str(p, a->after_key);
 		dbp_str(p, a->after_key);
@@ -218,7 +222,9 @@ static void list_args_read(struct req *r, struct list_args *la)
 	la->tag = req_query(r, "tag");
 	if (la->tag == NULL || utf8_len(la->tag) > 30 || strchr(la->tag, ','))
 		la->tag = "";
-	la->overdue = req_query(r, "overdue") != NULL;
+	static const char *const dues[] = { "overdue", "week", NULL };
+	la->due = req_query(r, "overdue") != NULL ? "overdue" : qchoice(r, "due", dues);
+	la->overdue = *la->due != '\0';
 	if (*la->sort == '\0')
 		la->sort = "new";
 	static const char *filters[] = { "owner", "dept", "grade", "nature", "region", NULL };
@@ -230,11 +236,17 @@ static void list_args_read(struct req *r, struct list_args *la)
 	view_set(r, "Filter.blacklist", la->blacklist);
 	view_set(r, "Filter.tag", la->tag);
 	view_set(r, "Filter.sort", la->sort);
-	if (la->overdue)
-		view_set(r, "Filter.overdue", "1");
+	view_set(r, "Filter.due", la->due);
 	clock_format(r->now, la->now);
 	memcpy(la->today, la->now, 10);
 	la->today[10] = '\0';
+	memcpy(la->due_before, la->today, 11);
+	if (strcmp(la->due, "week") == 0) {      /* due this week: before next Monday */
+		int y, m, d;
+		sscanf(la->today, "%d-%d-%d", &y, &m, &d);
+		long n = day_number(y, m, d);
+		day_from_number(n + 7 - ((n % 7) + 7 + 3) % 7, la->due_before);
+	}
 	la->after = req_query_id(r, "after");
 	la->after_key = req_query(r, "after_key");
 	long long before = req_query_id(r, "before");
@@ -510,8 +522,8 @@ int clients_export(struct req *r)
 	if (b->failed)
 		return 500;
 	audit(r, "clients.exported", "client", 0,
-	      arena_printf(r->a, "%zu cards; sort=%s grade=%lld nature=%lld region=%lld lifecycle=%s blacklist=%s tag=%s overdue=%lld owner=%lld dept=%lld",
-			   n, la.sort, la.grade, la.nature, la.region, la.lifecycle, la.blacklist, la.tag, la.overdue, la.owner, la.dept));
+	      arena_printf(r->a, "%zu cards; sort=%s grade=%lld nature=%lld region=%lld lifecycle=%s blacklist=%s tag=%s due=%s owner=%lld dept=%lld",
+			   n, la.sort, la.grade, la.nature, la.region, la.lifecycle, la.blacklist, la.tag, la.due, la.owner, la.dept));
 	resp_attachment(r, "text/csv; charset=utf-8", arena_printf(r->a, "clients-%s.csv", day_text(r, 0)));
 	return 0;
 }

@@ -11,7 +11,7 @@
 	"(SELECT display_name FROM users WHERE id = c.owner_id), " \
 	"(SELECT name FROM departments WHERE id = c.dept_id), in_pool, protected_until, last_progress_on, " \
 	"(SELECT GROUP_CONCAT(item_id ORDER BY item_id) FROM client_product_lines WHERE client_id = c.id), " \
-	"last_service_on FROM clients c "
+	"last_service_on, filing_due, filed_late FROM clients c "
 
 /* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
  * blacklist, tag (each '' or 0 = any), overdue flag, today. */
@@ -105,7 +105,7 @@ enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_C
 enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_SORT, CI_DISABLED, CI_VERSION }; /* Q_CLASS_GET */
 enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
 enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
-enum history_col { HI_ID, HI_AT, HI_FIELD, HI_OLD, HI_NEW, HI_REASON, HI_ACTOR, HI_PERSON };    /* Q_HISTORY_OF */
+enum history_col { HI_ID, HI_AT, HI_FIELD, HI_OLD, HI_NEW, HI_REASON, HI_ACTOR, HI_PERSON, HI_EVENT, HI_LATE };  /* Q_HISTORY_OF */
 enum dupe_col { DU_ID, DU_NAME, DU_OWNER, DU_REGISTERED, DU_BLACKLIST, DU_CODE, DU_DIGITS, DU_NORM };  /* Q_CLIENT_DUPES */
 enum class_all_col { CA_ID, CA_KIND, CA_PARENT, CA_CODE, CA_NAME_ZH, CA_NAME_EN, CA_DISABLED };  /* Q_CLASS_ALL */
 enum warn_col { PW_ID, PW_NAME, PW_UNTIL, PW_PROGRESS };            /* Q_PROSPECTS_WARN */
@@ -247,8 +247,14 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_PRODUCT_LINE_ADD, "is", "INSERT IGNORE INTO client_product_lines (client_id, item_id) VALUES (?, ?)") \
 	X(Q_HISTORY_INSERT, "isssssss", "INSERT INTO client_history (client_id, person_id, field, old_value, new_value, " \
 		"actor_id, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
+	/* filing deadlines (filing.c) */ \
+	X(Q_CLIENT_FILING, "sii", "UPDATE clients SET filing_due = ?, filed_late = ? WHERE id = ?") \
+	X(Q_HISTORY_EVENT, "siiis", "UPDATE client_history SET event_on = ?, late = ? " \
+		"WHERE client_id = ? AND actor_id = ? AND at = ?") \
+	X(Q_FILING_LATE_COUNTS, "isis", "SELECT (SELECT COUNT(*) FROM clients WHERE registered_by = ? AND filed_late = 1 " \
+		"AND registered_at >= ?), (SELECT COUNT(*) FROM client_history WHERE actor_id = ? AND late = 1 AND at >= ?)") \
 	X(Q_HISTORY_OF, "iii", "SELECT h.id, h.at, h.field, h.old_value, h.new_value, h.reason, " \
-		"(SELECT display_name FROM users WHERE id = h.actor_id), h.person_id FROM client_history h " \
+		"(SELECT display_name FROM users WHERE id = h.actor_id), h.person_id, h.event_on, h.late FROM client_history h " \
 		"WHERE h.client_id = ? AND h.id < ? ORDER BY h.id DESC LIMIT ?") \
 	X(Q_PERSONS_OF, "i", "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes " \
 		"FROM client_persons WHERE client_id = ? AND removed = 0 ORDER BY id") \

@@ -171,6 +171,12 @@ int visits_agenda(struct req *r)
 	}
 	if (res.nrows > AGENDA_MAX)
 		view_set_int(r, "Page.more_than", AGENDA_MAX);
+	/* the person's filings this year that missed their deadline (clients/filing.c) */
+	long long late_new, late_changes;
+	if (filing_late_counts(r, who, arena_printf(r->a, "%.4s-01-01", today), &late_new, &late_changes) != DB_OK)
+		return db_fail(r);
+	view_set_int(r, "Filing.late_new", late_new);
+	view_set_int(r, "Filing.late_changes", late_changes);
 	view_set(r, "Page.today", today);
 	view_set(r, "Page.this_week", this_week);
 	view_set(r, "Page.next_week", next_week);

@@ -20,6 +20,10 @@
     <input id="f-_reason" name="_reason" type="text" maxlength="500" value="<?cs var:Form.values._reason ?>" required>
     <?cs call:error_for("_reason") ?>
     <p class="hint"><?cs var:Lang.client.reason_hint ?></p>
+    <label for="f-_event_on"><?cs var:Lang.client.event_on ?></label>
+    <input id="f-_event_on" name="_event_on" type="date" value="<?cs var:Form.values._event_on ?>">
+    <?cs call:error_for("_event_on") ?>
+    <p class="hint"><?cs var:Lang.client.event_hint ?></p>
   </div>
   <button type="submit" class="primary"><?cs var:Lang.admin.save ?></button>
   <a href="/clients/<?cs var:Card.id ?>"><?cs var:Lang.client.cancel ?></a>

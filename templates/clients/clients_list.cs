@@ -17,7 +17,7 @@
   <label><?cs var:Lang.client.f.region_id ?> <select name="region"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Choices.region ?><option value="<?cs var:c.id ?>"<?cs if:Filter.region == c.id ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?></select></label>
   <label><?cs var:Lang.client.blacklist ?> <select name="blacklist"><option value=""><?cs var:Lang.client.any ?></option><?cs each:c = Lang.client.opt.blacklist ?><option value="<?cs name:c ?>"<?cs if:Filter.blacklist == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select></label>
   <label><?cs var:Lang.client.f.tags ?> <input type="text" name="tag" value="<?cs var:Filter.tag ?>" maxlength="30" size="8"></label>
-  <label class="check"><input type="checkbox" name="overdue" value="1"<?cs if:Filter.overdue ?> checked<?cs /if ?>> <?cs var:Lang.client.overdue_only ?></label>
+  <label><?cs var:Lang.client.next_visit ?> <select name="due"><option value=""><?cs var:Lang.client.any ?></option><option value="overdue"<?cs if:Filter.due == "overdue" ?> selected<?cs /if ?>><?cs var:Lang.client.overdue_only ?></option><option value="week"<?cs if:Filter.due == "week" ?> selected<?cs /if ?>><?cs var:Lang.client.due_this_week ?></option></select></label>
   <label><?cs var:Lang.client.sort ?> <select name="sort"><?cs each:c = Lang.client.opt.sort ?><option value="<?cs name:c ?>"<?cs if:Filter.sort == name(c) ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?></select></label>
   <?cs call:person_field("owner", Lang.client.owner) ?>
   <?cs if:Filter.dept ?><input type="hidden" name="dept" value="<?cs var:Filter.dept ?>"><?cs /if ?>
@@ -52,10 +52,10 @@
   <?cs if:Page.next ?><a rel="next" href="/clients?q=<?cs var:url_escape(Filter.q) ?>&amp;<?cs var:Page.next ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
 <?cs else ?>
   <?cs set:qs = "grade=" + Filter.grade + "&nature=" + Filter.nature + "&lifecycle=" + Filter.lifecycle + "&region=" + Filter.region + "&blacklist=" + Filter.blacklist + "&sort=" + Filter.sort + "&owner=" + Filter.owner + "&dept=" + Filter.dept ?>
-  <?cs if:Page.paged ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.admin.first_page ?></a><?cs /if ?>
-  <a href="/clients/export.csv?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>"><?cs var:Lang.client.export ?></a>
-  <?cs if:Page.prev_before ?><a rel="prev" href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;before=<?cs var:Page.prev_before ?>&amp;before_key=<?cs var:url_escape(Page.prev_key) ?>&amp;from=<?cs var:Page.prev_from ?>"><?cs var:Lang.client.prev_page ?></a><?cs /if ?>
-  <?cs if:Page.next_after ?><a rel="next" href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?><?cs if:Filter.overdue ?>&amp;overdue=1<?cs /if ?>&amp;after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>&amp;from=<?cs var:Page.next_from ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
+  <?cs if:Page.paged ?><a href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?>&amp;due=<?cs var:Filter.due ?>"><?cs var:Lang.admin.first_page ?></a><?cs /if ?>
+  <a href="/clients/export.csv?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?>&amp;due=<?cs var:Filter.due ?>"><?cs var:Lang.client.export ?></a>
+  <?cs if:Page.prev_before ?><a rel="prev" href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?>&amp;due=<?cs var:Filter.due ?>&amp;before=<?cs var:Page.prev_before ?>&amp;before_key=<?cs var:url_escape(Page.prev_key) ?>&amp;from=<?cs var:Page.prev_from ?>"><?cs var:Lang.client.prev_page ?></a><?cs /if ?>
+  <?cs if:Page.next_after ?><a rel="next" href="/clients?<?cs var:qs ?>&amp;tag=<?cs var:url_escape(Filter.tag) ?>&amp;due=<?cs var:Filter.due ?>&amp;after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>&amp;from=<?cs var:Page.next_from ?>"><?cs var:Lang.admin.next_page ?></a><?cs /if ?>
 <?cs /if ?>
 </nav>
 <?cs include!"footer.cs" ?>

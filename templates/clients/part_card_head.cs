@@ -5,7 +5,7 @@
   <dl class="facts inline">
     <dt><?cs var:Lang.client.owner ?></dt><dd><?cs var:Card.owner_name ?> · <?cs var:Card.dept_name ?></dd>
     <dt><?cs var:Lang.client.scope ?></dt><dd><?cs var:Card.scope_label ?></dd>
-    <dt><?cs var:Lang.client.registered_at ?></dt><dd><?cs var:Card.registered_at ?></dd>
+    <dt><?cs var:Lang.client.registered_at ?></dt><dd><?cs var:Card.registered_at ?><?cs if:Card.filing_due ?> <small id="filing">(<?cs var:Lang.client.filing_due ?> <?cs var:Card.filing_due ?><?cs if:Card.filed_late ?> · <span class="tag late"><?cs var:Lang.client.filed_late ?></span><?cs /if ?>)</small><?cs /if ?></dd>
     <dt><?cs var:Lang.client.updated_at ?></dt><dd><?cs var:Card.updated_at ?></dd>
     <dt><?cs var:Lang.client.last_visit ?></dt><dd><?cs alt:Card.last_visit_on ?>—<?cs /alt ?></dd>
     <dt><?cs var:Lang.client.next_visit ?></dt><dd<?cs if:Card.overdue ?> class="overdue"<?cs /if ?>><?cs alt:Card.next_visit_due ?>—<?cs /alt ?></dd>

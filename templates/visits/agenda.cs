@@ -10,6 +10,7 @@
   <?cs /if ?>
 </div>
 <p class="hint"><?cs var:Lang.visit.agenda_hint ?></p>
+<p id="filing-late"><?cs var:Lang.visit.late_filings ?>: <?cs var:Lang.visit.late_new ?> <strong><?cs var:Filing.late_new ?></strong> · <?cs var:Lang.visit.late_changes ?> <strong><?cs var:Filing.late_changes ?></strong></p>
 <?cs if:Page.more_than ?><p class="alert"><?cs var:Lang.visit.more_than ?> <?cs var:Page.more_than ?></p><?cs /if ?>
 <?cs def:agenda_group(key, rows) ?>
 <section class="card agenda" id="agenda-<?cs var:key ?>">

@@ -1123,6 +1123,12 @@ int main(void)
 		CU_add_test(s, stack_tests[i].name, stack_tests[i].fn);
 	add_client_suite();
 	add_request_suite();
+	/* DOSSIER_TEST_ONLY=WORD runs only the tests whose names contain WORD (while working on them) */
+	const char *only = getenv("DOSSIER_TEST_ONLY");
+	for (CU_pSuite su = CU_get_registry()->pSuite; only && *only && su != NULL; su = su->pNext)
+		for (CU_pTest t = su->pTest; t != NULL; t = t->pNext)
+			if (strstr(t->pName, only) == NULL)
+				CU_set_test_active(t, CU_FALSE);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -231,7 +231,9 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"ORDER BY v.id DESC LIMIT ?") \
 	X(Q_VIEW_LOG_USERS, "", "SELECT u.id, u.display_name, COALESCE(d.name, '') FROM users u " \
 		"LEFT JOIN departments d ON d.id = u.dept_id ORDER BY d.name, u.display_name, u.id LIMIT 5000") \
-	X(Q_GRAMS_DELETE, "i", "DELETE FROM client_grams WHERE client_id = ?") \
+	/* a card's grams are changed row by row, by the whole key (card.c, grams_sync) */ \
+	X(Q_GRAMS_OF, "i", "SELECT gram FROM client_grams WHERE client_id = ?") \
+	X(Q_GRAM_DELETE, "si", "DELETE FROM client_grams WHERE gram = ? AND client_id = ?") \
 	X(Q_GRAM_INSERT, "si", "INSERT IGNORE INTO client_grams (gram, client_id) VALUES (?, ?)") \
 	X(Q_PRODUCT_LINES_OF, "i", "SELECT item_id FROM client_product_lines WHERE client_id = ? ORDER BY item_id") \
 	X(Q_PRODUCT_LINE_DELETE, "is", "DELETE FROM client_product_lines WHERE client_id = ? AND item_id = ?") \

@@ -849,6 +849,39 @@ static long long last_import(const char *user)
 	return db_value("SELECT MAX(id) FROM imports WHERE user_id = %lld", user_id(user));
 }
 
+/* An import of one batch commits its cards, its counts and its audit row in
+ * one transaction: a worker killed (test mode) before the audit row leaves
+ * the import a preview with no card, to be committed again. */
+static void test_import_commits_with_its_audit_row(void)
+{
+	struct client c;
+	sign_in(&c, "staff2");
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/import"));
+	char csv[1024];
+	snprintf(csv, sizeof csv, "\xEF\xBB\xBFname,card_type,lifecycle\n审计导入%s甲有限公司,dealer,new\n"
+		 "审计导入%s乙有限公司,dealer,new\n", run, run);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "a.csv", csv, strlen(csv)), 200);
+	long long imp = last_import("staff2"), a0 = audit_max_id();
+	char commit[96];
+	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
+	const char *f[] = { "_csrf", t, NULL };
+	CU_ASSERT_EQUAL(client_post_header(&c, commit, "X-Test-Fault: crash:audit", f), 502);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM imports WHERE id = %lld", imp), "preview");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 0);
+	CU_ASSERT_EQUAL(audit_count("clients.imported", "staff2", a0), 0);
+	CU_ASSERT_EQUAL(client_post_list(&c, commit, f), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM imports WHERE id = %lld", imp), "done");
+	CU_ASSERT_EQUAL(db_value("SELECT rows_added FROM imports WHERE id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(audit_count("clients.imported", "staff2", a0), 1);
+	/* a second commit does nothing */
+	CU_ASSERT_EQUAL(client_post_list(&c, commit, f), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(audit_count("clients.imported", "staff2", a0), 1);
+	client_free(&c);
+}
+
 /* The row of import `imp` in the list of "my imports" (/clients/import) just fetched by c,
  * up to its end; NULL when it is not listed. */
 static char *import_row(struct client *c, long long imp)
@@ -2205,6 +2238,7 @@ void add_client_suite(void)
 	T(test_import_gbk_with_bad_rows_and_undo);
 	T(test_import_sample_file_previews);
 	T(test_import_utf8_bom_and_refusals);
+	T(test_import_commits_with_its_audit_row);
 	T(test_import_stray_quote_is_text);
 	T(test_export_neutralises_formulas);
 	T(test_a_killed_worker_loses_no_view);

@@ -71,6 +71,8 @@ struct req {
 	/* request */
 	enum method method;
 	const char *method_name, *path, *remote_addr, *user_agent;
+	const char *referer;     /* the local path (and query) of the Referer, or NULL: the error page's way back */
+	const char *test_fault;  /* test mode: the X-Test-Fault header ("crash:<point>", "lost:<statement>") */
 	int https;
 	struct params query, form, cookies;
 	const char *args[4];     /* {id}-style path parameters of the matched route, as text */
@@ -190,7 +192,18 @@ int dept_within(struct req *r, long long dept, long long root);
 size_t dept_subtree(struct req *r, long long root, long long *out, size_t max);
 
 /* ---- audit (append-only table; failures are logged, never ignored) ---- */
+/* The audit row of a change, written inside the change's transaction (a
+ * db_txn function): the change and its row commit together or not at all.
+ * Outside a transaction it is refused (DB_ERROR, logged). */
 int audit(struct req *r, const char *action, const char *object_type, long long object_id,
 	  const char *detail);
+/* The audit row of an event that changes nothing else (a refusal, a
+ * download): a transaction of its own. */
+int audit_event(struct req *r, const char *action, const char *object_type, long long object_id,
+		const char *detail);
+/* Test mode only: ends the worker at once (_exit) when the request's
+ * X-Test-Fault header is "crash:<point>"; the tests kill a request between
+ * two steps this way. Does nothing otherwise. */
+void test_crash_point(struct req *r, const char *point);
 
 #endif

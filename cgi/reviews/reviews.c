@@ -85,7 +85,7 @@ int review_open_due(struct req *r, long long *n)
 	snprintf(period, sizeof period, "%04dH%d", tm.tm_year + 1900, tm.tm_mon < 6 ? 1 : 2);
 	clock_format(r->now, now);
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_REVIEWS_OPEN_DUE, &res, "ss", period, now);
+	int rc = db_write(r->db, r->a, Q_REVIEWS_OPEN_DUE, &res, "ss", period, now);
 	*n = rc == DB_OK ? (long long)res.affected : 0;
 	return rc;
 }
@@ -115,7 +115,7 @@ static int load_cycle(struct req *r, struct dbres *cy)
 	if (cy->nrows != 1)
 		return 404;
 	if (!access_over_dept(r, dbres_int(cy, 0, RV_DEPT))) {
-		audit(r, "access.denied", "review", id, NULL);
+		audit_event(r, "access.denied", "review", id, NULL);
 		return 403;
 	}
 	return 0;
@@ -218,8 +218,8 @@ int reviews_save(struct req *r)
 			return 400;                          /* not a client of this department */
 		const char *cur = c.rows[0][RC_GRADE] ? c.rows[0][RC_GRADE] : "";
 		int rc = strcmp(cur, grade.text) == 0
-			? db_exec(r->db, r->a, Q_REVIEW_LINE_DELETE, NULL, "ii", id, client)
-			: db_exec(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", id, client, c.rows[0][RC_GRADE],
+			? db_write(r->db, r->a, Q_REVIEW_LINE_DELETE, NULL, "ii", id, client)
+			: db_write(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", id, client, c.rows[0][RC_GRADE],
 				  *grade.text ? grade.text : NULL);
 		if (rc != DB_OK)
 			return db_fail(r);

@@ -364,6 +364,8 @@ int clients_create(struct req *r)
 	}
 	if (rc == DB_ERROR)
 		return 500;
+	if (rc != DB_OK && db_status(rc) == 503)         /* read-only, full or not answering: the typing kept */
+		return new_page(r, form_unsaved(r, rc), values);
 	if (rc != DB_OK)
 		return db_fail(r);
 	resp_flash(r, "client_created");
@@ -779,6 +781,8 @@ int clients_update(struct req *r)
 		form_error(r, "credit_code", "client.duplicate_code");
 		return edit_page(r, 409, &card, via, u.values);
 	}
+	if (rc != DB_OK && db_status(rc) == 503)         /* read-only, full or not answering: the typing kept */
+		return edit_page(r, form_unsaved(r, rc), &card, via, u.values);
 	if (rc != DB_OK)
 		return db_fail(r);
 	resp_flash(r, "saved");

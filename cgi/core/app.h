@@ -175,6 +175,10 @@ void view_count(struct req *r, long long from, size_t shown, long long total, lo
  * failure (503 unavailable or refusing writes, 409 conflict, 500 a
  * programming error); 500 when nothing failed. Handlers `return db_fail(r);`. */
 int db_fail(struct req *r);
+/* For a form shown again because its save failed with rc, which db_status
+ * maps to 503: Page.error_message says that saving is unavailable (or the
+ * database is not answering) and that what was typed is kept. Returns 503. */
+int form_unsaved(struct req *r, int rc);
 
 /* ---- data a worker caches across requests ---- */
 /* The version of the cached data name (admin edits bump it with

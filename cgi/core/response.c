@@ -259,3 +259,12 @@ int db_fail(struct req *r)
 	int rc = db_last(r->db);
 	return rc == DB_OK ? 500 : db_status(rc);
 }
+
+int form_unsaved(struct req *r, int rc)
+{
+	view_setf(r, "Page.error_message", "%s %s %s",
+		  lang_text(r, rc == DB_REFUSED ? "error.e503_refused.title" : "error.e503.title"),
+		  lang_text(r, rc == DB_REFUSED ? "error.e503_refused.text" : "error.e503.text"),
+		  lang_text(r, "error.form_kept"));
+	return 503;
+}

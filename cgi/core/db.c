@@ -507,6 +507,8 @@ int db_execv(struct db *d, arena *a, struct sql *q, struct dbres *res, const str
 
 int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx)
 {
+	if (d->in_txn)
+		return fn(ctx);              /* part of the transaction already open: never a second START */
 	int rc = txn_(d, fn, ctx);
 	if (rc != DB_OK)
 		d->last_rc = rc;

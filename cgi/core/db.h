@@ -81,7 +81,8 @@ int db_execv(struct db *d, arena *a, struct sql *q, struct dbres *res, const str
 
 /* Runs fn(ctx) inside a transaction; commits when it returns 0, rolls back
  * otherwise. DB_RETRY from fn or from COMMIT retries the whole transaction
- * (up to 5 times), so fn must have no effect outside the database. */
+ * (up to 5 times), so fn must have no effect outside the database. Called
+ * while one is open, fn runs as part of it. */
 int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx);
 /* A change of one statement: db_exec inside a transaction of its own (or
  * inside the caller's, when one is open), so it is retried only while it

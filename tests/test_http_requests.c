@@ -1104,6 +1104,11 @@ static void test_grade_review_cycle(void)
 	char foreign[32];
 	snprintf(foreign, sizeof foreign, "grade_%lld", db_value("SELECT MIN(id) FROM clients WHERE dept_id <> %lld", s1));
 	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, foreign, vipv, NULL), 400);
+	/* a page is saved whole or not at all: a good line beside a refused one is not saved */
+	char kept[32];
+	snprintf(kept, sizeof kept, "%s", db_text("SELECT IFNULL(grade_id, '') FROM clients WHERE id = %s", names[0] + 6));
+	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, names[0], kept, foreign, vipv, NULL), 400);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM review_lines WHERE cycle_id = %lld", cycle), room + 1);
 	/* cannot be sent while over the quota */
 	char submit[80];
 	snprintf(submit, sizeof submit, "/reviews/%lld/submit", cycle);

@@ -100,6 +100,10 @@ static void t_write_outside_a_transaction_refused(void)
 	CU_ASSERT_EQUAL(db_write(d, a, Q_SESSION_TOUCH, NULL, "ss", "2026-01-01 00:00:00", "x"), DB_UNAVAILABLE);
 	CU_ASSERT_EQUAL(db_txn(d, write_in_txn, a), DB_UNAVAILABLE);
 	CU_ASSERT(!db_in_txn(d));
+	/* a server that refuses writes and one that does not answer: both 503 */
+	CU_ASSERT_EQUAL(db_status(DB_REFUSED), 503);
+	CU_ASSERT_EQUAL(db_status(DB_UNAVAILABLE), 503);
+	CU_ASSERT_EQUAL(db_status(DB_ERROR), 500);
 	arena_free(a);
 	db_free(d);
 }

@@ -236,7 +236,8 @@ static void test_healthz_ok(void)
  * cannot pass): /healthz says read-only (503) and so does ?ready; pages read
  * as ever; a save answers 503 saying that saving is unavailable, with what
  * was typed kept: the registration form filled in again, any other form's
- * fields in a form that sends them again, and the way back. */
+ * fields in a form that sends them again, and the way back. A sign-in that
+ * cannot be recorded answers 503 whether the password was right or not. */
 static void test_read_only_database_answers_clearly(void)
 {
 	struct client c, h;
@@ -273,6 +274,11 @@ static void test_read_only_database_answers_clearly(void)
 	CU_ASSERT(client_has(&c, "value=\"只读时的备注\""));
 	CU_ASSERT(client_has(&c, "action=\"/delegations\""));
 	CU_ASSERT(client_has(&c, "href=\"/delegations\""));
+	/* signing in stores a session and the attempt: a wrong password and the right one answer alike */
+	CU_ASSERT_EQUAL(client_sign_in(&h, "staff2", "not-the-password"), 503);
+	CU_ASSERT(!client_has(&h, "not-the-password"));
+	CU_ASSERT_EQUAL(client_sign_in(&h, "staff2", DEMO_PASSWORD), 503);
+	CU_ASSERT(!client_has(&h, DEMO_PASSWORD));
 	CU_ASSERT_EQUAL(db_exec_admin("SET GLOBAL read_only = 0"), 0);
 
 	CU_ASSERT_EQUAL(client_get(&h, "/healthz"), 200);

@@ -71,13 +71,18 @@ static int attempt_txn(void *arg)
 	return rc;
 }
 
-/* Records a refused attempt (logged when it cannot be: the answer is the same). */
-static void record_refusal(struct req *r, const char *username, const char *outcome, const char *action,
-			   long long uid)
+/* Records a refused attempt. A db_rc: one that cannot be recorded is not
+ * answered as refused (the throttle would not count it); the caller answers
+ * 503, as it does when a right password's session cannot be stored, so the
+ * answer tells nothing about the password. */
+static int record_refusal(struct req *r, const char *username, const char *outcome, const char *action,
+			  long long uid)
 {
 	struct attempt_ctx c = { r, username, outcome, action, uid, { { 0 }, { 0 }, { 0 } } };
-	if (db_txn(r->db, attempt_txn, &c) != DB_OK)
+	int rc = db_txn(r->db, attempt_txn, &c);
+	if (rc != DB_OK)
 		log_msg("rid=%s sign-in attempt of %s not recorded", r->rid, username);
+	return rc;
 }
 
 /* A hash of a password nobody has, so an unknown user costs as much as a known one. */
@@ -110,7 +115,8 @@ int auth_login(struct req *r)
 	login_slow_down(r);
 	if (login_locked(r, Q_LOGIN_FAILURES_USER, username, NULL, r->cfg->login_fail_account) ||
 	    login_locked(r, Q_LOGIN_FAILURES_ADDR_USER, r->remote_addr, username, r->cfg->login_fail_addr_account)) {
-		record_refusal(r, username, "locked", "login.locked", 0);
+		if (record_refusal(r, username, "locked", "login.locked", 0) != DB_OK)
+			return db_fail(r);
 		form_error(r, "login", "login.failed");
 		return login_page(r, 401, username, next);
 	}
@@ -121,7 +127,8 @@ int auth_login(struct req *r)
 	int found = res.nrows == 1;
 	int ok = password_verify(found ? dbres_get(&res, 0, LG_HASH) : dummy_hash(), password);
 	if (!found || !ok || dbres_int(&res, 0, LG_DISABLED) != 0) {
-		record_refusal(r, username, "fail", "login.failed", found ? dbres_int(&res, 0, LG_ID) : 0);
+		if (record_refusal(r, username, "fail", "login.failed", found ? dbres_int(&res, 0, LG_ID) : 0) != DB_OK)
+			return db_fail(r);
 		form_error(r, "login", "login.failed");
 		return login_page(r, 401, username, next);
 	}

@@ -1473,6 +1473,7 @@ static void test_card_not_shown_when_its_view_cannot_be_logged(void)
 	long long denied = views(card, "staff3", "denied", "card");
 	for (int i = 0; i < 3; i++) {
 		CU_ASSERT_EQUAL(client_get(&c, card_path(card, i == 0 ? "" : i == 1 ? "/print" : "/history")), 503);
+		CU_ASSERT(client_has(&c, "查看此页面需要记录日志"));
 		CU_ASSERT(!client_has(&c, "视图日志秘密地址"));
 		CU_ASSERT(!client_has(&c, name));
 	}

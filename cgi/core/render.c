@@ -418,9 +418,10 @@ void render_error(struct req *r, int status)
 	int known = hdf_get_obj(lang, arena_printf(r->a, "error.e%d", status)) != NULL;
 	const char *key = known ? arena_printf(r->a, "error.e%d", status) : "error.e500";
 	if (status == 503) {
-		/* refused writes say so: saving is off, reading may work */
+		/* refused writes say so: saving is off, reading may work (a page
+		 * whose reading is logged excepted) */
 		if (db_last(r->db) == DB_REFUSED)
-			key = "error.e503_refused";
+			key = r->method == M_POST ? "error.e503_refused" : "error.e503_logged";
 		view_resend(r);
 	}
 	view_set_int(r, "Page.status", status);

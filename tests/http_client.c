@@ -64,6 +64,11 @@ long client_get(struct client *c, const char *path)
 
 long client_post_list(struct client *c, const char *path, const char *const *fields)
 {
+	return client_post_header(c, path, NULL, fields);
+}
+
+long client_post_header(struct client *c, const char *path, const char *header, const char *const *fields)
+{
 	struct buf body;
 	buf_init(&body);
 	for (size_t i = 0; fields[i] != NULL; i += 2) {
@@ -72,7 +77,7 @@ long client_post_list(struct client *c, const char *path, const char *const *fie
 		buf_printf(&body, "%s%s=%s", body.len ? "&" : "", fields[i], enc);
 		curl_free(enc);
 	}
-	long st = client_raw(c, "POST", path, "application/x-www-form-urlencoded", buf_cstr(&body), body.len, NULL);
+	long st = client_raw(c, "POST", path, "application/x-www-form-urlencoded", buf_cstr(&body), body.len, header);
 	buf_free(&body);
 	return st;
 }

@@ -27,6 +27,8 @@ long client_get(struct client *c, const char *path);
 long client_post(struct client *c, const char *path, ...);
 /* The same with a NULL-terminated array of name, value pairs. */
 long client_post_list(struct client *c, const char *path, const char *const *fields);
+/* client_post_list with one more request header ("Name: value"; NULL: none). */
+long client_post_header(struct client *c, const char *path, const char *header, const char *const *fields);
 /* POST a raw body with a content type; extra_header may be NULL. */
 long client_raw(struct client *c, const char *method, const char *path, const char *ctype, const char *body,
 		size_t len, const char *extra_header);

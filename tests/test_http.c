@@ -215,7 +215,79 @@ static void test_healthz_ok(void)
 	client_init(&c, test_base);
 	CU_ASSERT_EQUAL(client_get(&c, "/healthz"), 200);
 	CU_ASSERT_STRING_EQUAL(buf_cstr(&c.res.body), "ok\n");
+	CU_ASSERT_EQUAL(client_get(&c, "/healthz?ready"), 200);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&c.res.body), "ready\n");
+	/* the newest migration not applied: alive, not ready */
+	char newest[200];
+	snprintf(newest, sizeof newest, "%s", db_text("SELECT MAX(version) FROM schema_migrations WHERE version NOT LIKE 'demo/%%'"));
+	char applied[32];
+	snprintf(applied, sizeof applied, "%s", db_text("SELECT applied_at FROM schema_migrations WHERE version = '%s'", newest));
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("DELETE FROM schema_migrations WHERE version = '%s'", newest), 0);
+	CU_ASSERT_EQUAL(client_get(&c, "/healthz"), 200);
+	CU_ASSERT_EQUAL(client_get(&c, "/healthz?ready"), 503);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&c.res.body), "migrations pending\n");
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO schema_migrations (version, applied_at) VALUES ('%s', '%s')", newest,
+				      applied), 0);
+	CU_ASSERT_EQUAL(client_get(&c, "/healthz?ready"), 200);
 	client_free(&c);
+}
+
+/* A database that takes no writes (read_only, which the app's account
+ * cannot pass): /healthz says read-only (503) and so does ?ready; pages read
+ * as ever; a save answers 503 saying that saving is unavailable, with what
+ * was typed kept: the registration form filled in again, any other form's
+ * fields in a form that sends them again, and the way back. A sign-in that
+ * cannot be recorded answers 503 whether the password was right or not. */
+static void test_read_only_database_answers_clearly(void)
+{
+	struct client c, h;
+	sign_in(&c, "staff1");
+	client_init(&h, test_base);
+	char tok[80], name[96];
+	snprintf(tok, sizeof tok, "%s", csrf_of(&c, "/clients/new"));
+	snprintf(name, sizeof name, "只读%d测试有限公司", (int)(getpid() % 100000));
+	const char *card[] = { "_csrf", tok, "card_type", "dealer", "lifecycle", "new", "scope", "personal", "name", name,
+			       "address", "只读时填写的地址", NULL };
+	char starts[20], ends[20];
+	test_time_text(600 * 86400L, starts);
+	test_time_text(601 * 86400L, ends);
+	const char *deleg[] = { "_csrf", tok, "to_username", "staff2", "starts_at", starts, "ends_at", ends, "note",
+				"只读时的备注", NULL };
+	long long cards = db_value("SELECT COUNT(*) FROM clients WHERE name = '%s'", name);
+
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("SET GLOBAL read_only = 1"), 0);
+	CU_ASSERT_EQUAL(client_get(&h, "/healthz"), 503);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&h.res.body), "read-only\n");
+	CU_ASSERT_EQUAL(client_get(&h, "/healthz?ready"), 503);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&h.res.body), "read-only\n");
+	CU_ASSERT_EQUAL(client_get(&c, "/clients"), 200);
+	/* the registration: the form again, filled in, saying why */
+	CU_ASSERT_EQUAL(client_get(&c, "/clients/new"), 200);
+	CU_ASSERT_EQUAL(client_post_header(&c, "/clients/new", "Referer: http://127.0.0.1/clients/new", card), 503);
+	CU_ASSERT(client_has(&c, "暂时无法保存"));
+	CU_ASSERT(client_has(&c, "只读时填写的地址"));
+	CU_ASSERT(client_has(&c, name));
+	CU_ASSERT(client_has(&c, "<form"));
+	/* another form: the error page with a form that sends it again, and the way back */
+	CU_ASSERT_EQUAL(client_post_header(&c, "/delegations", "Referer: http://127.0.0.1/delegations", deleg), 503);
+	CU_ASSERT(client_has(&c, "暂时无法保存"));
+	CU_ASSERT(client_has(&c, "value=\"只读时的备注\""));
+	CU_ASSERT(client_has(&c, "action=\"/delegations\""));
+	CU_ASSERT(client_has(&c, "href=\"/delegations\""));
+	/* signing in stores a session and the attempt: a wrong password and the right one answer alike */
+	CU_ASSERT_EQUAL(client_sign_in(&h, "staff2", "not-the-password"), 503);
+	CU_ASSERT(!client_has(&h, "not-the-password"));
+	CU_ASSERT_EQUAL(client_sign_in(&h, "staff2", DEMO_PASSWORD), 503);
+	CU_ASSERT(!client_has(&h, DEMO_PASSWORD));
+	CU_ASSERT_EQUAL(db_exec_admin("SET GLOBAL read_only = 0"), 0);
+
+	CU_ASSERT_EQUAL(client_get(&h, "/healthz"), 200);
+	CU_ASSERT_EQUAL(client_get(&h, "/healthz?ready"), 200);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE name = '%s'", name), cards);
+	CU_ASSERT_EQUAL(client_post_list(&c, "/clients/new", card), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE name = '%s'", name), cards + 1);
+	client_free(&c);
+	client_free(&h);
 }
 
 static void test_unknown_route_404_in_layout(void)
@@ -1062,6 +1134,7 @@ static const struct {
 	CU_TestFunc fn;
 } stack_tests[] = {
 	T(test_healthz_ok),
+	T(test_read_only_database_answers_clearly),
 	T(test_security_headers_everywhere),
 	T(test_unknown_route_404_in_layout),
 	T(test_wrong_method_405),
@@ -1125,6 +1198,12 @@ int main(void)
 	add_request_suite();
 	add_visit_suite();
 	add_backup_suite();
+	/* DOSSIER_TEST_ONLY=WORD runs only the tests whose names contain WORD (while working on them) */
+	const char *only = getenv("DOSSIER_TEST_ONLY");
+	for (CU_pSuite su = CU_get_registry()->pSuite; only && *only && su != NULL; su = su->pNext)
+		for (CU_pTest t = su->pTest; t != NULL; t = t->pNext)
+			if (strstr(t->pName, only) == NULL)
+				CU_set_test_active(t, CU_FALSE);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

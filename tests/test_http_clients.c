@@ -897,6 +897,39 @@ static long long last_import(const char *user)
 	return db_value("SELECT MAX(id) FROM imports WHERE user_id = %lld", user_id(user));
 }
 
+/* An import of one batch commits its cards, its counts and its audit row in
+ * one transaction: a worker killed (test mode) before the audit row leaves
+ * the import a preview with no card, to be committed again. */
+static void test_import_commits_with_its_audit_row(void)
+{
+	struct client c;
+	sign_in(&c, "staff2");
+	char t[80];
+	snprintf(t, sizeof t, "%s", csrf_of(&c, "/clients/import"));
+	char csv[1024];
+	snprintf(csv, sizeof csv, "\xEF\xBB\xBFname,card_type,lifecycle\n审计导入%s甲有限公司,dealer,new\n"
+		 "审计导入%s乙有限公司,dealer,new\n", run, run);
+	CU_ASSERT_EQUAL(client_upload(&c, "/clients/import", t, "a.csv", csv, strlen(csv)), 200);
+	long long imp = last_import("staff2"), a0 = audit_max_id();
+	char commit[96];
+	snprintf(commit, sizeof commit, "/clients/import/%lld/commit", imp);
+	const char *f[] = { "_csrf", t, NULL };
+	CU_ASSERT_EQUAL(client_post_header(&c, commit, "X-Test-Fault: crash:audit", f), 502);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM imports WHERE id = %lld", imp), "preview");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 0);
+	CU_ASSERT_EQUAL(audit_count("clients.imported", "staff2", a0), 0);
+	CU_ASSERT_EQUAL(client_post_list(&c, commit, f), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM imports WHERE id = %lld", imp), "done");
+	CU_ASSERT_EQUAL(db_value("SELECT rows_added FROM imports WHERE id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(audit_count("clients.imported", "staff2", a0), 1);
+	/* a second commit does nothing */
+	CU_ASSERT_EQUAL(client_post_list(&c, commit, f), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE import_id = %lld", imp), 2);
+	CU_ASSERT_EQUAL(audit_count("clients.imported", "staff2", a0), 1);
+	client_free(&c);
+}
+
 /* The row of import `imp` in the list of "my imports" (/clients/import) just fetched by c,
  * up to its end; NULL when it is not listed. */
 static char *import_row(struct client *c, long long imp)
@@ -1321,6 +1354,143 @@ static void test_many_views_at_once_each_logged_once(void)
 	CU_ASSERT(batches < 160);
 }
 
+/* ---- many people registering at once --------------------------------------------- */
+
+static long long innodb_deadlocks(void)
+{
+	return db_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+			"WHERE VARIABLE_NAME = 'INNODB_DEADLOCKS'");
+}
+
+#define REGISTRARS 8
+#define REGISTER_SECONDS 3
+#define MAX_REGISTERED 400
+
+struct registrar {
+	struct client c;
+	int no;
+	int renaming;              /* 0: register new cards; 1: rename the ones registered */
+	long long ids[MAX_REGISTERED];
+	int registered, renamed, failed;
+	long last_failure;
+	char tok[80];              /* the session's CSRF token (csrf_of's buffer is shared: read before the threads) */
+};
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Registers distinct clients (or renames them) for REGISTER_SECONDS. */
+static void *register_for_a_while(void *p)
+{
+	struct registrar *g = p;
+	const char *tok = g->tok;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int k = 0; seconds_since(&t0) < REGISTER_SECONDS; k++) {
+		char name[160], shortname[64], phone[64];
+		snprintf(name, sizeof name, "并发%s%s号%d组%d有限公司", g->renaming ? "更名" : "登记", run, g->no, k);
+		snprintf(shortname, sizeof shortname, "并发%d组%d", g->no, k);
+		snprintf(phone, sizeof phone, "0571-%s%02d%04d", run, g->no, k);
+		long st, want;
+		if (!g->renaming) {
+			if (g->registered == MAX_REGISTERED)
+				break;
+			const char *f[] = { "_csrf", tok, "card_type", "dealer", "lifecycle", "new", "scope", "personal",
+					    "name", name, "short_name", shortname, "phone", phone, NULL };
+			st = client_post_list(&g->c, "/clients/new", f);
+			want = 303;
+			char loc[128] = "";
+			if (st == want && client_header(&g->c, "Location", loc, sizeof loc) == 0)
+				g->ids[g->registered++] = atoll(loc + 9);
+		} else {
+			if (k == g->registered)
+				break;
+			const char *f[] = { "_csrf", tok, "version", "1", "card_type", "dealer", "lifecycle", "new",
+					    "name", name, "short_name", shortname, "phone", phone, "_reason", "改名", NULL };
+			char path[64];
+			snprintf(path, sizeof path, "/clients/%lld/edit", g->ids[k]);
+			st = client_post_list(&g->c, path, f);
+			want = 303;
+			if (st == want)
+				g->renamed++;
+		}
+		if (st != want) {
+			g->failed++;
+			g->last_failure = st;
+		}
+	}
+	return NULL;
+}
+
+/* Runs the registrars at once; the rows of InnoDB's deadlock counter it added. */
+static long long all_at_once(struct registrar *g)
+{
+	long long d0 = innodb_deadlocks();
+	pthread_t th[REGISTRARS];
+	for (int i = 0; i < REGISTRARS; i++)
+		pthread_create(&th[i], NULL, register_for_a_while, &g[i]);
+	for (int i = 0; i < REGISTRARS; i++)
+		pthread_join(th[i], NULL);
+	return innodb_deadlocks() - d0;
+}
+
+/* People registering different clients at the same moment all succeed and
+ * never deadlock (a card's search grams are written row by row, never deleted
+ * by client, which locked the end of the index every registration inserts
+ * into); renaming their cards at once neither. */
+static void test_registering_at_once_never_deadlocks(void)
+{
+	static const char *users[REGISTRARS] = { "staff1", "staff2", "staff3", "manager1", "manager2", "csmanager",
+						 "director", "deputy" };
+	static struct registrar g[REGISTRARS];
+	memset(g, 0, sizeof g);
+	for (int i = 0; i < REGISTRARS; i++) {
+		sign_in(&g[i].c, users[i]);
+		g[i].no = i;
+		snprintf(g[i].tok, sizeof g[i].tok, "%s", csrf_of(&g[i].c, "/clients/new"));
+	}
+	long long deadlocks = all_at_once(g);
+	int registered = 0, failed = 0;
+	for (int i = 0; i < REGISTRARS; i++) {
+		registered += g[i].registered;
+		failed += g[i].failed;
+		if (g[i].failed)
+			fprintf(stderr, "\n    %s: %d refused, the last %ld\n", users[i], g[i].failed, g[i].last_failure);
+		g[i].renaming = 1;
+		g[i].failed = 0;
+	}
+	fprintf(stderr, "\n    %d registrations by %d people in %d s: %d failed, %lld deadlocks\n", registered,
+		REGISTRARS, REGISTER_SECONDS, failed, deadlocks);
+	CU_ASSERT(registered >= REGISTRARS * 2);
+	CU_ASSERT_EQUAL(failed, 0);
+	CU_ASSERT_EQUAL(deadlocks, 0);
+	/* each card is findable by its grams: two characters of its name, one of its short name */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(DISTINCT client_id) FROM client_grams WHERE gram = '登记' AND client_id IN "
+				 "(SELECT id FROM clients WHERE name LIKE '并发登记%s号%%')", run), registered);
+
+	deadlocks = all_at_once(g);
+	int renamed = 0;
+	failed = 0;
+	for (int i = 0; i < REGISTRARS; i++) {
+		renamed += g[i].renamed;
+		failed += g[i].failed;
+		client_free(&g[i].c);
+	}
+	fprintf(stderr, "    %d renames at once: %d failed, %lld deadlocks\n", renamed, failed, deadlocks);
+	CU_ASSERT(renamed >= REGISTRARS);
+	CU_ASSERT_EQUAL(failed, 0);
+	CU_ASSERT_EQUAL(deadlocks, 0);
+	/* the grams follow the new names: the new ones in, none of the old names' left over */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(DISTINCT g.client_id) FROM client_grams g JOIN clients c ON c.id = g.client_id "
+				 "WHERE c.name LIKE '并发更名%s号%%' AND g.gram = '更名'", run), renamed);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM client_grams g JOIN clients c ON c.id = g.client_id "
+				 "WHERE c.name LIKE '并发更名%s号%%' AND g.gram = '登记'", run), 0);
+}
+
 static void test_card_not_shown_when_its_view_cannot_be_logged(void)
 {
 	struct client c, out;
@@ -1351,6 +1521,7 @@ static void test_card_not_shown_when_its_view_cannot_be_logged(void)
 	long long denied = views(card, "staff3", "denied", "card");
 	for (int i = 0; i < 3; i++) {
 		CU_ASSERT_EQUAL(client_get(&c, card_path(card, i == 0 ? "" : i == 1 ? "/print" : "/history")), 503);
+		CU_ASSERT(client_has(&c, "查看此页面需要记录日志"));
 		CU_ASSERT(!client_has(&c, "视图日志秘密地址"));
 		CU_ASSERT(!client_has(&c, name));
 	}
@@ -2089,6 +2260,7 @@ void add_client_suite(void)
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
 	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
 	T(test_visibility_matrix_and_view_log);
+	T(test_registering_at_once_never_deadlocks);
 	T(test_lists_count_and_page_both_ways);
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_stubs_show_name_owner_and_date_only);
@@ -2116,6 +2288,7 @@ void add_client_suite(void)
 	T(test_import_gbk_with_bad_rows_and_undo);
 	T(test_import_sample_file_previews);
 	T(test_import_utf8_bom_and_refusals);
+	T(test_import_commits_with_its_audit_row);
 	T(test_import_stray_quote_is_text);
 	T(test_export_neutralises_formulas);
 	T(test_a_killed_worker_loses_no_view);

@@ -634,6 +634,123 @@ static void test_old_requests_expire(void)
 
 /* ---- delegation and routing ------------------------------------------------------------------ */
 
+/* ---- a change and its audit row: both or neither ------------------------------------------ */
+
+#define CRASH_AT_AUDIT "X-Test-Fault: crash:audit"
+
+/* The worker is killed (test mode) between writing the change and its audit
+ * row: the answer is nginx's 502, and neither the change nor its row is
+ * there; sent again without the fault, both are. */
+static void test_delegations_and_routes_commit_with_their_audit_rows(void)
+{
+	struct client dir, admin;
+	sign_in(&dir, "director");
+	sign_in(&admin, "admin");
+	char starts[20], ends[20], tok[80], path[64];
+	test_time_text(400 * 86400L, starts);
+	test_time_text(401 * 86400L, ends);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&dir, "/delegations"));
+	long long me = user_id("director");
+	const char *create[] = { "_csrf", tok, "to_username", "deputy", "starts_at", starts, "ends_at", ends, "note",
+				 "审计测试", NULL };
+
+	/* delegation created */
+	long long a0 = audit_max_id(), n0 = db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me);
+	CU_ASSERT_EQUAL(client_post_header(&dir, "/delegations", CRASH_AT_AUDIT, create), 502);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me), n0);
+	CU_ASSERT_EQUAL(audit_count("delegation.created", "director", a0), 0);
+	CU_ASSERT_EQUAL(client_post_list(&dir, "/delegations", create), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me), n0 + 1);
+	CU_ASSERT_EQUAL(audit_count("delegation.created", "director", a0), 1);
+
+	/* delegation revoked */
+	long long d = db_value("SELECT MAX(id) FROM delegations WHERE from_user = %lld", me);
+	snprintf(path, sizeof path, "/delegations/%lld/revoke", d);
+	const char *revoke[] = { "_csrf", tok, NULL };
+	CU_ASSERT_EQUAL(client_post_header(&dir, path, CRASH_AT_AUDIT, revoke), 502);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE id = %lld AND revoked_at IS NULL", d), 1);
+	CU_ASSERT_EQUAL(audit_count("delegation.revoked", "director", a0), 0);
+	CU_ASSERT_EQUAL(client_post_list(&dir, path, revoke), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE id = %lld AND revoked_at IS NULL", d), 0);
+	CU_ASSERT_EQUAL(audit_count("delegation.revoked", "director", a0), 1);
+
+	/* route created (a ninth step of company view requests, deleted below) */
+	snprintf(tok, sizeof tok, "%s", csrf_of(&admin, "/admin/routes"));
+	const char *route[] = { "_csrf", tok, "type", "view", "scope", "company", "secrecy", "", "step", "9", "role", "gm",
+				NULL };
+	long long r0 = db_value("SELECT COUNT(*) FROM approval_routes WHERE step_no = 9");
+	CU_ASSERT_EQUAL(client_post_header(&admin, "/admin/routes", CRASH_AT_AUDIT, route), 502);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM approval_routes WHERE step_no = 9"), r0);
+	CU_ASSERT_EQUAL(audit_count("route.created", "admin", a0), 0);
+	CU_ASSERT_EQUAL(client_post_list(&admin, "/admin/routes", route), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM approval_routes WHERE step_no = 9"), r0 + 1);
+	CU_ASSERT_EQUAL(audit_count("route.created", "admin", a0), 1);
+
+	/* route updated, then deleted */
+	long long id = db_value("SELECT MAX(id) FROM approval_routes WHERE step_no = 9");
+	char ver[24];
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", id));
+	snprintf(path, sizeof path, "/admin/routes/%lld", id);
+	const char *update[] = { "_csrf", tok, "version", ver, "step", "9", "role", "director", NULL };
+	CU_ASSERT_EQUAL(client_post_header(&admin, path, CRASH_AT_AUDIT, update), 502);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT role FROM approval_routes WHERE id = %lld", id), "gm");
+	CU_ASSERT_EQUAL(audit_count("route.updated", "admin", a0), 0);
+	CU_ASSERT_EQUAL(client_post_list(&admin, path, update), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT role FROM approval_routes WHERE id = %lld", id), "director");
+	CU_ASSERT_EQUAL(audit_count("route.updated", "admin", a0), 1);
+	snprintf(ver, sizeof ver, "%lld", db_value("SELECT version FROM approval_routes WHERE id = %lld", id));
+	const char *del[] = { "_csrf", tok, "version", ver, "delete", "1", NULL };
+	CU_ASSERT_EQUAL(client_post_list(&admin, path, del), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM approval_routes WHERE step_no = 9"), r0);
+	CU_ASSERT_EQUAL(audit_count("route.updated", "admin", a0), 2);
+	client_free(&dir);
+	client_free(&admin);
+}
+
+/* A write whose answer is lost (test mode: the connection dropped right after
+ * the statement ran on the server) is not simply sent again: it ran in a
+ * transaction, which the server rolled back with the connection, and the
+ * whole transaction is retried: one delegation, one audit row. A read whose
+ * answer is lost is read again. */
+static void test_a_lost_write_is_not_written_twice(void)
+{
+	struct client dir;
+	sign_in(&dir, "director");
+	char starts[20], ends[20], tok[80];
+	test_time_text(500 * 86400L, starts);
+	test_time_text(501 * 86400L, ends);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&dir, "/delegations"));
+	long long me = user_id("director");
+	const char *create[] = { "_csrf", tok, "to_username", "deputy", "starts_at", starts, "ends_at", ends, NULL };
+	long long a0 = audit_max_id(), n0 = db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me);
+	CU_ASSERT_EQUAL(client_post_header(&dir, "/delegations", "X-Test-Fault: lost:Q_DELEGATION_INSERT", create), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me), n0 + 1);
+	CU_ASSERT_EQUAL(audit_count("delegation.created", "director", a0), 1);
+	/* the audit row's answer lost: the delegation and its row once each */
+	test_time_text(502 * 86400L, starts);
+	test_time_text(503 * 86400L, ends);
+	CU_ASSERT_EQUAL(client_post_header(&dir, "/delegations", "X-Test-Fault: lost:Q_AUDIT_INSERT", create), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me), n0 + 2);
+	CU_ASSERT_EQUAL(audit_count("delegation.created", "director", a0), 2);
+	/* a refused sign-in is an event of its own: its rows once each */
+	struct client anon;
+	client_init(&anon, test_base);
+	client_get(&anon, "/login");
+	char pre[80];
+	snprintf(pre, sizeof pre, "%s", client_csrf(&anon));
+	long long f0 = db_value("SELECT COUNT(*) FROM login_attempts WHERE username = 'director' AND outcome = 'fail'");
+	const char *wrong[] = { "_csrf", pre, "username", "director", "password", "not-the-password", NULL };
+	CU_ASSERT_EQUAL(client_post_header(&anon, "/login", "X-Test-Fault: lost:Q_LOGIN_ATTEMPT", wrong), 401);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM login_attempts WHERE username = 'director' AND outcome = 'fail'"),
+			f0 + 1);
+	CU_ASSERT_EQUAL(audit_count("login.failed", NULL, a0), 1);
+	/* a read: read again on a new connection, the page as ever */
+	CU_ASSERT_EQUAL(client_raw(&dir, "GET", "/delegations", NULL, NULL, 0, "X-Test-Fault: lost:Q_DELEGATIONS_OF"), 200);
+	CU_ASSERT(client_has(&dir, "李明"));                 /* the delegations to the deputy */
+	client_free(&anon);
+	client_free(&dir);
+}
+
 static void test_delegation_window_and_routing_by_data(void)
 {
 	struct client admin, gm, deputy, owner;
@@ -988,6 +1105,11 @@ static void test_grade_review_cycle(void)
 	char foreign[32];
 	snprintf(foreign, sizeof foreign, "grade_%lld", db_value("SELECT MIN(id) FROM clients WHERE dept_id <> %lld", s1));
 	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, foreign, vipv, NULL), 400);
+	/* a page is saved whole or not at all: a good line beside a refused one is not saved */
+	char kept[32];
+	snprintf(kept, sizeof kept, "%s", db_text("SELECT IFNULL(grade_id, '') FROM clients WHERE id = %s", names[0] + 6));
+	CU_ASSERT_EQUAL(client_post(&boss, path, "_csrf", tok, names[0], kept, foreign, vipv, NULL), 400);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM review_lines WHERE cycle_id = %lld", cycle), room + 1);
 	/* cannot be sent while over the quota */
 	char submit[80];
 	snprintf(submit, sizeof submit, "/reviews/%lld/submit", cycle);
@@ -1243,6 +1365,8 @@ void add_request_suite(void)
 	T(test_delete_hold_restore_purge);
 	T(test_old_requests_expire);
 	T(test_delegation_window_and_routing_by_data);
+	T(test_delegations_and_routes_commit_with_their_audit_rows);
+	T(test_a_lost_write_is_not_written_twice);
 	T(test_step_needing_everyone);
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);

@@ -77,9 +77,40 @@ static void t_types_checked_at_call(void)
 	db_free(d);
 }
 
+/* An autocommit write whose answer is lost may have been committed: a write
+ * runs only in a transaction (db_txn, db_write), never retried on its own. */
+static int write_in_txn(void *ctx)
+{
+	arena *a = ctx;
+	(void)a;
+	return DB_OK;
+}
+
+static void t_write_outside_a_transaction_refused(void)
+{
+	struct db *d = offline_db();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	arena *a = arena_new();
+	CU_ASSERT(Q_AUDIT_INSERT->writes && Q_SESSION_TOUCH->writes && Q_VERSION_BUMP->writes);
+	CU_ASSERT(!Q_USER_GET->writes && !Q_SESSION_GET->writes);
+	/* refused before any server is asked; a read goes on (and finds none) */
+	CU_ASSERT_EQUAL(db_exec(d, a, Q_SESSION_TOUCH, NULL, "ss", "2026-01-01 00:00:00", "x"), DB_ERROR);
+	CU_ASSERT_EQUAL(db_exec(d, a, Q_USER_GET, NULL, "i", 7LL), DB_UNAVAILABLE);
+	/* as a transaction of its own it is let through (and finds no server) */
+	CU_ASSERT_EQUAL(db_write(d, a, Q_SESSION_TOUCH, NULL, "ss", "2026-01-01 00:00:00", "x"), DB_UNAVAILABLE);
+	CU_ASSERT_EQUAL(db_txn(d, write_in_txn, a), DB_UNAVAILABLE);
+	CU_ASSERT(!db_in_txn(d));
+	/* a server that refuses writes and one that does not answer: both 503 */
+	CU_ASSERT_EQUAL(db_status(DB_REFUSED), 503);
+	CU_ASSERT_EQUAL(db_status(DB_UNAVAILABLE), 503);
+	CU_ASSERT_EQUAL(db_status(DB_ERROR), 500);
+	arena_free(a);
+	db_free(d);
+}
+
 static void t_bad_declaration_refused(void)
 {
-	static struct sql bad[1] = { { "Q_BAD", "ix", "SELECT ?, ?", -1 } };
+	static struct sql bad[1] = { { "Q_BAD", "ix", "SELECT ?, ?", -1, 0 } };
 	struct sql *const list[] = { bad, NULL };
 	CU_ASSERT_EQUAL(db_register(list), -1);
 	CU_ASSERT_EQUAL(bad[0].slot, -1);
@@ -101,6 +132,7 @@ int main(void)
 	CU_add_test(s, "every statement declares its placeholders", t_declared_counts);
 	CU_add_test(s, "a call with other types than declared is refused", t_types_checked_at_call);
 	CU_add_test(s, "a declaration with an unknown type is refused", t_bad_declaration_refused);
+	CU_add_test(s, "a write outside a transaction is refused", t_write_outside_a_transaction_refused);
 	CU_add_test(s, "every domain's routes pass router_check", t_routes_check);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();

@@ -47,6 +47,27 @@ static const struct form_field delegation_fields[GF__N] = {
 	[GF_NOTE] = { .name = "note", .type = FT_TEXT, .max = 200 },
 };
 
+/* A delegation and its audit row, in one transaction. */
+struct delegation_ctx {
+	struct req *r;
+	long long id, to_id;
+	const char *to, *starts, *ends, *note;
+};
+
+static int create_txn(void *arg)
+{
+	struct delegation_ctx *c = arg;
+	struct req *r = c->r;
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, Q_DELEGATION_INSERT, &res, "iissss", r->user->id, c->to_id, c->starts, c->ends,
+			 c->note, r->now_text);
+	if (rc != DB_OK)
+		return rc;
+	c->id = (long long)res.insert_id;
+	return audit(r, "delegation.created", "delegation", c->id,
+		     arena_printf(r->a, "to %s, %s – %s", c->to, c->starts, c->ends));
+}
+
 int delegations_create(struct req *r)
 {
 	struct form_value v[GF__N];
@@ -68,26 +89,34 @@ int delegations_create(struct req *r)
 	if (!ok || !chosen)
 		return delegations_page(r, ok ? form_status(r) : 422);
 	const char *to = user_name(r, to_id);
-	const char *now = r->now_text;
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_DELEGATION_INSERT, &res, "iissss", r->user->id, to_id, starts, ends, note, now) != DB_OK)
+	struct delegation_ctx c = { r, 0, to_id, to, starts, ends, note };
+	if (db_txn(r->db, create_txn, &c) != DB_OK)
 		return db_fail(r);
-	audit(r, "delegation.created", "delegation", (long long)res.insert_id,
-	      arena_printf(r->a, "to %s, %s – %s", to, starts, ends));
 	resp_flash(r, "saved");
 	return resp_redirect(r, "/delegations");
 }
 
+static int revoke_txn(void *arg)
+{
+	struct delegation_ctx *c = arg;
+	struct req *r = c->r;
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, Q_DELEGATION_REVOKE, &res, "sii", r->now_text, c->id, r->user->id);
+	if (rc != DB_OK)
+		return rc;
+	if (res.affected != 1)
+		return DB_CONFLICT;                 /* not theirs, or revoked already */
+	return audit(r, "delegation.revoked", "delegation", c->id, NULL);
+}
+
 int delegations_revoke(struct req *r)
 {
-	long long id = r->ids[0];
-	const char *now = r->now_text;
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_DELEGATION_REVOKE, &res, "sii", now, id, r->user->id) != DB_OK)
-		return db_fail(r);
-	if (res.affected != 1)
+	struct delegation_ctx c = { r, r->ids[0], 0, NULL, NULL, NULL, NULL };
+	int rc = db_txn(r->db, revoke_txn, &c);
+	if (rc == DB_CONFLICT)
 		return 404;
-	audit(r, "delegation.revoked", "delegation", id, NULL);
+	if (rc != DB_OK)
+		return db_fail(r);
 	resp_flash(r, "saved");
 	return resp_redirect(r, "/delegations");
 }

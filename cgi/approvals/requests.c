@@ -215,7 +215,7 @@ static int show_request(struct req *r, int status, long long id)
 	    db_exec(r->db, r->a, Q_DECISIONS_OF, &decisions, "i", id) != DB_OK)
 		return db_fail(r);
 	if (!involved(r, &rq, &approvers, &decisions)) {
-		audit(r, "access.denied", "request", id, NULL);
+		audit_event(r, "access.denied", "request", id, NULL);
 		return 403;
 	}
 	static const char *cols[] = { "id", "type", "client_id", "requester_id", "reason", "field", "old_value",
@@ -310,7 +310,7 @@ int requests_decide(struct req *r)
 		view_set(r, "Page.error_message", lang_text(r, "request.already_decided"));
 		return show_request(r, 409, id);
 	case APPROVAL_NOT_YOURS:
-		audit(r, "access.denied", "request", id, "decide");
+		audit_event(r, "access.denied", "request", id, "decide");
 		return 403;
 	case APPROVAL_REFUSED:
 		view_set(r, "Page.error_message", why);
@@ -356,7 +356,7 @@ int requests_batch(struct req *r)
 			reason = lang_text(r, "request.already_decided_short");
 			break;
 		case APPROVAL_NOT_YOURS:
-			audit(r, "access.denied", "request", id, "decide");
+			audit_event(r, "access.denied", "request", id, "decide");
 			reason = lang_text(r, "request.not_yours");
 			break;
 		case APPROVAL_REFUSED:

@@ -52,6 +52,42 @@ int admin_routes(struct req *r)
 	return routes_page(r, 200);
 }
 
+/* A change of a route and its audit row, in one transaction. */
+struct route_ctx {
+	struct req *r;
+	struct sql *q;                 /* Q_ROUTE_INSERT, Q_ROUTE_UPDATE or Q_ROUTE_DELETE */
+	const struct form_value *v;
+	long long id, version;
+	const char *detail;
+	long long affected;
+};
+
+static int route_txn(void *arg)
+{
+	struct route_ctx *c = arg;
+	struct req *r = c->r;
+	const struct form_value *v = c->v;
+	struct dbres res;
+	int rc;
+	if (c->q == Q_ROUTE_INSERT)
+		rc = db_exec(r->db, r->a, Q_ROUTE_INSERT, &res, "sssisii", v[RF_TYPE].text,
+			     *v[RF_SCOPE].text ? v[RF_SCOPE].text : NULL, *v[RF_SECRECY].text ? v[RF_SECRECY].text : NULL,
+			     v[RF_STEP].n, v[RF_ROLE].text, v[RF_OVER].n, v[RF_NEED_ALL].n);
+	else if (c->q == Q_ROUTE_DELETE)
+		rc = db_exec(r->db, r->a, Q_ROUTE_DELETE, &res, "ii", c->id, c->version);
+	else
+		rc = db_exec(r->db, r->a, Q_ROUTE_UPDATE, &res, "isiiii", v[RF_STEP].n, v[RF_ROLE].text, v[RF_OVER].n,
+			     v[RF_NEED_ALL].n, c->id, c->version);
+	if (rc != DB_OK)
+		return rc;
+	c->affected = (long long)res.affected;
+	if (res.affected != 1)
+		return DB_CONFLICT;            /* a stale version: nothing changed */
+	if (c->q == Q_ROUTE_INSERT)
+		return audit(r, "route.created", "route", (long long)res.insert_id, c->detail);
+	return audit(r, "route.updated", "route", c->id, c->detail);
+}
+
 int admin_route_create(struct req *r)
 {
 	/* the types are those of the approval kinds the domains declare */
@@ -68,12 +104,10 @@ int admin_route_create(struct req *r)
 	const char *type = v[RF_TYPE].text, *scope = v[RF_SCOPE].text, *secrecy = v[RF_SECRECY].text;
 	const char *role = v[RF_ROLE].text;
 	long long step = v[RF_STEP].n;
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_ROUTE_INSERT, &res, "sssisii", type, *scope ? scope : NULL,
-		    *secrecy ? secrecy : NULL, step, role, v[RF_OVER].n, v[RF_NEED_ALL].n) != DB_OK)
+	struct route_ctx c = { r, Q_ROUTE_INSERT, v, 0, 0,
+			       arena_printf(r->a, "%s %s %s step %lld: %s", type, scope, secrecy, step, role), 0 };
+	if (db_txn(r->db, route_txn, &c) != DB_OK)
 		return db_fail(r);
-	audit(r, "route.created", "route", (long long)res.insert_id,
-	      arena_printf(r->a, "%s %s %s step %lld: %s", type, scope, secrecy, step, role));
 	resp_flash(r, "saved");
 	return resp_redirect(r, "/admin/routes");
 }
@@ -90,30 +124,21 @@ int admin_route_update(struct req *r)
 	struct form_value v[RF__N];
 	if (!form_read(r, route_fields + RF_VERSION, RF__N - RF_VERSION, v + RF_VERSION))
 		return 400;
-	long long version = v[RF_VERSION].n;
-	struct dbres res;
-	int rc;
-	const char *detail;
-	if (v[RF_DELETE].n) {
-		rc = db_exec(r->db, r->a, Q_ROUTE_DELETE, &res, "ii", id, version);
-		detail = "deleted";
-	} else {
+	struct route_ctx c = { r, Q_ROUTE_DELETE, v, id, v[RF_VERSION].n, "deleted", 0 };
+	if (!v[RF_DELETE].n) {
 		if (!form_read(r, route_fields + RF_STEP, RF_VERSION - RF_STEP, v + RF_STEP))
 			return routes_page(r, 422);
-		const char *role = v[RF_ROLE].text;
-		long long step = v[RF_STEP].n;
-		rc = db_exec(r->db, r->a, Q_ROUTE_UPDATE, &res, "isiiii", step, role, v[RF_OVER].n, v[RF_NEED_ALL].n,
-			     id, version);
-		detail = arena_printf(r->a, "step %s → %lld, %s → %s", dbres_get(&before, 0, RO_STEP), step,
-				      dbres_get(&before, 0, RO_ROLE), role);
+		c.q = Q_ROUTE_UPDATE;
+		c.detail = arena_printf(r->a, "step %s → %lld, %s → %s", dbres_get(&before, 0, RO_STEP), v[RF_STEP].n,
+					dbres_get(&before, 0, RO_ROLE), v[RF_ROLE].text);
 	}
-	if (rc != DB_OK)
-		return db_fail(r);
-	if (res.affected != 1) {
+	int rc = db_txn(r->db, route_txn, &c);
+	if (rc == DB_CONFLICT) {
 		view_set(r, "Page.error_message", lang_text(r, "form.stale"));
 		return routes_page(r, 409);
 	}
-	audit(r, "route.updated", "route", id, detail);
+	if (rc != DB_OK)
+		return db_fail(r);
 	resp_flash(r, "saved");
 	return resp_redirect(r, "/admin/routes");
 }

@@ -12,7 +12,7 @@ int page_home(struct req *r)
 {
 	struct dbres res;
 	if (db_exec(r->db, r->a, Q_AUDIT_MY_LOGINS, &res, "i", r->user->id) != DB_OK)
-		return 500;
+		return db_fail(r);
 	static const char *cols[] = { "at", "action", "addr", NULL };
 	for (size_t i = 0; i < res.nrows; i++)
 		view_row(r, arena_printf(r->a, "Home.activity.%zu", i), cols, &res, i);
@@ -47,10 +47,42 @@ int auth_login_form(struct req *r)
 	return login_page(r, 200, "", NULL);
 }
 
-static void record_attempt(struct req *r, const char *username, const char *outcome)
+/* A sign-in attempt: its throttling row, its audit row and, when it
+ * succeeded, the new session, in one transaction. */
+struct attempt_ctx {
+	struct req *r;
+	const char *username, *outcome, *action;
+	long long uid;                  /* the account, 0 when unknown */
+	struct session_new session;     /* outcome "ok": the session it opens */
+};
+
+static int attempt_txn(void *arg)
 {
-	const char *now = r->now_text;
-	db_exec(r->db, r->a, Q_LOGIN_ATTEMPT, NULL, "ssss", username, r->remote_addr, now, outcome);
+	struct attempt_ctx *c = arg;
+	struct req *r = c->r;
+	int rc = DB_OK;
+	if (strcmp(c->outcome, "ok") == 0)
+		rc = session_start(r, c->uid, &c->session);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_LOGIN_ATTEMPT, NULL, "ssss", c->username, r->remote_addr, r->now_text,
+			     c->outcome);
+	if (rc == DB_OK)
+		rc = audit(r, c->action, "user", c->uid, strcmp(c->outcome, "ok") == 0 ? NULL : c->username);
+	return rc;
+}
+
+/* Records a refused attempt. A db_rc: one that cannot be recorded is not
+ * answered as refused (the throttle would not count it); the caller answers
+ * 503, as it does when a right password's session cannot be stored, so the
+ * answer tells nothing about the password. */
+static int record_refusal(struct req *r, const char *username, const char *outcome, const char *action,
+			  long long uid)
+{
+	struct attempt_ctx c = { r, username, outcome, action, uid, { { 0 }, { 0 }, { 0 } } };
+	int rc = db_txn(r->db, attempt_txn, &c);
+	if (rc != DB_OK)
+		log_msg("rid=%s sign-in attempt of %s not recorded", r->rid, username);
+	return rc;
 }
 
 /* A hash of a password nobody has, so an unknown user costs as much as a known one. */
@@ -83,8 +115,8 @@ int auth_login(struct req *r)
 	login_slow_down(r);
 	if (login_locked(r, Q_LOGIN_FAILURES_USER, username, NULL, r->cfg->login_fail_account) ||
 	    login_locked(r, Q_LOGIN_FAILURES_ADDR_USER, r->remote_addr, username, r->cfg->login_fail_addr_account)) {
-		record_attempt(r, username, "locked");
-		audit(r, "login.locked", "user", 0, username);
+		if (record_refusal(r, username, "locked", "login.locked", 0) != DB_OK)
+			return db_fail(r);
 		form_error(r, "login", "login.failed");
 		return login_page(r, 401, username, next);
 	}
@@ -95,26 +127,35 @@ int auth_login(struct req *r)
 	int found = res.nrows == 1;
 	int ok = password_verify(found ? dbres_get(&res, 0, LG_HASH) : dummy_hash(), password);
 	if (!found || !ok || dbres_int(&res, 0, LG_DISABLED) != 0) {
-		record_attempt(r, username, "fail");
-		audit(r, "login.failed", "user", found ? dbres_int(&res, 0, LG_ID) : 0, username);
+		if (record_refusal(r, username, "fail", "login.failed", found ? dbres_int(&res, 0, LG_ID) : 0) != DB_OK)
+			return db_fail(r);
 		form_error(r, "login", "login.failed");
 		return login_page(r, 401, username, next);
 	}
 	long long uid = dbres_int(&res, 0, LG_ID);
-	if (session_start(r, uid) != DB_OK)
-		return db_fail(r);
-	record_attempt(r, username, "ok");
 	struct dbres ures;
-	if (db_exec(r->db, r->a, Q_USER_GET, &ures, "i", uid) == DB_OK && ures.nrows == 1)
-		r->user = user_from_row(r, &ures, 0, 0);
-	audit(r, "login.ok", "user", uid, NULL);
+	if (db_exec(r->db, r->a, Q_USER_GET, &ures, "i", uid) != DB_OK || ures.nrows != 1)
+		return db_fail(r);
+	r->user = user_from_row(r, &ures, 0, 0);           /* the actor of the audit row */
+	struct attempt_ctx c = { r, username, "ok", "login.ok", uid, { { 0 }, { 0 }, { 0 } } };
+	if (db_txn(r->db, attempt_txn, &c) != DB_OK)
+		return db_fail(r);
+	session_begin(r, &c.session);
 	return resp_redirect(r, *next ? next : "/");
+}
+
+static int logout_txn(void *arg)
+{
+	struct req *r = arg;
+	int rc = audit(r, "logout", "user", r->user->id, NULL);
+	return rc == DB_OK ? session_delete(r) : rc;
 }
 
 int auth_logout(struct req *r)
 {
-	audit(r, "logout", "user", r->user->id, NULL);
-	session_end(r);
+	if (db_txn(r->db, logout_txn, r) != DB_OK)
+		return db_fail(r);
+	session_forget(r);
 	resp_flash(r, "signed_out");
 	return resp_redirect(r, "/login");
 }
@@ -135,6 +176,25 @@ static const struct form_field password_fields[PF__N] = {
 	[PF_NEW] = { .name = "new_password", .type = FT_PASSWORD, .max = 1024 },
 	[PF_AGAIN] = { .name = "new_password2", .type = FT_PASSWORD, .max = 1024 },
 };
+
+/* The new password and the end of every other session of this user, with
+ * the audit row. */
+struct password_ctx {
+	struct req *r;
+	const char *hash;
+};
+
+static int password_txn(void *arg)
+{
+	struct password_ctx *c = arg;
+	struct req *r = c->r;
+	int rc = db_exec(r->db, r->a, Q_USER_SET_PASSWORD, NULL, "sisi", c->hash, 0LL, r->now_text, r->user->id);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_SESSION_DELETE_OTHERS, NULL, "is", r->user->id, r->session_hash);
+	if (rc == DB_OK)
+		rc = audit(r, "password.changed", "user", r->user->id, NULL);
+	return rc;
+}
 
 int auth_password(struct req *r)
 {
@@ -164,15 +224,12 @@ int auth_password(struct req *r)
 			view_set(r, "Page.must_change", "1");
 		return render(r, 422, "auth/password.cs");
 	}
-	char hash[PASSWORD_HASH_MAX], now[20];
+	char hash[PASSWORD_HASH_MAX];
 	if (password_hash(pw, hash, sizeof hash) != 0)
 		return 500;
-	clock_format(r->now, now);
-	if (db_exec(r->db, r->a, Q_USER_SET_PASSWORD, NULL, "sisi", hash, 0LL, now, r->user->id) != DB_OK)
+	struct password_ctx c = { r, hash };
+	if (db_txn(r->db, password_txn, &c) != DB_OK)
 		return db_fail(r);
-	/* every other session of this user ends */
-	db_exec(r->db, r->a, Q_SESSION_DELETE_OTHERS, NULL, "is", r->user->id, r->session_hash);
-	audit(r, "password.changed", "user", r->user->id, NULL);
 	resp_flash(r, "password_changed");
 	return resp_redirect(r, "/");
 }
@@ -194,7 +251,7 @@ int auth_lang(struct req *r)
 	if (lang == NULL)
 		return 400;
 	if (r->user != NULL &&
-	    db_exec(r->db, r->a, Q_USER_SET_LANG, NULL, "si", lang, r->user->id) != DB_OK)
+	    db_write(r->db, r->a, Q_USER_SET_LANG, NULL, "si", lang, r->user->id) != DB_OK)
 		return db_fail(r);
 	resp_cookie(r, "lang", lang, 365L * 86400);
 	return resp_redirect(r, next != NULL && *next ? next : "/");

@@ -82,7 +82,7 @@ int card_log_view(struct req *r, long long client_id, enum via v, const char *pa
 	/* through the committer (one commit for the views of all workers), else as one statement */
 	int rc = viewlog_write(client_id, r->user->id, r->now_text, via_names[v], page);
 	if (rc == VIEWLOG_FAILED || rc == VIEWLOG_UNREACHABLE)
-		rc = db_exec(r->db, r->a, Q_VIEW_INSERT, NULL, "iisss", client_id, r->user->id, r->now_text,
+		rc = db_write(r->db, r->a, Q_VIEW_INSERT, NULL, "iisss", client_id, r->user->id, r->now_text,
 			     via_names[v], page) == DB_OK ? VIEWLOG_OK : VIEWLOG_FAILED;
 	if (rc != VIEWLOG_OK) {
 		log_msg("rid=%s could not log the view of client %lld", r->rid, client_id);

@@ -132,7 +132,7 @@ int clients_ask(struct req *r)
 	const char *why;
 	int prep = client_request_prepare(r, &card, via, kind, value, &c.n, &why);
 	if (prep == -2) {
-		audit(r, "access.denied", "client", dbres_int(&card, 0, CARD_ID), kind);
+		audit_event(r, "access.denied", "client", dbres_int(&card, 0, CARD_ID), kind);
 		return 403;
 	}
 	if (prep != 0) {

@@ -38,12 +38,34 @@ static void grams_of(struct req *r, const char *s, const char ***out, size_t *n,
 	}
 }
 
-/* Rebuilds the search grams of a client from its names and key persons. */
-static int grams_rebuild(struct req *r, long long id, const char *name, const char *short_name)
+static int gram_cmp(const void *a, const void *b)
 {
-	int rc = db_exec(r->db, r->a, Q_GRAMS_DELETE, NULL, "i", id);
-	if (rc != DB_OK)
-		return rc;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorts the n grams of g and drops repeats; returns how many are left. */
+static size_t grams_unique(const char **g, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(g, n, sizeof *g, gram_cmp);
+	size_t k = 1;
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(g[i], g[k - 1]) != 0)
+			g[k++] = g[i];
+	return k;
+}
+
+/* Brings the search grams of a client in line with its names and key
+ * persons: deletes the grams it no longer has and adds the new ones, each
+ * row by its whole primary key. A client just inserted (fresh) has none:
+ * nothing is read or deleted. A delete by client_id alone would lock the
+ * gap after the client's last index entry — for the newest client the end
+ * of the index, where every other registration inserts its grams — and
+ * concurrent registrations would deadlock on it. */
+static int grams_sync(struct req *r, long long id, int fresh, const char *name, const char *short_name)
+{
+	int rc = DB_OK;
 	const char **g = NULL;
 	size_t n = 0, cap = 0;
 	char *norm = arena_alloc(r->a, strlen(name) + 1);
@@ -60,8 +82,30 @@ static int grams_rebuild(struct req *r, long long id, const char *name, const ch
 		char *s = arena_alloc(r->a, strlen(pn) + 1);
 		grams_of(r, name_normalize(pn, s), &g, &n, &cap);
 	}
-	for (size_t i = 0; i < n && rc == DB_OK; i++)
-		rc = db_exec(r->db, r->a, Q_GRAM_INSERT, NULL, "si", g[i], id);
+	n = grams_unique(g, n);
+	/* what the client has now (a plain read: the card's own rows, no lock) */
+	const char **had = NULL;
+	size_t nhad = 0;
+	if (!fresh) {
+		struct dbres old;
+		if ((rc = db_exec(r->db, r->a, Q_GRAMS_OF, &old, "i", id)) != DB_OK)
+			return rc;
+		had = arena_alloc(r->a, (old.nrows + 1) * sizeof *had);
+		for (size_t i = 0; i < old.nrows; i++)
+			had[nhad++] = dbres_get(&old, i, 0);
+		nhad = grams_unique(had, nhad);
+	}
+	/* both lists sorted: walk them together */
+	size_t i = 0, k = 0;
+	while (rc == DB_OK && (i < n || k < nhad)) {
+		int c = i == n ? 1 : k == nhad ? -1 : strcmp(g[i], had[k]);
+		if (c < 0)
+			rc = db_exec(r->db, r->a, Q_GRAM_INSERT, NULL, "si", g[i++], id);
+		else if (c > 0)
+			rc = db_exec(r->db, r->a, Q_GRAM_DELETE, NULL, "si", had[k++], id);
+		else
+			i++, k++;
+	}
 	return rc;
 }
 
@@ -209,7 +253,7 @@ int client_insert(struct req *r, const struct new_client *n, long long *id)
 	for (size_t k = 0; k < n->nlines && rc == DB_OK; k++)
 		rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", *id, n->lines[k]);
 	if (rc == DB_OK)
-		rc = grams_rebuild(r, *id, v[CF_name], v[CF_short_name]);
+		rc = grams_sync(r, *id, 1, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK)
 		rc = history(r, *id, 0, "created", NULL, v[CF_name], n->reason);
 	if (rc == DB_OK && !n->import_id)        /* an import files old records: no deadline */
@@ -323,6 +367,8 @@ int clients_create(struct req *r)
 	}
 	if (rc == DB_ERROR)
 		return 500;
+	if (rc != DB_OK && db_status(rc) == 503)         /* read-only, full or not answering: the typing kept */
+		return new_page(r, form_unsaved(r, rc), values);
 	if (rc != DB_OK)
 		return db_fail(r);
 	resp_flash(r, "client_created");
@@ -669,7 +715,7 @@ static int update_txn(void *arg)
 		}
 	}
 	if (rc == DB_OK && (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_short_name], v[CF_short_name])))
-		rc = grams_rebuild(r, u->id, v[CF_name], v[CF_short_name]);
+		rc = grams_sync(r, u->id, 0, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK && u->changes == 0)
 		return TXN_NO_CHANGES;           /* nothing changed: roll back the version bump */
 	return rc == DB_OK ? filing_changed(r, u->id, u->event_on) : rc;
@@ -761,6 +807,8 @@ int clients_update(struct req *r)
 		form_error(r, "credit_code", "client.duplicate_code");
 		return edit_page(r, 409, &card, via, u.values);
 	}
+	if (rc != DB_OK && db_status(rc) == 503)         /* read-only, full or not answering: the typing kept */
+		return edit_page(r, form_unsaved(r, rc), &card, via, u.values);
 	if (rc != DB_OK)
 		return db_fail(r);
 	resp_flash(r, "saved");
@@ -830,7 +878,7 @@ static int person_txn(void *arg)
 					     dbres_get(p->old, 0, 1 + c), v[c], p->reason);
 	}
 	if (rc == DB_OK)
-		rc = grams_rebuild(r, p->client_id, p->name, p->short_name);
+		rc = grams_sync(r, p->client_id, 0, p->name, p->short_name);
 	return rc;
 }
 

@@ -72,7 +72,7 @@ int clients_restore(struct req *r)
 	struct restore_ctx c = { r, r->ids[0], 0 };
 	int rc = db_txn(r->db, restore_txn, &c);
 	if (rc == DB_CONFLICT && c.outcome == 403)
-		audit(r, "access.denied", "client", c.id, "restore");
+		audit_event(r, "access.denied", "client", c.id, "restore");
 	if (rc == DB_CONFLICT)
 		return c.outcome;
 	if (rc != DB_OK)

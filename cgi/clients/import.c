@@ -334,7 +334,7 @@ int clients_import_upload(struct req *r)
 	size_t ok, bad;
 	preview_rows(r, &t, m, &ok, &bad);
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_IMPORT_INSERT, &res, "isssiiis", r->user->id, now, fname, enc,
+	if (db_write(r->db, r->a, Q_IMPORT_INSERT, &res, "isssiiis", r->user->id, now, fname, enc,
 		    (long long)(t.nrows - 1), (long long)ok, (long long)bad, text) != DB_OK)
 		return db_fail(r);
 	view_set_int(r, "Preview.id", (long long)res.insert_id);
@@ -357,20 +357,65 @@ static int own_import(struct req *r, struct dbres *imp)
 	return 0;
 }
 
+/* An import is committed in batches of IMPORT_BATCH rows, one transaction
+ * each: the first also claims the import (a second click finds it no longer
+ * a preview), the last also writes its counts, its rejected rows and its
+ * audit row. An import of one batch is thus all or nothing. */
 struct commit_ctx {
 	struct req *r;
 	long long import_id;
+	const struct csv_table *t;
 	struct checked *rows;
+	size_t n;                 /* rows in the file */
 	size_t from, to;
-	size_t added;
+	size_t added;             /* by the batches before this one */
+	size_t batch_added;
 	int *conflict;            /* per row: refused at insert time */
 };
+
+/* The rejected rows with the header and a last column saying why, into out;
+ * returns how many. */
+static size_t rejected_rows(struct commit_ctx *c, struct buf *out)
+{
+	struct req *r = c->r;
+	const struct csv_table *t = c->t;
+	csv_write_bom(out);
+	const char **cells = arena_alloc(r->a, (t->rows[0].ncols + 2) * sizeof *cells);
+	for (size_t k = 0; k < t->rows[0].ncols; k++)
+		cells[k] = t->rows[0].cols[k];
+	cells[t->rows[0].ncols] = lang_text(r, "client.import.why");
+	csv_write_row(out, cells, t->rows[0].ncols + 1);
+	size_t rejected = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const char *error = c->conflict[i] ? lang_text(r, "client.import.dupe_archive") : c->rows[i].error;
+		if (error == NULL)
+			continue;
+		rejected++;
+		const struct csv_row *row = &t->rows[i + 1];
+		const char **rc = arena_alloc(r->a, (t->rows[0].ncols + 2) * sizeof *rc);
+		for (size_t k = 0; k < t->rows[0].ncols; k++)
+			rc[k] = k < row->ncols ? row->cols[k] : "";
+		rc[t->rows[0].ncols] = c->rows[i].dupe_owner && !c->conflict[i]
+			? arena_printf(r->a, "%s (%s, %s)", error, c->rows[i].dupe_owner, c->rows[i].dupe_date)
+			: error;
+		csv_write_row(out, rc, t->rows[0].ncols + 1);
+	}
+	return rejected;
+}
 
 static int commit_batch(void *arg)
 {
 	struct commit_ctx *c = arg;
 	struct req *r = c->r;
-	c->added = 0;
+	int rc;
+	if (c->from == 0) {
+		struct dbres claim;
+		if ((rc = db_exec(r->db, r->a, Q_IMPORT_CLAIM, &claim, "si", r->now_text, c->import_id)) != DB_OK)
+			return rc;
+		if (claim.affected == 0)
+			return DB_CONFLICT;
+	}
+	c->batch_added = 0;
 	for (size_t i = c->from; i < c->to; i++) {
 		struct checked *k = &c->rows[i];
 		c->conflict[i] = 0;
@@ -380,16 +425,28 @@ static int commit_batch(void *arg)
 		struct new_client n = { k->values, "personal", persons, (size_t)k->has_person, NULL, 0,
 					c->import_id, lang_key(r, "client.history.imported", 1, arena_printf(r->a, "%lld", c->import_id)) };
 		long long id;
-		int rc = client_insert(r, &n, &id);
+		rc = client_insert(r, &n, &id);
 		if (rc == DB_CONFLICT || rc == DB_DUPLICATE) {
 			c->conflict[i] = 1;     /* registered meanwhile by someone else */
 			continue;
 		}
 		if (rc != DB_OK)
 			return rc;
-		c->added++;
+		c->batch_added++;
 	}
-	return DB_OK;
+	if (c->to < c->n)
+		return DB_OK;
+	struct buf out;
+	buf_init(&out);
+	size_t added = c->added + c->batch_added, rejected = rejected_rows(c, &out);
+	rc = out.failed ? DB_ERROR
+			: db_exec(r->db, r->a, Q_IMPORT_FINISH, NULL, "iisi", (long long)added, (long long)rejected,
+				  rejected ? buf_cstr(&out) : NULL, c->import_id);
+	buf_free(&out);
+	if (rc == DB_OK)
+		rc = audit(r, "clients.imported", "import", c->import_id,
+			   arena_printf(r->a, "%zu added, %zu rejected", added, rejected));
+	return rc;
 }
 
 int clients_import_commit(struct req *r)
@@ -398,16 +455,11 @@ int clients_import_commit(struct req *r)
 	int st = own_import(r, &imp);
 	if (st != 0)
 		return st;
-	const char *now = r->now_text;
-	/* claim it: a second click (or a second tab) finds it no longer a preview */
-	struct dbres claim;
-	if (db_exec(r->db, r->a, Q_IMPORT_CLAIM, &claim, "si", now, dbres_int(&imp, 0, 0)) != DB_OK)
-		return db_fail(r);
-	if (claim.affected == 0) {
+	if (strcmp(dbres_get(&imp, 0, IM_STATUS), "preview") != 0) {
 		resp_flash(r, "import_already");
 		return resp_redirect(r, "/clients/import");
 	}
-	const char *text = dbres_get(&imp, 0, 9);
+	const char *text = dbres_get(&imp, 0, IM_CONTENT);
 	struct csv_table t;
 	const char *why;
 	if (parse_text(r, text, strlen(text), &t, &why) != 0)
@@ -419,50 +471,24 @@ int clients_import_commit(struct req *r)
 	struct seen seen = { 0 };
 	for (size_t i = 0; i < n; i++)
 		check_row(r, m, &t.rows[i + 1], &seen, &rows[i]);
-	struct commit_ctx c = { r, dbres_int(&imp, 0, 0), rows, 0, 0, 0, arena_alloc(r->a, (n + 1) * sizeof(int)) };
-	size_t added = 0;
-	for (size_t from = 0; from < n; from += IMPORT_BATCH) {
+	struct commit_ctx c = { r, dbres_int(&imp, 0, 0), &t, rows, n, 0, 0, 0, 0,
+				arena_alloc(r->a, (n + 1) * sizeof(int)) };
+	size_t from = 0;
+	do {
 		c.from = from;
 		c.to = from + IMPORT_BATCH < n ? from + IMPORT_BATCH : n;
-		if (db_txn(r->db, commit_batch, &c) != DB_OK) {
+		int rc = db_txn(r->db, commit_batch, &c);
+		if (rc == DB_CONFLICT) {              /* claimed meanwhile by a second click */
+			resp_flash(r, "import_already");
+			return resp_redirect(r, "/clients/import");
+		}
+		if (rc != DB_OK) {
 			log_msg("rid=%s import %lld stopped at row %zu", r->rid, c.import_id, from);
 			return db_fail(r);
 		}
-		added += c.added;
-		for (size_t i = c.from; i < c.to; i++)
-			if (c.conflict[i])
-				rows[i].error = lang_text(r, "client.import.dupe_archive");
-	}
-	/* the rejected rows, with the header and a last column saying why */
-	struct buf out;
-	buf_init(&out);
-	csv_write_bom(&out);
-	const char **cells = arena_alloc(r->a, (t.rows[0].ncols + 2) * sizeof *cells);
-	for (size_t k = 0; k < t.rows[0].ncols; k++)
-		cells[k] = t.rows[0].cols[k];
-	cells[t.rows[0].ncols] = lang_text(r, "client.import.why");
-	csv_write_row(&out, cells, t.rows[0].ncols + 1);
-	size_t rejected = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (rows[i].error == NULL)
-			continue;
-		rejected++;
-		const struct csv_row *row = &t.rows[i + 1];
-		const char **rc = arena_alloc(r->a, (t.rows[0].ncols + 2) * sizeof *rc);
-		for (size_t k = 0; k < t.rows[0].ncols; k++)
-			rc[k] = k < row->ncols ? row->cols[k] : "";
-		rc[t.rows[0].ncols] = rows[i].dupe_owner
-			? arena_printf(r->a, "%s (%s, %s)", rows[i].error, rows[i].dupe_owner, rows[i].dupe_date)
-			: rows[i].error;
-		csv_write_row(&out, rc, t.rows[0].ncols + 1);
-	}
-	int rc = db_exec(r->db, r->a, Q_IMPORT_FINISH, NULL, "iisi", (long long)added, (long long)rejected,
-			 rejected ? buf_cstr(&out) : NULL, c.import_id);
-	buf_free(&out);
-	if (rc != DB_OK)
-		return db_fail(r);
-	audit(r, "clients.imported", "import", c.import_id,
-	      arena_printf(r->a, "%zu added, %zu rejected", added, rejected));
+		c.added += c.batch_added;
+		from = c.to;
+	} while (from < n);
 	resp_flash(r, "import_done");
 	return resp_redirect(r, "/clients/import");
 }

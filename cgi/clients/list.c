@@ -521,9 +521,12 @@ int clients_export(struct req *r)
 	}
 	if (b->failed)
 		return 500;
-	audit(r, "clients.exported", "client", 0,
-	      arena_printf(r->a, "%zu cards; sort=%s grade=%lld nature=%lld region=%lld lifecycle=%s blacklist=%s tag=%s due=%s owner=%lld dept=%lld",
-			   n, la.sort, la.grade, la.nature, la.region, la.lifecycle, la.blacklist, la.tag, la.due, la.owner, la.dept));
+	/* an export that cannot be logged is not handed out */
+	if (audit_event(r, "clients.exported", "client", 0,
+			arena_printf(r->a, "%zu cards; sort=%s grade=%lld nature=%lld region=%lld lifecycle=%s blacklist=%s "
+				     "tag=%s due=%s owner=%lld dept=%lld", n, la.sort, la.grade, la.nature, la.region,
+				     la.lifecycle, la.blacklist, la.tag, la.due, la.owner, la.dept)) != DB_OK)
+		return db_fail(r);
 	resp_attachment(r, "text/csv; charset=utf-8", arena_printf(r->a, "clients-%s.csv", day_text(r, 0)));
 	return 0;
 }

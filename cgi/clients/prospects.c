@@ -116,7 +116,7 @@ int clients_progress(struct req *r)
 		return st;
 	struct card_ref ref = card_ref_of(&card);
 	if (!card_may_edit(card_access(r, &ref))) {
-		audit(r, "access.denied", "client", ref.id, "progress");
+		audit_event(r, "access.denied", "client", ref.id, "progress");
 		return 403;
 	}
 	static const struct form_field progress_fields[] = {

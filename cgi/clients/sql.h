@@ -106,6 +106,8 @@ enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_
 enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
 enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
 enum history_col { HI_ID, HI_AT, HI_FIELD, HI_OLD, HI_NEW, HI_REASON, HI_ACTOR, HI_PERSON, HI_EVENT, HI_LATE };  /* Q_HISTORY_OF */
+enum import_col { IM_ID, IM_USER, IM_AT, IM_STATUS, IM_FILENAME, IM_ENCODING, IM_TOTAL, IM_ADDED, IM_REJECTED,
+		  IM_CONTENT };                                     /* Q_IMPORT_GET */
 enum dupe_col { DU_ID, DU_NAME, DU_OWNER, DU_REGISTERED, DU_BLACKLIST, DU_CODE, DU_DIGITS, DU_NORM };  /* Q_CLIENT_DUPES */
 enum class_all_col { CA_ID, CA_KIND, CA_PARENT, CA_CODE, CA_NAME_ZH, CA_NAME_EN, CA_DISABLED };  /* Q_CLASS_ALL */
 enum warn_col { PW_ID, PW_NAME, PW_UNTIL, PW_PROGRESS };            /* Q_PROSPECTS_WARN */
@@ -240,7 +242,9 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"ORDER BY v.id DESC LIMIT ?") \
 	X(Q_VIEW_LOG_USERS, "", "SELECT u.id, u.display_name, COALESCE(d.name, '') FROM users u " \
 		"LEFT JOIN departments d ON d.id = u.dept_id ORDER BY d.name, u.display_name, u.id LIMIT 5000") \
-	X(Q_GRAMS_DELETE, "i", "DELETE FROM client_grams WHERE client_id = ?") \
+	/* a card's grams are changed row by row, by the whole key (card.c, grams_sync) */ \
+	X(Q_GRAMS_OF, "i", "SELECT gram FROM client_grams WHERE client_id = ?") \
+	X(Q_GRAM_DELETE, "si", "DELETE FROM client_grams WHERE gram = ? AND client_id = ?") \
 	X(Q_GRAM_INSERT, "si", "INSERT IGNORE INTO client_grams (gram, client_id) VALUES (?, ?)") \
 	X(Q_PRODUCT_LINES_OF, "i", "SELECT item_id FROM client_product_lines WHERE client_id = ? ORDER BY item_id") \
 	X(Q_PRODUCT_LINE_DELETE, "is", "DELETE FROM client_product_lines WHERE client_id = ? AND item_id = ?") \

@@ -200,8 +200,10 @@ static int export_rows(struct req *r, int of_card, long long id, const struct fi
 	}
 	if (b->failed)
 		return 500;
-	audit(r, of_card ? "views.card_exported" : "views.user_exported", of_card ? "client" : "user", id,
-	      arena_printf(r->a, "%zu rows; from=%s to=%s kind=%s", total, f->from, f->to, f->kind));
+	/* an export that cannot be logged is not handed out */
+	if (audit_event(r, of_card ? "views.card_exported" : "views.user_exported", of_card ? "client" : "user", id,
+			arena_printf(r->a, "%zu rows; from=%s to=%s kind=%s", total, f->from, f->to, f->kind)) != DB_OK)
+		return db_fail(r);
 	resp_attachment(r, "text/csv; charset=utf-8", filename);
 	return 0;
 }

@@ -44,6 +44,12 @@ static int parse_rc_status(int rc)
 static int read_request(struct req *r, FCGX_Request *fr)
 {
 	const struct config *c = r->cfg;
+	const char *fault = c->test_mode ? param(fr, "HTTP_X_TEST_FAULT") : NULL;
+	if (fault != NULL) {
+		r->test_fault = arena_strdup(r->a, fault);
+		if (strncmp(fault, "lost:", 5) == 0)
+			db_test_lose_after(r->db, fault + 5);
+	}
 	const char *m = param(fr, "REQUEST_METHOD");
 	r->method_name = arena_strdup(r->a, m ? m : "-");
 	if (m != NULL && strcmp(m, "GET") == 0)
@@ -62,6 +68,12 @@ static int read_request(struct req *r, FCGX_Request *fr)
 	r->path = arena_strdup(r->a, uri ? uri : "/");
 	const char *addr = param(fr, "REMOTE_ADDR");
 	r->remote_addr = arena_strdup(r->a, addr ? addr : "");
+	const char *referer = param(fr, "HTTP_REFERER");
+	const char *scheme_end = referer ? strstr(referer, "://") : NULL;
+	const char *local = scheme_end ? strchr(scheme_end + 3, '/') : NULL;
+	if (local != NULL && local[1] != '/' && strlen(local) <= 2048 && utf8_valid(local, strlen(local)) &&
+	    strpbrk(local, "\t\r\n") == NULL)
+		r->referer = arena_strdup(r->a, local);
 	const char *https = param(fr, "HTTPS");
 	r->https = https != NULL && strcasecmp(https, "on") == 0;
 	if (strlen(r->path) > 2048 || !utf8_valid(r->path, strlen(r->path)) ||

@@ -71,6 +71,8 @@ struct req {
 	/* request */
 	enum method method;
 	const char *method_name, *path, *remote_addr, *user_agent;
+	const char *referer;     /* the local path (and query) of the Referer, or NULL: the error page's way back */
+	const char *test_fault;  /* test mode: the X-Test-Fault header ("crash:<point>", "lost:<statement>") */
 	int https;
 	struct params query, form, cookies;
 	const char *args[4];     /* {id}-style path parameters of the matched route, as text */
@@ -173,6 +175,10 @@ void view_count(struct req *r, long long from, size_t shown, long long total, lo
  * failure (503 unavailable or refusing writes, 409 conflict, 500 a
  * programming error); 500 when nothing failed. Handlers `return db_fail(r);`. */
 int db_fail(struct req *r);
+/* For a form shown again because its save failed with rc, which db_status
+ * maps to 503: Page.error_message says that saving is unavailable (or the
+ * database is not answering) and that what was typed is kept. Returns 503. */
+int form_unsaved(struct req *r, int rc);
 
 /* ---- data a worker caches across requests ---- */
 /* The version of the cached data name (admin edits bump it with
@@ -190,7 +196,18 @@ int dept_within(struct req *r, long long dept, long long root);
 size_t dept_subtree(struct req *r, long long root, long long *out, size_t max);
 
 /* ---- audit (append-only table; failures are logged, never ignored) ---- */
+/* The audit row of a change, written inside the change's transaction (a
+ * db_txn function): the change and its row commit together or not at all.
+ * Outside a transaction it is refused (DB_ERROR, logged). */
 int audit(struct req *r, const char *action, const char *object_type, long long object_id,
 	  const char *detail);
+/* The audit row of an event that changes nothing else (a refusal, a
+ * download): a transaction of its own. */
+int audit_event(struct req *r, const char *action, const char *object_type, long long object_id,
+		const char *detail);
+/* Test mode only: ends the worker at once (_exit) when the request's
+ * X-Test-Fault header is "crash:<point>"; the tests kill a request between
+ * two steps this way. Does nothing otherwise. */
+void test_crash_point(struct req *r, const char *point);
 
 #endif

@@ -1,18 +1,39 @@
-/* builtin.c — the core's own routes: the health check, and two routes that
+/* builtin.c — the core's own routes: the health checks, and two routes that
  * exist only with test_mode = 1 (the router skips them otherwise) so the
  * integration tests can prove that a crashing or hanging request costs one
  * request and never the service. */
 #include "domain.h"
+#include "migrate.h"
 #include <signal.h>
 #include <unistd.h>
 
+/* GET /healthz: "ok" (200) when the database answers and takes writes,
+ * "read-only" (503) when it refuses them, "database unavailable" (503).
+ * GET /healthz?ready, for a load balancer: "ready" (200) only when besides
+ * the newest migration is applied, else "migrations pending" (503). One
+ * statement either way. */
 static int healthz(struct req *r)
 {
-	if (db_exec(r->db, r->a, Q_PING, NULL, "") != DB_OK) {
+	int ready = req_query(r, "ready") != NULL;
+	char latest[256] = "";
+	if (ready && migrate_latest(r->cfg, latest, sizeof latest) != 0) {
+		resp_text(r, 503, "migrations unknown\n");
+		return 0;
+	}
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_HEALTH, &res, "s", latest) != DB_OK || res.nrows != 1) {
 		resp_text(r, 503, "database unavailable\n");
 		return 0;
 	}
-	resp_text(r, 200, "ok\n");
+	if (dbres_int(&res, 0, 0) != 0) {
+		resp_text(r, 503, "read-only\n");
+		return 0;
+	}
+	if (ready && dbres_int(&res, 0, 1) != 1) {
+		resp_text(r, 503, "migrations pending\n");
+		return 0;
+	}
+	resp_text(r, 200, ready ? "ready\n" : "ok\n");
 	return 0;
 }
 

@@ -18,7 +18,10 @@ enum session_col { SS_USER, SS_CSRF, SS_CREATED, SS_SEEN, SS_USER_COLS };   /* Q
 enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /* Q_PEOPLE_FIND, Q_PEOPLE_GET */
 
 #define CORE_SQL(X) \
-	X(Q_PING, "", "SELECT 1") \
+	/* /healthz: may the app write (the app's account has no right to write past read_only), and is the \
+	 * newest migration (the parameter; '' for none) applied */ \
+	X(Q_HEALTH, "s", "SELECT @@global.read_only OR @@global.innodb_read_only, " \
+		"EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)") \
 	/* the session, its user, and the versions of the data workers cache (SESSION_VERSIONS) */ \
 	X(Q_SESSION_GET, "s", "SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, " \
 		USER_COLS ", (SELECT GROUP_CONCAT(name, '=', version SEPARATOR ',') FROM data_versions) " \

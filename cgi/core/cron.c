@@ -17,8 +17,8 @@ static int leased(struct req *r, const struct task *t)
 {
 	const char *until = time_text(r, LEASE_SECONDS);
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_LEASE_ENSURE, NULL, "s", t->name) != DB_OK ||
-	    db_exec(r->db, r->a, Q_LEASE_TAKE, &res, "sssss", r->rid, until, t->name, r->now_text, r->rid) != DB_OK)
+	if (db_write(r->db, r->a, Q_LEASE_ENSURE, NULL, "s", t->name) != DB_OK ||
+	    db_write(r->db, r->a, Q_LEASE_TAKE, &res, "sssss", r->rid, until, t->name, r->now_text, r->rid) != DB_OK)
 		return -1;
 	if (res.affected != 1) {
 		log_msg("cron: %s is running elsewhere, skipped", t->name);
@@ -27,7 +27,7 @@ static int leased(struct req *r, const struct task *t)
 	long long n = 0;
 	int rc = t->run(r, &n);
 	log_msg("cron: %lld %s", n, t->done);
-	db_exec(r->db, r->a, Q_LEASE_RELEASE, NULL, "sss", r->now_text, t->name, r->rid);
+	db_write(r->db, r->a, Q_LEASE_RELEASE, NULL, "sss", r->now_text, t->name, r->rid);
 	return rc == DB_OK ? 0 : -1;
 }
 

@@ -4,8 +4,10 @@
 #include <mysql.h>
 #include <mysqld_error.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* Every statement of every domain, in the order registered (db_register). */
@@ -20,11 +22,23 @@ struct db {
 	int in_txn;
 	unsigned long statements;   /* executed since db_count_reset */
 	int last_rc;                /* the outcome of the last call that failed */
+	char lose_after[64];        /* test mode: drop the connection after this statement runs */
 };
 
 int db_last(const struct db *d)
 {
 	return d->last_rc;
+}
+
+/* 1 when the statement text changes rows (its first word). */
+static int is_write(const char *text)
+{
+	text += strspn(text, " \t\n(");
+	static const char *const verbs[] = { "INSERT", "UPDATE", "DELETE", "REPLACE", NULL };
+	for (int i = 0; verbs[i]; i++)
+		if (strncasecmp(text, verbs[i], strlen(verbs[i])) == 0)
+			return 1;
+	return 0;
 }
 
 int db_register(struct sql *const *list)
@@ -43,6 +57,7 @@ int db_register(struct sql *const *list)
 				return -1;
 			}
 		q->slot = nregistered;
+		q->writes = is_write(q->text);
 		registry[nregistered++] = q;
 	}
 	return 0;
@@ -57,6 +72,17 @@ void db_count_reset(struct db *d)
 {
 	d->statements = 0;
 	d->last_rc = DB_OK;
+	d->lose_after[0] = '\0';
+}
+
+void db_test_lose_after(struct db *d, const char *name)
+{
+	snprintf(d->lose_after, sizeof d->lose_after, "%s", name ? name : "");
+}
+
+int db_in_txn(const struct db *d)
+{
+	return d->in_txn;
 }
 
 struct db *db_new(const struct config *cfg)
@@ -91,6 +117,7 @@ int db_status(int rc)
 {
 	switch (rc) {
 	case DB_UNAVAILABLE:
+	case DB_REFUSED:
 	case DB_RETRY:
 		return 503;
 	case DB_CONFLICT:
@@ -311,22 +338,32 @@ static int exec_once(struct db *d, arena *a, const struct sql *q, struct dbres *
 	return rc;
 }
 
-int db_exec(struct db *d, arena *a, struct sql *q, struct dbres *res, const char *types, ...)
+/* The parameters of a db_exec call, checked against q's declaration; NULL
+ * (logged) when types differ from it. */
+static struct dbparams *params_of(arena *a, const struct sql *q, const char *types, va_list ap)
 {
 	if (strcmp(types, q->types) != 0) {
 		log_msg("db: %s called with parameters \"%s\", declared \"%s\"", q->name, types, q->types);
-		return DB_ERROR;
+		return NULL;
 	}
 	struct dbparams *p = arena_alloc(a, sizeof *p);
-	va_list ap;
-	va_start(ap, types);
 	for (const char *t = types; *t; t++) {
 		if (*t == 'i')
 			dbp_int(p, va_arg(ap, long long));
 		else
 			dbp_str(p, va_arg(ap, const char *));
 	}
+	return p;
+}
+
+int db_exec(struct db *d, arena *a, struct sql *q, struct dbres *res, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	struct dbparams *p = params_of(a, q, types, ap);
 	va_end(ap);
+	if (p == NULL)
+		return DB_ERROR;
 	return db_execv(d, a, q, res, p);
 }
 
@@ -348,17 +385,32 @@ static int execv_(struct db *d, arena *a, struct sql *q, struct dbres *res, cons
 			q->types);
 		return DB_ERROR;
 	}
+	if (q->writes && !d->in_txn) {
+		/* in autocommit a lost answer leaves it unknown whether it was written */
+		log_msg("db: %s writes outside a transaction", q->name);
+		return DB_ERROR;
+	}
+	/* a read is retried once after a lost connection; in a transaction the
+	 * caller (db_txn) retries the whole transaction, which the server has
+	 * rolled back with the connection */
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if (db_connect(d) != DB_OK)
 			return d->in_txn ? DB_RETRY : DB_UNAVAILABLE;
 		unsigned int err;
 		int rc = exec_once(d, a, q, res, p, &err);
+		if (rc == DB_OK && d->lose_after[0] != '\0' && strcmp(d->lose_after, q->name) == 0) {
+			d->lose_after[0] = '\0';           /* test mode: done on the server, the answer lost */
+			log_msg("db: test fault: the connection is dropped after %s", q->name);
+			db_disconnect(d);
+			rc = DB_ERROR;
+			err = CR_SERVER_LOST;
+		}
 		if (rc == DB_OK)
 			return DB_OK;
 		if (err == ER_DUP_ENTRY)
 			return DB_DUPLICATE;
 		if (is_refusal(err))
-			return DB_UNAVAILABLE;
+			return DB_REFUSED;
 		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
 			return d->in_txn ? DB_RETRY : DB_ERROR;
 		if (!db_error_lost(err))
@@ -384,6 +436,8 @@ static int plain(struct db *d, const char *sql, unsigned int *err)
 		}
 		if (*err == ER_LOCK_DEADLOCK || *err == ER_LOCK_WAIT_TIMEOUT)
 			return DB_RETRY;
+		if (is_refusal(*err))
+			return DB_REFUSED;
 		log_msg("db: %s: %s", sql, mysql_error(d->conn));
 		return DB_ERROR;
 	}
@@ -453,6 +507,8 @@ int db_execv(struct db *d, arena *a, struct sql *q, struct dbres *res, const str
 
 int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx)
 {
+	if (d->in_txn)
+		return fn(ctx);              /* part of the transaction already open: never a second START */
 	int rc = txn_(d, fn, ctx);
 	if (rc != DB_OK)
 		d->last_rc = rc;
@@ -471,4 +527,32 @@ const char *db_like(arena *a, const char *s)
 	*o++ = '%';
 	*o = '\0';
 	return out;
+}
+
+struct write_ctx {
+	struct db *d;
+	arena *a;
+	struct sql *q;
+	struct dbres *res;
+	const struct dbparams *p;
+};
+
+static int write_txn(void *arg)
+{
+	struct write_ctx *w = arg;
+	return execv_(w->d, w->a, w->q, w->res, w->p);
+}
+
+int db_write(struct db *d, arena *a, struct sql *q, struct dbres *res, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	struct dbparams *p = params_of(a, q, types, ap);
+	va_end(ap);
+	if (p == NULL)
+		return DB_ERROR;
+	if (d->in_txn)
+		return db_execv(d, a, q, res, p);
+	struct write_ctx w = { d, a, q, res, p };
+	return db_txn(d, write_txn, &w);
 }

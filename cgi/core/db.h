@@ -1,7 +1,11 @@
 /* db.h — MariaDB through Connector/C: prepared statements only.
  * One connection per worker process. A lost connection is re-made and every
- * statement prepared again; inside a transaction the whole transaction is
- * retried (db_txn), outside one the statement is retried once. */
+ * statement prepared again. Every write runs in an explicit transaction
+ * (db_txn, or db_write for a change of one statement): a write outside one is
+ * refused as a programming error, because an autocommit write whose answer
+ * was lost may have been committed and must not run again. A transaction
+ * that had not committed is retried whole; a read outside one is retried
+ * once; a COMMIT whose answer was lost is never repeated (DB_UNAVAILABLE). */
 #ifndef DOSSIER_DB_H
 #define DOSSIER_DB_H
 #include <stddef.h>
@@ -17,8 +21,9 @@ enum db_rc {
 	DB_ERROR = -1,         /* a programming error (bad SQL, wrong types): logged, 500 */
 	DB_RETRY = -2,         /* deadlock, lock wait timeout or lost connection in a transaction */
 	DB_DUPLICATE = -3,     /* unique key violation (1062) */
-	DB_UNAVAILABLE = -4,   /* no connection, or the server refuses writes (read-only, full) → 503 */
+	DB_UNAVAILABLE = -4,   /* no connection, or a COMMIT whose outcome is unknown → 503 */
 	DB_CONFLICT = -5,      /* used by callers: a stale version, nothing changed */
+	DB_REFUSED = -6,       /* the server refuses writes (read-only, a full table or disk) → 503 */
 };
 
 struct dbres {
@@ -76,8 +81,21 @@ int db_execv(struct db *d, arena *a, struct sql *q, struct dbres *res, const str
 
 /* Runs fn(ctx) inside a transaction; commits when it returns 0, rolls back
  * otherwise. DB_RETRY from fn or from COMMIT retries the whole transaction
- * (up to 5 times), so fn must have no effect outside the database. */
+ * (up to 5 times), so fn must have no effect outside the database. Called
+ * while one is open, fn runs as part of it. */
 int db_txn(struct db *d, int (*fn)(void *ctx), void *ctx);
+/* A change of one statement: db_exec inside a transaction of its own (or
+ * inside the caller's, when one is open), so it is retried only while it
+ * cannot have committed. */
+int db_write(struct db *d, arena *a, struct sql *q, struct dbres *res, const char *types, ...);
+/* 1 while a db_txn function runs. */
+int db_in_txn(const struct db *d);
+
+/* Test mode only (the app calls it for a request's X-Test-Fault header): the
+ * next execution of the statement named name succeeds on the server, then
+ * the connection is dropped as if its answer had been lost. Cleared by
+ * db_count_reset. */
+void db_test_lose_after(struct db *d, const char *name);
 
 /* Statements executed on this connection since the last reset (the app
  * reports it per request in test mode; scripts/bench prints it). */

@@ -46,6 +46,23 @@ static int is_migration(const char *name)
 	       strcmp(name + n - 4, ".sql") == 0;
 }
 
+int migrate_latest(const struct config *c, char *out, size_t outlen)
+{
+	DIR *d = opendir(c->sql_dir);
+	if (d == NULL)
+		return -1;
+	int found = 0;
+	struct dirent *e;
+	out[0] = '\0';
+	while ((e = readdir(d)) != NULL)
+		if (is_migration(e->d_name) && strlen(e->d_name) < outlen && strcmp(e->d_name, out) > 0) {
+			snprintf(out, outlen, "%s", e->d_name);
+			found = 1;
+		}
+	closedir(d);
+	return found ? 0 : -1;
+}
+
 static char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");

@@ -10,4 +10,9 @@
  * and never applied twice. Returns 0 or 1 (with a message on stderr). */
 int migrate_run(const struct config *cfg, int demo);
 
+/* The name of the newest sql/NNN_*.sql into out (the version it is recorded
+ * under once applied); 0, or -1 when there is none or the folder cannot be
+ * read. */
+int migrate_latest(const struct config *cfg, char *out, size_t outlen);
+
 #endif

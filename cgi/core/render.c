@@ -394,11 +394,36 @@ int render(struct req *r, int status, const char *name)
 }
 
 /* The error page; if even that fails to render, a plain text line. */
+/* A POST the database could not take: the page carries what was sent (but
+ * files and passwords) in a form that sends it again, and the way back. */
+static void view_resend(struct req *r)
+{
+	if (r->referer != NULL)
+		view_set(r, "Page.back", r->referer);
+	if (r->method != M_POST || r->form.n == 0)
+		return;
+	view_set(r, "Page.resend_path", r->path);
+	for (size_t i = 0, k = 0; i < r->form.n; i++) {
+		const struct param *f = &r->form.v[i];
+		if (f->filename != NULL || strstr(f->name, "password") != NULL)
+			continue;
+		view_set(r, arena_printf(r->a, "Resend.%zu.name", k), f->name);
+		view_set(r, arena_printf(r->a, "Resend.%zu.value", k++), f->value);
+	}
+}
+
 void render_error(struct req *r, int status)
 {
 	HDF *lang = lang_tree(r);
 	int known = hdf_get_obj(lang, arena_printf(r->a, "error.e%d", status)) != NULL;
 	const char *key = known ? arena_printf(r->a, "error.e%d", status) : "error.e500";
+	if (status == 503) {
+		/* refused writes say so: saving is off, reading may work (a page
+		 * whose reading is logged excepted) */
+		if (db_last(r->db) == DB_REFUSED)
+			key = r->method == M_POST ? "error.e503_refused" : "error.e503_logged";
+		view_resend(r);
+	}
 	view_set_int(r, "Page.status", status);
 	view_set(r, "Page.error_title", hdf_get_value(lang, arena_printf(r->a, "%s.title", key), ""));
 	view_set(r, "Page.error_text", hdf_get_value(lang, arena_printf(r->a, "%s.text", key), ""));

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *const role_names[ROLE_COUNT + 1] = {
 	"staff", "dept_manager", "director", "deputy_gm", "gm", "archivist", "admin", "auditor", NULL,
@@ -169,18 +170,39 @@ void view_row(struct req *r, const char *prefix, const char **cols, const struct
 			view_set(r, arena_printf(r->a, "%s.%s", prefix, cols[j]), dbres_get(res, row, j));
 }
 
-int audit(struct req *r, const char *action, const char *object_type, long long object_id,
-	  const char *detail)
+void test_crash_point(struct req *r, const char *point)
+{
+	if (r->test_fault == NULL || strncmp(r->test_fault, "crash:", 6) != 0 || strcmp(r->test_fault + 6, point) != 0)
+		return;
+	log_msg("rid=%s test fault: the worker ends at %s", r->rid, point);
+	_exit(70);
+}
+
+static int audit_write(struct req *r, int own_txn, const char *action, const char *object_type,
+		       long long object_id, const char *detail)
 {
 	const char *at = r->now_text;
 	const char *actor = r->user ? arena_printf(r->a, "%lld", r->user->id) : NULL;
 	const char *object = object_id ? arena_printf(r->a, "%lld", object_id) : NULL;
-	int rc = db_exec(r->db, r->a, Q_AUDIT_INSERT, NULL, "sssssssss", at, actor,
-			 r->user ? r->user->username : NULL, action, object_type, object, detail,
-			 r->remote_addr, r->rid);
+	test_crash_point(r, "audit");
+	int rc = (own_txn ? db_write : db_exec)(r->db, r->a, Q_AUDIT_INSERT, NULL, "sssssssss", at, actor,
+						 r->user ? r->user->username : NULL, action, object_type, object,
+						 detail, r->remote_addr, r->rid);
 	if (rc != DB_OK)
 		log_msg("rid=%s audit %s failed (%d)", r->rid, action, rc);
 	return rc;
+}
+
+int audit(struct req *r, const char *action, const char *object_type, long long object_id,
+	  const char *detail)
+{
+	return audit_write(r, 0, action, object_type, object_id, detail);
+}
+
+int audit_event(struct req *r, const char *action, const char *object_type, long long object_id,
+		const char *detail)
+{
+	return audit_write(r, 1, action, object_type, object_id, detail);
 }
 
 long long data_version(struct req *r, const char *name)
@@ -236,4 +258,13 @@ int db_fail(struct req *r)
 {
 	int rc = db_last(r->db);
 	return rc == DB_OK ? 500 : db_status(rc);
+}
+
+int form_unsaved(struct req *r, int rc)
+{
+	view_setf(r, "Page.error_message", "%s %s %s",
+		  lang_text(r, rc == DB_REFUSED ? "error.e503_refused.title" : "error.e503.title"),
+		  lang_text(r, rc == DB_REFUSED ? "error.e503_refused.text" : "error.e503.text"),
+		  lang_text(r, "error.form_kept"));
+	return 503;
 }

@@ -105,11 +105,11 @@ int router_dispatch(struct req *r)
 		return resp_redirect(r, arena_printf(r->a, "/login?next=%s", url_encode(r->a, r->path)));
 	if (r->method == M_POST && (found->flags & R_CSRF) && !csrf_ok(r)) {
 		log_msg("rid=%s csrf rejected for %s", r->rid, r->path);
-		audit(r, "csrf.rejected", "route", 0, r->path);
+		audit_event(r, "csrf.rejected", "route", 0, r->path);
 		return 403;
 	}
 	if (found->roles != 0 && !req_has_role(r, found->roles)) {
-		audit(r, "access.denied", "route", 0, r->path);
+		audit_event(r, "access.denied", "route", 0, r->path);
 		return 403;
 	}
 	if (r->user != NULL && r->user->must_change_password && !(found->flags & R_PASSWORD_DUE))

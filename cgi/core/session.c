@@ -60,7 +60,7 @@ int session_load(struct req *r)
 		    dbres_int(&res, 0, SS_USER_COLS + UC_DISABLED) == 0;
 	if (!valid) {
 		if (res.nrows == 1)
-			db_exec(r->db, r->a, Q_SESSION_DELETE, NULL, "s", r->session_hash);
+			db_write(r->db, r->a, Q_SESSION_DELETE, NULL, "s", r->session_hash);
 		r->session_hash[0] = '\0';
 		resp_cookie(r, SESSION_COOKIE, "", 0);
 		resp_flash(r, "session_expired");
@@ -72,44 +72,50 @@ int session_load(struct req *r)
 	r->versions = arena_strdup(r->a, dbres_get(&res, 0, SESSION_VERSIONS));
 	if (r->now - seen >= 60) {
 		const char *now = r->now_text;
-		db_exec(r->db, r->a, Q_SESSION_TOUCH, NULL, "ss", now, r->session_hash);
+		db_write(r->db, r->a, Q_SESSION_TOUCH, NULL, "ss", now, r->session_hash);
 	}
 	return DB_OK;
 }
 
-int session_start(struct req *r, long long user_id)
+int session_start(struct req *r, long long user_id, struct session_new *s)
 {
-	char tok[65], hash[65], csrf[65], now[20];
-	if (crypto_token(tok) != 0 || crypto_token(csrf) != 0)
+	char now[20];
+	if (crypto_token(s->token) != 0 || crypto_token(s->csrf) != 0)
 		return DB_ERROR;
-	crypto_sha256_hex(tok, 64, hash);
+	crypto_sha256_hex(s->token, 64, s->hash);
 	clock_format(r->now, now);
-	if (r->session_hash[0] != '\0')
-		db_exec(r->db, r->a, Q_SESSION_DELETE, NULL, "s", r->session_hash);
-	int rc = db_exec(r->db, r->a, Q_SESSION_INSERT, NULL, "sissss", hash, user_id, csrf, now, now,
-			 r->remote_addr);
+	int rc = session_delete(r);
+	if (rc == DB_OK)
+		rc = db_write(r->db, r->a, Q_SESSION_INSERT, NULL, "sissss", s->hash, user_id, s->csrf, now, now,
+			      r->remote_addr);
 	if (rc != DB_OK)
 		return rc;
 	/* housekeeping: expired sessions go, a thousand at a time */
 	char idle[20], absolute[20];
 	clock_format(r->now - r->cfg->session_idle, idle);
 	clock_format(r->now - r->cfg->session_absolute, absolute);
-	db_exec(r->db, r->a, Q_SESSION_PURGE, NULL, "ss", idle, absolute);
-	memcpy(r->session_hash, hash, sizeof hash);
-	r->csrf = arena_strdup(r->a, csrf);
-	resp_cookie(r, SESSION_COOKIE, tok, -1);
-	resp_cookie(r, PRESESSION_COOKIE, "", 0);
-	return DB_OK;
+	return db_write(r->db, r->a, Q_SESSION_PURGE, NULL, "ss", idle, absolute);
 }
 
-int session_end(struct req *r)
+void session_begin(struct req *r, const struct session_new *s)
 {
-	int rc = DB_OK;
-	if (r->session_hash[0] != '\0')
-		rc = db_exec(r->db, r->a, Q_SESSION_DELETE, NULL, "s", r->session_hash);
+	memcpy(r->session_hash, s->hash, sizeof s->hash);
+	r->csrf = arena_strdup(r->a, s->csrf);
+	resp_cookie(r, SESSION_COOKIE, s->token, -1);
+	resp_cookie(r, PRESESSION_COOKIE, "", 0);
+}
+
+int session_delete(struct req *r)
+{
+	if (r->session_hash[0] == '\0')
+		return DB_OK;
+	return db_write(r->db, r->a, Q_SESSION_DELETE, NULL, "s", r->session_hash);
+}
+
+void session_forget(struct req *r)
+{
 	r->session_hash[0] = '\0';
 	resp_cookie(r, SESSION_COOKIE, "", 0);
-	return rc;
 }
 
 int csrf_ok(struct req *r)

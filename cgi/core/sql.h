@@ -25,10 +25,11 @@ struct sql {
 	const char *types;           /* "is…": the declared parameters */
 	const char *text;            /* the statement, with ? for each parameter */
 	int slot;                    /* its index in a connection's statements (set by db_register) */
+	int writes;                  /* INSERT, UPDATE, DELETE or REPLACE: runs only in a transaction (db_register) */
 };
 
 #define SQL_X_DECLARE(name, types, text) extern struct sql name[1];
-#define SQL_X_DEFINE(name, types, text) struct sql name[1] = { { #name, types, text, -1 } };
+#define SQL_X_DEFINE(name, types, text) struct sql name[1] = { { #name, types, text, -1, 0 } };
 #define SQL_X_LIST(name, types, text) name,
 
 #define SQL_DECLARE(LIST) LIST(SQL_X_DECLARE)

@@ -85,7 +85,7 @@ int review_open_due(struct req *r, long long *n)
 	snprintf(period, sizeof period, "%04dH%d", tm.tm_year + 1900, tm.tm_mon < 6 ? 1 : 2);
 	clock_format(r->now, now);
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_REVIEWS_OPEN_DUE, &res, "ss", period, now);
+	int rc = db_write(r->db, r->a, Q_REVIEWS_OPEN_DUE, &res, "ss", period, now);
 	*n = rc == DB_OK ? (long long)res.affected : 0;
 	return rc;
 }
@@ -115,7 +115,7 @@ static int load_cycle(struct req *r, struct dbres *cy)
 	if (cy->nrows != 1)
 		return 404;
 	if (!access_over_dept(r, dbres_int(cy, 0, RV_DEPT))) {
-		audit(r, "access.denied", "review", id, NULL);
+		audit_event(r, "access.denied", "review", id, NULL);
 		return 403;
 	}
 	return 0;
@@ -190,6 +190,45 @@ static const struct form_field save_fields[SF__N] = {
 	[SF_AFTER] = { .name = "after", .type = FT_ID },
 };
 
+#define TXN_BAD_LINE 1          /* save_txn: a line refused, nothing saved */
+
+struct save_ctx {
+	struct req *r;
+	long long cycle, dept;
+};
+
+/* Every proposal of the page, in one transaction: a refused line saves none. */
+static int save_txn(void *arg)
+{
+	struct save_ctx *s = arg;
+	struct req *r = s->r;
+	for (size_t i = 0; i < r->form.n; i++) {
+		const struct param *f = &r->form.v[i];
+		if (strncmp(f->name, "grade_", 6) != 0)
+			continue;
+		long long client = text_id(f->name + 6);
+		struct form_value grade;
+		if (client == 0 || f->filename != NULL || form_check(r, &grade_field, f->value, &grade) != NULL)
+			return TXN_BAD_LINE;
+		if (grade.n != 0 && *grade_label(r, grade.n) == '\0')
+			return TXN_BAD_LINE;
+		struct dbres c;
+		int rc = db_exec(r->db, r->a, Q_REVIEW_CLIENT, &c, "ii", client, s->dept);
+		if (rc != DB_OK)
+			return rc;
+		if (c.nrows != 1)
+			return TXN_BAD_LINE;                 /* not a client of this department */
+		const char *cur = c.rows[0][RC_GRADE] ? c.rows[0][RC_GRADE] : "";
+		rc = strcmp(cur, grade.text) == 0
+			? db_exec(r->db, r->a, Q_REVIEW_LINE_DELETE, NULL, "ii", s->cycle, client)
+			: db_exec(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", s->cycle, client, c.rows[0][RC_GRADE],
+				  *grade.text ? grade.text : NULL);
+		if (rc != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 int reviews_save(struct req *r)
 {
 	struct dbres cy;
@@ -201,29 +240,12 @@ int reviews_save(struct req *r)
 		return 403;
 	struct form_value v[SF__N];
 	FORM_READ(r, save_fields, v);                /* a wrong page to return to: the first */
-	for (size_t i = 0; i < r->form.n; i++) {
-		const struct param *f = &r->form.v[i];
-		if (strncmp(f->name, "grade_", 6) != 0)
-			continue;
-		long long client = text_id(f->name + 6);
-		struct form_value grade;
-		if (client == 0 || f->filename != NULL || form_check(r, &grade_field, f->value, &grade) != NULL)
-			return 400;
-		if (grade.n != 0 && *grade_label(r, grade.n) == '\0')
-			return 400;
-		struct dbres c;
-		if (db_exec(r->db, r->a, Q_REVIEW_CLIENT, &c, "ii", client, dept) != DB_OK)
-			return db_fail(r);
-		if (c.nrows != 1)
-			return 400;                          /* not a client of this department */
-		const char *cur = c.rows[0][RC_GRADE] ? c.rows[0][RC_GRADE] : "";
-		int rc = strcmp(cur, grade.text) == 0
-			? db_exec(r->db, r->a, Q_REVIEW_LINE_DELETE, NULL, "ii", id, client)
-			: db_exec(r->db, r->a, Q_REVIEW_LINE_SET, NULL, "iiss", id, client, c.rows[0][RC_GRADE],
-				  *grade.text ? grade.text : NULL);
-		if (rc != DB_OK)
-			return db_fail(r);
-	}
+	struct save_ctx s = { r, id, dept };
+	int rc = db_txn(r->db, save_txn, &s);
+	if (rc == TXN_BAD_LINE)
+		return 400;
+	if (rc != DB_OK)
+		return db_fail(r);
 	resp_flash(r, "saved");
 	long long after = v[SF_AFTER].n;
 	return resp_redirect(r, after ? arena_printf(r->a, "/reviews/%lld?after=%lld", id, after)

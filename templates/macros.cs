@@ -95,5 +95,6 @@
   </table>
   <?cs else ?><p class="empty"><?cs var:p.empty ?></p><?cs /if ?>
   <?cs if:p.more.href ?><p><a href="<?cs var:p.more.href ?>"><?cs var:p.more.label ?></a></p><?cs /if ?>
+  <?cs if:p.more_note ?><p class="hint"><?cs var:p.more_note ?></p><?cs /if ?>
 </section>
 <?cs /each ?><?cs /def ?>

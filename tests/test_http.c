@@ -251,7 +251,7 @@ static void test_read_only_database_answers_clearly(void)
 	char starts[20], ends[20];
 	test_time_text(600 * 86400L, starts);
 	test_time_text(601 * 86400L, ends);
-	const char *deleg[] = { "_csrf", tok, "to_username", "staff2", "starts_at", starts, "ends_at", ends, "note",
+	const char *deleg[] = { "_csrf", tok, "to_q", "staff2", "starts_at", starts, "ends_at", ends, "note",
 				"只读时的备注", NULL };
 	long long cards = db_value("SELECT COUNT(*) FROM clients WHERE name = '%s'", name);
 
@@ -1197,6 +1197,7 @@ int main(void)
 	add_client_suite();
 	add_request_suite();
 	add_visit_suite();
+	add_complaint_suite();
 	add_backup_suite();
 	/* DOSSIER_TEST_ONLY=WORD runs only the tests whose names contain WORD (while working on them) */
 	const char *only = getenv("DOSSIER_TEST_ONLY");

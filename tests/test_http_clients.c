@@ -1995,9 +1995,11 @@ static void test_card_page_statements(void)
 		if (atoi(n) < fewest)
 			fewest = atoi(n);
 	}
-	if (fewest > 5)
+	/* session, card, key persons, history, the inbox badge, the complaints-and-surveys panel (one
+	 * statement for both); the visits panel reads nothing for a card never visited */
+	if (fewest > 6)
 		fprintf(stderr, "\ncard page: %d statements\n", fewest);
-	CU_ASSERT(fewest >= 3 && fewest <= 5);
+	CU_ASSERT(fewest >= 3 && fewest <= 6);
 	client_free(&c);
 }
 

@@ -651,7 +651,7 @@ static void test_delegations_and_routes_commit_with_their_audit_rows(void)
 	test_time_text(401 * 86400L, ends);
 	snprintf(tok, sizeof tok, "%s", csrf_of(&dir, "/delegations"));
 	long long me = user_id("director");
-	const char *create[] = { "_csrf", tok, "to_username", "deputy", "starts_at", starts, "ends_at", ends, "note",
+	const char *create[] = { "_csrf", tok, "to_q", "deputy", "starts_at", starts, "ends_at", ends, "note",
 				 "审计测试", NULL };
 
 	/* delegation created */
@@ -721,7 +721,7 @@ static void test_a_lost_write_is_not_written_twice(void)
 	test_time_text(501 * 86400L, ends);
 	snprintf(tok, sizeof tok, "%s", csrf_of(&dir, "/delegations"));
 	long long me = user_id("director");
-	const char *create[] = { "_csrf", tok, "to_username", "deputy", "starts_at", starts, "ends_at", ends, NULL };
+	const char *create[] = { "_csrf", tok, "to_q", "deputy", "starts_at", starts, "ends_at", ends, NULL };
 	long long a0 = audit_max_id(), n0 = db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me);
 	CU_ASSERT_EQUAL(client_post_header(&dir, "/delegations", "X-Test-Fault: lost:Q_DELEGATION_INSERT", create), 303);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM delegations WHERE from_user = %lld", me), n0 + 1);

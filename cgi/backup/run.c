@@ -397,7 +397,7 @@ static int prune(const struct config *cfg, struct db *db, arena *a, const char *
 			}
 			fmt(p, sizeof p, "%s/%s.sha256", cfg->backup_dir, v[i].name);
 			unlink(p);
-			db_exec(db, a, Q_BACKUP_REMOVED, NULL, "ss", now_text, v[i].name);
+			db_write(db, a, Q_BACKUP_REMOVED, NULL, "ss", now_text, v[i].name);
 			printf("retention: deleted %s\n", v[i].name);
 			removed++;
 		}
@@ -542,7 +542,7 @@ int backup_command(const struct config *cfg, int argc, char **argv)
 	}
 	char finished[20];
 	clock_format(clock_now(), finished);
-	int rec = db_exec(db, a, Q_BACKUP_RECORD, NULL, "ssssisis", started, finished, backup_kind_name(kind), o.file,
+	int rec = db_write(db, a, Q_BACKUP_RECORD, NULL, "ssssisis", started, finished, backup_kind_name(kind), o.file,
 			  ok ? o.size : 0LL, ok ? o.sha256 : NULL, (long long)ok, ok ? NULL : o.err);
 	if (rec != DB_OK)
 		fprintf(stderr, "dossier backup: could not record the backup in the backups table\n");

@@ -635,6 +635,7 @@ struct update_ctx {
 	const struct form_value *lines;      /* the product lines ticked */
 	const char *reason;
 	const char *event_on;                /* the day the change happened (filing deadline) */
+	int late;                            /* reported after the deadline */
 	long long id, version;
 	int changes, dupes;
 };
@@ -644,6 +645,14 @@ int text_same(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* A change of this save in the history, with the day it happened and whether it is reported late. */
+static int change(struct update_ctx *u, const char *field, const char *old, const char *new)
+{
+	struct req *r = u->r;
+	return db_exec(r->db, r->a, Q_HISTORY_INSERT_EVENT, NULL, "issssssssi", u->id, NULL, field, old, new,
+		       arena_printf(r->a, "%lld", r->user->id), r->now_text, u->reason, u->event_on, (long long)u->late);
+}
+
 static int update_txn(void *arg)
 {
 	struct update_ctx *u = arg;
@@ -651,6 +660,9 @@ static int update_txn(void *arg)
 	const char **v = u->values;
 	const char **old = card_values(r, u->card);
 	u->changes = 0;
+	int rcl = filing_change_late(r, u->event_on, &u->late);     /* each change says when it happened */
+	if (rcl != DB_OK)
+		return rcl;
 	struct dup_keys keys;
 	dup_keys_of(r, v, &keys);
 	if (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_phone], v[CF_phone]) ||
@@ -681,7 +693,7 @@ static int update_txn(void *arg)
 		return DB_CONFLICT;                 /* someone saved in between */
 	for (int i = 0; i < CF__COUNT && rc == DB_OK; i++)
 		if (!text_same(old[i], v[i])) {
-			rc = history(r, u->id, 0, client_fields[i].col, old[i], v[i], u->reason);
+			rc = change(u, client_fields[i].col, old[i], v[i]);
 			u->changes++;
 		}
 	/* product lines: what was ticked against what was stored */
@@ -696,8 +708,8 @@ static int update_txn(void *arg)
 		if (!kept) {
 			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_DELETE, NULL, "is", u->id, dbres_get(&lines, i, 0));
 			if (rc == DB_OK)
-				rc = history(r, u->id, 0, "product_lines",
-					     class_label(r, dbres_int(&lines, i, 0)), NULL, u->reason);
+				rc = change(u, "product_lines",
+					     class_label(r, dbres_int(&lines, i, 0)), NULL);
 			u->changes++;
 		}
 	}
@@ -710,7 +722,7 @@ static int update_txn(void *arg)
 		if (!had) {
 			rc = db_exec(r->db, r->a, Q_PRODUCT_LINE_ADD, NULL, "is", u->id, line);
 			if (rc == DB_OK)
-				rc = history(r, u->id, 0, "product_lines", NULL, class_label(r, text_id(line)), u->reason);
+				rc = change(u, "product_lines", NULL, class_label(r, text_id(line)));
 			u->changes++;
 		}
 	}
@@ -718,7 +730,7 @@ static int update_txn(void *arg)
 		rc = grams_sync(r, u->id, 0, v[CF_name], v[CF_short_name]);
 	if (rc == DB_OK && u->changes == 0)
 		return TXN_NO_CHANGES;           /* nothing changed: roll back the version bump */
-	return rc == DB_OK ? filing_changed(r, u->id, u->event_on) : rc;
+	return rc;
 }
 
 /* Someone saved the card after this form was opened: the page shows, for
@@ -781,8 +793,8 @@ int clients_update(struct req *r)
 	if (v[EF_VERSION].text == NULL)
 		return 400;
 	u.reason = v[EF_REASON].text;
-	u.event_on = v[EF_EVENT].text;
-	if (u.event_on != NULL && strcmp(u.event_on, day_text(r, 0)) > 0) {
+	u.event_on = v[EF_EVENT].text != NULL && *v[EF_EVENT].text ? v[EF_EVENT].text : day_text(r, 0);
+	if (strcmp(u.event_on, day_text(r, 0)) > 0) {
 		form_error(r, "_event_on", "client.event_in_future");
 		ok = 0;
 	}

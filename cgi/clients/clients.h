@@ -120,12 +120,11 @@ int name_rarest_gram(struct req *r, const char *norm, const char **best);
  * before it is unserved ("YYYY-MM-DD"). */
 const char *unserved_cutoff(struct req *r);
 
-/* Filing deadlines (filing.c), in the registration's or the edit's transaction:
- * the card's deadline from its first contact and whether it was missed; the
- * day of the event of the changes this request just wrote to the history and
- * whether they were reported late. db_rc. */
+/* Filing deadlines (filing.c): in the registration's transaction, the card's
+ * deadline from its first contact and whether it was missed; whether a change
+ * that happened on event_on is reported late today (*late). db_rc. */
 int filing_registered(struct req *r, long long id, const char *first_contact);
-int filing_changed(struct req *r, long long id, const char *event_on);
+int filing_change_late(struct req *r, const char *event_on, int *late);
 /* Late registrations and late changes of user since a day. db_rc. */
 int filing_late_counts(struct req *r, long long user, const char *since, long long *registered, long long *changes);
 /* Fields.N.* for the form and the card page, from values (or the card row);

@@ -16,20 +16,16 @@ int filing_registered(struct req *r, long long id, const char *first_contact)
 	if (rc != DB_OK)
 		return rc;
 	int late = strcmp(day_text(r, 0), due) > 0;
-	return db_exec(r->db, r->a, Q_CLIENT_FILING, NULL, "sii", due, late, id);
+	return db_exec(r->db, r->a, Q_CLIENT_FILING, NULL, "sii", due, (long long)late, id);
 }
 
-int filing_changed(struct req *r, long long id, const char *event_on)
+int filing_change_late(struct req *r, const char *event_on, int *late)
 {
-	if (event_on == NULL || *event_on == '\0')
-		event_on = day_text(r, 0);
 	char due[11];
 	int rc = workdays_after(r, event_on, (int)r->cfg->filing_days, due);
-	if (rc != DB_OK)
-		return rc;
-	int late = strcmp(day_text(r, 0), due) > 0;
-	/* the history rows this save wrote: this card, this person, this moment */
-	return db_exec(r->db, r->a, Q_HISTORY_EVENT, NULL, "siiis", event_on, late, id, r->user->id, r->now_text);
+	if (rc == DB_OK)
+		*late = strcmp(day_text(r, 0), due) > 0;
+	return rc;
 }
 
 int filing_late_counts(struct req *r, long long user, const char *since, long long *registered, long long *changes)

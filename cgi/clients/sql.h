@@ -253,8 +253,8 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"actor_id, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \
 	/* filing deadlines (filing.c) */ \
 	X(Q_CLIENT_FILING, "sii", "UPDATE clients SET filing_due = ?, filed_late = ? WHERE id = ?") \
-	X(Q_HISTORY_EVENT, "siiis", "UPDATE client_history SET event_on = ?, late = ? " \
-		"WHERE client_id = ? AND actor_id = ? AND at = ?") \
+	X(Q_HISTORY_INSERT_EVENT, "issssssssi", "INSERT INTO client_history (client_id, person_id, field, old_value, " \
+		"new_value, actor_id, at, reason, event_on, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
 	X(Q_FILING_LATE_COUNTS, "isis", "SELECT (SELECT COUNT(*) FROM clients WHERE registered_by = ? AND filed_late = 1 " \
 		"AND registered_at >= ?), (SELECT COUNT(*) FROM client_history WHERE actor_id = ? AND late = 1 AND at >= ?)") \
 	X(Q_HISTORY_OF, "iii", "SELECT h.id, h.at, h.field, h.old_value, h.new_value, h.reason, " \

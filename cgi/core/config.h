@@ -64,6 +64,8 @@ struct config {
 	long prospect_protect_days;     /* protection of a registered or taken-over prospect */
 	long prospect_progress_days;    /* progress must be recorded at least this often */
 	long prospect_warn_days;        /* owners are warned this long before a prospect drops */
+	long complaint_days;            /* a complaint is answered within this many days */
+	long complaint_urgent_days;     /* an urgent one within this many working days (seed 003) */
 	long filing_days;               /* working days to register a client or report a change (seed 004) */
 	long unserved_months;           /* a client not served this long may be reassigned (seed 004) */
 	/* measuring */

@@ -59,7 +59,9 @@ struct service {
  * its template draws them with macros.cs panels(). fill sets, under prefix,
  * title, id (the element's), cols.K (headers), rows.R.K (cells; rows.R.K.href
  * links one), actions.A.{href,label}, more.{href,label} and empty (the text
- * when there are no rows); 0, or an HTTP status. */
+ * when there are no rows); 0, or an HTTP status. The page's own dataset is
+ * filled before, so a panel may read what the page states (on "client.card":
+ * Card.*, e.g. Card.last_visit_on). */
 enum panel_flag { PANEL_MAY_EDIT = 1 };   /* the reader may change the page's record */
 struct panel {
 	const char *page;

@@ -30,8 +30,11 @@ void view_visit(struct req *r, const char *p, const struct dbres *res, size_t i)
 int visits_card_panel(struct req *r, long long client, unsigned flags, const char *p)
 {
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_VISITS_OF_CLIENT, &res, "issii", client, "9999-12-31", "9999-12-31", 1LL << 62,
-		    (long long)ON_CARD + 1) != DB_OK)
+	memset(&res, 0, sizeof res);
+	/* a card never visited has no visit to read (every visit sets its last visit) */
+	const char *last = hdf_get_value(r->hdf, "Card.last_visit_on", "");
+	if (*last && db_exec(r->db, r->a, Q_VISITS_OF_CLIENT, &res, "issii", client, "9999-12-31", "9999-12-31",
+			     1LL << 62, (long long)ON_CARD + 1) != DB_OK)
 		return db_fail(r);
 	view_set(r, arena_printf(r->a, "%s.id", p), "visits");
 	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "visit.title"));
@@ -187,6 +190,10 @@ int visits_agenda(struct req *r)
 		view_set(r, "Page.other", "1");
 	if (req_has_role(r, ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_GM | ROLE_DEPUTY_GM))
 		view_set(r, "Can.others", "1");
+	/* what other domains add to an agenda (the surveys due, …) */
+	int pst = panels_fill(r, "agenda", who, who == r->user->id ? PANEL_MAY_EDIT : 0);
+	if (pst != 0)
+		return pst;
 	view_set(r, "Page.title", lang_text(r, "visit.agenda"));
 	return render(r, 200, "visits/agenda.cs");
 }

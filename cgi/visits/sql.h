@@ -16,12 +16,13 @@ enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
 	X(Q_VISIT_INSERT, "isssssssssis", "INSERT INTO visits (client_id, visited_on, kind, attendees, contact, summary, " \
 		"feedback, satisfaction, problems, next_follow_up, recorded_by, recorded_at) " \
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
-	/* the card after a visit: its last visit, last progress, and the next visit due — the grade's cadence \
-	 * (never more than a year) from the last visit, or sooner when the latest visit set a follow-up */ \
-	X(Q_VISIT_MOVE_CARD, "ssssssssi", "UPDATE clients c LEFT JOIN grades g ON g.id = c.grade_id " \
-		"SET c.next_visit_due = LEAST(DATE_ADD(GREATEST(COALESCE(c.last_visit_on, ?), ?), " \
-		"INTERVAL LEAST(COALESCE(g.visit_days, 365), 365) DAY), " \
-		"IF(? >= COALESCE(c.last_visit_on, '1000-01-01'), COALESCE(?, '9999-12-31'), '9999-12-31')), " \
+	/* the card after a visit: its last visit, last progress, and — when it is the latest visit — the next \
+	 * visit due: the grade's cadence (never more than a year) from it, or its follow-up day when sooner. \
+	 * One table, so the assignments run left to right: next_visit_due still sees the old last visit */ \
+	X(Q_VISIT_MOVE_CARD, "sssssssi", "UPDATE clients c " \
+		"SET c.next_visit_due = IF(? >= COALESCE(c.last_visit_on, '1000-01-01'), LEAST(DATE_ADD(?, INTERVAL " \
+		"LEAST(COALESCE((SELECT g.visit_days FROM grades g WHERE g.id = c.grade_id), 365), 365) DAY), " \
+		"COALESCE(?, '9999-12-31')), c.next_visit_due), " \
 		"c.last_visit_on = GREATEST(COALESCE(c.last_visit_on, ?), ?), " \
 		"c.last_progress_on = GREATEST(COALESCE(c.last_progress_on, ?), ?) " \
 		"WHERE c.id = ? AND c.deleted_at IS NULL") \

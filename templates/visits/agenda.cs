@@ -14,7 +14,7 @@
 <?cs if:Page.more_than ?><p class="alert"><?cs var:Lang.visit.more_than ?> <?cs var:Page.more_than ?></p><?cs /if ?>
 <?cs def:agenda_group(key, rows) ?>
 <section class="card agenda" id="agenda-<?cs var:key ?>">
-  <h2><?cs var:Lang.visit.group[key] ?> <span class="count"><?cs var:subcount(rows) ?></span></h2>
+  <h2><?cs var:Lang.visit.group[key] ?><?cs if:subcount(rows) ?> <span class="count"><?cs var:subcount(rows) ?></span><?cs /if ?></h2>
   <?cs if:subcount(rows) ?>
   <table class="list compact">
     <thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.f.lifecycle ?></th><th><?cs var:Lang.client.next_visit ?></th><th><?cs var:Lang.client.last_visit ?></th><th></th></tr></thead>
@@ -27,4 +27,5 @@
 <?cs call:agenda_group("today", Agenda.today) ?>
 <?cs call:agenda_group("this_week", Agenda.this_week) ?>
 <?cs call:agenda_group("next_week", Agenda.next_week) ?>
+<?cs call:panels() ?>
 <?cs include!"footer.cs" ?>

@@ -1,0 +1,22 @@
+/* complaints.h — the complaints domain: complaints (seed 003 篇二) with their
+ * deadlines, and yearly satisfaction surveys (seed 002). */
+#ifndef DOSSIER_COMPLAINTS_H
+#define DOSSIER_COMPLAINTS_H
+#include "core/app.h"
+
+/* complaints.c */
+int complaints_new(struct req *r);        /* GET  /clients/{id}/complaints/new */
+int complaints_create(struct req *r);     /* POST /clients/{id}/complaints */
+int complaints_list(struct req *r);       /* GET  /complaints */
+int complaints_show(struct req *r);       /* GET  /complaints/{id} */
+int complaints_handle(struct req *r);     /* POST /complaints/{id} */
+int complaints_feedback(struct req *r);   /* POST /complaints/{id}/feedback */
+int complaints_card_panel(struct req *r, long long client, unsigned flags, const char *prefix);
+
+/* surveys.c */
+int surveys_new(struct req *r);           /* GET  /clients/{id}/surveys/new */
+int surveys_create(struct req *r);        /* POST /clients/{id}/surveys */
+int surveys_stats(struct req *r);         /* GET  /surveys */
+int surveys_agenda_panel(struct req *r, long long user, unsigned flags, const char *prefix);
+
+#endif

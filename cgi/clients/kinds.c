@@ -249,7 +249,7 @@ static int apply_field(struct req *r, const struct request_row *rq, long long de
 		int q = quota_breaks(r, strtoll(new, NULL, 10), dbres_int(&c, 0, CL_DEPT), why);
 		if (q != 0)
 			return q < 0 ? DB_ERROR : APPROVAL_REFUSED;
-		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", new, now, client);   /* history: the ids */
+		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "sssi", new, new, now, client);   /* history: the ids */
 	} else if (strcmp(field, "scope") == 0) {
 		rc = db_exec(r->db, r->a, Q_CLIENT_SET_SCOPE, NULL, "ssi", new, now, client);
 	} else if (strcmp(field, "lifecycle") == 0) {

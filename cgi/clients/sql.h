@@ -277,7 +277,13 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_GRANT_INSERT, "iisi", "INSERT INTO client_grants (client_id, user_id, expires_at, granted_by) VALUES (?, ?, ?, ?)") \
 	X(Q_CLIENT_LOCK, "i", "SELECT id, grade_id, scope, owner_id, lifecycle, blacklist, dept_id, deleted_at, name, " \
 		"in_pool FROM clients WHERE id = ? FOR UPDATE") \
-	X(Q_CLIENT_SET_GRADE, "ssi", "UPDATE clients SET grade_id = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
+	/* a new grade: a new visit cadence from the last visit (never more than a year) */ \
+	X(Q_CLIENT_SET_GRADE, "sssi", "UPDATE clients SET grade_id = ?, next_visit_due = IF(last_visit_on IS NULL, " \
+		"next_visit_due, DATE_ADD(last_visit_on, INTERVAL LEAST(COALESCE((SELECT g.visit_days FROM grades g " \
+		"WHERE g.id = ?), 365), 365) DAY)), updated_at = ?, version = version + 1 WHERE id = ?") \
+	X(Q_CLIENT_DUE_BY_GRADE, "i", "UPDATE clients c SET c.next_visit_due = DATE_ADD(c.last_visit_on, INTERVAL " \
+		"LEAST(COALESCE((SELECT g.visit_days FROM grades g WHERE g.id = c.grade_id), 365), 365) DAY) " \
+		"WHERE c.id = ? AND c.last_visit_on IS NOT NULL") \
 	X(Q_CLIENT_SET_SCOPE, "ssi", "UPDATE clients SET scope = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
 	X(Q_CLIENT_SET_OWNER, "iisi", "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \
 		"WHERE id = ?") \

@@ -343,7 +343,7 @@ int review_apply(struct req *r, long long cycle, long long requester, const char
 			return APPROVAL_REFUSED;
 		}
 		long long client = dbres_int(&lines, i, LN_CLIENT);
-		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "ssi", to, now, client);
+		rc = db_exec(r->db, r->a, Q_CLIENT_SET_GRADE, NULL, "sssi", to, to, now, client);
 		if (rc == DB_OK)
 			rc = client_history_add(r, client, 0, "grade_id", was, to, requester, reason);   /* the ids: shown by label */
 	}

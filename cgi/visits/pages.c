@@ -51,6 +51,8 @@ int visits_card_panel(struct req *r, long long client, unsigned flags, const cha
 			const char *v = dbres_get(&res, i, cols[k]);
 			if (cols[k] == VC_KIND)
 				v = lang_text(r, arena_printf(r->a, "visit.kinds.%s", v));
+			else if (*v == '\0')
+				v = "—";
 			view_set(r, arena_printf(r->a, "%s.%d", row, k), v);
 		}
 	}

@@ -3,7 +3,8 @@
  * language files and the scheduled tasks; the navigation has its own order. */
 #include "core/domain.h"
 
-extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, admin_domain;
+extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, admin_domain,
+	mail_domain;
 
 const struct domain *const domains[] = {
 	&core_domain,
@@ -12,5 +13,6 @@ const struct domain *const domains[] = {
 	&clients_domain,
 	&reviews_domain,
 	&admin_domain,
+	&mail_domain,
 	NULL,
 };

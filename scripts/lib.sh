@@ -398,6 +398,8 @@ lang_default = zh_CN
 timezone = Asia/Shanghai
 smtp_url = smtp://127.0.0.1:$D_SMTP_PORT
 mail_from = dossier@localhost
+mail_sink_dir = $D_MAIL
+base_url = $D_URL
 test_mode = $D_TEST_MODE
 EOF
     if ((D_TEST_MODE)); then

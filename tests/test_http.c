@@ -1118,11 +1118,20 @@ int main(void)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 1;
-	CU_pSuite s = CU_add_suite("stack", NULL, NULL);
-	for (size_t i = 0; i < sizeof stack_tests / sizeof stack_tests[0]; i++)
-		CU_add_test(s, stack_tests[i].name, stack_tests[i].fn);
-	add_client_suite();
-	add_request_suite();
+	/* DOSSIER_TEST_ONLY=<suite> runs one suite (stack, clients, requests, mail) while working on it */
+	const char *only = getenv("DOSSIER_TEST_ONLY");
+#define WANTED(name) (only == NULL || *only == '\0' || strcmp(only, name) == 0)
+	if (WANTED("stack")) {
+		CU_pSuite s = CU_add_suite("stack", NULL, NULL);
+		for (size_t i = 0; i < sizeof stack_tests / sizeof stack_tests[0]; i++)
+			CU_add_test(s, stack_tests[i].name, stack_tests[i].fn);
+	}
+	if (WANTED("clients"))
+		add_client_suite();
+	if (WANTED("requests"))
+		add_request_suite();
+	if (WANTED("mail"))
+		add_mail_suite();
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

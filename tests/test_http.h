@@ -40,6 +40,7 @@ int dbctl(const char *what);
 
 void add_client_suite(void);
 void add_request_suite(void);
+void add_mail_suite(void);
 
 #define DEMO_PASSWORD "dossier-demo"
 #define NEW_PASSWORD "chosen-by-me-42"

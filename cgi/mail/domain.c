@@ -20,6 +20,7 @@ static const struct route routes[] = {
 	{ M_GET,  "/admin/mail/robots",         mail_robots_page,   0, ADMIN },
 	{ M_POST, "/admin/mail/robots/{id}",    mail_robot_save,    R_CSRF, ADMIN },
 	{ M_GET,  "/admin/mail/sink",           mail_sink_page,     0, ADMIN },
+	{ M_POST, "/_test/mail/put",            mail_test_put,      R_CSRF | R_TEST, ADMIN },
 	{ 0 },
 };
 

@@ -56,5 +56,6 @@ int mail_test_send(struct req *r);
 int mail_robots_page(struct req *r);
 int mail_robot_save(struct req *r);
 int mail_sink_page(struct req *r);
+int mail_test_put(struct req *r);        /* test mode only */
 
 #endif

@@ -6,18 +6,20 @@ import { args, check, finish, launch, signIn } from './lib.mjs';
 const { base, outDir } = args('keys.mjs');
 // The top-level names of the language files: a visible "name.something" is a key.
 const NAMESPACES = ['app', 'nav', 'form', 'flash', 'error', 'role', 'login', 'home', 'password', 'admin',
-  'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review', 'views'];
+  'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review', 'views', 'mail',
+  'digest'];
 const KEY = new RegExp(`(^|[^A-Za-z0-9_@./-])((${NAMESPACES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*)`, 'g');
 
 const PAGES = {
   staff1: ['/', '/clients', '/clients/new', '/clients/pool', '/clients/import', '/blacklist', '/requests',
     '/requests/inbox', '/password', '{card}', '{card}/history', '{card}/print', '{card}/edit',
-    '{card}/request?kind=grade', '{card}/request?kind=owner', '{card}/request?kind=blacklist'],
+    '{card}/request?kind=grade', '{card}/request?kind=owner', '{card}/request?kind=blacklist', '/me/notifications'],
   manager1: ['/', '/clients', '/reviews', '/clients/deleted', '/delegations', '/requests/inbox', '{card}',
     '{card}/history', '{card}/views', '{card}/views?from=2026-13-01'],
   auditor: ['/', '/admin/views', '/admin/views?user=1', '/admin/views?user=1&kind=denied', '/admin/views?from=x'],
   admin: ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/classes', '/admin/grades',
-    '/admin/routes', '/admin/audit'],
+    '/admin/routes', '/admin/audit', '/admin/mail', '/admin/outbox', '/admin/outbox?state=failed',
+    '/admin/mail/robots', '/admin/mail/sink', '/me/notifications'],
 };
 
 const browser = await launch();

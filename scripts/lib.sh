@@ -93,7 +93,9 @@ stack_init() {
 }
 
 stack_dirs() {
-    mkdir -p "$D_RUN" "$D_LOG" "$D_DB" "$D_MAIL" "$D_FILES" \
+    # the sink's Maildir needs its three folders: aiosmtpd makes them only
+    # when the directory itself does not exist yet
+    mkdir -p "$D_RUN" "$D_LOG" "$D_DB" "$D_MAIL"/tmp "$D_MAIL"/new "$D_MAIL"/cur "$D_FILES" \
         "$D_NGX/logs" "$D_NGX/tmp" "$D_NGX/extra"
 }
 

@@ -8,6 +8,7 @@ Listens on 127.0.0.1 on a free port and writes that port to READYFILE once it
 accepts connections; runs until SIGTERM."""
 import argparse
 import signal
+import socket
 import ssl
 import sys
 import threading
@@ -28,8 +29,12 @@ def main():
     ap.add_argument("--no-tls", action="store_true")
     a = ap.parse_args()
     handler = Mailbox(a.maildir)
+    # a free port (the controller cannot listen on port 0)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     if a.no_tls:
-        ctl = Controller(handler, hostname="127.0.0.1", port=0)
+        ctl = Controller(handler, hostname="127.0.0.1", port=port)
     else:
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(a.cert, a.key)
@@ -39,10 +44,9 @@ def main():
             # a refusal must say handled=False, or the client waits for ever
             return AuthResult(success=True) if ok else AuthResult(success=False, handled=False)
 
-        ctl = Controller(handler, hostname="127.0.0.1", port=0, tls_context=ctx, require_starttls=True,
+        ctl = Controller(handler, hostname="127.0.0.1", port=port, tls_context=ctx, require_starttls=True,
                          authenticator=auth, auth_require_tls=True)
     ctl.start()
-    port = ctl.server.sockets[0].getsockname()[1]
     with open(a.ready + ".tmp", "w") as f:
         f.write("%d\n" % port)
     import os

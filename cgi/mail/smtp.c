@@ -233,10 +233,6 @@ int smtp_send(struct smtp *s, const char *to, const char *message, char *err, si
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_GOT_NOTHING:
-	case CURLE_SEND_ERROR:
-	case CURLE_RECV_ERROR:
-	case CURLE_WEIRD_SERVER_REPLY:
 		*fatal = 1;
 		break;
 	default:

@@ -1,3 +1,23 @@
+/* send.c — the scheduled task mail.send: delivers the outbox, never twice.
+ *
+ * Every `dossier cron` runs it at once with the others (TASK_CONCURRENT): a
+ * message is held not by a task lease but by its own claim. A sender
+ *   1. claims a batch of due messages (mail_batch, default 20): one UPDATE …
+ *      SET state 'sending', claimed_by = <this run>, claimed_until = now +
+ *      mail_claim_seconds … WHERE state 'queued' … LIMIT n, committed on its
+ *      own before anything is sent. Two senders never claim the same row
+ *      (the row lock, then state 'queued' no longer holds for the second);
+ *   2. for each: asks the kind's still_needed (0: dropped), transfers it
+ *      (one SMTP connection for the whole run, or the chat robot), and on a
+ *      failure puts it back at once — queued with a backoff of 1, 2, 4 …
+ *      minutes (at most mail_backoff_max), or failed after mail_max_attempts;
+ *   3. marks what is left of the batch — the messages transferred — sent,
+ *      in one transaction.
+ * A sender that dies between 1 and 3 leaves its batch 'sending'. Once the
+ * claim has run out, the next run marks those failed ("interrupted"): their
+ * fate is unknown, so they are never sent again, and the admin's outbox page
+ * shows them (README, "Mail and chat"). Delivery is at most once; a crash
+ * costs the certainty about at most one batch. */
 /* send.c — the scheduled task mail.send: delivers the outbox exactly once.
  *
  * Every `dossier cron` runs it at once with the others (TASK_CONCURRENT): a
@@ -23,49 +43,54 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-/* Due messages read at a time, and at most this many per run. */
-#define BATCH 200
+/* At most this many messages per run (the next run takes the rest). */
 #define RUN_MAX 100000
 
 struct sender {
 	struct req *r;
 	char who[33];              /* this run's claim name */
 	struct smtp *smtp;         /* opened at the first mail */
-	int smtp_down;             /* the server could not be used: mail waits for the next run */
+	int smtp_down;             /* the server cannot be used now: mail waits for the next run */
 	long long sent, failed, dropped;
 };
 
-struct claim_ctx {
+struct row_ctx {
 	struct req *r;
 	struct sql *q;
-	const char *types;
 	long long id;
 	const char *a, *b, *c;
-	int changed;
+	long long n;
+	unsigned long long changed;
 };
 
-/* One conditional update of row id in its own transaction; changed = rows changed. */
+/* One statement in its own transaction; changed = rows changed. */
 static int row_txn(void *arg)
 {
-	struct claim_ctx *c = arg;
+	struct row_ctx *c = arg;
+	struct req *r = c->r;
 	struct dbres res;
 	int rc;
-	if (c->q == Q_OUTBOX_CLAIM)
-		rc = db_exec(c->r->db, c->r->a, c->q, &res, "ssiss", c->a, c->b, c->id, c->c, c->c);
-	else if (c->q == Q_OUTBOX_SENT || c->q == Q_OUTBOX_ABANDON)
-		rc = db_exec(c->r->db, c->r->a, c->q, &res, "sis", c->a, c->id, c->b);
+	if (c->q == Q_OUTBOX_CLAIM)   /* id: the SMTP server is down; n: the batch */
+		rc = db_exec(r->db, r->a, c->q, &res, "sssii", c->a, c->b, c->c, c->id, c->n);
+	else if (c->q == Q_OUTBOX_SENT_BATCH)
+		rc = db_exec(r->db, r->a, c->q, &res, "ss", c->a, c->b);
+	else if (c->q == Q_OUTBOX_UNCLAIM)
+		rc = db_exec(r->db, r->a, c->q, &res, "is", c->id, c->a);
+	else if (c->q == Q_OUTBOX_ABANDON)
+		rc = db_exec(r->db, r->a, c->q, &res, "sis", c->a, c->id, c->b);
 	else   /* Q_OUTBOX_RETRY, Q_OUTBOX_END: two texts, the id, the claim */
-		rc = db_exec(c->r->db, c->r->a, c->q, &res, "ssis", c->a, c->b, c->id, c->c);
-	c->changed = rc == DB_OK && res.affected == 1;
+		rc = db_exec(r->db, r->a, c->q, &res, "ssis", c->a, c->b, c->id, c->c);
+	c->changed = rc == DB_OK ? res.affected : 0;
 	return rc;
 }
 
 static int row_update(struct req *r, struct sql *q, long long id, const char *a, const char *b, const char *c3,
-		      int *changed)
+		      long long n, unsigned long long *changed)
 {
-	struct claim_ctx c = { r, q, NULL, id, a, b, c3, 0 };
+	struct row_ctx c = { r, q, id, a, b, c3, n, 0 };
 	int rc = db_txn(r->db, row_txn, &c);
 	if (changed != NULL)
 		*changed = c.changed;
@@ -98,28 +123,28 @@ static int robot_of(struct req *r, const char *address, long long recipient, str
 	return db_exec(r->db, r->a, Q_ROBOT_USER, res, "i", recipient);
 }
 
-/* The transfer of a claimed row. 0 sent; -1 failed (err); *fatal: the SMTP server is unusable. */
-static int transfer(struct sender *s, const struct dbres *m, char *err, size_t errlen, int *fatal)
+/* The transfer of row i. 0 sent; -1 failed (err); *fatal: the SMTP server is unusable now. */
+static int transfer(struct sender *s, const struct dbres *m, size_t i, char *err, size_t errlen, int *fatal)
 {
 	struct req *r = s->r;
-	const char *channel = dbres_get(m, 0, OB_CHANNEL);
+	const char *channel = dbres_get(m, i, OB_CHANNEL);
 	*fatal = 0;
 	if (strcmp(channel, "mail") == 0) {
 		if (s->smtp == NULL && (s->smtp = smtp_new(r->cfg)) == NULL) {
 			snprintf(err, errlen, "libcurl: no handle");
 			return -1;
 		}
-		const char *msg = mail_compose(r, dbres_int(m, 0, OB_ID), dbres_get(m, 0, OB_ADDRESS),
-					       dbres_get(m, 0, OB_TITLE), dbres_get(m, 0, OB_TEXT),
-					       dbres_get(m, 0, OB_HTML));
+		const char *msg = mail_compose(r, dbres_int(m, i, OB_ID), dbres_get(m, i, OB_ADDRESS),
+					       dbres_get(m, i, OB_TITLE), dbres_get(m, i, OB_TEXT),
+					       dbres_get(m, i, OB_HTML));
 		if (msg == NULL) {
-			snprintf(err, errlen, "the address \"%.100s\" or mail_from cannot be used", dbres_get(m, 0, OB_ADDRESS));
+			snprintf(err, errlen, "the address \"%.100s\" or mail_from cannot be used", dbres_get(m, i, OB_ADDRESS));
 			return -1;
 		}
-		return smtp_send(s->smtp, dbres_get(m, 0, OB_ADDRESS), msg, err, errlen, fatal);
+		return smtp_send(s->smtp, dbres_get(m, i, OB_ADDRESS), msg, err, errlen, fatal);
 	}
 	struct dbres robot;
-	if (robot_of(r, dbres_get(m, 0, OB_ADDRESS), dbres_int(m, 0, OB_RECIPIENT), &robot) != DB_OK) {
+	if (robot_of(r, dbres_get(m, i, OB_ADDRESS), dbres_int(m, i, OB_RECIPIENT), &robot) != DB_OK) {
 		snprintf(err, errlen, "database: the robot could not be read");
 		return -1;
 	}
@@ -128,51 +153,75 @@ static int transfer(struct sender *s, const struct dbres *m, char *err, size_t e
 		return -1;
 	}
 	return robot_send(r, robot_kind_of(channel), dbres_get(&robot, 0, RB_KEY), dbres_get(&robot, 0, RB_SECRET),
-			  dbres_get(m, 0, OB_TITLE), dbres_get(m, 0, OB_TEXT), dbres_get(m, 0, OB_KIND),
-			  dbres_get(m, 0, OB_SUBJECT), err, errlen);
+			  dbres_get(m, i, OB_TITLE), dbres_get(m, i, OB_TEXT), dbres_get(m, i, OB_KIND),
+			  dbres_get(m, i, OB_SUBJECT), err, errlen);
 }
 
-/* Claims, checks, transfers and marks one message. A db_rc. */
-static int deliver(struct sender *s, long long id)
+/* Checks and transfers claimed row i; a message not delivered is put back
+ * (or ended) at once, a delivered one stays 'sending' until the batch is
+ * marked. A db_rc. */
+static int deliver(struct sender *s, const struct dbres *m, size_t i)
 {
 	struct req *r = s->r;
-	int mine = 0;
-	const char *until = time_text(r, r->cfg->mail_claim_seconds);
-	int rc = row_update(r, Q_OUTBOX_CLAIM, id, s->who, until, r->now_text, &mine);
-	if (rc != DB_OK || !mine)
-		return rc;                     /* another sender has it */
-	struct dbres m;
-	if ((rc = db_exec(r->db, r->a, Q_OUTBOX_GET, &m, "i", id)) != DB_OK || m.nrows != 1)
-		return rc;
-	const struct message_kind *k = kind_find(dbres_get(&m, 0, OB_KIND));
-	int needed = k && k->still_needed ? k->still_needed(r, dbres_get(&m, 0, OB_SUBJECT), dbres_int(&m, 0, OB_RECIPIENT))
+	long long id = dbres_int(m, i, OB_ID);
+	if (s->smtp_down && strcmp(dbres_get(m, i, OB_CHANNEL), "mail") == 0)
+		return row_update(r, Q_OUTBOX_UNCLAIM, id, s->who, NULL, NULL, 0, NULL);
+	const struct message_kind *k = kind_find(dbres_get(m, i, OB_KIND));
+	int needed = k && k->still_needed ? k->still_needed(r, dbres_get(m, i, OB_SUBJECT), dbres_int(m, i, OB_RECIPIENT))
 					  : 1;
 	if (needed == 0) {
 		s->dropped++;
-		return row_update(r, Q_OUTBOX_END, id, "dropped", "no longer needed", s->who, NULL);
+		return row_update(r, Q_OUTBOX_END, id, "dropped", "no longer needed", s->who, 0, NULL);
 	}
 	char err[400] = "";
 	int fatal = 0;
-	int sent = needed < 0 ? -1 : transfer(s, &m, err, sizeof err, &fatal);
 	if (needed < 0)
 		snprintf(err, sizeof err, "database: could not ask whether it is still needed");
-	if (sent == 0) {
+	else if (transfer(s, m, i, err, sizeof err, &fatal) == 0) {
 		/* test hook: die between the transfer and the mark (README: the window) */
 		if (r->cfg->test_mode && getenv("DOSSIER_TEST_MAIL_CRASH") != NULL)
 			_exit(70);
 		s->sent++;
-		return row_update(r, Q_OUTBOX_SENT, id, r->now_text, s->who, NULL, NULL);
+		return DB_OK;
 	}
 	if (fatal)
 		s->smtp_down = 1;
-	long attempts = (long)dbres_int(&m, 0, OB_ATTEMPTS);
+	long attempts = (long)dbres_int(m, i, OB_ATTEMPTS);
 	log_msg("rid=%s mail: outbox %lld attempt %ld: %s", r->rid, id, attempts, err);
 	if (attempts >= r->cfg->mail_max_attempts) {
 		s->failed++;
-		return row_update(r, Q_OUTBOX_END, id, "failed", err, s->who, NULL);
+		return row_update(r, Q_OUTBOX_END, id, "failed", err, s->who, 0, NULL);
 	}
 	return row_update(r, Q_OUTBOX_RETRY, id, time_text(r, backoff_minutes(r->cfg, attempts) * 60), err, s->who,
-			  NULL);
+			  0, NULL);
+}
+
+/* One batch: claim, deliver each, mark the delivered sent. *claimed = how many it claimed. */
+static int batch(struct sender *s, unsigned long long *claimed)
+{
+	struct req *r = s->r;
+	/* the app's clock, read again: a long run claims with the time of each batch */
+	r->now = clock_now();
+	clock_format(r->now, r->now_text);
+	int rc = row_update(r, Q_OUTBOX_CLAIM, s->smtp_down, s->who, time_text(r, r->cfg->mail_claim_seconds),
+			    r->now_text, r->cfg->mail_batch, claimed);
+	if (rc != DB_OK || *claimed == 0)
+		return rc;
+	time_t claimed_at = time(NULL);
+	struct dbres m;
+	if ((rc = db_exec(r->db, r->a, Q_OUTBOX_CLAIMED, &m, "s", s->who)) != DB_OK)
+		return rc;
+	for (size_t i = 0; rc == DB_OK && i < m.nrows; i++) {
+		/* no transfer may outlast the claim: what is left waits for the next batch */
+		if (time(NULL) - claimed_at > r->cfg->mail_claim_seconds - r->cfg->smtp_timeout) {
+			rc = row_update(r, Q_OUTBOX_UNCLAIM, dbres_int(&m, i, OB_ID), s->who, NULL, NULL, 0, NULL);
+			continue;
+		}
+		rc = deliver(s, &m, i);
+	}
+	if (rc == DB_OK)
+		rc = row_update(r, Q_OUTBOX_SENT_BATCH, 0, r->now_text, s->who, NULL, 0, NULL);
+	return rc;
 }
 
 int mail_send_due(struct req *r, long long *n)
@@ -184,38 +233,30 @@ int mail_send_due(struct req *r, long long *n)
 	if (crypto_token(tok) != 0)
 		return DB_ERROR;
 	snprintf(s.who, sizeof s.who, "%.32s", tok);
-	/* rows a dead sender left in the middle of a transfer: failed, not sent again */
+	/* batches a dead sender left in the middle: failed, not sent again */
 	struct dbres stale;
 	int rc = db_exec(r->db, r->a, Q_OUTBOX_STALE, &stale, "s", r->now_text);
 	for (size_t i = 0; rc == DB_OK && i < stale.nrows; i++) {
-		int changed = 0;
+		unsigned long long changed = 0;
 		rc = row_update(r, Q_OUTBOX_ABANDON, dbres_int(&stale, i, 0),
 				"interrupted during delivery: whether it arrived is unknown, so it is not sent again",
-				r->now_text, NULL, &changed);
+				r->now_text, NULL, 0, &changed);
 		if (changed)
 			log_msg("rid=%s mail: outbox %lld was interrupted during delivery: marked failed", r->rid,
 				dbres_int(&stale, i, 0));
 	}
 	long long done = 0;
 	while (rc == DB_OK && done < RUN_MAX) {
-		struct dbres due;
-		if ((rc = db_exec(r->db, r->a, Q_OUTBOX_DUE, &due, "si", r->now_text, (long long)BATCH)) != DB_OK)
+		unsigned long long claimed = 0;
+		/* each batch's memory apart: a run may send thousands */
+		arena *outer = r->a;
+		r->a = arena_new();
+		rc = batch(&s, &claimed);
+		arena_free(r->a);
+		r->a = outer;
+		if (claimed == 0)
 			break;
-		size_t tried = 0;
-		for (size_t i = 0; rc == DB_OK && i < due.nrows; i++) {
-			if (s.smtp_down && strcmp(dbres_get(&due, i, 1), "mail") == 0)
-				continue;
-			tried++;
-			/* each message's memory apart: a run may send thousands */
-			arena *outer = r->a;
-			r->a = arena_new();
-			rc = deliver(&s, dbres_int(&due, i, 0));
-			arena_free(r->a);
-			r->a = outer;
-		}
-		done += (long long)tried;
-		if (due.nrows < BATCH || tried == 0)
-			break;
+		done += (long long)claimed;
 	}
 	smtp_free(s.smtp);
 	*n = s.sent;

@@ -6,7 +6,7 @@
 enum recipient_col { RC_EMAIL, RC_LANG, RC_DISABLED, RC_DEPT, RC_BY_MAIL, RC_BY_CHAT, RC_DIGEST, RC_OWN_ROBOT,
 		     RC_DEPT_ROBOT };                                              /* Q_MAIL_RECIPIENT */
 enum outbox_col { OB_ID, OB_KIND, OB_SUBJECT, OB_RECIPIENT, OB_CHANNEL, OB_ATTEMPTS, OB_LANG, OB_ADDRESS,
-		  OB_TITLE, OB_TEXT, OB_HTML, OB_DAY, OB_STATE };                   /* Q_OUTBOX_GET */
+		  OB_TITLE, OB_TEXT, OB_HTML, OB_DAY, OB_STATE };                   /* Q_OUTBOX_CLAIMED */
 enum outbox_list_col { OL_ID, OL_KIND, OL_SUBJECT, OL_RECIPIENT, OL_CHANNEL, OL_STATE, OL_ATTEMPTS, OL_NEXT,
 		       OL_ERROR, OL_CREATED, OL_SENT, OL_TITLE, OL_ADDRESS };       /* Q_OUTBOX_LIST */
 enum robot_col { RB_KIND, RB_KEY, RB_SECRET };                                     /* Q_ROBOT_USER, Q_ROBOT_DEPT */
@@ -29,15 +29,18 @@ enum digest_user_col { DU_ID, DU_LANG, DU_LAST, DU_NAME };                      
 		"next_attempt_at, created_at, language, address, title, body_text, body_html) " \
 		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id") \
 	/* ---- sending (send.c) ---- */ \
-	X(Q_OUTBOX_DUE, "si", "SELECT id, channel FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= ? " \
+	/* the claim of a batch: committed on its own before any transfer (mail rows skipped while the server is down) */ \
+	X(Q_OUTBOX_CLAIM, "sssii", "UPDATE mail_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, " \
+		"attempts = attempts + 1 WHERE state = 'queued' AND next_attempt_at <= ? AND (? = 0 OR channel <> 'mail') " \
 		"ORDER BY next_attempt_at, id LIMIT ?") \
-	/* the claim: committed on its own before the transfer */ \
-	X(Q_OUTBOX_CLAIM, "ssiss", "UPDATE mail_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, " \
-		"attempts = attempts + 1 WHERE id = ? AND state = 'queued' AND next_attempt_at <= ? " \
-		"AND (claimed_by = '' OR claimed_until < ?)") \
-	X(Q_OUTBOX_GET, "i", "SELECT id, kind, subject_ref, recipient_id, channel, attempts, language, address, title, " \
-		"body_text, body_html, day, state FROM mail_outbox WHERE id = ?") \
-	X(Q_OUTBOX_SENT, "sis", "UPDATE mail_outbox SET state = 'sent', sent_at = ?, claimed_by = '', last_error = '' " \
+	X(Q_OUTBOX_CLAIMED, "s", "SELECT id, kind, subject_ref, recipient_id, channel, attempts, language, address, title, " \
+		"body_text, body_html, day, state FROM mail_outbox WHERE claimed_by = ? AND state = 'sending' " \
+		"ORDER BY next_attempt_at, id") \
+	/* what is left of a batch once every failure was put back: the messages transferred */ \
+	X(Q_OUTBOX_SENT_BATCH, "ss", "UPDATE mail_outbox SET state = 'sent', sent_at = ?, claimed_by = '', last_error = '' " \
+		"WHERE claimed_by = ? AND state = 'sending'") \
+	/* not tried (the server went down during the batch): back without counting an attempt */ \
+	X(Q_OUTBOX_UNCLAIM, "is", "UPDATE mail_outbox SET state = 'queued', claimed_by = '', attempts = attempts - 1 " \
 		"WHERE id = ? AND claimed_by = ? AND state = 'sending'") \
 	X(Q_OUTBOX_RETRY, "ssis", "UPDATE mail_outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, " \
 		"claimed_by = '' WHERE id = ? AND claimed_by = ? AND state = 'sending'") \
@@ -61,7 +64,6 @@ enum digest_user_col { DU_ID, DU_LANG, DU_LAST, DU_NAME };                      
 	X(Q_DIGEST_MARK, "issi", "INSERT INTO mail_digests (user_id, day, built_at, sections) VALUES (?, ?, ?, ?)") \
 	/* ---- pages (pages.c) ---- */ \
 	X(Q_OUTBOX_LIST, "ssii", OUTBOX_LIST_COLS "WHERE (? = '' OR o.state = ?) AND o.id < ? ORDER BY o.id DESC LIMIT ?") \
-	X(Q_OUTBOX_ONE, "i", OUTBOX_LIST_COLS "WHERE o.id = ?") \
 	X(Q_OUTBOX_RESEND, "si", "UPDATE mail_outbox SET state = 'queued', next_attempt_at = ?, attempts = 0, " \
 		"claimed_by = '', last_error = '' WHERE id = ? AND state IN ('failed', 'dropped', 'sent')") \
 	X(Q_PREFS_GET, "i", "SELECT by_mail, by_chat, digest, robot_kind, robot_key <> '', robot_secret <> '' " \

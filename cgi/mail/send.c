@@ -55,7 +55,15 @@ struct sender {
 	struct smtp *smtp;         /* opened at the first mail */
 	int smtp_down;             /* the server cannot be used now: mail waits for the next run */
 	long long sent, failed, dropped;
+	double transfer_secs;      /* of the run's time, in transfers (logged) */
 };
+
+static double seconds_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 struct row_ctx {
 	struct req *r;
@@ -177,13 +185,16 @@ static int deliver(struct sender *s, const struct dbres *m, size_t i)
 	int fatal = 0;
 	if (needed < 0)
 		snprintf(err, sizeof err, "database: could not ask whether it is still needed");
-	else if (transfer(s, m, i, err, sizeof err, &fatal) == 0) {
+	else if (s->transfer_secs -= seconds_now(), transfer(s, m, i, err, sizeof err, &fatal) == 0) {
+		s->transfer_secs += seconds_now();
 		/* test hook: die between the transfer and the mark (README: the window) */
 		if (r->cfg->test_mode && getenv("DOSSIER_TEST_MAIL_CRASH") != NULL)
 			_exit(70);
 		s->sent++;
 		return DB_OK;
 	}
+	if (needed > 0)
+		s->transfer_secs += seconds_now();
 	if (fatal)
 		s->smtp_down = 1;
 	long attempts = (long)dbres_int(m, i, OB_ATTEMPTS);
@@ -246,6 +257,7 @@ int mail_send_due(struct req *r, long long *n)
 				dbres_int(&stale, i, 0));
 	}
 	long long done = 0;
+	double started = seconds_now();
 	while (rc == DB_OK && done < RUN_MAX) {
 		unsigned long long claimed = 0;
 		/* each batch's memory apart: a run may send thousands */
@@ -260,6 +272,9 @@ int mail_send_due(struct req *r, long long *n)
 	}
 	smtp_free(s.smtp);
 	*n = s.sent;
+	if (done > 0)
+		log_msg("rid=%s mail: %lld claimed, %lld delivered in %.1f s (%.1f s in transfers)", r->rid, done, s.sent,
+			seconds_now() - started, s.transfer_secs);
 	if (s.failed || s.dropped)
 		log_msg("rid=%s mail: %lld failed for good, %lld dropped", r->rid, s.failed, s.dropped);
 	return rc;

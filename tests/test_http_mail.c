@@ -598,6 +598,25 @@ static void test_admin_test_mail_and_sink_page(void)
 	client_free(&admin);
 }
 
+static void test_old_messages_are_purged(void)
+{
+	char u[40], mail[80];
+	long long id = fresh_user("S1", u, mail);
+	CU_ASSERT_EQUAL(put("digest", "old:sent", id, "旧消息", "x"), 200);
+	CU_ASSERT_EQUAL(put("digest", "old:failed", id, "旧的失败", "x"), 200);
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE mail_outbox SET state = 'failed' WHERE recipient_id = %lld "
+				      "AND subject_ref = 'old:failed'", id), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE mail_outbox SET created_at = DATE_SUB(created_at, INTERVAL %ld DAY) "
+				      "WHERE recipient_id = %lld", mcfg.mail_keep_days + 1, id), 0);
+	clock_advance(1);                                 /* past the leases of the last run */
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'old:sent'",
+				 id), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'old:failed'",
+				 id), 1);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 
 void add_mail_suite(void)
@@ -618,4 +637,5 @@ void add_mail_suite(void)
 	T(test_chat_robots);
 	T(test_dropped_when_no_longer_needed);
 	T(test_admin_test_mail_and_sink_page);
+	T(test_old_messages_are_purged);
 }

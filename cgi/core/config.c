@@ -27,7 +27,7 @@ static const struct key keys[] = {
 	S(lang_default), S(timezone), S(smtp_url), S(mail_from),
 	S(smtp_user), S(smtp_password), L(smtp_starttls, 0, 1), S(smtp_ca_file), L(smtp_connect_timeout, 1, 600),
 	L(smtp_timeout, 1, 3600), L(mail_max_attempts, 1, 100), L(mail_backoff_max, 1, 10080),
-	L(mail_claim_seconds, 10, 86400), L(mail_batch, 1, 1000), L(digest_hour, 0, 23), S(base_url), S(mail_sink_dir),
+	L(mail_claim_seconds, 10, 86400), L(mail_batch, 1, 1000), L(mail_keep_days, 1, 3650), L(digest_hour, 0, 23), S(base_url), S(mail_sink_dir),
 	S(robot_wecom_url), S(robot_dingtalk_url),
 	L(max_body, 1024, 1L << 30), L(max_upload, 1024, 1L << 32), L(max_fields, 1, 100000),
 	L(max_field_len, 16, 1L << 24), L(max_header, 256, 1L << 20),
@@ -66,6 +66,7 @@ void config_defaults(struct config *c)
 	c->mail_backoff_max = 60;
 	c->mail_claim_seconds = 300;
 	c->mail_batch = 20;
+	c->mail_keep_days = 90;
 	c->digest_hour = 8;
 	strcpy(c->base_url, "http://localhost:8080");
 	strcpy(c->robot_wecom_url, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send");

@@ -43,6 +43,7 @@ struct config {
 	long mail_backoff_max;           /* minutes: the longest wait between attempts */
 	long mail_claim_seconds;         /* a sender's claim on a message lasts this long */
 	long mail_batch;                 /* messages a sender claims (and marks sent) at once */
+	long mail_keep_days;             /* sent and dropped messages are deleted after this many days */
 	long digest_hour;                /* the daily digest is written at or after this hour (company time) */
 	char base_url[CONFIG_STR];       /* the app's address, for links in mails */
 	char mail_sink_dir[CONFIG_STR];  /* a local SMTP sink's Maildir shown at /admin/mail/sink (empty: none) */

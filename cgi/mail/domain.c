@@ -34,6 +34,7 @@ static const struct nav nav[] = {
 static const struct task tasks[] = {
 	{ "mail.digest", mail_digest_due, "digest(s) queued", 0 },
 	{ "mail.send", mail_send_due, "message(s) delivered", TASK_CONCURRENT },
+	{ "mail.purge", mail_purge_due, "old message(s) deleted", 0 },
 	{ 0 },
 };
 

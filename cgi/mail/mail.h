@@ -43,6 +43,7 @@ const char *mail_lang_text(struct req *r, const char *lang, const char *stored);
 /* ---- send.c, digest.c: the scheduled tasks ---- */
 int mail_send_due(struct req *r, long long *n);
 int mail_digest_due(struct req *r, long long *n);
+int mail_purge_due(struct req *r, long long *n);
 /* The message kinds of the mail domain (digest, test). */
 int mail_digest_needed(struct req *r, const char *subject_ref, long long recipient);
 

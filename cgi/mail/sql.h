@@ -61,6 +61,9 @@ enum digest_user_col { DU_ID, DU_LANG, DU_LAST, DU_NAME };                      
 		"AND COALESCE(p.digest, 1) = 1 " \
 		"AND NOT EXISTS (SELECT 1 FROM mail_digests g WHERE g.user_id = u.id AND g.day = ?) " \
 		"ORDER BY u.id LIMIT ?") \
+	/* ---- keeping the tables small (purge.c) ---- */ \
+	X(Q_OUTBOX_PURGE, "s", "DELETE FROM mail_outbox WHERE state IN ('sent', 'dropped') AND created_at < ? LIMIT 5000") \
+	X(Q_DIGESTS_PURGE, "s", "DELETE FROM mail_digests WHERE day < ? LIMIT 5000") \
 	X(Q_DIGEST_MARK, "issi", "INSERT INTO mail_digests (user_id, day, built_at, sections) VALUES (?, ?, ?, ?)") \
 	/* ---- pages (pages.c) ---- */ \
 	X(Q_OUTBOX_LIST, "ssii", OUTBOX_LIST_COLS "WHERE (? = '' OR o.state = ?) AND o.id < ? ORDER BY o.id DESC LIMIT ?") \

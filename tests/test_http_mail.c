@@ -525,7 +525,9 @@ static void test_chat_robots(void)
 	CU_ASSERT(strstr(got, "\"path\": \"/wecom\", \"query\": {\"key\": \"k-A\"}") != NULL);
 	CU_ASSERT(strstr(got, "\"msgtype\": \"markdown\", \"markdown\": {\"content\": \"### 企业微信提醒\\n\\n群机器人正文") != NULL);
 	CU_ASSERT(strstr(got, "\"access_token\": \"tok-D\"") != NULL);
-	CU_ASSERT(strstr(got, "\"title\": \"钉钉提醒\"") != NULL);
+	char dtitle[128];                                 /* the department's group reads whom it is for */
+	snprintf(dtitle, sizeof dtitle, "\"title\": \"%s · 钉钉提醒\"", b);
+	CU_ASSERT(strstr(got, dtitle) != NULL);
 	CU_ASSERT(strstr(got, "\"sign_ok\": true") != NULL);
 	CU_ASSERT(strstr(got, "\"sign_ok\": false") == NULL);
 	CU_ASSERT(strstr(got, "\"path\": \"/json-hook\"") != NULL);

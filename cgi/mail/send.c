@@ -160,9 +160,13 @@ static int transfer(struct sender *s, const struct dbres *m, size_t i, char *err
 		snprintf(err, errlen, "the %s robot is no longer set", channel);
 		return -1;
 	}
+	/* a department's group reads whom a message is for */
+	const char *title = dbres_get(m, i, OB_TITLE);
+	if (strncmp(dbres_get(m, i, OB_ADDRESS), "dept:", 5) == 0)
+		title = arena_printf(r->a, "%s · %s", user_name(r, dbres_int(m, i, OB_RECIPIENT)), title);
 	return robot_send(r, robot_kind_of(channel), dbres_get(&robot, 0, RB_KEY), dbres_get(&robot, 0, RB_SECRET),
-			  dbres_get(m, i, OB_TITLE), dbres_get(m, i, OB_TEXT), dbres_get(m, i, OB_KIND),
-			  dbres_get(m, i, OB_SUBJECT), err, errlen);
+			  title, dbres_get(m, i, OB_TEXT), dbres_get(m, i, OB_KIND), dbres_get(m, i, OB_SUBJECT), err,
+			  errlen);
 }
 
 /* Checks and transfers claimed row i; a message not delivered is put back

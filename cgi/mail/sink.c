@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #define SINK_SHOWN 20
-#define SINK_MAX_FILES 5000
+#define SINK_MAX_FILES 1000000   /* files looked at, at most */
 #define SINK_MAX_BYTES (1 << 20)
 
 struct part {
@@ -268,8 +268,10 @@ int mail_sink_page(struct req *r)
 	if (*dir == '\0')
 		return render(r, 200, "mail/sink.cs");
 	view_set(r, "Sink.dir", dir);
-	struct entry *e = arena_alloc(r->a, SINK_MAX_FILES * sizeof *e);
+	/* the newest SINK_SHOWN of however many files: kept sorted while reading */
+	struct entry e[SINK_SHOWN + 1];
 	size_t n = 0;
+	long long total = 0;
 	static const char *const subdirs[] = { "new", "cur" };
 	for (int s = 0; s < 2; s++) {
 		char path[512];
@@ -278,21 +280,29 @@ int mail_sink_page(struct req *r)
 		if (dp == NULL)
 			continue;
 		struct dirent *d;
-		while ((d = readdir(dp)) != NULL && n < SINK_MAX_FILES) {
+		while ((d = readdir(dp)) != NULL && total < SINK_MAX_FILES) {
 			if (d->d_name[0] == '.')
 				continue;
 			struct stat st;
-			snprintf(e[n].path, sizeof e[n].path, "%s/%s", path, d->d_name);
-			if (stat(e[n].path, &st) == 0 && S_ISREG(st.st_mode)) {
-				e[n].mtime = st.st_mtime;
-				e[n].size = (size_t)st.st_size;
-				n++;
-			}
+			struct entry cur;
+			snprintf(cur.path, sizeof cur.path, "%s/%s", path, d->d_name);
+			if (stat(cur.path, &st) != 0 || !S_ISREG(st.st_mode))
+				continue;
+			total++;
+			cur.mtime = st.st_mtime;
+			cur.size = (size_t)st.st_size;
+			size_t k = n < SINK_SHOWN ? n++ : SINK_SHOWN;
+			if (k == SINK_SHOWN && newest_first(&cur, &e[SINK_SHOWN - 1]) >= 0)
+				continue;                       /* older than every one kept */
+			if (k == SINK_SHOWN)
+				k = SINK_SHOWN - 1;
+			for (; k > 0 && newest_first(&cur, &e[k - 1]) < 0; k--)
+				e[k] = e[k - 1];
+			e[k] = cur;
 		}
 		closedir(dp);
 	}
-	qsort(e, n, sizeof *e, newest_first);
-	view_set_int(r, "Sink.count", (long long)n);
+	view_set_int(r, "Sink.count", total);
 	for (size_t i = 0; i < n && i < SINK_SHOWN; i++) {
 		size_t len = 0;
 		char *data = read_file(r, e[i].path, e[i].size, &len);

@@ -443,12 +443,24 @@ static void test_starttls_required_and_refused_without_it(void)
 	CU_ASSERT_EQUAL(cron_env(env), 0);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'tls:3' "
 			   "AND state = 'queued' AND last_error LIKE '%%curl 67%%'", id) == 1);
+	/* credentials set, the server offers no sign-in: refused rather than sent unauthenticated */
+	CU_ASSERT_EQUAL(put("digest", "tls:4", id, "未登录", "x"), 200);
+	snprintf(env, sizeof env, "DOSSIER_SMTP_URL=smtp://127.0.0.1:%d DOSSIER_SMTP_USER=dossier "
+		 "DOSSIER_SMTP_PASSWORD=tls-secret", plain_port);
+	CU_ASSERT_EQUAL(cron_env(env), 0);
+	/* (tls:2, due again, goes first and stops the run's mail; tls:4 waits untried) */
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref IN ('tls:2', 'tls:4') "
+			   "AND state = 'queued'", id) == 2);
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND last_error LIKE '%%no sign-in%%'",
+			   id) == 1);
+	snprintf(maildir, sizeof maildir, "%s/plain", dir);
+	CU_ASSERT(mail_check_dir(maildir, mail, 0, NULL, NULL, NULL));
 	helper_stop(tls);
 	helper_stop(plain);
 	/* the refused ones reach the stack's own sink later */
 	clock_advance(300);
 	CU_ASSERT_EQUAL(cron(), 0);
-	CU_ASSERT(mail_check(mail, 2, NULL, NULL, NULL));
+	CU_ASSERT(mail_check(mail, 3, NULL, NULL, NULL));
 }
 
 /* POSTs the notification settings of a user signed in as c. */

@@ -595,6 +595,7 @@ static void test_admin_test_mail_and_sink_page(void)
 	CU_ASSERT_EQUAL(client_post(&admin, "/admin/mail/test", "_csrf", csrf_of(&admin, "/admin/mail"), "to", to, NULL),
 			200);
 	CU_ASSERT(client_has(&admin, "id=\"test-sent\""));
+	CU_ASSERT(audit_count("mail.test_sent", "admin", 0) > 0);
 	CU_ASSERT(mail_check(to, 1, "测试邮件", "Dossier 的测试邮件", NULL));
 	CU_ASSERT_EQUAL(client_post(&admin, "/admin/mail/test", "_csrf", csrf_of(&admin, "/admin/mail"), "to",
 				    "not an address", NULL), 422);

@@ -207,6 +207,17 @@ static const struct form_field test_fields[TF__N] = {
 	[TF_TO] = { .name = "to", .type = FT_EMAIL, .max = 190, .flags = FORM_REQUIRED },
 };
 
+struct test_audit_ctx {
+	struct req *r;
+	const char *detail;
+};
+
+static int test_audit_txn(void *arg)
+{
+	struct test_audit_ctx *c = arg;
+	return audit(c->r, "mail.test_sent", NULL, 0, c->detail);
+}
+
 int mail_test_send(struct req *r)
 {
 	struct form_value v[TF__N];
@@ -225,7 +236,8 @@ int mail_test_send(struct req *r)
 	} else {
 		snprintf(err, sizeof err, "%s", msg ? "libcurl: no handle" : "mail_from cannot be used");
 	}
-	audit(r, "mail.test_sent", NULL, 0, arena_printf(r->a, "to %s: %s", v[TF_TO].text, rc == 0 ? "sent" : err));
+	struct test_audit_ctx c = { r, arena_printf(r->a, "to %s: %s", v[TF_TO].text, rc == 0 ? "sent" : err) };
+	db_txn(r->db, test_audit_txn, &c);   /* an event of its own, in its own transaction (logged if refused) */
 	if (rc == 0)
 		view_set(r, "Test.sent", v[TF_TO].text);
 	else

@@ -4,7 +4,7 @@
 #include "core/domain.h"
 
 extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, visits_domain,
-	complaints_domain, admin_domain, backup_domain;
+	complaints_domain, admin_domain, backup_domain, mail_domain;
 
 const struct domain *const domains[] = {
 	&core_domain,
@@ -16,5 +16,6 @@ const struct domain *const domains[] = {
 	&complaints_domain,
 	&admin_domain,
 	&backup_domain,
+	&mail_domain,
 	NULL,
 };

@@ -95,7 +95,9 @@ stack_init() {
 }
 
 stack_dirs() {
-    mkdir -p "$D_RUN" "$D_LOG" "$D_DB" "$D_MAIL" "$D_FILES" \
+    # the sink's Maildir needs its three folders: aiosmtpd makes them only
+    # when the directory itself does not exist yet
+    mkdir -p "$D_RUN" "$D_LOG" "$D_DB" "$D_MAIL"/tmp "$D_MAIL"/new "$D_MAIL"/cur "$D_FILES" \
         "$D_NGX/logs" "$D_NGX/tmp" "$D_NGX/extra"
 }
 
@@ -401,6 +403,8 @@ lang_default = zh_CN
 timezone = Asia/Shanghai
 smtp_url = smtp://127.0.0.1:$D_SMTP_PORT
 mail_from = dossier@localhost
+mail_sink_dir = $D_MAIL
+base_url = $D_URL
 test_mode = $D_TEST_MODE
 EOF
     if ((D_TEST_MODE)); then

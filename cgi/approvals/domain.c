@@ -36,7 +36,7 @@ static const struct nav nav[] = {
 };
 
 static const struct task tasks[] = {
-	{ "approvals.expire", approval_expire_due, "request(s) expired" },
+	{ "approvals.expire", approval_expire_due, "request(s) expired", 0 },
 	{ 0 },
 };
 
@@ -56,6 +56,37 @@ static int handover(struct req *r, struct handover *h)
 	return rc;
 }
 
+/* The daily digest: requests waiting more than 24 h for this person's
+ * decision, and their own requests decided since their last digest. */
+#define DIGEST_READ 100
+static int digest(struct req *r, long long user, const char *since, struct digest_section *out)
+{
+	struct dbres w, d;
+	int rc = db_exec(r->db, r->a, Q_DIGEST_WAITING, &w, "isi", user, time_text(r, -86400), (long long)DIGEST_READ);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_DIGEST_DECIDED, &d, "isi", user, since, (long long)DIGEST_READ);
+	if (rc != DB_OK)
+		return rc;
+	out[0].title = "digest.requests_waiting";
+	for (size_t i = 0; i < w.nrows && i < DIGEST_ROWS; i++) {
+		out[0].rows[i].text = lang_key(r, "digest.waiting_row", 3, dbres_get(&w, i, 0), dbres_get(&w, i, 1),
+					       dbres_get(&w, i, 2));
+		out[0].rows[i].link = arena_printf(r->a, "/requests/%s", dbres_get(&w, i, 0));
+		out[0].n++;
+	}
+	out[0].more = w.nrows > DIGEST_ROWS ? (long long)(w.nrows - DIGEST_ROWS) : 0;
+	out[1].title = "digest.requests_decided";
+	for (size_t i = 0; i < d.nrows && i < DIGEST_ROWS; i++) {
+		int approved = strcmp(dbres_get(&d, i, 2), "approved") == 0;
+		out[1].rows[i].text = lang_key(r, approved ? "digest.approved_row" : "digest.rejected_row", 3,
+					       dbres_get(&d, i, 0), dbres_get(&d, i, 1), dbres_get(&d, i, 3));
+		out[1].rows[i].link = arena_printf(r->a, "/requests/%s", dbres_get(&d, i, 0));
+		out[1].n++;
+	}
+	out[1].more = d.nrows > DIGEST_ROWS ? (long long)(d.nrows - DIGEST_ROWS) : 0;
+	return DB_OK;
+}
+
 const struct domain approvals_domain = {
 	.name = "approvals",
 	.routes = routes,
@@ -64,4 +95,5 @@ const struct domain approvals_domain = {
 	.sql = approvals_sql,
 	.lang = "approvals",
 	.handover = handover,
+	.digest = digest,
 };

@@ -120,7 +120,14 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 	X(Q_HANDOVER_APPROVALS_ADD, "iii", "INSERT IGNORE INTO request_approvers (request_id, step_no, user_id, open) " \
 		"SELECT a.request_id, a.step_no, ?, 1 FROM request_approvers a JOIN requests r ON r.id = a.request_id " \
 		"WHERE a.user_id = ? AND a.open = 1 AND r.requester_id <> ?") \
-	X(Q_HANDOVER_APPROVALS_CLOSE, "i", "UPDATE request_approvers SET open = 0 WHERE user_id = ? AND open = 1")
+	X(Q_HANDOVER_APPROVALS_CLOSE, "i", "UPDATE request_approvers SET open = 0 WHERE user_id = ? AND open = 1") \
+	/* the daily digest (mail): requests waiting for a person's decision, their own decided since */ \
+	X(Q_DIGEST_WAITING, "isi", "SELECT r.id, COALESCE(c.name, ''), r.created_at FROM request_approvers a " \
+		"JOIN requests r ON r.id = a.request_id AND r.cur_step = a.step_no LEFT JOIN clients c ON c.id = r.client_id " \
+		"WHERE a.user_id = ? AND a.open = 1 AND r.status = 'pending' AND r.created_at <= ? ORDER BY r.id LIMIT ?") \
+	X(Q_DIGEST_DECIDED, "isi", "SELECT r.id, COALESCE(c.name, ''), r.status, r.decided_at FROM requests r " \
+		"LEFT JOIN clients c ON c.id = r.client_id WHERE r.requester_id = ? AND r.status IN ('approved', 'rejected') " \
+		"AND r.decided_at > ? ORDER BY r.id LIMIT ?")
 
 SQL_DECLARE(APPROVALS_SQL)
 extern struct sql *const approvals_sql[];

@@ -70,8 +70,8 @@ static const struct nav nav[] = {
 };
 
 static const struct task tasks[] = {
-	{ "clients.purge", clients_purge_due, "deleted client(s) purged" },
-	{ "clients.return_prospects", prospects_return_due, "prospect(s) returned to the pool" },
+	{ "clients.purge", clients_purge_due, "deleted client(s) purged", 0 },
+	{ "clients.return_prospects", prospects_return_due, "prospect(s) returned to the pool", 0 },
 	{ 0 },
 };
 
@@ -102,4 +102,5 @@ const struct domain clients_domain = {
 	.home = view_dropping_prospects,
 	.handover = handover,
 	.service = &viewlog,
+	.digest = prospects_digest,
 };

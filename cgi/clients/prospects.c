@@ -6,6 +6,7 @@
 #include "prospects.h"
 #include "pages.h"
 #include "sql.h"
+#include "core/domain.h"
 #include "core/form.h"
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,22 @@ int view_dropping_prospects(struct req *r)
 		const char *drops = prospect_drops_on(r, dbres_get(&drop, i, PW_UNTIL), dbres_get(&drop, i, PW_PROGRESS));
 		if (drops != NULL)
 			view_set(r, arena_printf(r->a, "%s.drops_on", p), drops);
+	}
+	return rc;
+}
+
+int prospects_digest(struct req *r, long long user, const char *since, struct digest_section *out)
+{
+	struct dbres drop;
+	long warn = r->cfg->prospect_warn_days;
+	int rc = db_exec(r->db, r->a, Q_PROSPECTS_WARN, &drop, "iss", user, day_text(r, warn),
+			 day_text(r, warn - r->cfg->prospect_progress_days));
+	out[0].title = "digest.prospects_dropping";
+	for (size_t i = 0; rc == DB_OK && i < drop.nrows && i < DIGEST_ROWS; i++) {
+		const char *drops = prospect_drops_on(r, dbres_get(&drop, i, PW_UNTIL), dbres_get(&drop, i, PW_PROGRESS));
+		out[0].rows[out[0].n].text = lang_key(r, "digest.prospect_row", 2, dbres_get(&drop, i, PW_NAME),
+						      drops ? drops : "");
+		out[0].rows[out[0].n++].link = arena_printf(r->a, "/clients/%s", dbres_get(&drop, i, PW_ID));
 	}
 	return rc;
 }

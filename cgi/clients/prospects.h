@@ -12,6 +12,9 @@ int prospect_limit_reached(struct req *r, long long user);
 const char *prospect_drops_on(struct req *r, const char *until, const char *progress);
 /* Home.dropping.N.{id,name,drops_on}: the user's prospects about to return to the pool. */
 int view_dropping_prospects(struct req *r);
+struct digest_section;
+/* The daily digest (core/domain.h): the user's prospects about to return to the pool. */
+int prospects_digest(struct req *r, long long user, const char *since, struct digest_section *out);
 /* Card.protected_until, last_progress_on, drops_on, drops_soon, in_pool for the card page. */
 void view_protection(struct req *r, const struct dbres *card);
 /* The scheduled job: prospects whose protection ended, or without progress

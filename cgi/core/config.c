@@ -26,6 +26,10 @@ static const struct key keys[] = {
 	S(templates_dir), L(templates_reload, 0, 1), S(sql_dir), S(static_dir), S(files_dir),
 	S(backup_dir), L(backup_keep_weekly, 1, 520), L(backup_keep_monthly, 0, 1200), L(backup_warn_days, 1, 3650),
 	S(lang_default), S(timezone), S(smtp_url), S(mail_from),
+	S(smtp_user), S(smtp_password), L(smtp_starttls, 0, 1), S(smtp_ca_file), L(smtp_connect_timeout, 1, 600),
+	L(smtp_timeout, 1, 3600), L(mail_max_attempts, 1, 100), L(mail_backoff_max, 1, 10080),
+	L(mail_claim_seconds, 10, 86400), L(mail_batch, 1, 1000), L(mail_keep_days, 1, 3650), L(digest_hour, 0, 23), S(base_url), S(mail_sink_dir),
+	S(robot_wecom_url), S(robot_dingtalk_url),
 	L(max_body, 1024, 1L << 30), L(max_upload, 1024, 1L << 32), L(max_fields, 1, 100000),
 	L(max_field_len, 16, 1L << 24), L(max_header, 256, 1L << 20),
 	L(session_idle, 60, 86400 * 30), L(session_absolute, 60, 86400 * 365),
@@ -61,6 +65,17 @@ void config_defaults(struct config *c)
 	strcpy(c->timezone, "Asia/Shanghai");
 	strcpy(c->smtp_url, "smtp://127.0.0.1:25");
 	strcpy(c->mail_from, "dossier@localhost");
+	c->smtp_connect_timeout = 10;
+	c->smtp_timeout = 60;
+	c->mail_max_attempts = 8;
+	c->mail_backoff_max = 60;
+	c->mail_claim_seconds = 300;
+	c->mail_batch = 20;
+	c->mail_keep_days = 90;
+	c->digest_hour = 8;
+	strcpy(c->base_url, "http://localhost:8080");
+	strcpy(c->robot_wecom_url, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send");
+	strcpy(c->robot_dingtalk_url, "https://oapi.dingtalk.com/robot/send");
 	c->max_body = 1L << 20;
 	c->max_upload = 20L << 20;
 	c->max_fields = 500;
@@ -179,6 +194,11 @@ int config_load(struct config *c, const char *path, char *err, size_t errlen)
 	}
 	if (strcmp(c->lang_default, "zh_CN") != 0 && strcmp(c->lang_default, "en") != 0) {
 		snprintf(err, errlen, "lang_default: zh_CN or en");
+		return -1;
+	}
+	if (c->mail_claim_seconds <= c->smtp_timeout) {
+		/* a claim must outlast the transfer it covers, or another sender could take it */
+		snprintf(err, errlen, "mail_claim_seconds: must be more than smtp_timeout");
 		return -1;
 	}
 	if (c->login_slow_delay_ms * 2 >= c->request_timeout * 1000) {

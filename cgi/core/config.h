@@ -36,8 +36,24 @@ struct config {
 	char lang_default[16];
 	char timezone[64];
 	/* mail */
-	char smtp_url[CONFIG_STR];
-	char mail_from[CONFIG_STR];
+	char smtp_url[CONFIG_STR];       /* smtp://host:port (smtps:// for TLS from the start) */
+	char mail_from[CONFIG_STR];      /* the From address of every mail */
+	char smtp_user[CONFIG_STR];      /* empty: no authentication */
+	char smtp_password[CONFIG_STR];
+	long smtp_starttls;              /* 1: STARTTLS required (never sent in clear) */
+	char smtp_ca_file[CONFIG_STR];   /* CA certificates for the server's (empty: the system's) */
+	long smtp_connect_timeout;       /* seconds */
+	long smtp_timeout;               /* seconds for one message, all in all */
+	long mail_max_attempts;          /* a message failing this often is marked failed */
+	long mail_backoff_max;           /* minutes: the longest wait between attempts */
+	long mail_claim_seconds;         /* a sender's claim on a message lasts this long */
+	long mail_batch;                 /* messages a sender claims (and marks sent) at once */
+	long mail_keep_days;             /* sent and dropped messages are deleted after this many days */
+	long digest_hour;                /* the daily digest is written at or after this hour (company time) */
+	char base_url[CONFIG_STR];       /* the app's address, for links in mails */
+	char mail_sink_dir[CONFIG_STR];  /* a local SMTP sink's Maildir shown at /admin/mail/sink (empty: none) */
+	char robot_wecom_url[CONFIG_STR];    /* the WeCom group robot's send URL (key appended) */
+	char robot_dingtalk_url[CONFIG_STR]; /* the DingTalk robot's send URL (access_token appended) */
 	/* request limits */
 	long max_body;                  /* urlencoded bodies, bytes */
 	long max_upload;                /* multipart bodies, bytes */

@@ -24,12 +24,46 @@ struct nav {
 };
 
 /* A scheduled task of `dossier cron`. It is idempotent and runs under a lease
- * row (cron_leases), so two schedulers at once do no harm. */
+ * row (cron_leases), so two schedulers at once do no harm — unless it is
+ * TASK_CONCURRENT: then every scheduler runs it at once, and the task claims
+ * its own rows (the mail sender's per-message claims). */
+enum task_flags { TASK_CONCURRENT = 1 };
 struct task {
 	const char *name;            /* the lease's name, e.g. "clients.purge" */
 	int (*run)(struct req *r, long long *n);   /* DB_OK or a db_rc; *n = how much it did */
 	const char *done;            /* for the log: "%lld <done>" */
+	unsigned flags;              /* enum task_flags */
 };
+
+/* A kind of message a domain queues in the outbox (the mail domain's
+ * outbox_put): the sender asks still_needed just before delivering it and
+ * drops the message when it says 0 (a loan returned meanwhile). */
+struct message_kind {
+	const char *kind;            /* "digest", "loan.overdue", … (the outbox key's first part) */
+	/* 1: deliver, 0: drop it, or a db_rc (< 0: ask again at the next attempt).
+	 * NULL: always needed. */
+	int (*still_needed)(struct req *r, const char *subject_ref, long long recipient);
+};
+
+/* A domain's part of a person's daily digest. Row texts are lang_key()
+ * texts (or plain text), resolved in the recipient's language when the
+ * digest is written; links are paths of the app ("/requests/12"). */
+#define DIGEST_ROWS 20
+struct digest_row {
+	const char *text;
+	const char *link;            /* may be NULL */
+};
+struct digest_section {
+	const char *title;           /* language key of the section's heading */
+	size_t n;                    /* rows filled (at most DIGEST_ROWS) */
+	struct digest_row rows[DIGEST_ROWS];
+	long long more;              /* rows left out beyond those */
+};
+/* Fills out[0 .. DIGEST_SECTIONS) (zeroed by the caller; a section with
+ * n = 0 says nothing) for user; since is the time of their previous digest
+ * ("YYYY-MM-DD HH:MM:SS"). A db_rc. */
+#define DIGEST_SECTIONS 4
+typedef int (*digest_fn)(struct req *r, long long user, const char *since, struct digest_section *out);
 
 /* A panel a domain adds to the signed-in home page (fills Home.*). A db_rc. */
 typedef int (*home_fn)(struct req *r);
@@ -93,6 +127,8 @@ struct domain {
 	const struct service *service;       /* may be NULL */
 	const struct panel *panels;  /* { 0 }-terminated; may be NULL */
 	const struct command *commands;      /* { 0 }-terminated; may be NULL */
+	const struct message_kind *messages; /* { 0 }-terminated: the kinds it queues; may be NULL */
+	digest_fn digest;            /* its section of the daily digest; may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */

@@ -23,7 +23,7 @@ static const struct nav nav[] = {
 };
 
 static const struct task tasks[] = {
-	{ "reviews.open", review_open_due, "grade review cycle(s) opened" },
+	{ "reviews.open", review_open_due, "grade review cycle(s) opened", 0 },
 	{ 0 },
 };
 

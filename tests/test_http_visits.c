@@ -7,9 +7,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char run[16];
+
+/* `dossier cron` once (every domain's tasks, the sender last); its exit status. */
+static int cron(void)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron >>'%s/log/cron-visits.log' 2>&1", getenv("DOSSIER_TEST_BIN"),
+		 getenv("DOSSIER_TEST_CONF"), getenv("DOSSIER_TEST_VAR"));
+	int st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
 
 static long record(struct client *c, long long card, const char *on, const char *next, const char *summary)
 {
@@ -221,6 +232,55 @@ static void test_filing_deadlines(void)
 	client_free(&owner);
 }
 
+#define ESCALATIONS(card, who) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' " \
+					       "AND subject_ref = 'client:%lld' AND recipient_id = %lld", card, who)
+
+/* A follow-up overdue by 7 days goes to the managers of the card's department
+ * once per due day; a VIP's at once; not when it is only a little late; and a
+ * visit recorded before the message goes out drops it. The owner's digest
+ * lists their visits due. */
+static void test_overdue_follow_ups_escalated_once(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	long long late = card_named(&owner, "升级"), soon = card_named(&owner, "稍晚"), vip = card_named(&owner, "要客");
+	char day[11];
+	snprintf(day, sizeof day, "%s", db_text("SELECT DATE(registered_at) FROM clients WHERE id = %lld", late));
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 10 DAY) WHERE id = %lld",
+				      day, late), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 3 DAY) WHERE id = %lld",
+				      day, soon), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 1 DAY), grade_id = "
+				      "(SELECT id FROM grades WHERE code = 'vip') WHERE id = %lld", day, vip), 0);
+	long long boss = user_id("manager1");
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(ESCALATIONS(late, boss), 1);
+	CU_ASSERT_EQUAL(ESCALATIONS(vip, boss), 1);
+	CU_ASSERT_EQUAL(ESCALATIONS(soon, boss), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				 "'client:%lld' AND recipient_id = %lld", late, user_id("staff1")), 0);   /* not the owner */
+	CU_ASSERT(strstr(db_text("SELECT body_text FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				 "'client:%lld' AND recipient_id = %lld", late, boss), "拜访升级") != NULL);
+	/* again: nothing new for the same due day */
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(ESCALATIONS(late, boss), 1);
+	/* a new escalation, not sent: the owner visits before the sender runs, and it is dropped */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 9 DAY) WHERE id = %lld",
+				      day, late), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, state, "
+				      "next_attempt_at, created_at, language, address, title, body_text, body_html) "
+				      "SELECT kind, subject_ref, recipient_id, DATE_SUB('%s', INTERVAL 9 DAY), channel, 'queued', "
+				      "'2000-01-01', created_at, language, address, title, body_text, body_html FROM mail_outbox "
+				      "WHERE kind = 'visit.escalation' AND subject_ref = 'client:%lld' AND recipient_id = %lld",
+				      day, late, boss), 0);
+	CU_ASSERT_EQUAL(record(&owner, late, day, NULL, "上门拜访，补上回访"), 303);
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT state FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				       "'client:%lld' AND recipient_id = %lld AND day = DATE_SUB('%s', INTERVAL 9 DAY)",
+				       late, boss, day), "dropped");
+	client_free(&owner);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_visit_suite(void)
 {
@@ -230,4 +290,5 @@ void add_visit_suite(void)
 	T(test_agenda_by_due_day);
 	T(test_my_visits_and_choosing_the_client);
 	T(test_filing_deadlines);
+	T(test_overdue_follow_ups_escalated_once);
 }

@@ -82,6 +82,7 @@ struct config {
 	long prospect_warn_days;        /* owners are warned this long before a prospect drops */
 	long complaint_days;            /* a complaint is answered within this many days */
 	long complaint_urgent_days;     /* an urgent one within this many working days (seed 003) */
+	long visit_escalate_days;       /* a follow-up overdue this long is escalated to the managers */
 	long filing_days;               /* working days to register a client or report a change (seed 004) */
 	long unserved_months;           /* a client not served this long may be reassigned (seed 004) */
 	/* measuring */

@@ -23,6 +23,16 @@ static const struct nav nav[] = {
 	{ 0 },
 };
 
+static const struct task tasks[] = {
+	{ "visits.escalate", visits_escalate_due, "visit escalation message(s) queued", 0 },
+	{ 0 },
+};
+
+static const struct message_kind messages[] = {
+	{ "visit.escalation", visits_escalation_needed },
+	{ 0 },
+};
+
 static const struct panel panels[] = {
 	{ "client.card", visits_card_panel },
 	{ 0 },
@@ -35,4 +45,7 @@ const struct domain visits_domain = {
 	.sql = visits_sql,
 	.lang = "visits",
 	.panels = panels,
+	.tasks = tasks,
+	.messages = messages,
+	.digest = visits_digest,
 };

@@ -132,8 +132,7 @@ int visits_find_client(struct req *r)
 
 /* ---- the agenda -------------------------------------------------------------------------- */
 
-/* Sunday of the week of day (weeks start on Monday), n weeks on, into out. */
-static void week_end(const char *day, int weeks, char *out)
+void visits_week_end(const char *day, int weeks, char *out)
 {
 	int y, m, d;
 	sscanf(day, "%d-%d-%d", &y, &m, &d);
@@ -161,8 +160,8 @@ int visits_agenda(struct req *r)
 		return 403;
 	const char *today = day_text(r, 0);
 	char this_week[11], next_week[11];
-	week_end(today, 0, this_week);
-	week_end(today, 1, next_week);
+	visits_week_end(today, 0, this_week);
+	visits_week_end(today, 1, next_week);
 	if (db_exec(r->db, r->a, Q_AGENDA, &res, "isi", who, next_week, (long long)AGENDA_MAX + 1) != DB_OK)
 		return db_fail(r);
 	static const char *cols[] = { "id", "name", "due", "last", "grade", "lifecycle", NULL };

@@ -11,6 +11,8 @@ enum visit_col { VC_ID, VC_CLIENT, VC_CLIENT_NAME, VC_ON, VC_KIND, VC_ATTENDEES,
 		 VC_SATISFACTION, VC_PROBLEMS, VC_NEXT, VC_BY, VC_AT, VC__COUNT };
 /* A card on an agenda (Q_AGENDA). */
 enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
+/* A card to escalate (Q_ESCALATE_DUE). */
+enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC_LAST, EC_VIP };
 
 #define VISITS_SQL(X) \
 	X(Q_VISIT_INSERT, "isssssssssis", "INSERT INTO visits (client_id, visited_on, kind, attendees, contact, summary, " \
@@ -33,6 +35,21 @@ enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
 	X(Q_AGENDA, "isi", "SELECT c.id, c.name, c.next_visit_due, c.last_visit_on, c.grade_id, c.lifecycle " \
 		"FROM clients c WHERE c.owner_id = ? AND c.next_visit_due IS NOT NULL AND c.next_visit_due <= ? " \
 		"AND c.deleted_at IS NULL AND c.in_pool = 0 ORDER BY c.next_visit_due, c.id LIMIT ?") \
+	/* ---- reminders (remind.c) ---- */ \
+	X(Q_STILL_OVERDUE, "is", "SELECT COUNT(*) FROM clients WHERE id = ? AND deleted_at IS NULL AND next_visit_due < ?") \
+	/* cards whose follow-up is overdue by the set days (a VIP's at once), not escalated for that due day; \
+	 * due days older than the window were escalated before or never will be */ \
+	X(Q_ESCALATE_DUE, "sssi", "SELECT c.id, c.name, c.owner_id, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+		"c.dept_id, c.next_visit_due, c.last_visit_on, " \
+		"COALESCE((SELECT g.code = 'vip' FROM grades g WHERE g.id = c.grade_id), 0) FROM clients c " \
+		"WHERE c.next_visit_due < ? AND c.next_visit_due > ? AND c.deleted_at IS NULL AND c.in_pool = 0 " \
+		"AND (c.escalated_due IS NULL OR c.escalated_due <> c.next_visit_due) " \
+		"AND (c.next_visit_due <= ? OR c.grade_id = (SELECT id FROM grades WHERE code = 'vip')) " \
+		"ORDER BY c.next_visit_due, c.id LIMIT ?") \
+	X(Q_ESCALATED, "sis", "UPDATE clients SET escalated_due = ? WHERE id = ? " \
+		"AND (escalated_due IS NULL OR escalated_due <> ?)") \
+	X(Q_DEPT_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
+		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \
 	X(Q_AGENDA_USER, "i", "SELECT u.id, u.display_name, u.dept_id, d.name FROM users u " \
 		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?")
 

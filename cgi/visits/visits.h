@@ -16,6 +16,15 @@ int visits_card_panel(struct req *r, long long client, unsigned flags, const cha
 int visits_form(struct req *r);             /* GET /clients/{id}/visits/new */
 int visits_record(struct req *r);           /* POST /clients/{id}/visits */
 
+/* Sunday of the week of day (weeks start on Monday), weeks on, into out (11 bytes). */
+void visits_week_end(const char *day, int weeks, char *out);
+
+/* remind.c: the digest's section, the escalation task, and whether an escalation is still needed */
+struct digest_section;
+int visits_digest(struct req *r, long long user, const char *since, struct digest_section *out);
+int visits_escalate_due(struct req *r, long long *n);
+int visits_escalation_needed(struct req *r, const char *subject_ref, long long recipient);
+
 /* A visit's row into prefix.* (date, kind as read, summary, …). */
 struct dbres;
 void view_visit(struct req *r, const char *prefix, const struct dbres *res, size_t row);

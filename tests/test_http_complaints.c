@@ -6,9 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char run[16];
+
+static int cron(void)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron >>'%s/log/cron-complaints.log' 2>&1", getenv("DOSSIER_TEST_BIN"),
+		 getenv("DOSSIER_TEST_CONF"), getenv("DOSSIER_TEST_VAR"));
+	int st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+#define QUEUED(kind, k, who) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = '" kind "' AND " \
+				      "subject_ref = 'complaint:%lld' AND recipient_id = %lld", k, who)
 
 static long long card_named(struct client *c, const char *label)
 {
@@ -125,6 +138,43 @@ static void test_surveys_averages_and_due(void)
 	client_free(&boss);
 }
 
+/* An open complaint past its deadline reminds whoever handles it (its
+ * registrant while nobody is assigned) and goes to the managers of the
+ * client's department, once per deadline; answered first, it is dropped. */
+static void test_overdue_complaints_reminded_and_escalated(void)
+{
+	struct client owner;
+	sign_in(&owner, "staff1");
+	long long card = card_named(&owner, "逾期");
+	CU_ASSERT_EQUAL(complain(&owner, card, "2026-11-01T09:00", "normal", "退款迟迟未到"), 303);
+	long long k = db_value("SELECT MAX(id) FROM complaints WHERE client_id = %lld", card);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT due_on FROM complaints WHERE id = %lld", k), "2026-11-16");
+	long long me = user_id("staff1"), boss = user_id("manager1");
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(QUEUED("complaint.overdue", k, me), 1);
+	CU_ASSERT_EQUAL(QUEUED("complaint.escalation", k, boss), 1);
+	CU_ASSERT_EQUAL(cron(), 0);                                     /* once per deadline */
+	CU_ASSERT_EQUAL(QUEUED("complaint.overdue", k, me), 1);
+	CU_ASSERT_EQUAL(QUEUED("complaint.escalation", k, boss), 1);
+	/* a message still queued when the complaint is answered is dropped */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, state, "
+				      "next_attempt_at, created_at, language, address, title, body_text, body_html) "
+				      "SELECT kind, subject_ref, recipient_id, '2026-11-17', channel, 'queued', '2000-01-01', "
+				      "created_at, language, address, title, body_text, body_html FROM mail_outbox "
+				      "WHERE kind = 'complaint.escalation' AND subject_ref = 'complaint:%lld' "
+				      "AND recipient_id = %lld", k, boss), 0);
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "/complaints/%lld", k);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, path));
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, "version", "1", "assignee_q", "", "answer",
+				    "已退款", "answered", "1", NULL), 303);
+	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT state FROM mail_outbox WHERE kind = 'complaint.escalation' AND "
+				       "subject_ref = 'complaint:%lld' AND recipient_id = %lld AND day = '2026-11-17'",
+				       k, boss), "dropped");
+	client_free(&owner);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_complaint_suite(void)
 {
@@ -132,4 +182,5 @@ void add_complaint_suite(void)
 	CU_pSuite s = CU_add_suite("complaints", NULL, NULL);
 	T(test_complaint_deadlines_handling_and_feedback);
 	T(test_surveys_averages_and_due);
+	T(test_overdue_complaints_reminded_and_escalated);
 }

@@ -13,6 +13,12 @@ int complaints_handle(struct req *r);     /* POST /complaints/{id} */
 int complaints_feedback(struct req *r);   /* POST /complaints/{id}/feedback */
 int complaints_card_panel(struct req *r, long long client, unsigned flags, const char *prefix);
 
+/* remind.c */
+struct digest_section;
+int complaints_digest(struct req *r, long long user, const char *since, struct digest_section *out);
+int complaints_remind_due(struct req *r, long long *n);
+int complaints_overdue_needed(struct req *r, const char *subject_ref, long long recipient);
+
 /* surveys.c */
 int surveys_new(struct req *r);           /* GET  /clients/{id}/surveys/new */
 int surveys_create(struct req *r);        /* POST /clients/{id}/surveys */

@@ -27,6 +27,17 @@ static const struct nav nav[] = {
 	{ 0 },
 };
 
+static const struct task tasks[] = {
+	{ "complaints.remind", complaints_remind_due, "complaint reminder(s) and escalation(s) queued", 0 },
+	{ 0 },
+};
+
+static const struct message_kind messages[] = {
+	{ "complaint.overdue", complaints_overdue_needed },
+	{ "complaint.escalation", complaints_overdue_needed },
+	{ 0 },
+};
+
 static const struct panel panels[] = {
 	{ "client.card", complaints_card_panel },
 	{ "agenda", surveys_agenda_panel },
@@ -40,4 +51,7 @@ const struct domain complaints_domain = {
 	.sql = complaints_sql,
 	.lang = "complaints",
 	.panels = panels,
+	.tasks = tasks,
+	.messages = messages,
+	.digest = complaints_digest,
 };

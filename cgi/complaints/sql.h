@@ -16,6 +16,8 @@ enum complaint_col { KC_ID, KC_CLIENT, KC_CLIENT_NAME, KC_RECEIVED, KC_CHANNEL, 
 /* The card's service record, complaints and surveys in one statement (the card's panel). */
 enum service_col { SV_KIND, SV_ID, SV_DAY, SV_A, SV_B, SV_C, SV_D, SV_TEXT };
 /* A stats row (Q_SURVEY_STATS_BY_*): the group's id and name, count, the three sums. */
+/* An open complaint to remind of (Q_COMPLAINTS_OVERDUE, Q_COMPLAINTS_DUE_FOR). */
+enum due_col { KD_ID, KD_CLIENT_NAME, KD_DUE, KD_CONTENT, KD_URGENT, KD_HANDLER, KD_HANDLER_NAME, KD_DEPT };
 enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 #define OPEN_ORDER " ORDER BY k.due_on, k.id LIMIT ?"
 #define OPEN_KEY "k.status <> 'closed' AND (k.due_on > ? OR (k.due_on = ? AND k.id > ?))"
@@ -61,6 +63,20 @@ enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 	X(Q_SURVEY_STATS_BY_OWNER, "i", "SELECT s.owner_id, u.display_name, SUM(s.n), SUM(s.service), SUM(s.price), " \
 		"SUM(s.overall) FROM survey_stats s JOIN users u ON u.id = s.owner_id WHERE s.year = ? " \
 		"GROUP BY s.owner_id, u.display_name ORDER BY SUM(s.overall) / SUM(s.n) DESC, u.display_name LIMIT 200") \
+	/* ---- reminders (remind.c) ---- */ \
+	/* open complaints past their deadline: id, client, deadline, content, urgent, who handles it (the \
+	 * registrant while nobody is assigned) and their name, the client's department */ \
+	X(Q_COMPLAINTS_OVERDUE, "si", "SELECT k.id, c.name, k.due_on, k.content, k.urgent, " \
+		"IF(k.assignee_id > 0, k.assignee_id, k.registered_by), (SELECT display_name FROM users " \
+		"WHERE id = IF(k.assignee_id > 0, k.assignee_id, k.registered_by)), c.dept_id FROM complaints k " \
+		"JOIN clients c ON c.id = k.client_id WHERE k.status = 'open' AND k.due_on < ? ORDER BY k.due_on, k.id LIMIT ?") \
+	X(Q_COMPLAINTS_DUE_FOR, "iisi", "SELECT k.id, c.name, k.due_on, k.content, k.urgent, 0, '', c.dept_id " \
+		"FROM complaints k JOIN clients c ON c.id = k.client_id WHERE k.status = 'open' AND (k.assignee_id = ? " \
+		"OR (k.assignee_id = 0 AND k.registered_by = ?)) AND k.due_on <= ? ORDER BY k.due_on, k.id LIMIT ?") \
+	X(Q_COMPLAINT_STILL_OVERDUE, "is", "SELECT COUNT(*) FROM complaints WHERE id = ? AND status = 'open' " \
+		"AND due_on < ?") \
+	X(Q_COMPLAINT_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
+		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \
 	/* the agenda's panel: a person's active clients not surveyed for a year, the longest first */ \
 	X(Q_SURVEYS_DUE, "isi", "SELECT c.id, c.name, c.last_survey_on FROM clients c WHERE c.owner_id = ? " \
 		"AND (c.last_survey_on IS NULL OR c.last_survey_on < ?) AND c.deleted_at IS NULL " \

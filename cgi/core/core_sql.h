@@ -56,7 +56,8 @@ enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /
 	/* ---- leases of the scheduled tasks (cron.c): rows, as a named lock is not shared by a cluster ---- */ \
 	X(Q_LEASE_ENSURE, "s", "INSERT IGNORE INTO cron_leases (name, holder, until) VALUES (?, '', '2000-01-01 00:00:00')") \
 	X(Q_LEASE_TAKE, "sssss", "UPDATE cron_leases SET holder = ?, until = ? WHERE name = ? AND (until < ? OR holder = ?)") \
-	X(Q_LEASE_RELEASE, "sss", "UPDATE cron_leases SET until = ? WHERE name = ? AND holder = ?")
+	/* released: any scheduler may take it at once (even within the same second of a test clock) */ \
+	X(Q_LEASE_RELEASE, "ss", "UPDATE cron_leases SET until = '2000-01-01 00:00:00' WHERE name = ? AND holder = ?")
 
 SQL_DECLARE(CORE_SQL)
 extern struct sql *const core_sql[];

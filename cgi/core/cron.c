@@ -33,7 +33,7 @@ static int leased(struct req *r, const struct task *t)
 	long long n = 0;
 	int rc = t->run(r, &n);
 	log_msg("cron: %lld %s", n, t->done);
-	db_write(r->db, r->a, Q_LEASE_RELEASE, NULL, "sss", r->now_text, t->name, r->rid);
+	db_write(r->db, r->a, Q_LEASE_RELEASE, NULL, "ss", t->name, r->rid);
 	return rc == DB_OK ? 0 : -1;
 }
 

@@ -490,6 +490,22 @@ static void t_csv_parse_errors(void)
 	CU_ASSERT_EQUAL(csv_parse(A, "abcd\n", 5, &tiny, &t, &line), CSV_FIELD_TOO_LONG);
 }
 
+/* found by tests/fuzz/fuzz_csv.c: the separator was looked for up to a NUL,
+ * past the n bytes given (an empty text read a byte it did not own) */
+static void t_csv_parse_reads_only_n(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	char *text = malloc(3);                  /* "a;b" with no NUL after it */
+	memcpy(text, "a;b", 3);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, text, 3, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 1);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 2);
+	CU_ASSERT_EQUAL(csv_parse(A, text, 0, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 0);
+	free(text);
+}
+
 static void t_csv_write(void)
 {
 	struct buf b;
@@ -844,6 +860,7 @@ int main(void)
 	CU_add_test(s, "encodings (UTF-8, BOM, GBK, UTF-16, bad)", t_csv_encodings);
 	CU_add_test(s, "parse quoting, lines, separators", t_csv_parse);
 	CU_add_test(s, "parse errors and limits", t_csv_parse_errors);
+	CU_add_test(s, "parse reads only the n bytes given", t_csv_parse_reads_only_n);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	s = CU_add_suite("form", form_setup, form_teardown);
 	CU_add_test(s, "text: required, one line, characters", t_form_text);

@@ -82,7 +82,8 @@ int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, s
 	memset(out, 0, sizeof *out);
 	/* the separator: ';' when the first line has some and no comma */
 	char sep = ',';
-	size_t first = strcspn(s, "\n");
+	const char *nl = memchr(s, '\n', n);
+	size_t first = nl != NULL ? (size_t)(nl - s) : n;       /* s need not end in a NUL */
 	if (memchr(s, ',', first) == NULL && memchr(s, ';', first) != NULL)
 		sep = ';';
 	size_t rows_cap = 0, line = 1, i = 0;

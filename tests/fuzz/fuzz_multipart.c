@@ -1,15 +1,33 @@
 /* fuzz_multipart.c — parse_multipart (multipart/form-data bodies). The input
  * is the Content-Type header's value, a '\n', then the body (given with its
  * length and no NUL after it). Checked beyond "no crash": every part's value
- * is a run of the body's bytes, NUL-terminated at len; names, file names and
- * part types are valid UTF-8 without control characters (and so without a
- * NUL that would cut them short); a text value holds no NUL either; and the
- * declared limits hold. */
+ * is a run of the body's bytes, NUL-terminated at len; a name or file name is
+ * one sent in the headers, whole (="name" or =name); names, file names and
+ * part types are valid UTF-8 without control characters; a text value holds
+ * no NUL; and the declared limits hold. */
 #include "fuzz.h"
 #include "core/arena.h"
 #include "core/parse.h"
 
 static const struct limits LIM = { 8, 32, 256, 2048 };
+
+/* 1 when the body holds ="s" or =s then ';', ' ' or CR: a header parameter's
+ * value as it was sent, so a name was not cut short at a NUL */
+static int sent_as_is(const char *body, size_t n, const char *s)
+{
+	size_t sn = strlen(s);
+	for (size_t i = 0; i + 1 + sn < n; i++) {
+		if (body[i] != '=')
+			continue;
+		if (body[i + 1] == '"' && i + 2 + sn < n && memcmp(body + i + 2, s, sn) == 0 &&
+		    body[i + 2 + sn] == '"')
+			return 1;
+		if (memcmp(body + i + 1, s, sn) == 0 && strchr("; \r", body[i + 1 + sn]) != NULL &&
+		    body[i + 1 + sn] != '\0')
+			return 1;
+	}
+	return 0;
+}
 
 static int text_ok(const char *s)
 {
@@ -33,6 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct param *e = &p.v[i];
 		CHECK(e->name != NULL && e->name[0] != '\0' && strlen(e->name) <= LIM.max_name);
 		CHECK(text_ok(e->name) && text_ok(e->filename) && text_ok(e->ctype));
+		CHECK(sent_as_is(body, n, e->name));
+		CHECK(e->filename == NULL || sent_as_is(body, n, e->filename));
 		CHECK(e->value != NULL && e->value[e->len] == '\0' && e->len <= n);
 		if (e->filename == NULL) {
 			CHECK(e->len <= LIM.max_value && strlen(e->value) == e->len);

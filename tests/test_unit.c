@@ -506,6 +506,29 @@ static void t_csv_parse_reads_only_n(void)
 	free(text);
 }
 
+/* found by tests/fuzz/fuzz_csv.c: a CR ending the text was read as a record
+ * of one empty field, and such a record was written as an empty line, which
+ * reads back as no record */
+static void t_csv_empty_record_round_trip(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "a\n\r", 3, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 1);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "a\n\"\"\nb", 6, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 3);
+	CU_ASSERT_EQUAL(t.rows[1].ncols, 1);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[0], "");
+	struct buf b;
+	buf_init(&b);
+	for (size_t r = 0; r < t.nrows; r++)
+		csv_write_row(&b, t.rows[r].cols, t.rows[r].ncols);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "a\r\n\"\"\r\nb\r\n");
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, b.data, b.len, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 3);
+	buf_free(&b);
+}
+
 static void t_csv_write(void)
 {
 	struct buf b;
@@ -861,6 +884,7 @@ int main(void)
 	CU_add_test(s, "parse quoting, lines, separators", t_csv_parse);
 	CU_add_test(s, "parse errors and limits", t_csv_parse_errors);
 	CU_add_test(s, "parse reads only the n bytes given", t_csv_parse_reads_only_n);
+	CU_add_test(s, "a record of one empty field reads and writes back", t_csv_empty_record_round_trip);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	s = CU_add_suite("form", form_setup, form_teardown);
 	CU_add_test(s, "text: required, one line, characters", t_form_text);

@@ -91,12 +91,14 @@ int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, s
 	buf_init(&field);
 	int rc = CSV_OK;
 	while (i < n && rc == CSV_OK) {
-		/* skip empty lines */
+		/* skip empty lines, and a CR that ends the text (no record of one empty field) */
 		if (s[i] == '\n' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')) {
 			i += s[i] == '\r' ? 2 : 1;
 			line++;
 			continue;
 		}
+		if (s[i] == '\r' && i + 1 == n)
+			break;
 		struct growing cols = { 0 };
 		size_t start_line = line;
 		for (;;) {                     /* one field */
@@ -231,6 +233,10 @@ static void write_cell(struct buf *b, const char *v, int numeric)
 
 void csv_write_row_typed(struct buf *b, const char *const *cols, const int *numeric, size_t n)
 {
+	if (n == 1 && (cols[0] == NULL || cols[0][0] == '\0')) {
+		buf_append(b, "\"\"\r\n", 4);     /* an empty line would be read as no record */
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_append(b, ",", 1);

@@ -529,6 +529,22 @@ static void t_csv_empty_record_round_trip(void)
 	buf_free(&b);
 }
 
+/* found by tests/fuzz/fuzz_csv.c: a CR after a closing quote ended the record
+ * even with no LF after it, so the next record started on the same line */
+static void t_csv_cr_after_quote(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL(csv_parse(A, "x\n\"a\"\rb", 7, &CSVLIM, &t, &line), CSV_MALFORMED);
+	CU_ASSERT_EQUAL(line, 2);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "\"a\"\r\nb", 6, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 2);
+	CU_ASSERT_EQUAL(t.rows[1].line, 2);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "\"a\"\r", 4, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 1);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a");
+}
+
 static void t_csv_write(void)
 {
 	struct buf b;
@@ -885,6 +901,7 @@ int main(void)
 	CU_add_test(s, "parse errors and limits", t_csv_parse_errors);
 	CU_add_test(s, "parse reads only the n bytes given", t_csv_parse_reads_only_n);
 	CU_add_test(s, "a record of one empty field reads and writes back", t_csv_empty_record_round_trip);
+	CU_add_test(s, "a CR after a closing quote ends a record only with LF", t_csv_cr_after_quote);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	s = CU_add_suite("form", form_setup, form_teardown);
 	CU_add_test(s, "text: required, one line, characters", t_form_text);

@@ -127,8 +127,12 @@ int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, s
 				}
 				if (rc != CSV_OK)
 					break;
-				if (i < n && s[i] != sep && s[i] != '\n' && s[i] != '\r') {
-					rc = CSV_MALFORMED;          /* "ab"c */
+				/* after the closing quote: a separator, a line end or the end
+				 * ("ab"c is refused; so is a CR that is no line end, "ab"\rc,
+				 * which would end a record in the middle of a line) */
+				if (i < n && s[i] != sep && s[i] != '\n' &&
+				    !(s[i] == '\r' && (i + 1 == n || s[i + 1] == '\n'))) {
+					rc = CSV_MALFORMED;
 					*err_line = line;
 					break;
 				}

@@ -545,6 +545,24 @@ static void t_csv_cr_after_quote(void)
 	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a");
 }
 
+/* found by tests/fuzz/fuzz_csv.c: a one-column file whose cell held ';' was
+ * written bare and read back as two cells (';' taken for the separator) */
+static void t_csv_write_quotes_semicolon(void)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *row[] = { "a;b" };
+	csv_write_row(&b, row, 1);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "\"a;b\"\r\n");
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, b.data, b.len, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 1);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 1);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a;b");
+	buf_free(&b);
+}
+
 static void t_csv_write(void)
 {
 	struct buf b;
@@ -902,6 +920,7 @@ int main(void)
 	CU_add_test(s, "parse reads only the n bytes given", t_csv_parse_reads_only_n);
 	CU_add_test(s, "a record of one empty field reads and writes back", t_csv_empty_record_round_trip);
 	CU_add_test(s, "a CR after a closing quote ends a record only with LF", t_csv_cr_after_quote);
+	CU_add_test(s, "write quotes a semicolon", t_csv_write_quotes_semicolon);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	s = CU_add_suite("form", form_setup, form_teardown);
 	CU_add_test(s, "text: required, one line, characters", t_form_text);

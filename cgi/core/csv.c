@@ -221,7 +221,8 @@ static void write_cell(struct buf *b, const char *v, int numeric)
 	if (numeric && plain_number(v))
 		formula = 0;
 	size_t n = strlen(v);
-	int quote = formula || strpbrk(v, ",\"\r\n") != NULL || (n > 0 && (v[0] == ' ' || v[n - 1] == ' '));
+	/* ';' too: a reader (this one, Excel in a decimal-comma locale) may take it for the separator */
+	int quote = formula || strpbrk(v, ",;\"\r\n") != NULL || (n > 0 && (v[0] == ' ' || v[n - 1] == ' '));
 	if (quote)
 		buf_append(b, "\"", 1);
 	if (formula)

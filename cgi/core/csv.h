@@ -48,8 +48,8 @@ int csv_parse(arena *a, const char *text, size_t n, const struct csv_limits *lim
 
 /* The UTF-8 byte order mark, so that Excel opens the file as UTF-8. */
 void csv_write_bom(struct buf *b);
-/* One record, CRLF-terminated. A field is quoted when it holds a comma, quote,
- * CR, LF or leading/trailing space, and a record of one empty field is
+/* One record, CRLF-terminated. A field is quoted when it holds a comma,
+ * semicolon, quote, CR, LF or leading/trailing space, and a record of one empty field is
  * written "" (an empty line is no record). A field starting with = + - @ TAB or CR
  * is prefixed with ' so a spreadsheet shows it as text, never as a formula
  * (so a negative number written this way is prefixed too: see _typed). */

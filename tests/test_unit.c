@@ -563,6 +563,30 @@ static void t_csv_write_quotes_semicolon(void)
 	buf_free(&b);
 }
 
+/* found by tests/fuzz/fuzz_csv.c: the separator was chosen from the first
+ * line as bytes, so a ';' or ',' inside a quoted cell (or an empty first
+ * line) chose the wrong one and a file read back as malformed */
+static void t_csv_separator_outside_quotes(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	static const char comma[] = "\"a;\nb\",c\r\nd,e\r\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, comma, sizeof comma - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 2);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 2);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a;\nb");
+	static const char semi[] = "\"x,y\";z\n1;2\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, semi, sizeof semi - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 2);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "x,y");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[1], "2");
+	static const char empty_first[] = "\r\n\na;b\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, empty_first, sizeof empty_first - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 1);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 2);
+	CU_ASSERT_EQUAL(t.rows[0].line, 3);
+}
+
 static void t_csv_write(void)
 {
 	struct buf b;
@@ -921,6 +945,7 @@ int main(void)
 	CU_add_test(s, "a record of one empty field reads and writes back", t_csv_empty_record_round_trip);
 	CU_add_test(s, "a CR after a closing quote ends a record only with LF", t_csv_cr_after_quote);
 	CU_add_test(s, "write quotes a semicolon", t_csv_write_quotes_semicolon);
+	CU_add_test(s, "the separator is read outside quotes", t_csv_separator_outside_quotes);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	s = CU_add_suite("form", form_setup, form_teardown);
 	CU_add_test(s, "text: required, one line, characters", t_form_text);

@@ -76,16 +76,51 @@ static void push(arena *a, struct growing *g, const char *s)
 	g->v[g->n++] = s;
 }
 
+/* The separator: ';' when the first record has semicolons and no comma
+ * outside quoted fields (Excel writes ';' where the decimal mark is a comma),
+ * else ','. The empty lines the parser skips are skipped here too, and a
+ * field is quoted when it starts with '"' after either separator. Reads
+ * s[0..n) only. */
+static char separator(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		if (i < n && s[i] == '\n')
+			i++;
+		else if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+			i += 2;
+		else
+			break;
+	}
+	int comma = 0, semicolon = 0, quoted = 0, field_start = 1;
+	for (; i < n; i++) {
+		char c = s[i];
+		if (quoted) {
+			if (c == '"' && i + 1 < n && s[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+			continue;
+		}
+		if (c == '\n')
+			break;
+		if (c == '"' && field_start) {
+			quoted = 1;
+			field_start = 0;
+			continue;
+		}
+		field_start = c == ',' || c == ';';
+		comma |= c == ',';
+		semicolon |= c == ';';
+	}
+	return semicolon && !comma ? ';' : ',';
+}
+
 int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, struct csv_table *out,
 	      size_t *err_line)
 {
 	memset(out, 0, sizeof *out);
-	/* the separator: ';' when the first line has some and no comma */
-	char sep = ',';
-	const char *nl = memchr(s, '\n', n);
-	size_t first = nl != NULL ? (size_t)(nl - s) : n;       /* s need not end in a NUL */
-	if (memchr(s, ',', first) == NULL && memchr(s, ';', first) != NULL)
-		sep = ';';
+	char sep = separator(s, n);
 	size_t rows_cap = 0, line = 1, i = 0;
 	struct buf field;
 	buf_init(&field);

@@ -38,8 +38,8 @@ struct csv_table {
 	struct csv_row *rows;
 };
 
-/* Parses UTF-8 CSV: fields separated by ',' (or ';' when the first line has
- * semicolons and no commas), optionally quoted with '"' ('""' inside quotes
+/* Parses UTF-8 CSV: fields separated by ',' (or ';' when the first record has
+ * semicolons and no commas outside quotes), optionally quoted with '"' ('""' inside quotes
  * is a quote; quoted fields may hold separators and line breaks), records
  * ending in CRLF or LF, empty lines skipped. Fields are kept exactly. On an
  * error *err_line is the line of the problem. */

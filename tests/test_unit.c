@@ -151,6 +151,23 @@ static void t_multipart_malformed(void)
 	static const char badtext[] = "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\xff\r\n--B--";
 	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", badtext, sizeof badtext - 1, &p), PARSE_MALFORMED);
 }
+/* found by tests/fuzz/fuzz_multipart.c: a part's Content-Type was kept
+ * unchecked (any bytes, not UTF-8), and a NUL in a quoted name cut it short */
+static void t_multipart_header_lines_checked(void)
+{
+	struct params p;
+	static const char ctype[] = "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n"
+				    "Content-Type: \x88" "ext/csv\r\n\r\nx\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", ctype, sizeof ctype - 1, &p), PARSE_MALFORMED);
+	static const char nul[] = "--B\r\nContent-Disposition: form-data; name=\"a\0b\"\r\n\r\n1\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", nul, sizeof nul - 1, &p), PARSE_MALFORMED);
+	static const char ctl[] = "--B\r\nContent-Disposition: form-data; name=\"x\"; filename=\"a\x01\"\r\n\r\n1\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", ctl, sizeof ctl - 1, &p), PARSE_MALFORMED);
+	static const char utf8[] = "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"客户.csv\"\r\n"
+				   "Content-Type:\ttext/csv\r\n\r\nx\r\n--B--";
+	CU_ASSERT_EQUAL_FATAL(mp("multipart/form-data; boundary=B", utf8, sizeof utf8 - 1, &p), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(p.v[0].filename, "客户.csv");
+}
 static void t_multipart_file_limit(void)
 {
 	struct buf b;
@@ -916,6 +933,7 @@ int main(void)
 	CU_add_test(s, "multipart quoted boundary", t_multipart_quoted_boundary);
 	CU_add_test(s, "multipart malformed", t_multipart_malformed);
 	CU_add_test(s, "multipart file limit", t_multipart_file_limit);
+	CU_add_test(s, "multipart header lines checked", t_multipart_header_lines_checked);
 	CU_add_test(s, "utf-8", t_utf8);
 	s = CU_add_suite("config", NULL, NULL);
 	CU_add_test(s, "file and environment", t_config_file_and_env);

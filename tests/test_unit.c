@@ -168,6 +168,17 @@ static void t_multipart_header_lines_checked(void)
 	CU_ASSERT_EQUAL_FATAL(mp("multipart/form-data; boundary=B", utf8, sizeof utf8 - 1, &p), PARSE_OK);
 	CU_ASSERT_STRING_EQUAL(p.v[0].filename, "客户.csv");
 }
+/* a ';' inside a quoted file name starts no parameter of its own */
+static void t_multipart_quoted_semicolon(void)
+{
+	struct params p;
+	static const char body[] = "--B\r\nContent-Disposition: form-data; filename=\"a; name=csrf\\\"; name=x.csv\"; "
+				   "name=\"file\"\r\n\r\nz\r\n--B--";
+	CU_ASSERT_EQUAL_FATAL(mp("multipart/form-data; boundary=B", body, sizeof body - 1, &p), PARSE_OK);
+	CU_ASSERT_EQUAL_FATAL(p.n, 1);
+	CU_ASSERT_STRING_EQUAL(p.v[0].name, "file");
+	CU_ASSERT_STRING_EQUAL(p.v[0].filename, "a; name=csrf\\\"; name=x.csv");
+}
 static void t_multipart_file_limit(void)
 {
 	struct buf b;
@@ -934,6 +945,7 @@ int main(void)
 	CU_add_test(s, "multipart malformed", t_multipart_malformed);
 	CU_add_test(s, "multipart file limit", t_multipart_file_limit);
 	CU_add_test(s, "multipart header lines checked", t_multipart_header_lines_checked);
+	CU_add_test(s, "multipart ';' in a quoted parameter", t_multipart_quoted_semicolon);
 	CU_add_test(s, "utf-8", t_utf8);
 	s = CU_add_suite("config", NULL, NULL);
 	CU_add_test(s, "file and environment", t_config_file_and_env);

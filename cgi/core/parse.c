@@ -224,8 +224,13 @@ static char *header_param(arena *a, const char *h, size_t hn, const char *key)
 	size_t kn = strlen(key);
 	size_t i = 0;
 	while (i < hn) {
-		while (i < hn && h[i] != ';')
-			i++;
+		/* the next ';' outside a quoted string: filename="a; name=b" names no field */
+		for (int quoted = 0; i < hn && (quoted || h[i] != ';'); i++) {
+			if (h[i] == '"')
+				quoted = !quoted;
+			else if (quoted && h[i] == '\\' && i + 1 < hn)
+				i++;
+		}
 		if (i >= hn)
 			break;
 		i++;

@@ -154,6 +154,34 @@ static void t_multipart_malformed(void)
 	static const char badtext[] = "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\xff\r\n--B--";
 	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", badtext, sizeof badtext - 1, &p), PARSE_MALFORMED);
 }
+/* found by tests/fuzz/fuzz_multipart.c: a part's Content-Type was kept
+ * unchecked (any bytes, not UTF-8), and a NUL in a quoted name cut it short */
+static void t_multipart_header_lines_checked(void)
+{
+	struct params p;
+	static const char ctype[] = "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n"
+				    "Content-Type: \x88" "ext/csv\r\n\r\nx\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", ctype, sizeof ctype - 1, &p), PARSE_MALFORMED);
+	static const char nul[] = "--B\r\nContent-Disposition: form-data; name=\"a\0b\"\r\n\r\n1\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", nul, sizeof nul - 1, &p), PARSE_MALFORMED);
+	static const char ctl[] = "--B\r\nContent-Disposition: form-data; name=\"x\"; filename=\"a\x01\"\r\n\r\n1\r\n--B--";
+	CU_ASSERT_EQUAL(mp("multipart/form-data; boundary=B", ctl, sizeof ctl - 1, &p), PARSE_MALFORMED);
+	static const char utf8[] = "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"客户.csv\"\r\n"
+				   "Content-Type:\ttext/csv\r\n\r\nx\r\n--B--";
+	CU_ASSERT_EQUAL_FATAL(mp("multipart/form-data; boundary=B", utf8, sizeof utf8 - 1, &p), PARSE_OK);
+	CU_ASSERT_STRING_EQUAL(p.v[0].filename, "客户.csv");
+}
+/* a ';' inside a quoted file name starts no parameter of its own */
+static void t_multipart_quoted_semicolon(void)
+{
+	struct params p;
+	static const char body[] = "--B\r\nContent-Disposition: form-data; filename=\"a; name=csrf\\\"; name=x.csv\"; "
+				   "name=\"file\"\r\n\r\nz\r\n--B--";
+	CU_ASSERT_EQUAL_FATAL(mp("multipart/form-data; boundary=B", body, sizeof body - 1, &p), PARSE_OK);
+	CU_ASSERT_EQUAL_FATAL(p.n, 1);
+	CU_ASSERT_STRING_EQUAL(p.v[0].name, "file");
+	CU_ASSERT_STRING_EQUAL(p.v[0].filename, "a; name=csrf\\\"; name=x.csv");
+}
 static void t_multipart_file_limit(void)
 {
 	struct buf b;
@@ -491,6 +519,103 @@ static void t_csv_parse_errors(void)
 	CU_ASSERT_EQUAL(line, 3);
 	CU_ASSERT_EQUAL(csv_parse(A, "a,b,c\n", 6, &tiny, &t, &line), CSV_TOO_MANY_COLUMNS);
 	CU_ASSERT_EQUAL(csv_parse(A, "abcd\n", 5, &tiny, &t, &line), CSV_FIELD_TOO_LONG);
+}
+
+/* found by tests/fuzz/fuzz_csv.c: the separator was looked for up to a NUL,
+ * past the n bytes given (an empty text read a byte it did not own) */
+static void t_csv_parse_reads_only_n(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	char *text = malloc(3);                  /* "a;b" with no NUL after it */
+	memcpy(text, "a;b", 3);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, text, 3, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 1);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 2);
+	CU_ASSERT_EQUAL(csv_parse(A, text, 0, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 0);
+	free(text);
+}
+
+/* found by tests/fuzz/fuzz_csv.c: a CR ending the text was read as a record
+ * of one empty field, and such a record was written as an empty line, which
+ * reads back as no record */
+static void t_csv_empty_record_round_trip(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "a\n\r", 3, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 1);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "a\n\"\"\nb", 6, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 3);
+	CU_ASSERT_EQUAL(t.rows[1].ncols, 1);
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[0], "");
+	struct buf b;
+	buf_init(&b);
+	for (size_t r = 0; r < t.nrows; r++)
+		csv_write_row(&b, t.rows[r].cols, t.rows[r].ncols);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "a\r\n\"\"\r\nb\r\n");
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, b.data, b.len, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 3);
+	buf_free(&b);
+}
+
+/* found by tests/fuzz/fuzz_csv.c: a CR after a closing quote ended the record
+ * even with no LF after it, so the next record started on the same line */
+static void t_csv_cr_after_quote(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL(csv_parse(A, "x\n\"a\"\rb", 7, &CSVLIM, &t, &line), CSV_MALFORMED);
+	CU_ASSERT_EQUAL(line, 2);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "\"a\"\r\nb", 6, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 2);
+	CU_ASSERT_EQUAL(t.rows[1].line, 2);
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, "\"a\"\r", 4, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL(t.nrows, 1);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a");
+}
+
+/* found by tests/fuzz/fuzz_csv.c: a one-column file whose cell held ';' was
+ * written bare and read back as two cells (';' taken for the separator) */
+static void t_csv_write_quotes_semicolon(void)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *row[] = { "a;b" };
+	csv_write_row(&b, row, 1);
+	CU_ASSERT_STRING_EQUAL(buf_cstr(&b), "\"a;b\"\r\n");
+	struct csv_table t;
+	size_t line = 0;
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, b.data, b.len, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 1);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 1);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a;b");
+	buf_free(&b);
+}
+
+/* found by tests/fuzz/fuzz_csv.c: the separator was chosen from the first
+ * line as bytes, so a ';' or ',' inside a quoted cell (or an empty first
+ * line) chose the wrong one and a file read back as malformed */
+static void t_csv_separator_outside_quotes(void)
+{
+	struct csv_table t;
+	size_t line = 0;
+	static const char comma[] = "\"a;\nb\",c\r\nd,e\r\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, comma, sizeof comma - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 2);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 2);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "a;\nb");
+	static const char semi[] = "\"x,y\";z\n1;2\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, semi, sizeof semi - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 2);
+	CU_ASSERT_STRING_EQUAL(t.rows[0].cols[0], "x,y");
+	CU_ASSERT_STRING_EQUAL(t.rows[1].cols[1], "2");
+	static const char empty_first[] = "\r\n\na;b\n";
+	CU_ASSERT_EQUAL_FATAL(csv_parse(A, empty_first, sizeof empty_first - 1, &CSVLIM, &t, &line), CSV_OK);
+	CU_ASSERT_EQUAL_FATAL(t.nrows, 1);
+	CU_ASSERT_EQUAL(t.rows[0].ncols, 2);
+	CU_ASSERT_EQUAL(t.rows[0].line, 3);
 }
 
 static void t_csv_write(void)
@@ -1043,6 +1168,8 @@ int main(void)
 	CU_add_test(s, "multipart quoted boundary", t_multipart_quoted_boundary);
 	CU_add_test(s, "multipart malformed", t_multipart_malformed);
 	CU_add_test(s, "multipart file limit", t_multipart_file_limit);
+	CU_add_test(s, "multipart header lines checked", t_multipart_header_lines_checked);
+	CU_add_test(s, "multipart ';' in a quoted parameter", t_multipart_quoted_semicolon);
 	CU_add_test(s, "utf-8", t_utf8);
 	s = CU_add_suite("config", NULL, NULL);
 	CU_add_test(s, "file and environment", t_config_file_and_env);
@@ -1071,6 +1198,11 @@ int main(void)
 	CU_add_test(s, "encodings (UTF-8, BOM, GBK, UTF-16, bad)", t_csv_encodings);
 	CU_add_test(s, "parse quoting, lines, separators", t_csv_parse);
 	CU_add_test(s, "parse errors and limits", t_csv_parse_errors);
+	CU_add_test(s, "parse reads only the n bytes given", t_csv_parse_reads_only_n);
+	CU_add_test(s, "a record of one empty field reads and writes back", t_csv_empty_record_round_trip);
+	CU_add_test(s, "a CR after a closing quote ends a record only with LF", t_csv_cr_after_quote);
+	CU_add_test(s, "write quotes a semicolon", t_csv_write_quotes_semicolon);
+	CU_add_test(s, "the separator is read outside quotes", t_csv_separator_outside_quotes);
 	CU_add_test(s, "write, neutralise, round trip", t_csv_write);
 	s = CU_add_suite("form", form_setup, form_teardown);
 	CU_add_test(s, "text: required, one line, characters", t_form_text);

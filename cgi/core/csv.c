@@ -76,26 +76,64 @@ static void push(arena *a, struct growing *g, const char *s)
 	g->v[g->n++] = s;
 }
 
+/* The separator: ';' when the first record has semicolons and no comma
+ * outside quoted fields (Excel writes ';' where the decimal mark is a comma),
+ * else ','. The empty lines the parser skips are skipped here too, and a
+ * field is quoted when it starts with '"' after either separator. Reads
+ * s[0..n) only. */
+static char separator(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (;;) {
+		if (i < n && s[i] == '\n')
+			i++;
+		else if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+			i += 2;
+		else
+			break;
+	}
+	int comma = 0, semicolon = 0, quoted = 0, field_start = 1;
+	for (; i < n; i++) {
+		char c = s[i];
+		if (quoted) {
+			if (c == '"' && i + 1 < n && s[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+			continue;
+		}
+		if (c == '\n')
+			break;
+		if (c == '"' && field_start) {
+			quoted = 1;
+			field_start = 0;
+			continue;
+		}
+		field_start = c == ',' || c == ';';
+		comma |= c == ',';
+		semicolon |= c == ';';
+	}
+	return semicolon && !comma ? ';' : ',';
+}
+
 int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, struct csv_table *out,
 	      size_t *err_line)
 {
 	memset(out, 0, sizeof *out);
-	/* the separator: ';' when the first line has some and no comma */
-	char sep = ',';
-	size_t first = strcspn(s, "\n");
-	if (memchr(s, ',', first) == NULL && memchr(s, ';', first) != NULL)
-		sep = ';';
+	char sep = separator(s, n);
 	size_t rows_cap = 0, line = 1, i = 0;
 	struct buf field;
 	buf_init(&field);
 	int rc = CSV_OK;
 	while (i < n && rc == CSV_OK) {
-		/* skip empty lines */
+		/* skip empty lines, and a CR that ends the text (no record of one empty field) */
 		if (s[i] == '\n' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')) {
 			i += s[i] == '\r' ? 2 : 1;
 			line++;
 			continue;
 		}
+		if (s[i] == '\r' && i + 1 == n)
+			break;
 		struct growing cols = { 0 };
 		size_t start_line = line;
 		for (;;) {                     /* one field */
@@ -124,8 +162,12 @@ int csv_parse(arena *a, const char *s, size_t n, const struct csv_limits *lim, s
 				}
 				if (rc != CSV_OK)
 					break;
-				if (i < n && s[i] != sep && s[i] != '\n' && s[i] != '\r') {
-					rc = CSV_MALFORMED;          /* "ab"c */
+				/* after the closing quote: a separator, a line end or the end
+				 * ("ab"c is refused; so is a CR that is no line end, "ab"\rc,
+				 * which would end a record in the middle of a line) */
+				if (i < n && s[i] != sep && s[i] != '\n' &&
+				    !(s[i] == '\r' && (i + 1 == n || s[i + 1] == '\n'))) {
+					rc = CSV_MALFORMED;
 					*err_line = line;
 					break;
 				}
@@ -214,7 +256,8 @@ static void write_cell(struct buf *b, const char *v, int numeric)
 	if (numeric && plain_number(v))
 		formula = 0;
 	size_t n = strlen(v);
-	int quote = formula || strpbrk(v, ",\"\r\n") != NULL || (n > 0 && (v[0] == ' ' || v[n - 1] == ' '));
+	/* ';' too: a reader (this one, Excel in a decimal-comma locale) may take it for the separator */
+	int quote = formula || strpbrk(v, ",;\"\r\n") != NULL || (n > 0 && (v[0] == ' ' || v[n - 1] == ' '));
 	if (quote)
 		buf_append(b, "\"", 1);
 	if (formula)
@@ -230,6 +273,10 @@ static void write_cell(struct buf *b, const char *v, int numeric)
 
 void csv_write_row_typed(struct buf *b, const char *const *cols, const int *numeric, size_t n)
 {
+	if (n == 1 && (cols[0] == NULL || cols[0][0] == '\0')) {
+		buf_append(b, "\"\"\r\n", 4);     /* an empty line would be read as no record */
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_append(b, ",", 1);

@@ -38,8 +38,8 @@ struct csv_table {
 	struct csv_row *rows;
 };
 
-/* Parses UTF-8 CSV: fields separated by ',' (or ';' when the first line has
- * semicolons and no commas), optionally quoted with '"' ('""' inside quotes
+/* Parses UTF-8 CSV: fields separated by ',' (or ';' when the first record has
+ * semicolons and no commas outside quotes), optionally quoted with '"' ('""' inside quotes
  * is a quote; quoted fields may hold separators and line breaks), records
  * ending in CRLF or LF, empty lines skipped. Fields are kept exactly. On an
  * error *err_line is the line of the problem. */
@@ -48,8 +48,9 @@ int csv_parse(arena *a, const char *text, size_t n, const struct csv_limits *lim
 
 /* The UTF-8 byte order mark, so that Excel opens the file as UTF-8. */
 void csv_write_bom(struct buf *b);
-/* One record, CRLF-terminated. A field is quoted when it holds a comma, quote,
- * CR, LF or leading/trailing space. A field starting with = + - @ TAB or CR
+/* One record, CRLF-terminated. A field is quoted when it holds a comma,
+ * semicolon, quote, CR, LF or leading/trailing space, and a record of one empty field is
+ * written "" (an empty line is no record). A field starting with = + - @ TAB or CR
  * is prefixed with ' so a spreadsheet shows it as text, never as a formula
  * (so a negative number written this way is prefixed too: see _typed). */
 void csv_write_row(struct buf *b, const char *const *cols, size_t n);

@@ -194,6 +194,14 @@ int parse_cookies(arena *a, const char *s, struct params *out, const struct limi
 
 /* ---- multipart ------------------------------------------------------------ */
 
+/* A part's header line: UTF-8 without control characters but TAB. A NUL
+ * would cut a name or file name short unseen; a bare CR or LF has no place
+ * in a header; a Content-Type is text like the rest. */
+static int header_line_ok(const char *s, size_t n)
+{
+	return text_ok(s, n) && memchr(s, '\r', n) == NULL && memchr(s, '\n', n) == NULL;
+}
+
 static const char *memmem_s(const char *h, size_t hn, const char *n, size_t nn)
 {
 	if (nn == 0 || hn < nn)
@@ -216,8 +224,13 @@ static char *header_param(arena *a, const char *h, size_t hn, const char *key)
 	size_t kn = strlen(key);
 	size_t i = 0;
 	while (i < hn) {
-		while (i < hn && h[i] != ';')
-			i++;
+		/* the next ';' outside a quoted string: filename="a; name=b" names no field */
+		for (int quoted = 0; i < hn && (quoted || h[i] != ';'); i++) {
+			if (h[i] == '"')
+				quoted = !quoted;
+			else if (quoted && h[i] == '\\' && i + 1 < hn)
+				i++;
+		}
 		if (i >= hn)
 			break;
 		i++;
@@ -277,7 +290,7 @@ int parse_multipart(arena *a, const char *content_type, const char *body, size_t
 			if (eol == NULL)
 				eol = hend;
 			size_t ln = (size_t)(eol - line);
-			if (ln > 1000)
+			if (ln > 1000 || !header_line_ok(line, ln))
 				return PARSE_MALFORMED;
 			if (ln > 20 && strncasecmp(line, "Content-Disposition:", 20) == 0) {
 				name = header_param(a, line, ln, "name");

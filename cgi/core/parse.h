@@ -38,7 +38,9 @@ int parse_urlencoded(arena *a, const char *s, size_t n, struct params *out, cons
 /* Cookie header: name=value pairs split on ';'. Values are taken as they are. */
 int parse_cookies(arena *a, const char *s, struct params *out, const struct limits *lim);
 /* multipart/form-data per RFC 7578. Text parts are checked like urlencoded
- * values; file parts (with a filename) are kept as bytes. */
+ * values; file parts (with a filename) are kept as bytes. A part's header
+ * lines must be UTF-8 without control characters but TAB (so no NUL cuts a
+ * name short and the part's Content-Type is text). */
 int parse_multipart(arena *a, const char *content_type, const char *body, size_t n,
 		    struct params *out, const struct limits *lim);
 

@@ -141,7 +141,11 @@ int db_error_lost(unsigned int e)
 	       e == CR_CONNECTION_ERROR || e == ER_SERVER_SHUTDOWN;
 }
 
-MYSQL *db_session_open(const struct config *c)
+/* A session on one server (sock, or host:port when sock is NULL); NULL when
+ * it does not answer, or, with check_ready, when it is a cluster node that
+ * takes no queries (wsrep_ready OFF: not in the primary component). */
+static MYSQL *session_on(const struct config *c, const char *host, unsigned int port, const char *sock,
+			 int check_ready)
 {
 	MYSQL *m = mysql_init(NULL);
 	if (m == NULL)
@@ -153,10 +157,8 @@ MYSQL *db_session_open(const struct config *c)
 	mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &rw);
 	mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
 	mysql_optionsv(m, MYSQL_REPORT_DATA_TRUNCATION, &off);
-	const char *sock = c->db_socket[0] ? c->db_socket : NULL;
-	if (mysql_real_connect(m, c->db_host, c->db_user, c->db_password, c->db_name,
-			       (unsigned int)c->db_port, sock, 0) == NULL) {
-		log_msg("db: connect failed: %s", mysql_error(m));
+	if (mysql_real_connect(m, host, c->db_user, c->db_password, c->db_name, port, sock, 0) == NULL) {
+		log_msg("db: connect to %s failed: %s", sock ? sock : host, mysql_error(m));
 		mysql_close(m);
 		return NULL;
 	}
@@ -166,6 +168,58 @@ MYSQL *db_session_open(const struct config *c)
 		log_msg("db: set sql_mode failed: %s", mysql_error(m));
 		mysql_close(m);
 		return NULL;
+	}
+	if (check_ready) {
+		int ready = 1;              /* a server without wsrep has no such variable */
+		if (mysql_query(m, "SHOW STATUS LIKE 'wsrep_ready'") != 0) {
+			ready = 0;
+		} else {
+			MYSQL_RES *res = mysql_store_result(m);
+			MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+			if (row != NULL && row[1] != NULL && strcmp(row[1], "ON") != 0)
+				ready = 0;
+			if (res != NULL)
+				mysql_free_result(res);
+		}
+		if (!ready) {
+			log_msg("db: %s is a cluster node not ready for queries, skipped", sock ? sock : host);
+			mysql_close(m);
+			return NULL;
+		}
+	}
+	return m;
+}
+
+MYSQL *db_session_open(const struct config *c)
+{
+	int failover = c->db_failover[0] != '\0';
+	MYSQL *m = session_on(c, c->db_host, (unsigned int)c->db_port, c->db_socket[0] ? c->db_socket : NULL,
+			      failover);
+	/* then the others of db_failover in their order: "/socket" or "host:port" */
+	const char *p = c->db_failover;
+	while (m == NULL && *p) {
+		p += strspn(p, " ,");
+		size_t n = strcspn(p, ",");
+		char one[CONFIG_STR];
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		p += n;
+		for (size_t e = strlen(one); e > 0 && one[e - 1] == ' '; e--)
+			one[e - 1] = '\0';
+		if (one[0] == '\0')
+			continue;
+		if (one[0] == '/') {
+			m = session_on(c, "localhost", 0, one, 1);
+		} else {
+			char *colon = strrchr(one, ':');
+			unsigned int port = 3306;
+			if (colon != NULL) {
+				*colon = '\0';
+				port = (unsigned int)strtoul(colon + 1, NULL, 10);
+			}
+			m = session_on(c, one, port, NULL, 1);
+		}
+		if (m != NULL)
+			log_msg("db: connected to %s (db_failover)", one);
 	}
 	return m;
 }

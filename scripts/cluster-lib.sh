@@ -52,6 +52,7 @@ node_start() {
         --wsrep-slave-threads=2 \
         "$@" </dev/null >/dev/null 2>&1 &
     pid=$!
+    disown "$pid"   # no "Killed" job notice when the drill kills it
     for ((i = 0; i < 1200; i++)); do
         st=$(node_status "$n" wsrep_local_state_comment || true)
         if [[ $st == Synced ]]; then

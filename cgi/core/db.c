@@ -169,6 +169,19 @@ static MYSQL *session_on(const struct config *c, const char *host, unsigned int 
 		mysql_close(m);
 		return NULL;
 	}
+	/* On a Galera node: a read first waits until the node has applied what
+	 * the cluster committed before it, so the next page of someone who just
+	 * saved (or signed in) on another node sees it. No effect elsewhere; a
+	 * server built without wsrep does not know the variable (1193). */
+	if (c->db_sync_wait > 0) {
+		char q[64];
+		snprintf(q, sizeof q, "SET SESSION wsrep_sync_wait = %ld", c->db_sync_wait);
+		if (mysql_query(m, q) != 0 && mysql_errno(m) != ER_UNKNOWN_SYSTEM_VARIABLE) {
+			log_msg("db: %s failed: %s", q, mysql_error(m));
+			mysql_close(m);
+			return NULL;
+		}
+	}
 	if (check_ready) {
 		int ready = 1;              /* a server without wsrep has no such variable */
 		if (mysql_query(m, "SHOW STATUS LIKE 'wsrep_ready'") != 0) {

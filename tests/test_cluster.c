@@ -328,10 +328,22 @@ static void kill_node2(void)
 	fflush(stdout);
 }
 
+/* 1 while g goes on: until its end, and on instance 2 after a kill until it
+ * has registered once more (at most 30 s after the kill: the cluster stalls
+ * for a few seconds while it excludes the node). */
+static int going_on(const struct loader *g)
+{
+	double t = now_s();
+	if (t < g->until)
+		return 1;
+	return g->kill_at > 0 && g->no % 2 == 1 && killed_at > 0 && g->first_ok_after_kill == 0 &&
+	       t < killed_at + 30;
+}
+
 static void *load(void *arg)
 {
 	struct loader *g = arg;
-	for (int i = 0; now_s() < g->until; i++) {
+	for (int i = 0; going_on(g); i++) {
 		if (g->kill_at > 0 && g->no == 0 && killed_at == 0 && now_s() >= g->kill_at)
 			kill_node2();
 		char name[96];

@@ -20,6 +20,7 @@ struct db {
 	MYSQL *conn;
 	MYSQL_STMT *stmt[SQL_MAX];
 	int in_txn;
+	int doomed;                 /* the open transaction hit a deadlock or lost its connection */
 	unsigned long statements;   /* executed since db_count_reset */
 	int last_rc;                /* the outcome of the last call that failed */
 	char lose_after[64];        /* test mode: drop the connection after this statement runs */
@@ -363,8 +364,13 @@ static int exec_once(struct db *d, arena *a, const struct sql *q, struct dbres *
 		if (f == MYSQL_NO_DATA)
 			break;
 		if (f == 1) {
-			*err = mysql_stmt_errno(s);
-			log_msg("db: %s fetch: %s", q->name, mysql_stmt_error(s));
+			/* an error the server sends in the middle of the rows (on Galera
+			 * a transaction aborted by another node's commit: 1213) may be
+			 * set on the connection only */
+			*err = mysql_stmt_errno(s) ? mysql_stmt_errno(s) : mysql_errno(d->conn);
+			if (*err != ER_LOCK_DEADLOCK && !db_error_lost(*err))
+				log_msg("db: %s fetch: %u %s", q->name, *err,
+					mysql_stmt_errno(s) ? mysql_stmt_error(s) : mysql_error(d->conn));
 			rc = DB_ERROR;
 			break;
 		}
@@ -452,6 +458,14 @@ static int execv_(struct db *d, arena *a, struct sql *q, struct dbres *res, cons
 			q->types);
 		return DB_ERROR;
 	}
+	if (d->in_txn && d->doomed) {
+		/* the server rolled this transaction back (a deadlock; on Galera a
+		 * commit of another node aborted it): a statement now would run in
+		 * autocommit, so nothing more runs until db_txn starts it again,
+		 * whatever the caller made of the error */
+		log_msg("db: %s refused: its transaction was rolled back", q->name);
+		return DB_RETRY;
+	}
 	if (q->writes && !d->in_txn) {
 		/* in autocommit a lost answer leaves it unknown whether it was written */
 		log_msg("db: %s writes outside a transaction", q->name);
@@ -478,14 +492,18 @@ static int execv_(struct db *d, arena *a, struct sql *q, struct dbres *res, cons
 			return DB_DUPLICATE;
 		if (is_refusal(err))
 			return DB_REFUSED;
-		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT) {
+			d->doomed = d->in_txn;
 			return d->in_txn ? DB_RETRY : DB_ERROR;
+		}
 		if (!db_error_lost(err))
 			return DB_ERROR;
 		log_msg("db: connection lost (%u), reconnecting", err);
 		db_disconnect(d);
-		if (d->in_txn)
+		if (d->in_txn) {
+			d->doomed = 1;
 			return DB_RETRY;
+		}
 	}
 	return DB_UNAVAILABLE;
 }
@@ -527,8 +545,15 @@ static int txn_(struct db *d, int (*fn)(void *ctx), void *ctx)
 		if (rc != DB_OK)
 			return rc;
 		d->in_txn = 1;
+		d->doomed = 0;
 		rc = fn(ctx);
 		d->in_txn = 0;
+		if (d->doomed && rc != DB_RETRY) {
+			/* the caller took a failed statement for an answer (no row,
+			 * a conflict): the transaction is gone all the same, run it again */
+			log_msg("db: a transaction went on after a deadlock or a lost connection: retried");
+			rc = DB_RETRY;
+		}
 		if (rc == DB_OK) {
 			rc = plain(d, "COMMIT", &err);
 			if (rc == DB_OK)

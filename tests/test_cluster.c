@@ -11,6 +11,7 @@
  *   DOSSIER_CLUSTER_KILL    node 2's pid file: SIGKILLed during the writes
  *   DOSSIER_TEST_BIN        the app binary (`dossier cron`)
  *   DOSSIER_CLUSTER_SECONDS length of the load and of the writes around the kill (default 10)
+ *   DOSSIER_CLUSTER_ROUNDS  rounds of the approval race (default 8; the duplicate check 1.5 times as many)
  *   DOSSIER_CLUSTER_SYNC_WAIT the instances' db_sync_wait (default 1): with it, a
  *                           card read through the other instance right after its 303 is there
  *
@@ -169,7 +170,7 @@ static int one_of_each(const long st[2], long a, long b)
 
 /* ---- 1. two approvers on two nodes ------------------------------------------------------ */
 
-#define RACE_ROUNDS 5
+static int race_rounds = 8;           /* DOSSIER_CLUSTER_ROUNDS */
 
 static void approval_race(void)
 {
@@ -204,8 +205,8 @@ static void approval_race(void)
 	snprintf(t2, sizeof t2, "%s", csrf_of(&m1b, "/"));
 	long long c0 = conflicts();
 	int right = 0, decisions_ok = 0, grants_ok = 0;
-	char outcomes[512] = "";
-	for (int round = 0; round < RACE_ROUNDS; round++) {
+	char outcomes[2048] = "";
+	for (int round = 0; round < race_rounds; round++) {
 		char name[96], path[96];
 		snprintf(name, sizeof name, "集群审批%s第%d号有限公司", run, round);
 		long long card = register_card(&owner, otok, name, NULL);
@@ -236,9 +237,9 @@ static void approval_race(void)
 		grants_ok += db_value("SELECT COUNT(*) FROM client_grants WHERE client_id = %lld", card) == 1;
 		snprintf(outcomes + strlen(outcomes), sizeof outcomes - strlen(outcomes), " %ld/%ld", s[0], s[1]);
 	}
-	check(right == RACE_ROUNDS && decisions_ok == RACE_ROUNDS && grants_ok == RACE_ROUNDS, "approval race, 2 nodes",
+	check(right == race_rounds && decisions_ok == race_rounds && grants_ok == race_rounds, "approval race, 2 nodes",
 	      "%d rounds: one 303 + one 409 in %d, one decision in %d, one grant in %d; answers (node1/node2):%s; "
-	      "%lld certification conflicts/BF aborts on nodes 1-2", RACE_ROUNDS, right, decisions_ok, grants_ok,
+	      "%lld certification conflicts/BF aborts on nodes 1-2", race_rounds, right, decisions_ok, grants_ok,
 	      outcomes, conflicts() - c0);
 	client_free(&owner);
 	client_free(&asker);
@@ -249,7 +250,6 @@ static void approval_race(void)
 
 /* ---- 2. the same client on two nodes at once ----------------------------------------------- */
 
-#define DUP_ROUNDS 8
 
 static void duplicate_race(void)
 {
@@ -262,9 +262,9 @@ static void duplicate_race(void)
 	snprintf(ta, sizeof ta, "%s", csrf_of(&a, "/clients/new"));
 	snprintf(tb, sizeof tb, "%s", csrf_of(&b, "/clients/new"));
 	long long c0 = conflicts();
-	int one_card = 0, answers = 0;
-	char outcomes[512] = "";
-	for (int round = 0; round < DUP_ROUNDS; round++) {
+	int rounds = race_rounds * 3 / 2, one_card = 0, answers = 0;
+	char outcomes[2048] = "";
+	for (int round = 0; round < rounds; round++) {
 		char name[96];
 		snprintf(name, sizeof name, "集群同名%s第%d号有限公司", run, round);
 		const char *fa[] = { "_csrf", ta, "card_type", "dealer", "lifecycle", "new", "scope", "personal",
@@ -280,9 +280,9 @@ static void duplicate_race(void)
 		one_card += n == 1;
 		snprintf(outcomes + strlen(outcomes), sizeof outcomes - strlen(outcomes), " %ld/%ld=%lld", s[0], s[1], n);
 	}
-	check(one_card == DUP_ROUNDS && answers == DUP_ROUNDS, "duplicate check, 2 nodes",
+	check(one_card == rounds && answers == rounds, "duplicate check, 2 nodes",
 	      "%d rounds: one card in %d, one 303 + one 409 in %d; answers/cards:%s; %lld certification "
-	      "conflicts/BF aborts", DUP_ROUNDS, one_card, answers, outcomes, conflicts() - c0);
+	      "conflicts/BF aborts", rounds, one_card, answers, outcomes, conflicts() - c0);
 	client_free(&a);
 	client_free(&b);
 }
@@ -549,6 +549,8 @@ int main(void)
 	const char *s = getenv("DOSSIER_CLUSTER_SOCKS");
 	const char *conf = getenv("DOSSIER_TEST_CONF");
 	int secs = getenv("DOSSIER_CLUSTER_SECONDS") ? atoi(getenv("DOSSIER_CLUSTER_SECONDS")) : 10;
+	if (getenv("DOSSIER_CLUSTER_ROUNDS") && atoi(getenv("DOSSIER_CLUSTER_ROUNDS")) > 0)
+		race_rounds = atoi(getenv("DOSSIER_CLUSTER_ROUNDS"));
 	if (getenv("DOSSIER_CLUSTER_SYNC_WAIT"))
 		sync_wait = atoi(getenv("DOSSIER_CLUSTER_SYNC_WAIT"));
 	char err[256];

@@ -1438,6 +1438,47 @@ static long long all_at_once(struct registrar *g)
 	return innodb_deadlocks() - d0;
 }
 
+/* The same client registered by two people at the same moment: one card, the
+ * other answer 409 (the duplicate check is a plain read: without the lock rows
+ * of client_dup_locks both found no earlier card and both were saved). Each
+ * round a new name, once with a phone that alone makes it a duplicate. */
+static void test_same_client_registered_at_once_gives_one_card(void)
+{
+	struct client a, b;
+	sign_in(&a, "staff1");
+	sign_in(&b, "staff3");
+	struct client *who[2] = { &a, &b };
+	int twice = 0, odd = 0;
+	for (int round = 0; round < 8; round++) {
+		char name[2][96], phone[32], t[2][80];
+		snprintf(name[0], sizeof name[0], "同时登记%s第%d号有限公司", run, round);
+		/* odd rounds: another name, the same phone */
+		snprintf(name[1], sizeof name[1], round % 2 ? "同时登记%s第%d号分公司" : "同时登记%s第%d号有限公司", run,
+			 round);
+		snprintf(phone, sizeof phone, "021-6%s%02d", run, round);
+		snprintf(t[0], sizeof t[0], "%s", csrf_of(&a, "/clients/new"));
+		snprintf(t[1], sizeof t[1], "%s", csrf_of(&b, "/clients/new"));
+		const char *f0[] = { "_csrf", t[0], "card_type", "dealer", "lifecycle", "new", "scope", "personal",
+				     "name", name[0], "phone", phone, NULL };
+		const char *f1[] = { "_csrf", t[1], "card_type", "dealer", "lifecycle", "new", "scope", "personal",
+				     "name", name[1], "phone", phone, NULL };
+		const char *const *fields[2] = { f0, f1 };
+		long st[2];
+		post_at_once(who, "/clients/new", fields, st);
+		if (!((st[0] == 303 && st[1] == 409) || (st[0] == 409 && st[1] == 303))) {
+			fprintf(stderr, "\n    round %d: answers %ld and %ld\n", round, st[0], st[1]);
+			odd++;
+		}
+		long long n = db_value("SELECT COUNT(*) FROM clients WHERE phone_digits = '0216%s%02d'", run, round);
+		if (n != 1)
+			twice++;
+	}
+	CU_ASSERT_EQUAL(twice, 0);
+	CU_ASSERT_EQUAL(odd, 0);
+	client_free(&a);
+	client_free(&b);
+}
+
 /* People registering different clients at the same moment all succeed and
  * never deadlock (a card's search grams are written row by row, never deleted
  * by client, which locked the end of the index every registration inserts
@@ -2263,6 +2304,7 @@ void add_client_suite(void)
 	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
 	T(test_visibility_matrix_and_view_log);
 	T(test_registering_at_once_never_deadlocks);
+	T(test_same_client_registered_at_once_gives_one_card);
 	T(test_lists_count_and_page_both_ways);
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_stubs_show_name_owner_and_date_only);

@@ -751,6 +751,32 @@ static void test_a_lost_write_is_not_written_twice(void)
 	client_free(&dir);
 }
 
+/* A read in a transaction that fails is not an answer: deciding read "not an
+ * approver" from a lost read of the approvers and answered 403 (on a Galera
+ * cluster the same happened when another node's commit aborted the
+ * transaction: 1213 on its next statement). The transaction runs again. */
+static void test_a_lost_read_in_a_decision_is_retried(void)
+{
+	struct client owner, asker, boss;
+	sign_in(&owner, "staff1");
+	sign_in(&asker, "staff3");
+	sign_in(&boss, "manager1");
+	long long card = card_of(&owner, "读丢", "personal");
+	CU_ASSERT_EQUAL(ask(&asker, card, "view", NULL, "读丢了再来"), 303);
+	long long req = last_request("staff3");
+	char tok[80], path[64];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	snprintf(tok, sizeof tok, "%s", csrf_of(&boss, path));
+	snprintf(path, sizeof path, "/requests/%lld/decide", req);
+	const char *f[] = { "_csrf", tok, "step", "1", "decision", "approve", "comment", "", NULL };
+	CU_ASSERT_EQUAL(client_post_header(&boss, path, "X-Test-Fault: lost:Q_APPROVER_OPEN", f), 303);
+	CU_ASSERT_STRING_EQUAL(status_of(req), "approved");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM request_decisions WHERE request_id = %lld", req), 1);
+	client_free(&owner);
+	client_free(&asker);
+	client_free(&boss);
+}
+
 static void test_delegation_window_and_routing_by_data(void)
 {
 	struct client admin, gm, deputy, owner;
@@ -1367,6 +1393,7 @@ void add_request_suite(void)
 	T(test_delegation_window_and_routing_by_data);
 	T(test_delegations_and_routes_commit_with_their_audit_rows);
 	T(test_a_lost_write_is_not_written_twice);
+	T(test_a_lost_read_in_a_decision_is_retried);
 	T(test_step_needing_everyone);
 	T(test_duplicate_transfer_to_second_registrant);
 	T(test_handover_of_a_leaving_employee);

@@ -203,21 +203,40 @@ size_t approval_delegators(struct req *r, const long long **ids)
 	return s->n;
 }
 
-long long approval_acting_for(struct req *r, long long id, int step)
+/* approval_acting_for, with the database's answer: DB_OK and *acting (0 =
+ * nobody), or the failing db_rc. In a transaction a failed read is not
+ * "nobody": on a Galera cluster it is how a transaction that lost to another
+ * node's commit finds out (1213, DB_RETRY), and it must run again. */
+static int acting_for(struct req *r, long long id, int step, long long *acting)
 {
 	struct dbres res;
+	*acting = 0;
 	if (r->user == NULL)
-		return 0;
-	if (db_exec(r->db, r->a, Q_APPROVER_OPEN, &res, "iii", id, (long long)step, r->user->id) == DB_OK &&
-	    res.nrows == 1)
-		return r->user->id;
+		return DB_OK;
+	int rc = db_exec(r->db, r->a, Q_APPROVER_OPEN, &res, "iii", id, (long long)step, r->user->id);
+	if (rc != DB_OK)
+		return rc;
+	if (res.nrows == 1) {
+		*acting = r->user->id;
+		return DB_OK;
+	}
 	const long long *from;
 	size_t n = approval_delegators(r, &from);
-	for (size_t i = 0; i < n; i++)
-		if (db_exec(r->db, r->a, Q_APPROVER_OPEN, &res, "iii", id, (long long)step, from[i]) == DB_OK &&
-		    res.nrows == 1)
-			return from[i];
-	return 0;
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = db_exec(r->db, r->a, Q_APPROVER_OPEN, &res, "iii", id, (long long)step, from[i])) != DB_OK)
+			return rc;
+		if (res.nrows == 1) {
+			*acting = from[i];
+			return DB_OK;
+		}
+	}
+	return DB_OK;
+}
+
+long long approval_acting_for(struct req *r, long long id, int step)
+{
+	long long acting;
+	return acting_for(r, id, step, &acting) == DB_OK ? acting : 0;
 }
 
 size_t approval_inbox_users(struct req *r, long long who[5])
@@ -287,7 +306,9 @@ static int decide_txn(void *arg)
 		c->outcome = APPROVAL_STALE_STEP;
 		return DB_CONFLICT;
 	}
-	long long acting = approval_acting_for(r, c->id, c->step);
+	long long acting;
+	if ((rc = acting_for(r, c->id, c->step, &acting)) != DB_OK)
+		return rc;
 	if (acting == 0 || acting == requester || r->user->id == requester) {
 		c->outcome = APPROVAL_NOT_YOURS;
 		return DB_CONFLICT;

@@ -143,6 +143,23 @@ int dupes_of(struct req *r, long long self, const struct dup_keys *k, struct dbr
 	return db_exec(r->db, r->a, Q_CLIENT_DUPES, res, "issss", self, k->norm, k->digits, k->digits, k->code);
 }
 
+/* The bucket (0..4095) of a duplicate key's text: FNV-1a. */
+static long long dup_bucket(const char *s)
+{
+	unsigned long h = 2166136261u;
+	for (; *s; s++)
+		h = ((h ^ (unsigned char)*s) * 16777619u) & 0xffffffffu;
+	return (long long)(h % 4096);
+}
+
+int dup_lock(struct req *r, const struct dup_keys *k)
+{
+	/* one statement, so both rows are locked in key order (no deadlock
+	 * between two registrations); an empty phone locks the name's twice */
+	long long name = dup_bucket(k->norm), phone = *k->digits ? dup_bucket(k->digits) : name;
+	return db_exec(r->db, r->a, Q_CLIENT_DUP_LOCK, NULL, "ii", name, phone);
+}
+
 /* The earlier registrations matching k, shown (name, owner, date only) in
  * Dupes.*; returns the number found or a negative db_rc. */
 static int find_dupes(struct req *r, long long self, const struct dup_keys *k)
@@ -216,11 +233,16 @@ static int person_check(struct req *r, const char **v, const char *err_field)
 int client_insert(struct req *r, const struct new_client *n, long long *id)
 {
 	const char **v = n->values;
-	/* inside the caller's transaction, so two people registering the same
-	 * client at once cannot both pass: the locks taken here serialise them */
+	/* inside the caller's transaction, after the lock rows of the name and
+	 * phone (dup_lock), so two people registering the same client at once
+	 * cannot both pass: the second waits (or, on a Galera cluster, fails
+	 * certification and is retried) and its check then sees the first card */
 	struct dup_keys keys;
 	dup_keys_of(r, v, &keys);
-	int d = find_dupes(r, 0, &keys);
+	int d = dup_lock(r, &keys);
+	if (d != DB_OK)
+		return d;
+	d = find_dupes(r, 0, &keys);
 	if (d < 0)
 		return d;
 	if (d > 0)
@@ -660,13 +682,17 @@ static int update_txn(void *arg)
 	const char **v = u->values;
 	const char **old = card_values(r, u->card);
 	u->changes = 0;
-	int rcl = filing_change_late(r, u->event_on, &u->late);     /* each change says when it happened */
-	if (rcl != DB_OK)
-		return rcl;
 	struct dup_keys keys;
 	dup_keys_of(r, v, &keys);
-	if (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_phone], v[CF_phone]) ||
-	    !text_same(old[CF_credit_code], v[CF_credit_code])) {
+	int keys_change = !text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_phone], v[CF_phone]) ||
+			  !text_same(old[CF_credit_code], v[CF_credit_code]);
+	/* the lock rows first, before this transaction's first read (its snapshot) */
+	int rcl = keys_change ? dup_lock(r, &keys) : DB_OK;
+	if (rcl == DB_OK)
+		rcl = filing_change_late(r, u->event_on, &u->late);     /* each change says when it happened */
+	if (rcl != DB_OK)
+		return rcl;
+	if (keys_change) {
 		int d = find_dupes(r, u->id, &keys);
 		if (d < 0)
 			return d;

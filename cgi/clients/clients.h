@@ -41,6 +41,11 @@ struct dup_keys {
 };
 /* The keys of a card's values (CF__COUNT, from card_check). */
 void dup_keys_of(struct req *r, const char *const *v, struct dup_keys *k);
+/* Locks the rows of k's name and phone buckets (client_dup_locks) in the
+ * caller's transaction, before its first read: a registration or rename of
+ * the same name or phone at once waits for this one, or on a cluster fails
+ * certification and is retried, and its duplicate check then sees it. */
+int dup_lock(struct req *r, const struct dup_keys *k);
 /* The earlier registrations matching k other than self (Q_CLIENT_DUPES rows). */
 int dupes_of(struct req *r, long long self, const struct dup_keys *k, struct dbres *res);
 

@@ -144,6 +144,7 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"c.registered_at, c.blacklist, c.credit_code, c.phone_digits, c.name_norm FROM clients c " \
 		"WHERE c.deleted_at IS NULL AND c.id <> ? AND (c.name_norm = ? OR (? <> '' AND c.phone_digits = ?) " \
 		"OR c.credit_code = ?) ORDER BY c.registered_at, c.id LIMIT 10") \
+	X(Q_CLIENT_DUP_LOCK, "ii", "UPDATE client_dup_locks SET n = n + 1 WHERE bucket IN (?, ?)") \
 	X(Q_CLIENT_EXISTS, "i", "SELECT id, name FROM clients WHERE id = ? AND deleted_at IS NULL") \
 	X(Q_CLIENT_ALL_NEW, T_FILTERS "i" "i", LIST_COLS "WHERE c.deleted_at IS NULL " CARD_FILTERS "AND " KEYSET_NEW \
 		" ORDER BY " ORDER_NEW " LIMIT ?") \

@@ -22,7 +22,7 @@ struct key {
 static const struct key keys[] = {
 	S(listen), S(pid_file), S(log_file), L(workers, 0, 256), L(request_timeout, 1, 3600),
 	S(db_socket), S(db_host), L(db_port, 1, 65535), S(db_name), S(db_user), S(db_password),
-	S(db_admin_user), S(db_admin_password),
+	S(db_admin_user), S(db_admin_password), S(db_failover), L(db_sync_wait, 0, 15),
 	S(templates_dir), L(templates_reload, 0, 1), S(sql_dir), S(static_dir), S(files_dir),
 	S(backup_dir), L(backup_keep_weekly, 1, 520), L(backup_keep_monthly, 0, 1200), L(backup_warn_days, 1, 3650),
 	S(lang_default), S(timezone), S(smtp_url), S(mail_from),
@@ -49,6 +49,7 @@ void config_defaults(struct config *c)
 	c->request_timeout = 30;
 	strcpy(c->db_host, "localhost");
 	c->db_port = 3306;
+	c->db_sync_wait = 1;
 	strcpy(c->db_name, "dossier");
 	strcpy(c->db_user, "dossier");
 	strcpy(c->db_admin_user, "root");

@@ -21,6 +21,8 @@ struct config {
 	char db_password[CONFIG_STR];
 	char db_admin_user[64];
 	char db_admin_password[CONFIG_STR];
+	char db_failover[CONFIG_STR];     /* other servers to try: "/socket, host:port, …" */
+	long db_sync_wait;                /* wsrep_sync_wait of the app's sessions (Galera) */
 	/* files */
 	char templates_dir[CONFIG_STR];
 	long templates_reload;          /* 1: re-parse a template when a file changed; 0: never (production) */

@@ -20,6 +20,7 @@ struct db {
 	MYSQL *conn;
 	MYSQL_STMT *stmt[SQL_MAX];
 	int in_txn;
+	int doomed;                 /* the open transaction hit a deadlock or lost its connection */
 	unsigned long statements;   /* executed since db_count_reset */
 	int last_rc;                /* the outcome of the last call that failed */
 	char lose_after[64];        /* test mode: drop the connection after this statement runs */
@@ -141,7 +142,11 @@ int db_error_lost(unsigned int e)
 	       e == CR_CONNECTION_ERROR || e == ER_SERVER_SHUTDOWN;
 }
 
-MYSQL *db_session_open(const struct config *c)
+/* A session on one server (sock, or host:port when sock is NULL); NULL when
+ * it does not answer, or, with check_ready, when it is a cluster node that
+ * takes no queries (wsrep_ready OFF: not in the primary component). */
+static MYSQL *session_on(const struct config *c, const char *host, unsigned int port, const char *sock,
+			 int check_ready)
 {
 	MYSQL *m = mysql_init(NULL);
 	if (m == NULL)
@@ -153,10 +158,8 @@ MYSQL *db_session_open(const struct config *c)
 	mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &rw);
 	mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
 	mysql_optionsv(m, MYSQL_REPORT_DATA_TRUNCATION, &off);
-	const char *sock = c->db_socket[0] ? c->db_socket : NULL;
-	if (mysql_real_connect(m, c->db_host, c->db_user, c->db_password, c->db_name,
-			       (unsigned int)c->db_port, sock, 0) == NULL) {
-		log_msg("db: connect failed: %s", mysql_error(m));
+	if (mysql_real_connect(m, host, c->db_user, c->db_password, c->db_name, port, sock, 0) == NULL) {
+		log_msg("db: connect to %s failed: %s", sock ? sock : host, mysql_error(m));
 		mysql_close(m);
 		return NULL;
 	}
@@ -166,6 +169,71 @@ MYSQL *db_session_open(const struct config *c)
 		log_msg("db: set sql_mode failed: %s", mysql_error(m));
 		mysql_close(m);
 		return NULL;
+	}
+	/* On a Galera node: a read first waits until the node has applied what
+	 * the cluster committed before it, so the next page of someone who just
+	 * saved (or signed in) on another node sees it. No effect elsewhere; a
+	 * server built without wsrep does not know the variable (1193). */
+	if (c->db_sync_wait > 0) {
+		char q[64];
+		snprintf(q, sizeof q, "SET SESSION wsrep_sync_wait = %ld", c->db_sync_wait);
+		if (mysql_query(m, q) != 0 && mysql_errno(m) != ER_UNKNOWN_SYSTEM_VARIABLE) {
+			log_msg("db: %s failed: %s", q, mysql_error(m));
+			mysql_close(m);
+			return NULL;
+		}
+	}
+	if (check_ready) {
+		int ready = 1;              /* a server without wsrep has no such variable */
+		if (mysql_query(m, "SHOW STATUS LIKE 'wsrep_ready'") != 0) {
+			ready = 0;
+		} else {
+			MYSQL_RES *res = mysql_store_result(m);
+			MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+			if (row != NULL && row[1] != NULL && strcmp(row[1], "ON") != 0)
+				ready = 0;
+			if (res != NULL)
+				mysql_free_result(res);
+		}
+		if (!ready) {
+			log_msg("db: %s is a cluster node not ready for queries, skipped", sock ? sock : host);
+			mysql_close(m);
+			return NULL;
+		}
+	}
+	return m;
+}
+
+MYSQL *db_session_open(const struct config *c)
+{
+	int failover = c->db_failover[0] != '\0';
+	MYSQL *m = session_on(c, c->db_host, (unsigned int)c->db_port, c->db_socket[0] ? c->db_socket : NULL,
+			      failover);
+	/* then the others of db_failover in their order: "/socket" or "host:port" */
+	const char *p = c->db_failover;
+	while (m == NULL && *p) {
+		p += strspn(p, " ,");
+		size_t n = strcspn(p, ",");
+		char one[CONFIG_STR];
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		p += n;
+		for (size_t e = strlen(one); e > 0 && one[e - 1] == ' '; e--)
+			one[e - 1] = '\0';
+		if (one[0] == '\0')
+			continue;
+		if (one[0] == '/') {
+			m = session_on(c, "localhost", 0, one, 1);
+		} else {
+			char *colon = strrchr(one, ':');
+			unsigned int port = 3306;
+			if (colon != NULL) {
+				*colon = '\0';
+				port = (unsigned int)strtoul(colon + 1, NULL, 10);
+			}
+			m = session_on(c, one, port, NULL, 1);
+		}
+		if (m != NULL)
+			log_msg("db: connected to %s (db_failover)", one);
 	}
 	return m;
 }
@@ -296,8 +364,13 @@ static int exec_once(struct db *d, arena *a, const struct sql *q, struct dbres *
 		if (f == MYSQL_NO_DATA)
 			break;
 		if (f == 1) {
-			*err = mysql_stmt_errno(s);
-			log_msg("db: %s fetch: %s", q->name, mysql_stmt_error(s));
+			/* an error the server sends in the middle of the rows (on Galera
+			 * a transaction aborted by another node's commit: 1213) may be
+			 * set on the connection only */
+			*err = mysql_stmt_errno(s) ? mysql_stmt_errno(s) : mysql_errno(d->conn);
+			if (*err != ER_LOCK_DEADLOCK && !db_error_lost(*err))
+				log_msg("db: %s fetch: %u %s", q->name, *err,
+					mysql_stmt_errno(s) ? mysql_stmt_error(s) : mysql_error(d->conn));
 			rc = DB_ERROR;
 			break;
 		}
@@ -385,6 +458,14 @@ static int execv_(struct db *d, arena *a, struct sql *q, struct dbres *res, cons
 			q->types);
 		return DB_ERROR;
 	}
+	if (d->in_txn && d->doomed) {
+		/* the server rolled this transaction back (a deadlock; on Galera a
+		 * commit of another node aborted it): a statement now would run in
+		 * autocommit, so nothing more runs until db_txn starts it again,
+		 * whatever the caller made of the error */
+		log_msg("db: %s refused: its transaction was rolled back", q->name);
+		return DB_RETRY;
+	}
 	if (q->writes && !d->in_txn) {
 		/* in autocommit a lost answer leaves it unknown whether it was written */
 		log_msg("db: %s writes outside a transaction", q->name);
@@ -411,14 +492,18 @@ static int execv_(struct db *d, arena *a, struct sql *q, struct dbres *res, cons
 			return DB_DUPLICATE;
 		if (is_refusal(err))
 			return DB_REFUSED;
-		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT) {
+			d->doomed = d->in_txn;
 			return d->in_txn ? DB_RETRY : DB_ERROR;
+		}
 		if (!db_error_lost(err))
 			return DB_ERROR;
 		log_msg("db: connection lost (%u), reconnecting", err);
 		db_disconnect(d);
-		if (d->in_txn)
+		if (d->in_txn) {
+			d->doomed = 1;
 			return DB_RETRY;
+		}
 	}
 	return DB_UNAVAILABLE;
 }
@@ -460,8 +545,15 @@ static int txn_(struct db *d, int (*fn)(void *ctx), void *ctx)
 		if (rc != DB_OK)
 			return rc;
 		d->in_txn = 1;
+		d->doomed = 0;
 		rc = fn(ctx);
 		d->in_txn = 0;
+		if (d->doomed && rc != DB_RETRY) {
+			/* the caller took a failed statement for an answer (no row,
+			 * a conflict): the transaction is gone all the same, run it again */
+			log_msg("db: a transaction went on after a deadlock or a lost connection: retried");
+			rc = DB_RETRY;
+		}
 		if (rc == DB_OK) {
 			rc = plain(d, "COMMIT", &err);
 			if (rc == DB_OK)

@@ -46,7 +46,11 @@ int db_last(const struct db *d);
 
 /* A connection in the program's session settings (utf8mb4, strict mode,
  * timeouts) for a process that runs statements of its own (the view-log
- * committer); NULL when none could be made (logged). */
+ * committer); NULL when none could be made (logged). Tries db_socket (or
+ * db_host:db_port), then each server of db_failover in order; with
+ * db_failover set, a Galera node that is not ready (wsrep_ready OFF) is
+ * skipped. Every connection of the app is made here, so a worker whose
+ * server died connects to the next one at its next request. */
 struct st_mysql *db_session_open(const struct config *cfg);
 /* 1 when the server error e means the connection is gone. */
 int db_error_lost(unsigned int e);

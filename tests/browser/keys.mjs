@@ -7,7 +7,7 @@ const { base, outDir } = args('keys.mjs');
 // The top-level names of the language files: a visible "name.something" is a key.
 const NAMESPACES = ['app', 'nav', 'form', 'flash', 'error', 'role', 'login', 'home', 'password', 'admin',
   'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review', 'views', 'people',
-  'unserved', 'visit', 'backup', 'complaint', 'survey'];
+  'unserved', 'visit', 'backup', 'complaint', 'survey', 'archive'];
 const KEY = new RegExp(`(^|[^A-Za-z0-9_@./-])((${NAMESPACES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*)`, 'g');
 
 const PAGES = {
@@ -15,13 +15,16 @@ const PAGES = {
     '/requests/inbox', '/password', '{card}', '{card}/history', '{card}/print', '{card}/edit',
     '{card}/request?kind=grade', '{card}/request?kind=owner', '{card}/request?kind=blacklist',
     '{card}/request?kind=reassign', '/clients?owner_q=%E9%94%80%E5%94%AE', '/agenda', '/visits',
-    '{card}/visits', '{card}/visits/new', '/complaints?mine=1', '{card}/complaints/new', '{card}/surveys/new'],
+    '{card}/visits', '{card}/visits/new', '/complaints?mine=1', '{card}/complaints/new', '{card}/surveys/new', '{card}/archive/new', '/archive/items/1', '/archive/items/1/borrow',
+    '/archive/items/4/borrow', '/archive/volumes/1'],
+  archivist: ['/', '/archive/desk', '/archive/desk?no=NO-SUCH', '/archive/placing', '/archive/out', '/archive/overdue',
+    '/archive/register', '/archive/register?from=2026-01-01&to=2026-12-31&borrower_q=%E9%99%88'],
   manager1: ['/', '/clients', '/reviews', '/clients/deleted', '/clients/unserved', '/agenda?user_q=%E9%99%88%E9%9D%99', '/complaints', '/surveys',
     '/delegations', '/requests/inbox', '{card}',
     '{card}/history', '{card}/views', '{card}/views?from=2026-13-01'],
   auditor: ['/', '/admin/views', '/admin/views?user=1', '/admin/views?user=1&kind=denied', '/admin/views?from=x'],
   admin: ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/classes', '/admin/grades',
-    '/admin/routes', '/admin/audit', '/admin/calendar', '/admin/backups', '/'],
+    '/admin/routes', '/admin/audit', '/admin/calendar', '/admin/backups', '/admin/archive', '/'],
 };
 
 const browser = await launch();

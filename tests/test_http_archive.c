@@ -111,7 +111,7 @@ static long long auth_of(long long item)
 static long checkout(struct client *arc, long long auth)
 {
 	char a[24], tok[80];
-	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/archive/desk"));
+	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/"));
 	snprintf(a, sizeof a, "%lld", auth);
 	return client_post(arc, "/archive/desk/checkout", "_csrf", tok, "auth", a, "copies", "1", NULL);
 }
@@ -119,7 +119,7 @@ static long checkout(struct client *arc, long long auth)
 static long give_back(struct client *arc, long long item, const char *condition)
 {
 	char l[24], tok[80];
-	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/archive/desk"));
+	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/"));
 	snprintf(l, sizeof l, "%lld", db_value("SELECT COALESCE(MAX(id), 0) FROM archive_loans WHERE item_id = %lld", item));
 	return client_post(arc, "/archive/desk/return", "_csrf", tok, "loan", l, "condition", condition, NULL);
 }
@@ -391,8 +391,8 @@ static void test_archive_never_out_twice(void)
 	long long a2 = auth_of(item);
 	CU_ASSERT(a1 != a2);
 	char tok1[80], tok2[80], s1[24], s2[24];
-	snprintf(tok1, sizeof tok1, "%s", csrf_of(&desk1, "/archive/desk"));
-	snprintf(tok2, sizeof tok2, "%s", csrf_of(&desk2, "/archive/desk"));
+	snprintf(tok1, sizeof tok1, "%s", csrf_of(&desk1, "/"));
+	snprintf(tok2, sizeof tok2, "%s", csrf_of(&desk2, "/"));
 	snprintf(s1, sizeof s1, "%lld", a1);
 	snprintf(s2, sizeof s2, "%lld", a2);
 	const char *f1[] = { "_csrf", tok1, "auth", s1, "copies", "1", NULL };

@@ -100,7 +100,7 @@ static int checkout_txn(void *arg)
 		return refuse(c, "archive.authorisation_expired");
 	int reading = strcmp(dbres_get(&a, 0, AU_MODE), "reading") == 0;
 	/* the item leaves the shelf: only from the shelf */
-	rc = db_exec(r->db, r->a, Q_ITEM_SET_STATUS, &res, "ssi", reading ? "reading_room" : "checked_out", c->item,
+	rc = db_exec(r->db, r->a, Q_ITEM_SET_STATUS, &res, "sis", reading ? "reading_room" : "checked_out", c->item,
 		     "on_shelf");
 	if (rc != DB_OK)
 		return rc;
@@ -180,7 +180,7 @@ static int return_txn(void *arg)
 		return DB_CONFLICT;
 	int lost = strcmp(c->cond, "lost") == 0;
 	const char *was = strcmp(dbres_get(&l, 0, LN_KIND), "reading") == 0 ? "reading_room" : "checked_out";
-	if ((rc = db_exec(r->db, r->a, Q_ITEM_SET_STATUS, &res, "ssi", lost ? "lost" : "on_shelf", c->item, was)) != DB_OK)
+	if ((rc = db_exec(r->db, r->a, Q_ITEM_SET_STATUS, &res, "sis", lost ? "lost" : "on_shelf", c->item, was)) != DB_OK)
 		return rc;
 	if (strcmp(c->cond, "intact") != 0 &&
 	    (rc = db_exec(r->db, r->a, Q_INCIDENT_INSERT, NULL, "iisis", c->item, c->loan, c->cond, r->user->id,

@@ -65,7 +65,7 @@ enum location_col { LC_ID, LC_KIND, LC_PARENT, LC_NAME, LC_PATH };
 	X(Q_ITEMS_OF_CLIENT, "i", "SELECT i.id, i.archive_no, i.title, i.secrecy, i.status, i.volume_id, i.approved_at " \
 		"FROM archive_items i WHERE i.client_id = ? ORDER BY i.archive_no LIMIT 100") \
 	/* the item locked for a change of its status */ \
-	X(Q_ITEM_SET_STATUS, "ssi", "UPDATE archive_items SET status = ? WHERE id = ? AND status = ?") \
+	X(Q_ITEM_SET_STATUS, "sis", "UPDATE archive_items SET status = ? WHERE id = ? AND status = ?") \
 	/* authorisations */ \
 	X(Q_AUTH_INSERT, "iisisisss", "INSERT INTO archive_auths (item_id, user_id, via, request_id, mode, loan_secs, reason, " \
 		"created_at, expires_at) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, DATE_ADD(?, INTERVAL 3 DAY))") \

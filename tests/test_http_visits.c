@@ -57,17 +57,26 @@ static void test_a_visit_moves_the_card(void)
 	CU_ASSERT_EQUAL(record(&owner, card, old, NULL, "补录上月电话"), 303);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT last_visit_on FROM clients WHERE id = %lld", card), day);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT next_visit_due FROM clients WHERE id = %lld", card), soon);
-	/* a new grade moves the next visit by the grade's cadence from the last visit */
-	long long q = db_value("SELECT id FROM grades WHERE code = 'qualified'");
+	/* a new grade (only an approval sets one) moves the next visit by its cadence from the last visit */
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET grade_id = NULL WHERE id = %lld", card), 0);
-	char grade[16], version[16], epath[64], etok[80], name[128];
+	char rpath[64], rtok[80];
+	snprintf(rpath, sizeof rpath, "/clients/%lld/request?kind=grade", card);
+	snprintf(rtok, sizeof rtok, "%s", csrf_of(&owner, rpath));
+	long long q = db_value("SELECT id FROM grades WHERE code = 'qualified'");
+	char grade[16];
 	snprintf(grade, sizeof grade, "%lld", q);
-	snprintf(version, sizeof version, "%lld", db_value("SELECT version FROM clients WHERE id = %lld", card));
-	snprintf(name, sizeof name, "%s", db_text("SELECT name FROM clients WHERE id = %lld", card));
-	snprintf(epath, sizeof epath, "%s", card_path(card, "/edit"));
-	snprintf(etok, sizeof etok, "%s", csrf_of(&owner, epath));
-	CU_ASSERT_EQUAL(client_post(&owner, epath, "_csrf", etok, "version", version, "card_type", "dealer", "name", name,
-				    "lifecycle", "prospect", "grade_id", grade, "_reason", "定为合格客户", NULL), 303);
+	CU_ASSERT_EQUAL(client_post(&owner, card_path(card, "/request"), "_csrf", rtok, "kind", "grade", "value", grade,
+				    "_reason", "定为合格客户", NULL), 303);
+	long long req = db_value("SELECT MAX(id) FROM requests WHERE client_id = %lld", card);
+	struct client boss;
+	sign_in(&boss, "manager1");
+	snprintf(rpath, sizeof rpath, "/requests/%lld", req);
+	snprintf(rtok, sizeof rtok, "%s", csrf_of(&boss, rpath));
+	snprintf(rpath, sizeof rpath, "/requests/%lld/decide", req);
+	CU_ASSERT_EQUAL(client_post(&boss, rpath, "_csrf", rtok, "step", "1", "decision", "approve", "comment", "",
+				    NULL), 303);
+	client_free(&boss);
+	CU_ASSERT_EQUAL(db_value("SELECT grade_id FROM clients WHERE id = %lld", card), q);
 	CU_ASSERT_EQUAL(db_value("SELECT DATEDIFF(next_visit_due, last_visit_on) FROM clients WHERE id = %lld", card),
 			db_value("SELECT LEAST(visit_days, 365) FROM grades WHERE id = %lld", q));
 	/* the card lists them newest first, with a link to record one */

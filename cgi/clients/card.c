@@ -728,8 +728,6 @@ static int update_txn(void *arg)
 	}
 	if (rc == DB_OK && (!text_same(old[CF_name], v[CF_name]) || !text_same(old[CF_short_name], v[CF_short_name])))
 		rc = grams_sync(r, u->id, 0, v[CF_name], v[CF_short_name]);
-	if (rc == DB_OK && !text_same(old[CF_grade_id], v[CF_grade_id]))     /* the visit cadence follows the grade */
-		rc = db_exec(r->db, r->a, Q_CLIENT_DUE_BY_GRADE, NULL, "i", u->id);
 	if (rc == DB_OK && u->changes == 0)
 		return TXN_NO_CHANGES;           /* nothing changed: roll back the version bump */
 	return rc;

@@ -281,9 +281,6 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 	X(Q_CLIENT_SET_GRADE, "sssi", "UPDATE clients SET grade_id = ?, next_visit_due = IF(last_visit_on IS NULL, " \
 		"next_visit_due, DATE_ADD(last_visit_on, INTERVAL LEAST(COALESCE((SELECT g.visit_days FROM grades g " \
 		"WHERE g.id = ?), 365), 365) DAY)), updated_at = ?, version = version + 1 WHERE id = ?") \
-	X(Q_CLIENT_DUE_BY_GRADE, "i", "UPDATE clients c SET c.next_visit_due = DATE_ADD(c.last_visit_on, INTERVAL " \
-		"LEAST(COALESCE((SELECT g.visit_days FROM grades g WHERE g.id = c.grade_id), 365), 365) DAY) " \
-		"WHERE c.id = ? AND c.last_visit_on IS NOT NULL") \
 	X(Q_CLIENT_SET_SCOPE, "ssi", "UPDATE clients SET scope = ?, updated_at = ?, version = version + 1 WHERE id = ?") \
 	X(Q_CLIENT_SET_OWNER, "iisi", "UPDATE clients SET owner_id = ?, dept_id = ?, updated_at = ?, version = version + 1 " \
 		"WHERE id = ?") \

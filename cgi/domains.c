@@ -4,7 +4,7 @@
 #include "core/domain.h"
 
 extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, visits_domain,
-	complaints_domain, admin_domain, backup_domain, mail_domain;
+	complaints_domain, archive_domain, admin_domain, backup_domain, mail_domain;
 
 const struct domain *const domains[] = {
 	&core_domain,
@@ -14,6 +14,7 @@ const struct domain *const domains[] = {
 	&reviews_domain,
 	&visits_domain,
 	&complaints_domain,
+	&archive_domain,
 	&admin_domain,
 	&backup_domain,
 	&mail_domain,

@@ -14,6 +14,7 @@
 #include "clients/normalize.h"
 #include "core/csv.h"
 #include "core/workdays.h"
+#include "archive/archive.h"
 #include "backup/backup.h"
 #include "mail/mail.h"
 
@@ -1151,6 +1152,35 @@ static void t_dingtalk_sign(void)
 			       "jcUpW0QmtKduN03n4JqQ0PBosVjqnM8gU7fIIvsDmCM%3D");
 }
 
+/* The archive number from the settings' pattern: the default, DA/T 22-2015, and refusals. */
+static void t_archive_number(void)
+{
+	struct archive_number n = { 123, 2026, "HT", 3, "Q001", "10", "S1" };
+	char out[65];
+	CU_ASSERT_EQUAL(archive_number_format("{client}-{year}-{type}-{seq}", &n, out, sizeof out), 0);
+	CU_ASSERT_STRING_EQUAL(out, "C000123-2026-HT-003");
+	CU_ASSERT_EQUAL(archive_number_format("{fonds}-{type}\xc2\xb7{year}-{retention}-{org}-{seq4}", &n, out, sizeof out), 0);
+	CU_ASSERT_STRING_EQUAL(out, "Q001-HT\xc2\xb7" "2026-D10-S1-0003");
+	n.retention = "permanent";
+	n.seq = 1234;
+	CU_ASSERT_EQUAL(archive_number_format("{retention}/{seq}", &n, out, sizeof out), 0);
+	CU_ASSERT_STRING_EQUAL(out, "Y/1234");
+	CU_ASSERT_EQUAL(archive_number_format("{nope}-{seq}", &n, out, sizeof out), -1);
+	CU_ASSERT_EQUAL(archive_number_format("{seq", &n, out, sizeof out), -1);
+	CU_ASSERT_EQUAL(archive_number_format("{client}{client}{client}", &n, out, 10), -1);
+	CU_ASSERT_EQUAL(archive_number_format("", &n, out, sizeof out), -1);
+}
+
+/* The secrecy table (DESIGN.md §6): 7 days, 4 hours, the reading room, refused. */
+static void t_archive_secrecy(void)
+{
+	CU_ASSERT_EQUAL(archive_secrecy("ordinary")->loan_secs, 7 * 86400);
+	CU_ASSERT_EQUAL(archive_secrecy("secret")->loan_secs, 4 * 3600);
+	CU_ASSERT(archive_secrecy("confidential")->reading_only);
+	CU_ASSERT(archive_secrecy("top_secret")->refused);
+	CU_ASSERT(archive_secrecy("unheard-of")->refused);
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -1222,6 +1252,9 @@ int main(void)
 	CU_add_test(s, "RFC 2047 subject words", t_mail_header_words);
 	CU_add_test(s, "the RFC 5322 message", t_mail_compose);
 	CU_add_test(s, "DingTalk signature", t_dingtalk_sign);
+	s = CU_add_suite("archive", NULL, NULL);
+	CU_add_test(s, "archive numbers from the pattern", t_archive_number);
+	CU_add_test(s, "the secrecy table", t_archive_secrecy);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -86,6 +86,9 @@ struct config {
 	long complaint_urgent_days;     /* an urgent one within this many working days (seed 003) */
 	long visit_escalate_days;       /* a follow-up overdue this long is escalated to the managers */
 	long filing_days;               /* working days to register a client or report a change (seed 004) */
+	/* the archive (DESIGN.md §6) */
+	char archive_number_pattern[CONFIG_STR];   /* the archive number: {client} {year} {type} {seq} {seq4} {fonds} {retention} {org} */
+	char archive_fonds_code[CONFIG_STR];       /* 全宗号, for the DA/T 22-2015 pattern */
 	long unserved_months;           /* a client not served this long may be reassigned (seed 004) */
 	/* measuring */
 	long report_statements;         /* 1: answer with X-Statements, the SQL statements the page ran (scripts/bench) */

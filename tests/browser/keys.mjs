@@ -8,7 +8,7 @@ const { base, outDir } = args('keys.mjs');
 const NAMESPACES = ['app', 'nav', 'form', 'flash', 'error', 'role', 'login', 'home', 'password', 'admin',
   'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review', 'views', 'people',
   'unserved', 'visit', 'backup', 'complaint', 'survey', 'mail',
-  'digest'];
+  'digest', 'archive'];
 const KEY = new RegExp(`(^|[^A-Za-z0-9_@./-])((${NAMESPACES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*)`, 'g');
 
 const PAGES = {
@@ -17,13 +17,14 @@ const PAGES = {
     '{card}/request?kind=grade', '{card}/request?kind=owner', '{card}/request?kind=blacklist',
     '{card}/request?kind=reassign', '/clients?owner_q=%E9%94%80%E5%94%AE', '/agenda', '/visits',
     '{card}/visits', '{card}/visits/new', '/complaints?mine=1', '{card}/complaints/new', '{card}/surveys/new',
-    '/me/notifications'],
+    '/me/notifications', '{card}/archive/new', '/archive/items/1', '/archive/items/4/borrow', '/archive/volumes/1'],
+  archivist: ['/archive/desk?no=NO-SUCH', '/archive/placing', '/archive/register?borrower_q=%E9%99%88'],
   manager1: ['/', '/clients', '/reviews', '/clients/deleted', '/clients/unserved', '/agenda?user_q=%E9%99%88%E9%9D%99', '/complaints', '/surveys',
     '/delegations', '/requests/inbox', '{card}',
     '{card}/history', '{card}/views', '{card}/views?from=2026-13-01'],
   auditor: ['/', '/admin/views', '/admin/views?user=1', '/admin/views?user=1&kind=denied', '/admin/views?from=x'],
   admin: ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/classes', '/admin/grades',
-    '/admin/routes', '/admin/audit', '/admin/calendar', '/admin/backups', '/',
+    '/admin/routes', '/admin/audit', '/admin/calendar', '/admin/backups', '/admin/archive', '/',
     '/admin/mail', '/admin/outbox', '/admin/outbox?state=failed', '/admin/mail/robots', '/admin/mail/sink',
     '/me/notifications'],
 };

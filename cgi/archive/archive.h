@@ -1,0 +1,68 @@
+/* archive.h — the archive domain (DESIGN.md §6): items filed for a client
+ * into yearly volumes, their numbers, the filing and borrowing approvals, and
+ * the archivist's check-out desk with its register. */
+#ifndef DOSSIER_ARCHIVE_H
+#define DOSSIER_ARCHIVE_H
+#include "core/app.h"
+#include <stddef.h>
+
+/* What an archive number is made of (number.c). */
+struct archive_number {
+	long long client;            /* the client's number: {client} = C%06lld */
+	int year;                    /* {year} */
+	const char *type;            /* the type's code: {type} */
+	long long seq;               /* {seq} = %03lld, {seq4} = %04lld */
+	const char *fonds;           /* {fonds} */
+	const char *retention;       /* permanent, 30, 10, 3: {retention} = Y, D30, D10, D3 */
+	const char *org;             /* the filer's department code: {org} */
+};
+/* Writes pattern with its {fields} replaced into out (size bytes). 0, or -1
+ * when an unknown field is named or out is too small. Pure. */
+int archive_number_format(const char *pattern, const struct archive_number *n, char *out, size_t size);
+
+/* The loan a secrecy level allows (DESIGN.md §6): seconds out (0: never
+ * taken out), whether it is read in the reading room, and whether it may be
+ * asked at all. Pure. */
+struct secrecy_rule {
+	const char *level;           /* ordinary, secret, confidential, top_secret */
+	long loan_secs;              /* ordinary 7 days, secret 4 hours, else 0 */
+	int reading_only;            /* confidential */
+	int refused;                 /* top secret: no request at all */
+};
+const struct secrecy_rule *archive_secrecy(const char *level);
+
+/* items.c */
+int archive_submit_form(struct req *r);   /* GET  /clients/{id}/archive/new */
+int archive_submit(struct req *r);        /* POST /clients/{id}/archive */
+int archive_item_show(struct req *r);     /* GET  /archive/items/{id} */
+int archive_waiting(struct req *r);       /* GET  /archive/placing */
+int archive_place(struct req *r);         /* POST /archive/items/{id}/place */
+int archive_volume(struct req *r);        /* GET  /archive/volumes/{id} */
+int archive_card_panel(struct req *r, long long client, unsigned flags, const char *prefix);
+/* 1 when the signed-in user sees item's client card (or is the archivist); -1 on a db error. */
+int archive_may_see(struct req *r, long long client);
+/* Loads item id into *it; 0, 404 or 503. */
+int archive_item_load(struct req *r, long long id, struct dbres *it);
+void archive_view_item(struct req *r, const char *prefix, const struct dbres *it, size_t i);
+
+/* borrow.c */
+int archive_borrow_form(struct req *r);   /* GET  /archive/items/{id}/borrow */
+int archive_borrow(struct req *r);        /* POST /archive/items/{id}/borrow */
+
+/* desk.c */
+int archive_desk(struct req *r);          /* GET  /archive/desk?no= */
+int archive_checkout(struct req *r);      /* POST /archive/desk/checkout */
+int archive_return(struct req *r);        /* POST /archive/desk/return */
+int archive_out(struct req *r);           /* GET  /archive/out */
+int archive_overdue(struct req *r);       /* GET  /archive/overdue */
+int archive_register(struct req *r);      /* GET  /archive/register */
+int archive_mark_overdue(struct req *r, long long *n);     /* dossier cron */
+int archive_close_reading(struct req *r, long long *n);    /* dossier cron */
+void archive_view_loan(struct req *r, const char *prefix, const struct dbres *res, size_t i);
+
+/* admin.c */
+int archive_admin(struct req *r);         /* GET  /admin/archive */
+int archive_admin_type(struct req *r);    /* POST /admin/archive/types */
+int archive_admin_location(struct req *r);   /* POST /admin/archive/locations */
+
+#endif

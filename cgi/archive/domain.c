@@ -1,0 +1,63 @@
+/* domain.c — the archive domain (DESIGN.md §6): items and yearly volumes
+ * with their numbers, filing (approval "archive_file") and placing, borrowing
+ * by secrecy (approval "archive_borrow", direct loans), the check-out desk
+ * with its register and reading room, the card's panel, and the admin's lists. */
+#include "archive.h"
+#include "sql.h"
+#include "approvals/approvals.h"
+#include "core/domain.h"
+
+SQL_DEFINE(ARCHIVE_SQL, archive_sql)
+
+extern const struct approval_kind archive_kinds[];   /* borrow.c */
+
+#define DESK ROLE_ARCHIVIST
+
+static const struct route routes[] = {
+	{ M_GET,  "/clients/{id}/archive/new",   archive_submit_form,    0, 0 },
+	{ M_POST, "/clients/{id}/archive",       archive_submit,         R_CSRF, 0 },
+	{ M_GET,  "/archive/items/{id}",         archive_item_show,      0, 0 },
+	{ M_GET,  "/archive/items/{id}/borrow",  archive_borrow_form,    0, 0 },
+	{ M_POST, "/archive/items/{id}/borrow",  archive_borrow,         R_CSRF, 0 },
+	{ M_POST, "/archive/items/{id}/place",   archive_place,          R_CSRF, DESK },
+	{ M_GET,  "/archive/volumes/{id}",       archive_volume,         0, 0 },
+	{ M_GET,  "/archive/placing",            archive_waiting,        0, DESK },
+	{ M_GET,  "/archive/desk",               archive_desk,           0, DESK },
+	{ M_POST, "/archive/desk/checkout",      archive_checkout,       R_CSRF, DESK },
+	{ M_POST, "/archive/desk/return",        archive_return,         R_CSRF, DESK },
+	{ M_GET,  "/archive/out",                archive_out,            0, DESK },
+	{ M_GET,  "/archive/overdue",            archive_overdue,        0, DESK },
+	{ M_GET,  "/archive/register",           archive_register,       0, DESK },
+	{ M_GET,  "/admin/archive",              archive_admin,          0, ROLE_ADMIN },
+	{ M_POST, "/admin/archive/types",        archive_admin_type,     R_CSRF, ROLE_ADMIN },
+	{ M_POST, "/admin/archive/locations",    archive_admin_location, R_CSRF, ROLE_ADMIN },
+	{ 0 },
+};
+
+static const struct nav nav[] = {
+	{ 28, "/archive/desk", "nav.archive_desk", DESK, { "/archive" }, NULL, NULL },
+	{ 125, "/admin/archive", "nav.archive_admin", ROLE_ADMIN, { "/admin/archive" }, NULL, NULL },
+	{ 0 },
+};
+
+static const struct task tasks[] = {
+	{ "archive.overdue", archive_mark_overdue, "loan(s) marked overdue", 0 },
+	{ "archive.reading_room", archive_close_reading, "reading-room session(s) left open closed", 0 },
+	{ 0 },
+};
+
+static const struct panel panels[] = {
+	{ "client.card", archive_card_panel },
+	{ 0 },
+};
+
+const struct domain archive_domain = {
+	.name = "archive",
+	.routes = routes,
+	.nav = nav,
+	.kinds = archive_kinds,
+	.tasks = tasks,
+	.sql = archive_sql,
+	.lang = "archive",
+	.panels = panels,
+};

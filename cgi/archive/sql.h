@@ -1,0 +1,112 @@
+/* sql.h — the statements of the archive domain (see core/sql.h). */
+#ifndef DOSSIER_ARCHIVE_SQL_H
+#define DOSSIER_ARCHIVE_SQL_H
+#include "core/sql.h"
+
+/* An item with its client, type, place and people (Q_ITEM_GET, Q_ITEM_BY_NO, the lists). */
+#define ITEM_COLS "SELECT i.id, i.archive_no, i.client_id, c.name, i.volume_id, i.type_id, t.code, t.name_zh, " \
+	"t.name_en, i.title, i.author, i.doc_date, i.pages, i.copies, i.secrecy, i.retention, i.medium, i.other_no, " \
+	"i.other_location, i.remarks, i.location_id, " \
+	"(SELECT CONCAT_WS(' / ', l4.name, l3.name, l2.name, l1.name) FROM archive_locations l1 " \
+	"LEFT JOIN archive_locations l2 ON l2.id = l1.parent_id LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id " \
+	"LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id WHERE l1.id = i.location_id), " \
+	"i.status, i.dept_id, d.name, i.request_id, (SELECT display_name FROM users WHERE id = i.filed_by), i.filed_at, " \
+	"(SELECT display_name FROM users WHERE id = i.approved_by), i.approved_at, " \
+	"(SELECT display_name FROM users WHERE id = i.placed_by), i.placed_at, c.dept_id, v.year " \
+	"FROM archive_items i JOIN clients c ON c.id = i.client_id JOIN archive_types t ON t.id = i.type_id " \
+	"JOIN departments d ON d.id = i.dept_id JOIN archive_volumes v ON v.id = i.volume_id "
+enum item_col { IT_ID, IT_NO, IT_CLIENT, IT_CLIENT_NAME, IT_VOLUME, IT_TYPE, IT_TYPE_CODE, IT_TYPE_ZH, IT_TYPE_EN,
+		IT_TITLE, IT_AUTHOR, IT_DATE, IT_PAGES, IT_COPIES, IT_SECRECY, IT_RETENTION, IT_MEDIUM, IT_OTHER_NO,
+		IT_OTHER_LOCATION, IT_REMARKS, IT_LOCATION, IT_PLACE, IT_STATUS, IT_DEPT, IT_DEPT_NAME, IT_REQUEST,
+		IT_FILED_BY, IT_FILED_AT, IT_APPROVED_BY, IT_APPROVED_AT, IT_PLACED_BY, IT_PLACED_AT, IT_CLIENT_DEPT,
+		IT_YEAR, IT__COUNT };
+
+/* A register line with its item and people (the desk, the lists, the register). */
+#define LOAN_COLS "SELECT l.id, l.item_id, i.archive_no, i.title, i.secrecy, l.kind, l.borrower_id, " \
+	"(SELECT display_name FROM users WHERE id = l.borrower_id), l.copies, l.reason, l.out_at, l.due_at, " \
+	"(SELECT display_name FROM users WHERE id = l.out_by), l.returned_at, l.cond, l.overdue, l.closed_by_job, " \
+	"l.open_item IS NOT NULL FROM archive_loans l JOIN archive_items i ON i.id = l.item_id "
+enum loan_col { LN_ID, LN_ITEM, LN_NO, LN_TITLE, LN_SECRECY, LN_KIND, LN_BORROWER, LN_BORROWER_NAME, LN_COPIES,
+		LN_REASON, LN_OUT, LN_DUE, LN_OUT_BY, LN_RETURNED, LN_COND, LN_OVERDUE, LN_BY_JOB, LN_OPEN, LN__COUNT };
+
+/* An authorisation to hand an item out (Q_AUTHS_OF_ITEM, Q_AUTH_LOCK). */
+#define AUTH_COLS "SELECT a.id, a.item_id, a.user_id, (SELECT display_name FROM users WHERE id = a.user_id), a.via, " \
+	"a.request_id, a.mode, a.loan_secs, a.reason, a.expires_at, a.used_at FROM archive_auths a "
+enum auth_col { AU_ID, AU_ITEM, AU_USER, AU_USER_NAME, AU_VIA, AU_REQUEST, AU_MODE, AU_SECS, AU_REASON, AU_EXPIRES,
+		AU_USED };
+
+enum type_col { TY_ID, TY_CODE, TY_ZH, TY_EN, TY_SORT };
+enum location_col { LC_ID, LC_KIND, LC_PARENT, LC_NAME, LC_PATH };
+
+#define ARCHIVE_SQL(X) \
+	/* filing: the counter row (raised under its lock), the volume, the item */ \
+	X(Q_COUNTER_NEXT, "iii", "INSERT INTO archive_counters (client_id, year, type_id, last_seq) VALUES (?, ?, ?, 1) " \
+		"ON DUPLICATE KEY UPDATE last_seq = last_seq + 1") \
+	X(Q_COUNTER_GET, "iii", "SELECT last_seq FROM archive_counters WHERE client_id = ? AND year = ? AND type_id = ?") \
+	X(Q_VOLUME_ENSURE, "iis", "INSERT INTO archive_volumes (client_id, year, created_at) VALUES (?, ?, ?) " \
+		"ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)") \
+	X(Q_ITEM_INSERT, "siiiisssiisssssiiss", "INSERT INTO archive_items (archive_no, client_id, volume_id, type_id, seq, " \
+		"title, author, doc_date, pages, copies, secrecy, retention, medium, other_no, other_location, dept_id, " \
+		"filed_by, request_id, filed_at, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)") \
+	X(Q_ITEM_SET_REQUEST, "ii", "UPDATE archive_items SET request_id = ? WHERE id = ?") \
+	X(Q_ITEM_SET_REMARKS, "si", "UPDATE archive_items SET remarks = ? WHERE id = ?") \
+	X(Q_ITEM_APPROVE, "isi", "UPDATE archive_items SET approved_by = ?, approved_at = ? WHERE id = ? " \
+		"AND status = 'submitted' AND approved_at IS NULL") \
+	X(Q_ITEM_PLACE, "iisi", "UPDATE archive_items SET location_id = ?, placed_by = ?, placed_at = ?, " \
+		"status = 'on_shelf' WHERE id = ? AND status = 'submitted' AND approved_at IS NOT NULL") \
+	X(Q_ITEM_GET, "i", ITEM_COLS "WHERE i.id = ?") \
+	X(Q_ITEM_BY_NO, "s", ITEM_COLS "WHERE i.archive_no = ?") \
+	X(Q_ITEMS_WAITING, "", ITEM_COLS "WHERE i.status = 'submitted' AND i.approved_at IS NOT NULL " \
+		"ORDER BY d.name, i.approved_at, i.id LIMIT 500") \
+	X(Q_ITEMS_OF_VOLUME, "i", ITEM_COLS "WHERE i.volume_id = ? AND i.status <> 'submitted' ORDER BY i.doc_date, i.id") \
+	X(Q_VOLUME_GET, "i", "SELECT v.id, v.client_id, c.name, v.year, v.created_at, c.dept_id FROM archive_volumes v " \
+		"JOIN clients c ON c.id = v.client_id WHERE v.id = ?") \
+	/* the card's panel: the client's items (one statement) */ \
+	X(Q_ITEMS_OF_CLIENT, "i", "SELECT i.id, i.archive_no, i.title, i.secrecy, i.status, i.volume_id, i.approved_at " \
+		"FROM archive_items i WHERE i.client_id = ? ORDER BY i.archive_no LIMIT 100") \
+	/* the item locked for a change of its status */ \
+	X(Q_ITEM_SET_STATUS, "sis", "UPDATE archive_items SET status = ? WHERE id = ? AND status = ?") \
+	/* authorisations */ \
+	X(Q_AUTH_INSERT, "iisisisss", "INSERT INTO archive_auths (item_id, user_id, via, request_id, mode, loan_secs, reason, " \
+		"created_at, expires_at) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, DATE_ADD(?, INTERVAL 3 DAY))") \
+	X(Q_AUTHS_OF_ITEM, "is", AUTH_COLS "WHERE a.item_id = ? AND a.used_at IS NULL AND a.expires_at > ? ORDER BY a.id") \
+	X(Q_AUTH_LOCK, "i", AUTH_COLS "WHERE a.id = ? FOR UPDATE") \
+	X(Q_AUTH_USE, "si", "UPDATE archive_auths SET used_at = ? WHERE id = ? AND used_at IS NULL") \
+	X(Q_BORROW_PENDING, "is", "SELECT id FROM requests WHERE requester_id = ? AND req_type = 'archive_borrow' " \
+		"AND status = 'pending' AND new_value = ? LIMIT 1") \
+	/* the register */ \
+	X(Q_LOAN_INSERT, "iisiisssii", "INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, copies, reason, out_at, " \
+		"due_at, out_by, open_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_LOAN_GET, "i", LOAN_COLS "WHERE l.id = ?") \
+	X(Q_LOAN_OPEN_OF_ITEM, "i", LOAN_COLS "WHERE l.open_item = ?") \
+	X(Q_LOAN_CLOSE, "sisi", "UPDATE archive_loans SET returned_at = ?, returned_to = ?, cond = ?, open_item = NULL " \
+		"WHERE id = ? AND open_item IS NOT NULL") \
+	X(Q_INCIDENT_INSERT, "iisis", "INSERT INTO archive_incidents (item_id, loan_id, kind, noted_by, noted_at) " \
+		"VALUES (?, ?, ?, ?, ?)") \
+	X(Q_LOANS_OUT, "", LOAN_COLS "WHERE l.open_item IS NOT NULL ORDER BY l.due_at, l.id LIMIT 500") \
+	X(Q_LOANS_OVERDUE, "s", LOAN_COLS "WHERE l.open_item IS NOT NULL AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT 500") \
+	X(Q_LOANS_OF_ITEM, "i", LOAN_COLS "WHERE l.item_id = ? ORDER BY l.id DESC LIMIT 20") \
+	X(Q_REGISTER, "ssiissi", LOAN_COLS "WHERE l.out_at >= ? AND l.out_at <= ? AND (? = 0 OR l.borrower_id = ?) " \
+		"AND (? = '' OR i.archive_no = ?) AND l.id < ? ORDER BY l.id DESC LIMIT 51") \
+	/* the job */ \
+	X(Q_LOANS_MARK_OVERDUE, "s", "UPDATE archive_loans SET overdue = 1 WHERE open_item IS NOT NULL AND kind = 'loan' " \
+		"AND due_at < ? AND overdue = 0") \
+	X(Q_READING_ITEMS_FREE, "s", "UPDATE archive_items i JOIN archive_loans l ON l.open_item = i.id " \
+		"SET i.status = 'on_shelf' WHERE l.kind = 'reading' AND l.out_at < ? AND i.status = 'reading_room'") \
+	X(Q_READING_CLOSE_LEFT, "s", "UPDATE archive_loans SET returned_at = CONCAT(DATE(out_at), ' 23:59:59'), " \
+		"closed_by_job = 1, open_item = NULL WHERE open_item IS NOT NULL AND kind = 'reading' AND out_at < ?") \
+	/* the admin's lists */ \
+	X(Q_TYPES, "", "SELECT id, code, name_zh, name_en, sort FROM archive_types ORDER BY sort, id") \
+	X(Q_TYPE_INSERT, "sssi", "INSERT INTO archive_types (code, name_zh, name_en, sort) VALUES (?, ?, ?, ?)") \
+	X(Q_LOCATIONS, "", "SELECT l1.id, l1.kind, l1.parent_id, l1.name, CONCAT_WS(' / ', l4.name, l3.name, l2.name, l1.name) " \
+		"FROM archive_locations l1 LEFT JOIN archive_locations l2 ON l2.id = l1.parent_id " \
+		"LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id " \
+		"ORDER BY 5 LIMIT 2000") \
+	X(Q_LOCATION_INSERT, "sis", "INSERT INTO archive_locations (kind, parent_id, name) VALUES (?, NULLIF(?, 0), ?)") \
+	X(Q_LOCATION_KIND, "i", "SELECT kind FROM archive_locations WHERE id = ?") \
+	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?")
+
+SQL_DECLARE(ARCHIVE_SQL)
+extern struct sql *const archive_sql[];
+
+#endif

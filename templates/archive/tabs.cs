@@ -1,0 +1,7 @@
+<nav class="tabs screen-only" aria-label="<?cs var:Lang.nav.archive_desk ?>">
+  <a href="/archive/desk"<?cs if:Page.tab == "desk" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.desk ?></a>
+  <a href="/archive/placing"<?cs if:Page.tab == "placing" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.placing ?></a>
+  <a href="/archive/out"<?cs if:Page.tab == "out" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.out ?></a>
+  <a href="/archive/overdue"<?cs if:Page.tab == "overdue" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.overdue ?></a>
+  <a href="/archive/register"<?cs if:Page.tab == "register" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.register ?></a>
+</nav>

@@ -1,0 +1,510 @@
+/* test_http_archive.c — the archive through the real stack: numbers from
+ * a counter row (two filings at once get two numbers), filing signed off by
+ * the manager and placed by the archivist, the secrecy table for the demo
+ * roles (who asks, who approves, top secret refused with no request), due
+ * times, the desk (two desks at once: one check-out), returns intact,
+ * damaged and lost, a secret loan decided through the GM's delegation, the
+ * overdue and reading-room tasks of `dossier cron`. */
+#include "test_http.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char run[16];
+
+static int run_cron(void)
+{
+	CU_ASSERT_FATAL(getenv("DOSSIER_TEST_BIN") != NULL);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron >/dev/null 2>&1", getenv("DOSSIER_TEST_BIN"),
+		 getenv("DOSSIER_TEST_CONF"));
+	return system(cmd);
+}
+
+static long long card_named(struct client *c, const char *label)
+{
+	char name[128];
+	snprintf(name, sizeof name, "档案%s%s有限公司", label, run);
+	return new_card(c, name, "personal", NULL);
+}
+
+static long long type_id(const char *code)
+{
+	return db_value("SELECT id FROM archive_types WHERE code = '%s'", code);
+}
+
+/* Submits an item from the card; the answer's status. */
+static long submit(struct client *c, long long card, const char *title, const char *type, const char *secrecy)
+{
+	char path[64], tok[80], ty[24];
+	snprintf(path, sizeof path, "/clients/%lld/archive/new", card);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
+	snprintf(path, sizeof path, "/clients/%lld/archive", card);
+	snprintf(ty, sizeof ty, "%lld", type_id(type));
+	return client_post(c, path, "_csrf", tok, "title", title, "type_id", ty, "doc_date", "2026-03-01", "pages", "12",
+			   "copies", "1", "secrecy", secrecy, "retention", "10", "medium", "paper", "author", "销售一部",
+			   NULL);
+}
+
+static long decide(struct client *c, long long req, const char *decision)
+{
+	char tok[80], path[64], step[8];
+	snprintf(path, sizeof path, "/requests/%lld", req);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
+	snprintf(step, sizeof step, "%lld", db_value("SELECT cur_step FROM requests WHERE id = %lld", req));
+	snprintf(path, sizeof path, "/requests/%lld/decide", req);
+	return client_post(c, path, "_csrf", tok, "step", step, "decision", decision, "comment", "", NULL);
+}
+
+static long place(struct client *archivist, long long item)
+{
+	char path[64], tok[80], box[24];
+	snprintf(tok, sizeof tok, "%s", csrf_of(archivist, "/archive/placing"));
+	snprintf(path, sizeof path, "/archive/items/%lld/place", item);
+	snprintf(box, sizeof box, "%lld", db_value("SELECT MIN(id) FROM archive_locations WHERE kind = 'box'"));
+	return client_post(archivist, path, "_csrf", tok, "location_id", box, NULL);
+}
+
+/* An item of card filed, signed off by manager1 and placed: its id. */
+static long long shelved(struct client *owner, long long card, const char *title, const char *secrecy)
+{
+	struct client boss, arc;
+	sign_in(&boss, "manager1");
+	sign_in(&arc, "archivist");
+	CU_ASSERT_EQUAL(submit(owner, card, title, "HT", secrecy), 303);
+	long long item = db_value("SELECT MAX(id) FROM archive_items WHERE client_id = %lld", card);
+	CU_ASSERT_EQUAL(decide(&boss, db_value("SELECT request_id FROM archive_items WHERE id = %lld", item), "approve"),
+			303);
+	CU_ASSERT_EQUAL(place(&arc, item), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", item), "on_shelf");
+	client_free(&boss);
+	client_free(&arc);
+	return item;
+}
+
+static long borrow(struct client *c, long long item, const char *reason)
+{
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "/archive/items/%lld/borrow", item);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
+	return client_post(c, path, "_csrf", tok, "_reason", reason, NULL);
+}
+
+static long long borrow_request(long long item)
+{
+	return db_value("SELECT COALESCE(MAX(id), 0) FROM requests WHERE req_type = 'archive_borrow' AND new_value = '%lld'",
+			item);
+}
+
+static int approver_is(long long req, const char *user)
+{
+	return db_value("SELECT COUNT(*) FROM request_approvers WHERE request_id = %lld AND user_id = %lld", req,
+			user_id(user)) == 1;
+}
+
+static long long auth_of(long long item)
+{
+	return db_value("SELECT COALESCE(MAX(id), 0) FROM archive_auths WHERE item_id = %lld AND used_at IS NULL", item);
+}
+
+static long checkout(struct client *arc, long long auth)
+{
+	char a[24], tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/"));
+	snprintf(a, sizeof a, "%lld", auth);
+	return client_post(arc, "/archive/desk/checkout", "_csrf", tok, "auth", a, "copies", "1", NULL);
+}
+
+static long give_back(struct client *arc, long long item, const char *condition)
+{
+	char l[24], tok[80];
+	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/"));
+	snprintf(l, sizeof l, "%lld", db_value("SELECT COALESCE(MAX(id), 0) FROM archive_loans WHERE item_id = %lld", item));
+	return client_post(arc, "/archive/desk/return", "_csrf", tok, "loan", l, "condition", condition, NULL);
+}
+
+static const char *no_of(long long item)
+{
+	static char s[80];
+	snprintf(s, sizeof s, "%s", db_text("SELECT archive_no FROM archive_items WHERE id = %lld", item));
+	return s;
+}
+
+static void test_archive_numbers_and_filing(void)
+{
+	struct client owner, owner2, boss, arc, other;
+	sign_in(&owner, "staff1");
+	sign_in(&owner2, "staff1");
+	sign_in(&boss, "manager1");
+	sign_in(&arc, "archivist");
+	sign_in(&other, "staff3");
+	long long card = card_named(&owner, "编号");
+	char want[64];
+	/* the default pattern: client code, year, type code, sequence from the counter */
+	CU_ASSERT_EQUAL(submit(&owner, card, "销售合同一", "HT", "ordinary"), 303);
+	long long first = db_value("SELECT MAX(id) FROM archive_items WHERE client_id = %lld", card);
+	snprintf(want, sizeof want, "C%06lld-2026-HT-001", card);
+	CU_ASSERT_STRING_EQUAL(no_of(first), want);
+	CU_ASSERT_EQUAL(submit(&owner, card, "信用报告", "XY", "ordinary"), 303);
+	snprintf(want, sizeof want, "C%06lld-2026-XY-001", card);
+	CU_ASSERT_STRING_EQUAL(no_of(db_value("SELECT MAX(id) FROM archive_items WHERE client_id = %lld", card)), want);
+	/* two filings at once of the same client, year and type: two numbers, the counter at 3 */
+	char path[64], tok1[80], tok2[80], ty[24];
+	snprintf(path, sizeof path, "/clients/%lld/archive/new", card);
+	snprintf(tok1, sizeof tok1, "%s", csrf_of(&owner, path));
+	snprintf(tok2, sizeof tok2, "%s", csrf_of(&owner2, path));
+	snprintf(path, sizeof path, "/clients/%lld/archive", card);
+	snprintf(ty, sizeof ty, "%lld", type_id("HT"));
+	const char *f1[] = { "_csrf", tok1, "title", "同时甲", "type_id", ty, "doc_date", "2026-05-01", "pages", "1",
+			     "copies", "1", "secrecy", "ordinary", "retention", "10", "medium", "paper", NULL };
+	const char *f2[] = { "_csrf", tok2, "title", "同时乙", "type_id", ty, "doc_date", "2026-05-02", "pages", "1",
+			     "copies", "1", "secrecy", "ordinary", "retention", "10", "medium", "paper", NULL };
+	const char *const *fields[2] = { f1, f2 };
+	struct client *who[2] = { &owner, &owner2 };
+	long st[2];
+	post_at_once(who, path, fields, st);
+	CU_ASSERT_EQUAL(st[0], 303);
+	CU_ASSERT_EQUAL(st[1], 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(DISTINCT archive_no) FROM archive_items WHERE client_id = %lld AND "
+				 "type_id = %lld", card, type_id("HT")), 3);
+	CU_ASSERT_EQUAL(db_value("SELECT last_seq FROM archive_counters WHERE client_id = %lld AND year = 2026 AND "
+				 "type_id = %lld", card, type_id("HT")), 3);
+	snprintf(want, sizeof want, "C%06lld-2026-HT-003", card);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_items WHERE archive_no = '%s'", want), 1);
+	/* paper and electronic needs the other copy's number and location; nothing numbered */
+	snprintf(tok1, sizeof tok1, "%s", csrf_of(&owner, "/"));
+	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok1, "title", "双套", "type_id", ty, "doc_date", "2026-05-02",
+				    "pages", "1", "copies", "1", "secrecy", "ordinary", "retention", "10", "medium", "both",
+				    NULL), 422);
+	CU_ASSERT_EQUAL(db_value("SELECT last_seq FROM archive_counters WHERE client_id = %lld AND year = 2026 AND "
+				 "type_id = %lld", card, type_id("HT")), 3);
+	/* someone who may not change the card files nothing */
+	snprintf(path, sizeof path, "/clients/%lld/archive/new", card);
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	/* the filing request goes to the filer's manager; placing waits for the sign-off */
+	long long req = db_value("SELECT request_id FROM archive_items WHERE id = %lld", first);
+	CU_ASSERT(approver_is(req, "manager1"));
+	CU_ASSERT_EQUAL(place(&arc, first), 409);
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve"), 303);
+	CU_ASSERT(db_value("SELECT approved_by FROM archive_items WHERE id = %lld", first) == user_id("manager1"));
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/placing"), 200);
+	CU_ASSERT(client_has(&arc, no_of(first)));
+	CU_ASSERT(client_has(&arc, "销售一部"));
+	CU_ASSERT_EQUAL(client_get(&owner, "/archive/placing"), 403);
+	CU_ASSERT_EQUAL(place(&arc, first), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", first), "on_shelf");
+	CU_ASSERT_EQUAL(place(&arc, first), 409);
+	/* the card's panel lists the items with their status and the borrow link */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);
+	CU_ASSERT(client_has(&owner, "id=\"archive\""));
+	CU_ASSERT(client_has(&owner, no_of(first)));
+	snprintf(path, sizeof path, "/archive/items/%lld/borrow", first);
+	CU_ASSERT(client_has(&owner, path));
+	/* the volume's catalogue and reference sheet */
+	snprintf(path, sizeof path, "/archive/volumes/%lld", db_value("SELECT volume_id FROM archive_items WHERE id = %lld",
+								       first));
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	CU_ASSERT(client_has(&owner, "id=\"catalogue\""));
+	CU_ASSERT(client_has(&owner, "id=\"reference-sheet\""));
+	CU_ASSERT(client_has(&owner, no_of(first)));
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	snprintf(path, sizeof path, "/archive/items/%lld", first);
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	client_free(&owner);
+	client_free(&owner2);
+	client_free(&boss);
+	client_free(&arc);
+	client_free(&other);
+}
+
+static void test_archive_secrecy_table(void)
+{
+	struct client owner, boss, director, gm, deputy, outsider;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	sign_in(&director, "director");
+	sign_in(&gm, "gm");
+	sign_in(&deputy, "deputy");
+	sign_in(&outsider, "staff3");
+	long long card = card_named(&owner, "密级");
+	long long ord = shelved(&owner, card, "普通件", "ordinary");
+	long long sec = shelved(&owner, card, "秘密件", "secret");
+	long long conf = shelved(&owner, card, "机密件", "confidential");
+	long long top = shelved(&owner, card, "绝密件", "top_secret");
+	/* ordinary: the requester's department manager */
+	CU_ASSERT_EQUAL(borrow(&owner, ord, "核对合同条款"), 303);
+	long long r_ord = borrow_request(ord);
+	CU_ASSERT(r_ord > 0 && approver_is(r_ord, "manager1"));
+	CU_ASSERT(!approver_is(r_ord, "gm"));
+	/* asked again while pending: refused */
+	CU_ASSERT_EQUAL(borrow(&owner, ord, "再次"), 409);
+	/* secret: the GM */
+	CU_ASSERT_EQUAL(borrow(&owner, sec, "核对价格"), 303);
+	long long r_sec = borrow_request(sec);
+	CU_ASSERT(r_sec > 0 && approver_is(r_sec, "gm"));
+	CU_ASSERT(!approver_is(r_sec, "manager1"));
+	/* confidential: the marketing director */
+	CU_ASSERT_EQUAL(borrow(&owner, conf, "查阅资质"), 303);
+	long long r_conf = borrow_request(conf);
+	CU_ASSERT(r_conf > 0 && approver_is(r_conf, "director"));
+	/* top secret: refused with a clear message, no request at all */
+	long long before = db_value("SELECT COUNT(*) FROM requests");
+	CU_ASSERT_EQUAL(borrow(&owner, top, "想看"), 403);
+	CU_ASSERT(client_has(&owner, "id=\"refused\""));
+	CU_ASSERT_EQUAL(borrow(&director, top, "想看"), 403);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM requests"), before);
+	CU_ASSERT_EQUAL(borrow_request(top), 0);
+	CU_ASSERT_EQUAL(auth_of(top), 0);
+	CU_ASSERT(audit_count("archive.refused", "staff1", 0) >= 1);
+	/* the card shows "not available" for it */
+	CU_ASSERT_EQUAL(client_get(&owner, card_path(card, "")), 200);
+	char path[64];
+	snprintf(path, sizeof path, "/archive/items/%lld/borrow\"", top);
+	CU_ASSERT(!client_has(&owner, path));
+	/* the approver sees exactly the item, its secrecy and the loan it allows */
+	snprintf(path, sizeof path, "/requests/%lld", r_sec);
+	CU_ASSERT_EQUAL(client_get(&gm, path), 200);
+	CU_ASSERT(client_has(&gm, no_of(sec)));
+	CU_ASSERT(client_has(&gm, "secrecy-secret"));
+	CU_ASSERT(client_has(&gm, "4小时"));
+	/* the manager does not decide the GM's request; the GM does */
+	CU_ASSERT_EQUAL(decide(&boss, r_sec, "approve"), 403);
+	CU_ASSERT_EQUAL(decide(&gm, r_sec, "approve"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT loan_secs FROM archive_auths WHERE request_id = %lld", r_sec), 4 * 3600);
+	CU_ASSERT_EQUAL(decide(&boss, r_ord, "approve"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT loan_secs FROM archive_auths WHERE request_id = %lld", r_ord), 7 * 86400);
+	CU_ASSERT_EQUAL(decide(&director, r_conf, "approve"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT mode FROM archive_auths WHERE request_id = %lld", r_conf), "reading");
+	/* the GM, deputy GM and director borrow ordinary items directly: no request, a direct authorisation */
+	before = db_value("SELECT COUNT(*) FROM requests");
+	CU_ASSERT_EQUAL(borrow(&gm, ord, "直接借阅"), 303);
+	CU_ASSERT_EQUAL(borrow(&deputy, ord, "直接借阅"), 303);
+	CU_ASSERT_EQUAL(borrow(&director, ord, "直接借阅"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM requests"), before);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_auths WHERE item_id = %lld AND via = 'direct'", ord), 3);
+	/* but a secret item even the director asks for (to the GM) */
+	CU_ASSERT_EQUAL(borrow(&director, sec, "核对"), 303);
+	CU_ASSERT(approver_is(db_value("SELECT MAX(id) FROM requests WHERE requester_id = %lld AND req_type = "
+				       "'archive_borrow'", user_id("director")), "gm"));
+	/* a manager asking for an ordinary item is not their own approver */
+	CU_ASSERT_EQUAL(borrow(&boss, conf, "查阅"), 303);
+	CU_ASSERT_EQUAL(borrow(&boss, ord, "核对"), 303);
+	CU_ASSERT(!approver_is(db_value("SELECT MAX(id) FROM requests WHERE requester_id = %lld AND req_type = "
+					"'archive_borrow'", user_id("manager1")), "manager1"));
+	/* someone who does not see the card asks for nothing */
+	CU_ASSERT_EQUAL(borrow(&outsider, ord, "看看"), 403);
+	client_free(&owner);
+	client_free(&boss);
+	client_free(&director);
+	client_free(&gm);
+	client_free(&deputy);
+	client_free(&outsider);
+}
+
+static void test_archive_desk_due_times_and_returns(void)
+{
+	struct client owner, boss, gm, deputy, director, arc;
+	sign_in(&owner, "staff1");
+	sign_in(&boss, "manager1");
+	sign_in(&gm, "gm");
+	sign_in(&deputy, "deputy");
+	sign_in(&director, "director");
+	sign_in(&arc, "archivist");
+	long long card = card_named(&owner, "借阅台");
+	long long ord = shelved(&owner, card, "普通合同", "ordinary");
+	long long sec = shelved(&owner, card, "秘密报告", "secret");
+	CU_ASSERT_EQUAL(borrow(&owner, ord, "核对"), 303);
+	CU_ASSERT_EQUAL(decide(&boss, borrow_request(ord), "approve"), 303);
+	/* the desk finds the item by its number (the scanner's GET) and shows who may take it */
+	char path[128];
+	snprintf(path, sizeof path, "/archive/desk?no=%s", no_of(ord));
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "id=\"auths\""));
+	CU_ASSERT(client_has(&arc, "陈静"));
+	CU_ASSERT(client_has(&arc, "autofocus"));
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/desk?no=NO-SUCH-NUMBER"), 404);
+	CU_ASSERT_EQUAL(client_get(&owner, "/archive/desk"), 403);
+	/* ordinary: due in 7 days */
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(ord)), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", ord), "checked_out");
+	CU_ASSERT_EQUAL(db_value("SELECT TIMESTAMPDIFF(SECOND, out_at, due_at) FROM archive_loans WHERE item_id = %lld",
+				 ord), 7 * 86400);
+	CU_ASSERT_EQUAL(db_value("SELECT borrower_id FROM archive_loans WHERE item_id = %lld", ord), user_id("staff1"));
+	CU_ASSERT_EQUAL(db_value("SELECT open_item FROM archive_loans WHERE item_id = %lld", ord), ord);
+	/* the authorisation is used once */
+	CU_ASSERT_EQUAL(checkout(&arc, db_value("SELECT MAX(id) FROM archive_auths WHERE item_id = %lld", ord)), 409);
+	/* items out lists it; the register too */
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/out"), 200);
+	CU_ASSERT(client_has(&arc, no_of(ord)));
+	snprintf(path, sizeof path, "/archive/register?no=%s", no_of(ord));
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "核对"));
+	/* returned intact: the line closes, the item is back */
+	CU_ASSERT_EQUAL(give_back(&arc, ord, "intact"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", ord), "on_shelf");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT cond FROM archive_loans WHERE item_id = %lld", ord), "intact");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_loans WHERE item_id = %lld AND open_item IS NOT NULL", ord), 0);
+	CU_ASSERT_EQUAL(give_back(&arc, ord, "intact"), 409);
+	/* secret: due in 4 hours */
+	CU_ASSERT_EQUAL(borrow(&owner, sec, "核对"), 303);
+	CU_ASSERT_EQUAL(decide(&gm, borrow_request(sec), "approve"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(sec)), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT TIMESTAMPDIFF(SECOND, out_at, due_at) FROM archive_loans WHERE item_id = %lld",
+				 sec), 4 * 3600);
+	CU_ASSERT_EQUAL(give_back(&arc, sec, "intact"), 303);
+	/* damaged: back on the shelf, an incident recorded */
+	CU_ASSERT_EQUAL(borrow(&gm, ord, "直接"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(ord)), 303);
+	CU_ASSERT_EQUAL(give_back(&arc, ord, "damaged"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", ord), "on_shelf");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_incidents WHERE item_id = %lld AND kind = 'damaged'", ord), 1);
+	/* lost: the item's status becomes lost, an incident is recorded, nobody may borrow it */
+	CU_ASSERT_EQUAL(borrow(&deputy, ord, "直接"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(ord)), 303);
+	CU_ASSERT_EQUAL(give_back(&arc, ord, "lost"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", ord), "lost");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_incidents WHERE item_id = %lld AND kind = 'lost'", ord), 1);
+	CU_ASSERT(audit_count("archive.lost", "archivist", 0) >= 1);
+	CU_ASSERT_EQUAL(borrow(&director, ord, "直接"), 409);
+	client_free(&owner);
+	client_free(&boss);
+	client_free(&gm);
+	client_free(&deputy);
+	client_free(&director);
+	client_free(&arc);
+}
+
+static void test_archive_never_out_twice(void)
+{
+	struct client owner, gm, director, desk1, desk2;
+	sign_in(&owner, "staff1");
+	sign_in(&gm, "gm");
+	sign_in(&director, "director");
+	sign_in(&desk1, "archivist");
+	sign_in(&desk2, "archivist");
+	long long card = card_named(&owner, "重复");
+	long long item = shelved(&owner, card, "争抢件", "ordinary");
+	CU_ASSERT_EQUAL(borrow(&gm, item, "直接"), 303);
+	long long a1 = auth_of(item);
+	CU_ASSERT_EQUAL(borrow(&director, item, "直接"), 303);
+	long long a2 = auth_of(item);
+	CU_ASSERT(a1 != a2);
+	char tok1[80], tok2[80], s1[24], s2[24];
+	snprintf(tok1, sizeof tok1, "%s", csrf_of(&desk1, "/"));
+	snprintf(tok2, sizeof tok2, "%s", csrf_of(&desk2, "/"));
+	snprintf(s1, sizeof s1, "%lld", a1);
+	snprintf(s2, sizeof s2, "%lld", a2);
+	const char *f1[] = { "_csrf", tok1, "auth", s1, "copies", "1", NULL };
+	const char *f2[] = { "_csrf", tok2, "auth", s2, "copies", "1", NULL };
+	const char *const *fields[2] = { f1, f2 };
+	struct client *who[2] = { &desk1, &desk2 };
+	long st[2];
+	post_at_once(who, "/archive/desk/checkout", fields, st);
+	CU_ASSERT((st[0] == 303 && st[1] == 409) || (st[0] == 409 && st[1] == 303));
+	struct client *loser = st[0] == 409 ? &desk1 : &desk2;
+	CU_ASSERT(client_has(loser, "不能重复出借"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_loans WHERE item_id = %lld", item), 1);
+	/* the database's own guard: a second open line for the item is refused */
+	CU_ASSERT(db_exec_admin("INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, reason, out_at, due_at, "
+				"out_by, open_item) VALUES (%lld, %lld, 'loan', 1, 'x', NOW(), NOW(), 1, %lld)", item, a2,
+				item) == 1062);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_loans WHERE item_id = %lld", item), 1);
+	client_free(&owner);
+	client_free(&gm);
+	client_free(&director);
+	client_free(&desk1);
+	client_free(&desk2);
+}
+
+static void test_archive_secret_through_delegation(void)
+{
+	struct client owner, deputy, boss;
+	sign_in(&owner, "staff1");
+	sign_in(&deputy, "deputy");
+	sign_in(&boss, "manager1");
+	long long card = card_named(&owner, "委托");
+	long long sec = shelved(&owner, card, "秘密委托件", "secret");
+	CU_ASSERT_EQUAL(borrow(&owner, sec, "核对"), 303);
+	long long req = borrow_request(sec);
+	CU_ASSERT(approver_is(req, "gm"));
+	/* without a delegation the deputy may not decide it */
+	CU_ASSERT_EQUAL(decide(&deputy, req, "approve"), 403);
+	char from[20], to[20];
+	test_time_text(-3600, from);
+	test_time_text(3600, to);
+	from[10] = to[10] = ' ';
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO delegations (from_user, to_user, starts_at, ends_at, note, created_at) "
+				      "VALUES (%lld, %lld, '%s', '%s', 'archive test', '%s')", user_id("gm"),
+				      user_id("deputy"), from, to, from), 0);
+	CU_ASSERT_EQUAL(decide(&deputy, req, "approve"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM requests WHERE id = %lld", req), "approved");
+	CU_ASSERT_EQUAL(db_value("SELECT on_behalf_of FROM request_decisions WHERE request_id = %lld AND decision = "
+				 "'approved'", req), user_id("gm"));
+	CU_ASSERT_EQUAL(db_value("SELECT loan_secs FROM archive_auths WHERE request_id = %lld", req), 4 * 3600);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE delegations SET revoked_at = ends_at WHERE note = 'archive test'"), 0);
+	client_free(&owner);
+	client_free(&deputy);
+	client_free(&boss);
+}
+
+/* Moves the clock: last in the suite. */
+static void test_archive_overdue_and_reading_room_same_day(void)
+{
+	struct client owner, gm, director, arc;
+	sign_in(&owner, "staff1");
+	sign_in(&gm, "gm");
+	sign_in(&director, "director");
+	sign_in(&arc, "archivist");
+	long long card = card_named(&owner, "阅览");
+	long long sec = shelved(&owner, card, "秘密逾期件", "secret");
+	long long conf = shelved(&owner, card, "机密阅览件", "confidential");
+	CU_ASSERT_EQUAL(borrow(&owner, sec, "核对"), 303);
+	CU_ASSERT_EQUAL(decide(&gm, borrow_request(sec), "approve"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(sec)), 303);
+	CU_ASSERT_EQUAL(borrow(&owner, conf, "查阅"), 303);
+	CU_ASSERT_EQUAL(decide(&director, borrow_request(conf), "approve"), 303);
+	/* confidential: the reading room, until the day's end */
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(conf)), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", conf), "reading_room");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT kind FROM archive_loans WHERE item_id = %lld", conf), "reading");
+	CU_ASSERT_EQUAL(db_value("SELECT DATE(due_at) = DATE(out_at) AND TIME(due_at) = '23:59:59' FROM archive_loans "
+				 "WHERE item_id = %lld", conf), 1);
+	/* five hours on: the secret loan is overdue; the job marks it */
+	clock_advance(5 * 3600);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT overdue FROM archive_loans WHERE item_id = %lld", sec), 1);
+	client_free(&arc);
+	sign_in(&arc, "archivist");
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/overdue"), 200);
+	CU_ASSERT(client_has(&arc, no_of(sec)));
+	/* the next day: the session left open was closed at its day's end and flagged */
+	clock_advance(24 * 3600);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT closed_by_job FROM archive_loans WHERE item_id = %lld", conf), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT open_item IS NULL AND TIME(returned_at) = '23:59:59' AND DATE(returned_at) = "
+				 "DATE(out_at) FROM archive_loans WHERE item_id = %lld", conf), 1);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", conf), "on_shelf");
+	/* the secret loan is still out (it is not a reading-room session) */
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", sec), "checked_out");
+	client_free(&arc);
+	sign_in(&arc, "archivist");
+	CU_ASSERT_EQUAL(give_back(&arc, sec, "intact"), 303);
+	client_free(&owner);
+	client_free(&gm);
+	client_free(&director);
+	client_free(&arc);
+}
+
+#define T(f) CU_add_test(s, #f, f)
+void add_archive_suite(void)
+{
+	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
+	CU_pSuite s = CU_add_suite("archive", NULL, NULL);
+	T(test_archive_numbers_and_filing);
+	T(test_archive_secrecy_table);
+	T(test_archive_desk_due_times_and_returns);
+	T(test_archive_never_out_twice);
+	T(test_archive_secret_through_delegation);
+	T(test_archive_overdue_and_reading_room_same_day);
+}

@@ -1199,6 +1199,7 @@ int main(void)
 	add_visit_suite();
 	add_complaint_suite();
 	add_archive_suite();
+	add_archive_files_suite();
 	add_backup_suite();
 	add_mail_suite();
 	/* DOSSIER_TEST_ONLY=WORD runs only one suite (WORD is its name: stack, clients, requests, visits,

@@ -43,6 +43,7 @@ void add_request_suite(void);
 void add_visit_suite(void);
 void add_complaint_suite(void);
 void add_archive_suite(void);
+void add_archive_files_suite(void);
 void add_backup_suite(void);
 void add_mail_suite(void);
 

@@ -1152,6 +1152,64 @@ static void t_dingtalk_sign(void)
 			       "jcUpW0QmtKduN03n4JqQ0PBosVjqnM8gU7fIIvsDmCM%3D");
 }
 
+/* A ZIP of the named members (stored, no data), each declaring usize bytes; its length. */
+static size_t zip_of(unsigned char *b, const char *const *names, unsigned usize, unsigned csize)
+{
+	unsigned char *p = b;
+	int count = 0;
+	for (int i = 0; names[i]; i++, count++) {
+		size_t nl = strlen(names[i]);
+		memset(p, 0, 46);
+		p[0] = 0x50; p[1] = 0x4b; p[2] = 0x01; p[3] = 0x02;
+		p[20] = csize & 0xff; p[21] = (csize >> 8) & 0xff; p[22] = (csize >> 16) & 0xff; p[23] = (unsigned char)(csize >> 24);
+		p[24] = usize & 0xff; p[25] = (usize >> 8) & 0xff; p[26] = (usize >> 16) & 0xff; p[27] = (unsigned char)(usize >> 24);
+		p[28] = (unsigned char)nl;
+		memcpy(p + 46, names[i], nl);
+		p += 46 + nl;
+	}
+	size_t cd = (size_t)(p - b);
+	memset(p, 0, 22);
+	p[0] = 0x50; p[1] = 0x4b; p[2] = 0x05; p[3] = 0x06;
+	p[8] = p[10] = (unsigned char)count;
+	p[12] = cd & 0xff; p[13] = (cd >> 8) & 0xff;
+	return cd + 22;
+}
+
+/* Office files by their ZIP members, bombs by their declared sizes; safe display names. */
+static void t_archive_files(void)
+{
+	unsigned char b[2048];
+	int bomb;
+	static const char *const docx[] = { "[Content_Types].xml", "_rels/.rels", "word/document.xml", NULL };
+	static const char *const xlsx[] = { "[Content_Types].xml", "xl/workbook.xml", NULL };
+	static const char *const both[] = { "[Content_Types].xml", "xl/workbook.xml", "word/document.xml", NULL };
+	static const char *const plain[] = { "readme.txt", NULL };
+	size_t n = zip_of(b, docx, 100, 50);
+	CU_ASSERT_STRING_EQUAL(archive_zip_office(b, n, &bomb), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	n = zip_of(b, xlsx, 100, 50);
+	CU_ASSERT_STRING_EQUAL(archive_zip_office(b, n, &bomb), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	CU_ASSERT_PTR_NULL(archive_zip_office(b, zip_of(b, both, 10, 5), &bomb));
+	CU_ASSERT_PTR_NULL(archive_zip_office(b, zip_of(b, plain, 10, 5), &bomb));
+	CU_ASSERT_EQUAL(bomb, 0);
+	/* 3 × 100 MB declared in a few hundred bytes */
+	CU_ASSERT_PTR_NULL(archive_zip_office(b, zip_of(b, docx, 100u << 20, 100), &bomb));
+	CU_ASSERT_EQUAL(bomb, 1);
+	/* cut short: the end record is gone, or points outside */
+	n = zip_of(b, docx, 100, 50);
+	CU_ASSERT_PTR_NULL(archive_zip_office(b, n - 1, &bomb));
+	b[n - 22 + 16] = 0xff;
+	CU_ASSERT_PTR_NULL(archive_zip_office(b, n, &bomb));
+	CU_ASSERT_PTR_NULL(archive_zip_office(b, 10, &bomb));
+	CU_ASSERT_STRING_EQUAL(archive_safe_name(A, "../../etc/passwd"), "passwd");
+	CU_ASSERT_STRING_EQUAL(archive_safe_name(A, "C:\\Users\\x\\..\\合同.pdf"), "合同.pdf");
+	CU_ASSERT_STRING_EQUAL(archive_safe_name(A, "..."), "file");
+	CU_ASSERT_STRING_EQUAL(archive_safe_name(A, "a\tb\x01\"c\".pdf"), "abc.pdf");
+	char longname[400];
+	memset(longname, 'x', 300);
+	strcpy(longname + 300, ".pdf");
+	CU_ASSERT_EQUAL(strlen(archive_safe_name(A, longname)), 100);
+}
+
 /* The archive number from the settings' pattern: the default, DA/T 22-2015, and refusals. */
 static void t_archive_number(void)
 {
@@ -1252,7 +1310,8 @@ int main(void)
 	CU_add_test(s, "RFC 2047 subject words", t_mail_header_words);
 	CU_add_test(s, "the RFC 5322 message", t_mail_compose);
 	CU_add_test(s, "DingTalk signature", t_dingtalk_sign);
-	s = CU_add_suite("archive", NULL, NULL);
+	s = CU_add_suite("archive", setup, teardown);
+	CU_add_test(s, "electronic copies: Office ZIPs, bombs, names", t_archive_files);
 	CU_add_test(s, "archive numbers from the pattern", t_archive_number);
 	CU_add_test(s, "the secrecy table", t_archive_secrecy);
 	CU_basic_set_mode(CU_BRM_VERBOSE);

@@ -45,6 +45,18 @@ int archive_may_see(struct req *r, long long client);
 int archive_item_load(struct req *r, long long id, struct dbres *it);
 void archive_view_item(struct req *r, const char *prefix, const struct dbres *it, size_t i);
 
+/* files.c: electronic copies */
+int archive_file_upload(struct req *r);   /* POST /archive/items/{id}/files */
+int archive_file_download(struct req *r); /* GET  /archive/files/{id} */
+int archive_file_view(struct req *r);     /* GET  /archive/files/{id}/view (the reading-room view) */
+int archive_file_inline(struct req *r);   /* GET  /archive/files/{id}/inline */
+int archive_files_panel(struct req *r, const struct dbres *it);
+/* The Office type (DOCX, XLSX MIME) a ZIP's central directory makes, or NULL
+ * (also when malformed or declaring too much: *bomb = 1). Pure. */
+const char *archive_zip_office(const unsigned char *b, size_t n, int *bomb);
+/* The display name of an uploaded file name: no path, no control characters. */
+const char *archive_safe_name(arena *a, const char *in);
+
 /* borrow.c */
 int archive_borrow_form(struct req *r);   /* GET  /archive/items/{id}/borrow */
 int archive_borrow(struct req *r);        /* POST /archive/items/{id}/borrow */

@@ -241,6 +241,8 @@ int archive_item_show(struct req *r)
 		return db_fail(r);
 	for (size_t i = 0; i < loans.nrows; i++)
 		archive_view_loan(r, arena_printf(r->a, "Loans.%zu", i), &loans, i);
+	if (archive_files_panel(r, &it) != 0)
+		return db_fail(r);
 	if (req_has_role(r, ROLE_ARCHIVIST))
 		view_set(r, "Can.desk", "1");
 	view_set(r, "Page.title", dbres_get(&it, 0, IT_NO));

@@ -38,7 +38,24 @@ enum auth_col { AU_ID, AU_ITEM, AU_USER, AU_USER_NAME, AU_VIA, AU_REQUEST, AU_MO
 enum type_col { TY_ID, TY_CODE, TY_ZH, TY_EN, TY_SORT };
 enum location_col { LC_ID, LC_KIND, LC_PARENT, LC_NAME, LC_PATH };
 
+/* An electronic copy (Q_FILE_GET, Q_FILES_OF_ITEM). */
+#define FILE_COLS "SELECT f.id, f.item_id, f.sha256, f.size, f.mime, f.name, " \
+	"(SELECT display_name FROM users WHERE id = f.uploaded_by), f.uploaded_at FROM archive_files f "
+enum file_col { FI_ID, FI_ITEM, FI_SHA, FI_SIZE, FI_MIME, FI_NAME, FI_BY, FI_AT, FI__COUNT };
+
 #define ARCHIVE_SQL(X) \
+	/* electronic copies (files.c) */ \
+	X(Q_ITEM_FILER, "i", "SELECT filed_by, status, secrecy FROM archive_items WHERE id = ?") \
+	X(Q_FILE_INSERT, "isissis", "INSERT INTO archive_files (item_id, sha256, size, mime, name, uploaded_by, " \
+		"uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)") \
+	X(Q_FILE_GET, "i", FILE_COLS "WHERE f.id = ?") \
+	X(Q_FILES_OF_ITEM, "i", FILE_COLS "WHERE f.item_id = ? ORDER BY f.id LIMIT 100") \
+	X(Q_FILE_SHA_USED, "s", "SELECT COUNT(*) FROM archive_files WHERE sha256 = ?") \
+	X(Q_FILE_LOG, "iiisss", "INSERT INTO archive_file_log (file_id, item_id, user_id, at, outcome, reason) " \
+		"VALUES (?, ?, ?, ?, ?, ?)") \
+	X(Q_FILE_READER, "iiiis", "SELECT (SELECT COUNT(*) FROM archive_loans WHERE open_item = ? AND kind = 'reading' " \
+		"AND borrower_id = ?) + (SELECT COUNT(*) FROM archive_auths WHERE item_id = ? AND user_id = ? " \
+		"AND mode = 'reading' AND used_at IS NULL AND expires_at > ?)") \
 	/* filing: the counter row (raised under its lock), the volume, the item */ \
 	X(Q_COUNTER_NEXT, "iii", "INSERT INTO archive_counters (client_id, year, type_id, last_seq) VALUES (?, ?, ?, 1) " \
 		"ON DUPLICATE KEY UPDATE last_seq = last_seq + 1") \

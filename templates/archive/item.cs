@@ -21,6 +21,27 @@
 <p><?cs if:Item.secrecy == "top_secret" ?><?cs var:Lang.archive.not_available ?><?cs elif:Item.status == "on_shelf" || Item.status == "checked_out" || Item.status == "reading_room" ?><a class="button" href="/archive/items/<?cs var:Item.id ?>/borrow"><?cs var:Lang.archive.borrow_link ?></a><?cs /if ?>
 <?cs if:Can.desk ?> <a class="button" href="/archive/desk?no=<?cs var:url_escape(Item.no) ?>"><?cs var:Lang.archive.desk ?></a><?cs /if ?></p>
 </section>
+<section class="card" id="files"><h2><?cs var:Lang.archive.files.title ?></h2>
+<?cs if:subcount(Files) ?>
+<table class="list files">
+<thead><tr><th><?cs var:Lang.archive.files.name ?></th><th><?cs var:Lang.archive.files.type ?></th><th><?cs var:Lang.archive.files.size ?></th><th><?cs var:Lang.archive.files.by ?></th><th></th></tr></thead>
+<tbody><?cs each:f = Files ?>
+<tr><td><?cs var:f.name ?></td><td><?cs var:f.mime ?></td><td><?cs var:f.size ?></td><td><?cs var:f.by ?> · <?cs var:f.at ?></td>
+<td><?cs if:Item.secrecy == "top_secret" ?><?cs var:Lang.archive.not_available ?><?cs elif:Item.secrecy == "confidential" ?><?cs if:f.inline == "1" ?><a href="/archive/files/<?cs var:f.id ?>/view"><?cs var:Lang.archive.files.view ?></a><?cs else ?><?cs var:Lang.archive.not_available ?><?cs /if ?><?cs else ?><a class="download" href="/archive/files/<?cs var:f.id ?>"><?cs var:Lang.archive.files.download ?></a><?cs /if ?></td></tr><?cs /each ?>
+</tbody></table>
+<?cs else ?><p><?cs var:Lang.archive.files.none ?></p><?cs /if ?>
+<?cs if:Can.upload ?>
+<form method="post" action="/archive/items/<?cs var:Item.id ?>/files" enctype="multipart/form-data">
+  <?cs call:csrf() ?>
+  <div class="field">
+    <label for="f-file"><?cs var:Lang.archive.files.add ?></label>
+    <input id="f-file" type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx" required>
+  </div>
+  <p class="hint"><?cs var:Lang.archive.files.hint ?> <?cs var:Page.max_file_mb ?></p>
+  <button type="submit" class="primary"><?cs var:Lang.archive.files.upload ?></button>
+</form>
+<?cs /if ?>
+</section>
 <?cs if:subcount(Loans) ?>
 <section class="card"><h2><?cs var:Lang.archive.loans_of_item ?></h2>
 <?cs include!"archive/part_loans.cs" ?>

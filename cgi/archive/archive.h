@@ -75,6 +75,7 @@ int archive_retention_count(struct req *r, long long *n);   /* dossier cron */
 struct request_row;
 int archive_apply_destroy(struct req *r, const struct request_row *rq, long long decider, const char **why);
 int archive_batch_detail(struct req *r, const struct request_row *rq);
+const char *archive_batch_value_text(struct req *r, const char *field, const char *value);
 int archive_close_reading(struct req *r, long long *n);    /* dossier cron */
 void archive_view_loan(struct req *r, const char *prefix, const struct dbres *res, size_t i);
 

@@ -26,6 +26,19 @@
 #define DUE_ROWS 500
 #define BATCH_MAX 200
 
+/* The batch's clients locked; 1 when any of them is under a legal hold, 0, or a negative db_rc. */
+static int batch_held(struct req *r, long long batch)
+{
+	struct dbres h;
+	int rc = db_exec(r->db, r->a, Q_BATCH_HELD_ITEMS, &h, "i", batch);
+	if (rc != DB_OK)
+		return rc;
+	for (size_t i = 0; i < h.nrows; i++)
+		if (dbres_int(&h, i, 0))
+			return 1;
+	return 0;
+}
+
 static const char *secrecy_route(const char *worst)
 {
 	return strcmp(worst, "ordinary") == 0 ? "ordinary" : "secret";
@@ -180,11 +193,11 @@ static long long batch_of(const struct request_row *rq)
 int archive_apply_destroy(struct req *r, const struct request_row *rq, long long decider, const char **why)
 {
 	long long batch = batch_of(rq);
-	struct dbres h, res;
-	int rc = db_exec(r->db, r->a, Q_BATCH_HELD_ITEMS, &h, "i", batch);
-	if (rc != DB_OK)
+	struct dbres res;
+	int rc = batch_held(r, batch);
+	if (rc < 0)
 		return rc;
-	if (dbres_int(&h, 0, 0) > 0) {
+	if (rc > 0) {
 		*why = lang_text(r, "archive.legal_hold_refused");
 		return APPROVAL_REFUSED;
 	}
@@ -199,6 +212,11 @@ int archive_apply_destroy(struct req *r, const struct request_row *rq, long long
 		return rc;
 	(void)decider;
 	return audit(r, "archive.batch_approved", "destruction_batch", batch, "destruction hold");
+}
+
+const char *archive_batch_value_text(struct req *r, const char *field, const char *v)
+{
+	return v == NULL || *v == '\0' ? "" : arena_printf(r->a, "%s #%s", lang_text(r, "archive.batch"), v);
 }
 
 int archive_batch_detail(struct req *r, const struct request_row *rq)
@@ -281,11 +299,11 @@ static int record_txn(void *arg)
 {
 	struct record_ctx *c = arg;
 	struct req *r = c->r;
-	struct dbres h, res;
-	int rc = db_exec(r->db, r->a, Q_BATCH_HELD_ITEMS, &h, "i", r->ids[0]);
-	if (rc != DB_OK)
+	struct dbres res;
+	int rc = batch_held(r, r->ids[0]);
+	if (rc < 0)
 		return rc;
-	if (dbres_int(&h, 0, 0) > 0) {
+	if (rc > 0) {
 		c->why = "archive.legal_hold_refused";
 		return DB_CONFLICT;
 	}
@@ -339,11 +357,11 @@ static int confirm_txn(void *arg)
 {
 	struct confirm_ctx *c = arg;
 	struct req *r = c->r;
-	struct dbres h, res;
-	int rc = db_exec(r->db, r->a, Q_BATCH_HELD_ITEMS, &h, "i", r->ids[0]);
-	if (rc != DB_OK)
+	struct dbres res;
+	int rc = batch_held(r, r->ids[0]);
+	if (rc < 0)
 		return rc;
-	if (dbres_int(&h, 0, 0) > 0) {
+	if (rc > 0) {
 		c->why = "archive.legal_hold_refused";
 		return DB_CONFLICT;
 	}

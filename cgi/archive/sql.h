@@ -158,8 +158,9 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_BATCH_ITEMS, "i", "SELECT i.id, i.archive_no, i.title, c.name, i.doc_date, i.retention, i.secrecy, i.status, " \
 		"c.legal_hold FROM destruction_batch_items bi JOIN archive_items i ON i.id = bi.item_id " \
 		"JOIN clients c ON c.id = i.client_id WHERE bi.batch_id = ? ORDER BY i.archive_no") \
-	X(Q_BATCH_HELD_ITEMS, "i", "SELECT COUNT(*) FROM destruction_batch_items bi JOIN archive_items i ON i.id = bi.item_id " \
-		"JOIN clients c ON c.id = i.client_id WHERE bi.batch_id = ? AND c.legal_hold = 1") \
+	/* the batch's clients' legal holds, their rows locked: a hold set at the same time waits, or is seen */ \
+	X(Q_BATCH_HELD_ITEMS, "i", "SELECT c.legal_hold FROM destruction_batch_items bi JOIN archive_items i ON i.id = bi.item_id " \
+		"JOIN clients c ON c.id = i.client_id WHERE bi.batch_id = ? ORDER BY c.id FOR UPDATE") \
 	X(Q_BATCH_APPROVE, "si", "UPDATE destruction_batches SET status = 'approved', hold_until = " \
 		"DATE_ADD(?, INTERVAL 6 MONTH) WHERE id = ? AND status = 'appraisal'") \
 	X(Q_BATCH_ITEMS_HOLD, "si", "UPDATE archive_items i JOIN destruction_batch_items bi ON bi.item_id = i.id " \

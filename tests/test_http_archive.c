@@ -4,7 +4,9 @@
  * roles (who asks, who approves, top secret refused with no request), due
  * times, the desk (two desks at once: one check-out), returns intact,
  * damaged and lost, a secret loan decided through the GM's delegation, the
- * overdue and reading-room tasks of `dossier cron`. */
+ * overdue and reading-room tasks of `dossier cron`, and the overdue loans'
+ * reminders (once, escalated after the days, a secret one at once, dropped when
+ * returned first). */
 #include "test_http.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -496,6 +498,235 @@ static void test_archive_overdue_and_reading_room_same_day(void)
 	client_free(&arc);
 }
 
+/* The app's clock moved to 09:00 of the next day (company time): a fresh digest day. */
+static void next_morning(void)
+{
+	char now[20];
+	test_time_text(0, now);
+	int h = 0, m = 0;
+	sscanf(now + 11, "%d:%d", &h, &m);
+	clock_advance((24 - h) * 3600L - m * 60L + 9 * 3600L);
+}
+
+#define LOAN_MAIL(kind, loan, user) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = '%s' AND subject_ref = " \
+					     "'loan:%lld' AND recipient_id = %lld", kind, loan, user_id(user))
+
+/* Moves the clock by more than ten days: last in the suite. */
+static void test_archive_overdue_reminders(void)
+{
+	struct client owner, gm, arc;
+	sign_in(&owner, "staff1");
+	sign_in(&gm, "gm");
+	sign_in(&arc, "archivist");
+	long long card = card_named(&owner, "催还");
+	long long ord = shelved(&owner, card, "普通催还件", "ordinary");
+	long long back = shelved(&owner, card, "按时归还件", "ordinary");
+	long long sec = shelved(&owner, card, "秘密催还件", "secret");
+	struct client boss;
+	sign_in(&boss, "manager1");
+	CU_ASSERT_EQUAL(borrow(&owner, ord, "核对合同"), 303);
+	CU_ASSERT_EQUAL(decide(&boss, borrow_request(ord), "approve"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(ord)), 303);
+	CU_ASSERT_EQUAL(borrow(&owner, back, "核对合同"), 303);
+	CU_ASSERT_EQUAL(decide(&boss, borrow_request(back), "approve"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(back)), 303);
+	CU_ASSERT_EQUAL(borrow(&owner, sec, "核对"), 303);
+	CU_ASSERT_EQUAL(decide(&gm, borrow_request(sec), "approve"), 303);
+	CU_ASSERT_EQUAL(checkout(&arc, auth_of(sec)), 303);
+	client_free(&boss);
+	long long l_ord = db_value("SELECT MAX(id) FROM archive_loans WHERE item_id = %lld", ord);
+	long long l_back = db_value("SELECT MAX(id) FROM archive_loans WHERE item_id = %lld", back);
+	long long l_sec = db_value("SELECT MAX(id) FROM archive_loans WHERE item_id = %lld", sec);
+	/* nothing before the due time */
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_sec, "staff1"), 0);
+	/* five hours on: the secret loan reminds its borrower and goes to the manager at once */
+	clock_advance(5 * 3600);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_sec, "staff1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_sec, "manager1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_sec, "staff1"), 0);   /* not the borrower */
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_ord, "staff1"), 0);
+	CU_ASSERT(strstr(db_text("SELECT body_text FROM mail_outbox WHERE kind = 'loan.escalation' AND subject_ref = "
+				 "'loan:%lld' AND recipient_id = %lld", l_sec, user_id("manager1")), no_of(sec)) != NULL);
+	/* past the 7 days, the next morning: the borrower of the ordinary loans is reminded, once */
+	clock_advance(7 * 86400);
+	next_morning();
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_ord, "staff1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_back, "staff1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_ord, "manager1"), 0);   /* not yet 3 days */
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_sec, "staff1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_sec, "manager1"), 1);
+	/* the borrower's digest lists the loans overdue */
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND kind = 'digest' "
+			   "AND day = (SELECT MAX(day) FROM mail_digests) AND body_text LIKE '%%%s%%'",
+			   user_id("staff1"), no_of(ord)) >= 1);
+	/* a reminder not yet sent is dropped when the loan is returned first */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, state, "
+				      "next_attempt_at, created_at, language, address, title, body_text, body_html) "
+				      "SELECT kind, subject_ref, recipient_id, DATE_SUB(day, INTERVAL 1 DAY), channel, 'queued', "
+				      "'2000-01-01', created_at, language, address, title, body_text, body_html FROM mail_outbox "
+				      "WHERE kind = 'loan.overdue' AND subject_ref = 'loan:%lld'", l_back), 0);
+	client_free(&arc);
+	sign_in(&arc, "archivist");
+	CU_ASSERT_EQUAL(give_back(&arc, back, "intact"), 303);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'loan.overdue' AND subject_ref = "
+			   "'loan:%lld' AND state = 'dropped'", l_back) >= 1);
+	/* three days more: the manager is told of the ordinary loan, once; nothing for the returned one */
+	clock_advance(3 * 86400);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_ord, "manager1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_ord, "staff1"), 1);
+	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_back, "manager1"), 0);
+	client_free(&arc);
+	sign_in(&arc, "archivist");
+	CU_ASSERT_EQUAL(give_back(&arc, ord, "intact"), 303);
+	CU_ASSERT_EQUAL(give_back(&arc, sec, "intact"), 303);
+	client_free(&owner);
+	client_free(&gm);
+	client_free(&arc);
+}
+
+static long set_hold(struct client *c, long long card, const char *hold, const char *reason)
+{
+	char path[64], tok[80];
+	snprintf(path, sizeof path, "/clients/%lld/legal-hold", card);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, path));
+	return client_post(c, path, "_csrf", tok, "hold", hold, "_reason", reason, NULL);
+}
+
+static long make_batch(struct client *arc, long long a, long long b)
+{
+	char tok[80], x[24], y[24];
+	snprintf(tok, sizeof tok, "%s", csrf_of(arc, "/archive/retention"));
+	snprintf(x, sizeof x, "%lld", a);
+	snprintf(y, sizeof y, "%lld", b);
+	if (b == 0)
+		return client_post(arc, "/archive/retention", "_csrf", tok, "item", x, "_reason", "到期销毁", NULL);
+	return client_post(arc, "/archive/retention", "_csrf", tok, "item", x, "item", y, "_reason", "到期销毁", NULL);
+}
+
+static long batch_post(struct client *c, long long batch, const char *what, const char *supervisor)
+{
+	char path[80], tok[80], sup[24], name[128];
+	snprintf(path, sizeof path, "/archive/destruction/%lld", batch);
+	snprintf(tok, sizeof tok, "%s", csrf_of(c, "/"));
+	snprintf(path, sizeof path, "/archive/destruction/%lld/%s", batch, what);
+	if (supervisor == NULL)
+		return client_post(c, path, "_csrf", tok, NULL);
+	snprintf(sup, sizeof sup, "%lld", user_id(supervisor));
+	snprintf(name, sizeof name, "%s", db_text("SELECT display_name FROM users WHERE username = '%s'", supervisor));
+	return client_post(c, path, "_csrf", tok, "place", "档案室碎纸间", "destroyed_on", "2026-06-01", "executor", "王师傅",
+			   "supervisor", sup, "supervisor_q", name, NULL);
+}
+
+/* Retention, a destruction batch appraised and approved, its 6-month hold,
+ * the record and the supervisor's confirmation, the legal hold, the register
+ * append-only for the app. Moves the clock by 6 months: last in the suite. */
+static void test_archive_retention_and_destruction(void)
+{
+	struct client owner, arc, director;
+	sign_in(&owner, "staff1");
+	sign_in(&arc, "archivist");
+	sign_in(&director, "director");
+	long long card = card_named(&owner, "销毁"), other = card_named(&owner, "保全");
+	long long a = shelved(&owner, card, "到期普通件", "ordinary");
+	long long b = shelved(&owner, card, "到期秘密件", "secret");
+	long long perm = shelved(&owner, card, "永久件", "ordinary");
+	long long young = shelved(&owner, card, "未到期件", "ordinary");
+	long long held = shelved(&owner, other, "保全件", "ordinary");
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE archive_items SET doc_date = '2012-05-01', retention = '10' WHERE id IN "
+				      "(%lld, %lld, %lld)", a, b, held), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE archive_items SET doc_date = '1990-05-01', retention = 'permanent' "
+				      "WHERE id = %lld", perm), 0);
+	/* the items due: not the permanent one, nor one within its years */
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/retention"), 200);
+	CU_ASSERT(client_has(&arc, no_of(a)));
+	CU_ASSERT(client_has(&arc, no_of(b)));
+	CU_ASSERT(!client_has(&arc, no_of(perm)));
+	CU_ASSERT(!client_has(&arc, no_of(young)));
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	/* a legal hold (the director, with a reason, audited) keeps the client's items out of any batch */
+	CU_ASSERT_EQUAL(set_hold(&owner, other, "1", "诉讼"), 403);
+	CU_ASSERT_EQUAL(set_hold(&director, other, "1", ""), 422);
+	CU_ASSERT_EQUAL(set_hold(&director, other, "1", "合同纠纷诉讼中"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT legal_hold FROM clients WHERE id = %lld", other), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM audit_log WHERE action = 'archive.legal_hold_set' AND object_id = %lld",
+				 other), 1);
+	long long before = db_value("SELECT COUNT(*) FROM destruction_batches");
+	CU_ASSERT_EQUAL(make_batch(&arc, held, 0), 409);
+	CU_ASSERT_EQUAL(make_batch(&arc, a, held), 409);
+	CU_ASSERT_EQUAL(make_batch(&arc, perm, 0), 409);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM destruction_batches"), before);
+	/* the batch: the customer-service manager, the department's head, then the GM (an item is secret) */
+	CU_ASSERT_EQUAL(make_batch(&arc, a, b), 303);
+	long long batch = db_value("SELECT MAX(id) FROM destruction_batches");
+	long long req = db_value("SELECT request_id FROM destruction_batches WHERE id = %lld", batch);
+	CU_ASSERT(approver_is(req, "csmanager"));
+	CU_ASSERT(!approver_is(req, "manager1"));
+	CU_ASSERT_EQUAL(make_batch(&arc, a, 0), 409);      /* already in a batch being decided */
+	struct client cs, boss, gm;
+	sign_in(&cs, "csmanager");
+	sign_in(&boss, "manager1");
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve"), 403);
+	CU_ASSERT_EQUAL(decide(&cs, req, "approve"), 303);
+	CU_ASSERT(approver_is(req, "manager1"));
+	CU_ASSERT_EQUAL(decide(&boss, req, "approve"), 303);
+	CU_ASSERT(approver_is(req, "gm"));
+	CU_ASSERT(!approver_is(req, "director"));
+	CU_ASSERT_EQUAL(decide(&gm, req, "approve"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM requests WHERE id = %lld", req), "approved");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", a), "destruction_hold");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", b), "destruction_hold");
+	CU_ASSERT_EQUAL(db_value("SELECT hold_until = DATE_ADD((SELECT decided_at FROM requests WHERE id = %lld), "
+				 "INTERVAL 6 MONTH) FROM archive_items WHERE id = %lld", req, a), 1);
+	/* not before the hold ends */
+	CU_ASSERT_EQUAL(batch_post(&arc, batch, "record", "manager2"), 409);
+	clock_advance(184 * 86400L);
+	client_free(&arc);
+	sign_in(&arc, "archivist");
+	char page[64];
+	snprintf(page, sizeof page, "/archive/destruction/%lld", batch);
+	CU_ASSERT_EQUAL(client_get(&arc, page), 200);
+	CU_ASSERT_EQUAL(batch_post(&arc, batch, "record", "manager2"), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM destruction_batches WHERE id = %lld", batch), "recorded");
+	/* only the supervisor confirms; until then nothing is destroyed */
+	CU_ASSERT_EQUAL(batch_post(&arc, batch, "confirm", NULL), 403);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", a), "destruction_hold");
+	/* a legal hold set meanwhile (the archivist) stops the execution */
+	CU_ASSERT_EQUAL(set_hold(&arc, card, "1", "监管调查"), 303);
+	struct client sup;
+	sign_in(&sup, "manager2");
+	CU_ASSERT_EQUAL(batch_post(&sup, batch, "confirm", NULL), 409);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", a), "destruction_hold");
+	CU_ASSERT_EQUAL(set_hold(&arc, card, "0", "调查结束"), 303);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM audit_log WHERE action = 'archive.legal_hold_lifted' AND "
+				 "object_id = %lld", card), 1);
+	CU_ASSERT_EQUAL(batch_post(&sup, batch, "confirm", NULL), 303);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", a), "destroyed");
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", b), "destroyed");
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM destruction_register WHERE batch_id = %lld AND supervisor_id = %lld "
+				 "AND place = '档案室碎纸间' AND executor = '王师傅'", batch, user_id("manager2")), 2);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/destruction"), 200);
+	CU_ASSERT(client_has(&arc, no_of(a)));
+	/* the register is append-only for the application's account */
+	CU_ASSERT_EQUAL(db_as_app("UPDATE destruction_register SET place = 'x' WHERE id = 1"), 1142);
+	CU_ASSERT_EQUAL(db_as_app("DELETE FROM destruction_register WHERE id = 1"), 1142);
+	CU_ASSERT_EQUAL(db_as_app("SELECT COUNT(*) FROM destruction_register"), 0);
+	client_free(&owner);
+	client_free(&arc);
+	client_free(&director);
+	client_free(&cs);
+	client_free(&boss);
+	client_free(&gm);
+	client_free(&sup);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_archive_suite(void)
 {
@@ -507,4 +738,6 @@ void add_archive_suite(void)
 	T(test_archive_never_out_twice);
 	T(test_archive_secret_through_delegation);
 	T(test_archive_overdue_and_reading_room_same_day);
+	T(test_archive_overdue_reminders);
+	T(test_archive_retention_and_destruction);
 }

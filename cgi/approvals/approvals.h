@@ -72,6 +72,7 @@ struct new_request {
 	long long subject_dept;      /* for steps over the subject's department */
 	const char *reason;
 	const char *field, *old_value, *new_value, *payload;   /* the change (may be NULL) */
+	long long step_dept[8];      /* step_dept[k]: step k's own department instead of subject_dept (0: none) */
 };
 
 /* The id of the same user's pending request of the same type and field

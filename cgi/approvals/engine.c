@@ -129,8 +129,9 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 			break;
 		long long step = dbres_int(&routes, i, RT_STEP);
 		int over = dbres_int(&routes, i, RT_OVER_DEPT) != 0;
+		long long dept = step >= 0 && step < 8 && n->step_dept[step] > 0 ? n->step_dept[step] : n->subject_dept;
 		rc = db_exec(r->db, r->a, Q_STEP_INSERT, NULL, "iisiis", *id, step, dbres_get(&routes, i, RT_ROLE),
-			     over && n->subject_dept > 0 ? n->subject_dept : 0LL, dbres_int(&routes, i, RT_NEED_ALL), "waiting");
+			     over && dept > 0 ? dept : 0LL, dbres_int(&routes, i, RT_NEED_ALL), "waiting");
 		if (first_step == 0)
 			first_step = step;
 	}

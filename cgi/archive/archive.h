@@ -69,6 +69,25 @@ int archive_out(struct req *r);           /* GET  /archive/out */
 int archive_overdue(struct req *r);       /* GET  /archive/overdue */
 int archive_register(struct req *r);      /* GET  /archive/register */
 int archive_mark_overdue(struct req *r, long long *n);     /* dossier cron */
+/* remind.c: overdue loans remind the borrower, then their managers; the digest's section */
+int archive_remind_overdue(struct req *r, long long *n);   /* dossier cron */
+int archive_loan_still_out(struct req *r, const char *subject_ref, long long recipient);
+struct digest_section;
+int archive_digest(struct req *r, long long user, const char *since, struct digest_section *out);
+/* destroy.c: retention, destruction batches (approval "archive_destroy"), the register, the legal hold */
+int archive_retention(struct req *r);     /* GET  /archive/retention */
+int archive_batch_create(struct req *r);  /* POST /archive/retention */
+int archive_batch_show(struct req *r);    /* GET  /archive/destruction/{id} */
+int archive_batch_record(struct req *r);  /* POST /archive/destruction/{id}/record */
+int archive_batch_confirm(struct req *r); /* POST /archive/destruction/{id}/confirm */
+int archive_destruction_register(struct req *r);   /* GET /archive/destruction */
+int archive_hold_form(struct req *r);     /* GET  /clients/{id}/legal-hold */
+int archive_hold(struct req *r);          /* POST /clients/{id}/legal-hold */
+int archive_retention_count(struct req *r, long long *n);   /* dossier cron */
+struct request_row;
+int archive_apply_destroy(struct req *r, const struct request_row *rq, long long decider, const char **why);
+int archive_batch_detail(struct req *r, const struct request_row *rq);
+const char *archive_batch_value_text(struct req *r, const char *field, const char *value);
 int archive_close_reading(struct req *r, long long *n);    /* dossier cron */
 void archive_view_loan(struct req *r, const char *prefix, const struct dbres *res, size_t i);
 

@@ -274,5 +274,6 @@ static int archive_detail(struct req *r, const struct request_row *rq)
 const struct approval_kind archive_kinds[] = {
 	{ "archive_file",   archive_value_text, apply_file, archive_detail },
 	{ "archive_borrow", archive_value_text, apply_borrow, archive_detail },
+	{ "archive_destroy", archive_batch_value_text, archive_apply_destroy, archive_batch_detail },
 	{ 0 },
 };

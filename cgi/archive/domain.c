@@ -32,6 +32,14 @@ static const struct route routes[] = {
 	{ M_GET,  "/archive/out",                archive_out,            0, DESK },
 	{ M_GET,  "/archive/overdue",            archive_overdue,        0, DESK },
 	{ M_GET,  "/archive/register",           archive_register,       0, DESK },
+	{ M_GET,  "/archive/retention",          archive_retention,      0, DESK },
+	{ M_POST, "/archive/retention",          archive_batch_create,   R_CSRF, DESK },
+	{ M_GET,  "/archive/destruction",        archive_destruction_register, 0, DESK | ROLE_DIRECTOR | ROLE_GM },
+	{ M_GET,  "/archive/destruction/{id}",   archive_batch_show,     0, 0 },
+	{ M_POST, "/archive/destruction/{id}/record", archive_batch_record, R_CSRF, DESK },
+	{ M_POST, "/archive/destruction/{id}/confirm", archive_batch_confirm, R_CSRF, 0 },
+	{ M_GET,  "/clients/{id}/legal-hold",    archive_hold_form,      0, DESK | ROLE_DIRECTOR },
+	{ M_POST, "/clients/{id}/legal-hold",    archive_hold,           R_CSRF, DESK | ROLE_DIRECTOR },
 	{ M_GET,  "/admin/archive",              archive_admin,          0, ROLE_ADMIN },
 	{ M_POST, "/admin/archive/types",        archive_admin_type,     R_CSRF, ROLE_ADMIN },
 	{ M_POST, "/admin/archive/locations",    archive_admin_location, R_CSRF, ROLE_ADMIN },
@@ -47,6 +55,14 @@ static const struct nav nav[] = {
 static const struct task tasks[] = {
 	{ "archive.overdue", archive_mark_overdue, "loan(s) marked overdue", 0 },
 	{ "archive.reading_room", archive_close_reading, "reading-room session(s) left open closed", 0 },
+	{ "archive.remind", archive_remind_overdue, "overdue loan message(s) queued", 0 },
+	{ "archive.retention", archive_retention_count, "item(s) past retention in no batch", 0 },
+	{ 0 },
+};
+
+static const struct message_kind messages[] = {
+	{ "loan.overdue", archive_loan_still_out },
+	{ "loan.escalation", archive_loan_still_out },
 	{ 0 },
 };
 
@@ -64,4 +80,6 @@ const struct domain archive_domain = {
 	.sql = archive_sql,
 	.lang = "archive",
 	.panels = panels,
+	.messages = messages,
+	.digest = archive_digest,
 };

@@ -390,9 +390,14 @@ int archive_card_panel(struct req *r, long long client, unsigned flags, const ch
 			view_set(r, arena_printf(r->a, "%s.4", row), "");
 		}
 	}
+	int a = 0;
 	if (flags & PANEL_MAY_EDIT) {
-		view_setf(r, arena_printf(r->a, "%s.actions.0.href", p), "/clients/%lld/archive/new", client);
-		view_set(r, arena_printf(r->a, "%s.actions.0.label", p), lang_text(r, "archive.submit"));
+		view_setf(r, arena_printf(r->a, "%s.actions.%d.href", p, a), "/clients/%lld/archive/new", client);
+		view_set(r, arena_printf(r->a, "%s.actions.%d.label", p, a++), lang_text(r, "archive.submit"));
+	}
+	if (req_has_role(r, ROLE_ARCHIVIST | ROLE_DIRECTOR)) {
+		view_setf(r, arena_printf(r->a, "%s.actions.%d.href", p, a), "/clients/%lld/legal-hold", client);
+		view_set(r, arena_printf(r->a, "%s.actions.%d.label", p, a), lang_text(r, "archive.legal_hold"));
 	}
 	return 0;
 }

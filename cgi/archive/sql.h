@@ -36,12 +36,28 @@ enum auth_col { AU_ID, AU_ITEM, AU_USER, AU_USER_NAME, AU_VIA, AU_REQUEST, AU_MO
 		AU_USED };
 
 enum type_col { TY_ID, TY_CODE, TY_ZH, TY_EN, TY_SORT };
+/* A loan to remind of (Q_LOANS_TO_REMIND). */
+enum remind_col { RM_ID, RM_NO, RM_TITLE, RM_SECRECY, RM_BORROWER, RM_BORROWER_NAME, RM_DEPT, RM_OUT, RM_DUE,
+		  RM_DUE_DAY, RM_ITEM };
 enum location_col { LC_ID, LC_KIND, LC_PARENT, LC_NAME, LC_PATH };
 
 /* An electronic copy (Q_FILE_GET, Q_FILES_OF_ITEM). */
 #define FILE_COLS "SELECT f.id, f.item_id, f.sha256, f.size, f.mime, f.name, " \
 	"(SELECT display_name FROM users WHERE id = f.uploaded_by), f.uploaded_at FROM archive_files f "
 enum file_col { FI_ID, FI_ITEM, FI_SHA, FI_SIZE, FI_MIME, FI_NAME, FI_BY, FI_AT, FI__COUNT };
+/* Retention and destruction (destroy.c). */
+#define RETENTION_END "DATE_ADD(i.doc_date, INTERVAL CAST(CAST(i.retention AS CHAR) AS UNSIGNED) YEAR)"
+/* an item in a batch still being decided (pending request) */
+#define IN_PENDING_BATCH "EXISTS (SELECT 1 FROM destruction_batch_items bi JOIN destruction_batches b ON b.id = bi.batch_id " \
+	"JOIN requests rq ON rq.id = b.request_id WHERE bi.item_id = i.id AND rq.status = 'pending')"
+#define DUE_WHERE "i.status = 'on_shelf' AND i.retention <> 'permanent' AND " RETENTION_END " <= ? AND NOT " IN_PENDING_BATCH
+/* a batch still in appraisal whose request was rejected (withdrawn, expired) shows as rejected */
+#define BATCH_STATUS "IF(b.status = 'appraisal' AND (SELECT status FROM requests WHERE id = b.request_id) <> 'pending', " \
+	"'rejected', b.status)"
+enum due_lock_col { DI_ID, DI_DEPT, DI_SECRECY, DI_HOLD };
+enum batch_item_col { BI_ID, BI_NO, BI_TITLE, BI_CLIENT, BI_DATE, BI_RETENTION, BI_SECRECY, BI_STATUS, BI_HOLD };
+enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR, BT_CREATED, BT_HOLD_UNTIL, BT_PLACE,
+		 BT_ON, BT_EXECUTOR, BT_SUPERVISOR, BT_SUPERVISOR_NAME, BT_CONFIRMED, BT_HELD, BT_REQUEST_STATUS };
 
 #define ARCHIVE_SQL(X) \
 	/* electronic copies (files.c) */ \
@@ -121,7 +137,73 @@ enum file_col { FI_ID, FI_ITEM, FI_SHA, FI_SIZE, FI_MIME, FI_NAME, FI_BY, FI_AT,
 		"ORDER BY 5 LIMIT 2000") \
 	X(Q_LOCATION_INSERT, "sis", "INSERT INTO archive_locations (kind, parent_id, name) VALUES (?, NULLIF(?, 0), ?)") \
 	X(Q_LOCATION_KIND, "i", "SELECT kind FROM archive_locations WHERE id = ?") \
-	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?")
+	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?") \
+	/* ---- overdue reminders (remind.c) ---- */ \
+	X(Q_LOAN_STILL_OUT, "is", "SELECT COUNT(*) FROM archive_loans WHERE id = ? AND open_item IS NOT NULL AND due_at < ?") \
+	/* open loans past their due time (not reading-room sessions), the oldest first */ \
+	X(Q_LOANS_TO_REMIND, "si", "SELECT l.id, i.archive_no, i.title, i.secrecy, l.borrower_id, " \
+		"(SELECT display_name FROM users WHERE id = l.borrower_id), " \
+		"(SELECT dept_id FROM users WHERE id = l.borrower_id), l.out_at, l.due_at, DATE(l.due_at), l.item_id " \
+		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
+		"WHERE l.open_item IS NOT NULL AND l.kind = 'loan' AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT ?") \
+	X(Q_BORROWER_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
+		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \
+	/* a person's open loans past due (the digest) */ \
+	/* ---- retention and destruction (destroy.c) ---- */ \
+	X(Q_RETENTION_DUE, "si", "SELECT i.id, i.archive_no, i.title, c.id, c.name, i.doc_date, i.retention, i.secrecy, " \
+		"d.name, i.dept_id, c.legal_hold, " RETENTION_END " FROM archive_items i JOIN clients c ON c.id = i.client_id " \
+		"JOIN departments d ON d.id = i.dept_id WHERE " DUE_WHERE " ORDER BY d.name, 12, i.id LIMIT ?") \
+	X(Q_RETENTION_COUNT, "s", "SELECT COUNT(*) FROM archive_items i WHERE " DUE_WHERE) \
+	X(Q_DUE_ITEM_LOCK, "is", "SELECT i.id, i.dept_id, i.secrecy, c.legal_hold FROM archive_items i " \
+		"JOIN clients c ON c.id = i.client_id WHERE i.id = ? AND " DUE_WHERE " FOR UPDATE") \
+	X(Q_DEPT_BY_CODE, "s", "SELECT id FROM departments WHERE code = ?") \
+	X(Q_BATCH_INSERT, "iis", "INSERT INTO destruction_batches (dept_id, created_by, created_at) VALUES (?, ?, ?)") \
+	X(Q_BATCH_ITEM_INSERT, "ii", "INSERT INTO destruction_batch_items (batch_id, item_id) VALUES (?, ?)") \
+	X(Q_BATCH_SET_REQUEST, "ii", "UPDATE destruction_batches SET request_id = ? WHERE id = ?") \
+	X(Q_BATCHES, "", "SELECT b.id, " BATCH_STATUS ", d.name, b.created_at, b.hold_until, " \
+		"(SELECT COUNT(*) FROM destruction_batch_items bi WHERE bi.batch_id = b.id), b.request_id, " \
+		"(SELECT display_name FROM users WHERE id = b.created_by) FROM destruction_batches b " \
+		"LEFT JOIN departments d ON d.id = b.dept_id ORDER BY b.id DESC LIMIT 50") \
+	X(Q_BATCH_GET, "i", "SELECT b.id, " BATCH_STATUS ", b.request_id, b.dept_id, d.name, " \
+		"(SELECT display_name FROM users WHERE id = b.created_by), b.created_at, b.hold_until, b.place, " \
+		"b.destroyed_on, b.executor, b.supervisor_id, (SELECT display_name FROM users WHERE id = b.supervisor_id), " \
+		"b.confirmed_at, (SELECT COUNT(*) FROM destruction_batch_items bi JOIN archive_items i ON i.id = bi.item_id " \
+		"JOIN clients c ON c.id = i.client_id WHERE bi.batch_id = b.id AND c.legal_hold = 1), " \
+		"(SELECT status FROM requests WHERE id = b.request_id) " \
+		"FROM destruction_batches b LEFT JOIN departments d ON d.id = b.dept_id WHERE b.id = ?") \
+	X(Q_BATCH_ITEMS, "i", "SELECT i.id, i.archive_no, i.title, c.name, i.doc_date, i.retention, i.secrecy, i.status, " \
+		"c.legal_hold FROM destruction_batch_items bi JOIN archive_items i ON i.id = bi.item_id " \
+		"JOIN clients c ON c.id = i.client_id WHERE bi.batch_id = ? ORDER BY i.archive_no") \
+	/* the batch's clients' legal holds, their rows locked: a hold set at the same time waits, or is seen */ \
+	X(Q_BATCH_HELD_ITEMS, "i", "SELECT c.legal_hold FROM destruction_batch_items bi JOIN archive_items i ON i.id = bi.item_id " \
+		"JOIN clients c ON c.id = i.client_id WHERE bi.batch_id = ? ORDER BY c.id FOR UPDATE") \
+	X(Q_BATCH_APPROVE, "si", "UPDATE destruction_batches SET status = 'approved', hold_until = " \
+		"DATE_ADD(?, INTERVAL 6 MONTH) WHERE id = ? AND status = 'appraisal'") \
+	X(Q_BATCH_ITEMS_HOLD, "si", "UPDATE archive_items i JOIN destruction_batch_items bi ON bi.item_id = i.id " \
+		"SET i.status = 'destruction_hold', i.hold_until = DATE_ADD(?, INTERVAL 6 MONTH), i.batch_id = bi.batch_id " \
+		"WHERE bi.batch_id = ? AND i.status = 'on_shelf'") \
+	X(Q_BATCH_RECORD, "sssisi", "UPDATE destruction_batches SET place = ?, destroyed_on = ?, executor = ?, " \
+		"supervisor_id = ?, status = 'recorded' WHERE hold_until <= ? AND id = ? AND status = 'approved'") \
+	X(Q_BATCH_CONFIRM, "sii", "UPDATE destruction_batches SET status = 'destroyed', confirmed_at = ? " \
+		"WHERE id = ? AND supervisor_id = ? AND status = 'recorded'") \
+	X(Q_REGISTER_INSERT, "i", "INSERT INTO destruction_register (batch_id, item_id, archive_no, title, client_name, " \
+		"doc_date, retention, secrecy, place, destroyed_on, executor, supervisor_id, confirmed_at, recorded_by) " \
+		"SELECT b.id, i.id, i.archive_no, i.title, c.name, i.doc_date, i.retention, i.secrecy, b.place, b.destroyed_on, " \
+		"b.executor, b.supervisor_id, b.confirmed_at, b.created_by FROM destruction_batches b " \
+		"JOIN archive_items i ON i.batch_id = b.id AND i.status = 'destruction_hold' " \
+		"JOIN clients c ON c.id = i.client_id WHERE b.id = ?") \
+	X(Q_BATCH_ITEMS_DESTROYED, "i", "UPDATE archive_items SET status = 'destroyed' WHERE batch_id = ? " \
+		"AND status = 'destruction_hold'") \
+	X(Q_REGISTER_LINES, "", "SELECT r.id, r.batch_id, r.item_id, r.archive_no, r.title, r.client_name, r.doc_date, " \
+		"r.retention, r.secrecy, r.place, r.destroyed_on, r.executor, " \
+		"(SELECT display_name FROM users WHERE id = r.supervisor_id), r.confirmed_at FROM destruction_register r " \
+		"ORDER BY r.id DESC LIMIT 2000") \
+	X(Q_CLIENT_HOLD, "i", "SELECT id, name, legal_hold, legal_hold_reason FROM clients WHERE id = ? AND deleted_at IS NULL") \
+	X(Q_CLIENT_SET_HOLD, "isii", "UPDATE clients SET legal_hold = ?, legal_hold_reason = ? WHERE id = ? " \
+		"AND legal_hold = ?") \
+	X(Q_LOANS_OVERDUE_OF, "isi", "SELECT l.item_id, i.archive_no, i.title, l.due_at FROM archive_loans l " \
+		"JOIN archive_items i ON i.id = l.item_id WHERE l.borrower_id = ? AND l.open_item IS NOT NULL " \
+		"AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT ?")
 
 SQL_DECLARE(ARCHIVE_SQL)
 extern struct sql *const archive_sql[];

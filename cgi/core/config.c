@@ -38,7 +38,7 @@ static const struct key keys[] = {
 	L(login_window, 1, 86400), L(login_lockout, 1, 86400 * 7), L(password_min, 8, 128),
 	L(cookie_secure, 0, 1), L(grant_hours, 1, 24 * 365), L(request_expiry_days, 1, 3650),
 	L(delete_hold_days, 1, 3650), L(prospect_limit, 1, 100000), L(prospect_protect_days, 1, 3650),
-	L(prospect_progress_days, 1, 3650), L(prospect_warn_days, 0, 365), L(unserved_months, 1, 120), L(filing_days, 1, 60), L(visit_escalate_days, 0, 365), L(complaint_days, 1, 365), L(complaint_urgent_days, 1, 60), S(archive_number_pattern), S(archive_fonds_code), L(archive_max_file, 1024, 1L << 31), L(report_statements, 0, 1), L(test_mode, 0, 1), S(test_clock_file),
+	L(prospect_progress_days, 1, 3650), L(prospect_warn_days, 0, 365), L(unserved_months, 1, 120), L(filing_days, 1, 60), L(visit_escalate_days, 0, 365), L(archive_max_file, 1024, 1L << 31), L(archive_escalate_days, 0, 365), L(complaint_days, 1, 365), L(complaint_urgent_days, 1, 60), S(archive_number_pattern), S(archive_fonds_code), S(cs_dept_code), L(report_statements, 0, 1), L(test_mode, 0, 1), S(test_clock_file),
 };
 
 void config_defaults(struct config *c)
@@ -101,11 +101,13 @@ void config_defaults(struct config *c)
 	c->unserved_months = 3;
 	c->filing_days = 5;
 	c->visit_escalate_days = 7;
+	c->archive_escalate_days = 3;
 	c->complaint_days = 15;
 	c->complaint_urgent_days = 3;
 	strcpy(c->archive_number_pattern, "{client}-{year}-{type}-{seq}");
 	strcpy(c->archive_fonds_code, "Q001");
 	c->archive_max_file = 20L << 20;
+	strcpy(c->cs_dept_code, "CS");
 }
 
 static int set_key(struct config *c, const char *name, const char *value, char *err, size_t errlen)

@@ -90,6 +90,8 @@ struct config {
 	char archive_number_pattern[CONFIG_STR];   /* the archive number: {client} {year} {type} {seq} {seq4} {fonds} {retention} {org} */
 	char archive_fonds_code[CONFIG_STR];       /* 全宗号, for the DA/T 22-2015 pattern */
 	long archive_max_file;          /* bytes of an electronic copy (max_upload must leave room for the form around it) */
+	char cs_dept_code[CONFIG_STR];             /* the customer service department: its manager appraises destructions */
+	long archive_escalate_days;     /* a loan overdue this long goes to the borrower's managers (a secret one at once) */
 	long unserved_months;           /* a client not served this long may be reassigned (seed 004) */
 	/* measuring */
 	long report_statements;         /* 1: answer with X-Statements, the SQL statements the page ran (scripts/bench) */

@@ -275,7 +275,7 @@ static int submit_txn(void *arg)
 		return DB_CONFLICT;
 	}
 	struct new_request n = { "review", 0, NULL, NULL, c->dept, c->reason, "review", NULL,
-				 arena_printf(r->a, "%lld", c->cycle), NULL };
+				 arena_printf(r->a, "%lld", c->cycle), NULL, { 0 } };
 	rc = approval_create(r, &n, &c->request);
 	if (rc == APPROVAL_NOBODY) {
 		c->why = lang_text(r, "request.nobody");

@@ -496,6 +496,117 @@ static void test_archive_overdue_and_reading_room_same_day(void)
 	client_free(&arc);
 }
 
+
+/* The first <svg …>…</svg> of the page, well-formed XML (python3's parser
+ * reads it), and the text libzint printed under the bars (what they encode). */
+static int svg_ok(struct client *c, const char *code)
+{
+	const char *body = c->res.body.data, *a = body ? strstr(body, "<svg") : NULL;
+	const char *b = a ? strstr(a, "</svg>") : NULL;
+	if (b == NULL)
+		return 0;
+	char tmp[] = "/tmp/dossier-svg-XXXXXX";
+	int fd = mkstemp(tmp);
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "python3 -c 'import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.buffer.read()); "
+		 "print(len(d.getElementsByTagName(\"rect\")), d.getElementsByTagName(\"text\")[0].firstChild.data)' > %s",
+		 tmp);
+	FILE *f = popen(cmd, "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fwrite(a, 1, (size_t)(b + 6 - a), f);
+	int rc = pclose(f);
+	char out[256] = "";
+	FILE *o = fopen(tmp, "r");
+	if (o != NULL) {
+		if (fgets(out, sizeof out, o) == NULL)
+			out[0] = '\0';
+		fclose(o);
+	}
+	unlink(tmp);
+	int bars = atoi(out);
+	const char *sp = strchr(out, ' ');
+	char want[128];
+	snprintf(want, sizeof want, " %s\n", code);
+	return rc == 0 && bars > 20 && sp != NULL && strcmp(sp, want) == 0;
+}
+
+static void test_archive_labels(void)
+{
+	struct client owner, arc, admin, other;
+	sign_in(&owner, "staff1");
+	sign_in(&arc, "archivist");
+	sign_in(&admin, "admin");
+	sign_in(&other, "staff3");
+	long long card = card_named(&owner, "标签");
+	long long item = shelved(&owner, card, "标签合同", "ordinary");
+	long long item2 = shelved(&owner, card, "标签报告", "ordinary");
+	char path[160], want[96];
+	/* an item: its number in the barcode, the label link on its page */
+	snprintf(path, sizeof path, "/archive/items/%lld", item);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	snprintf(want, sizeof want, "/archive/labels?items=%lld", item);
+	CU_ASSERT(client_has(&owner, want));
+	CU_ASSERT_EQUAL(client_get(&owner, want), 200);
+	CU_ASSERT(svg_ok(&owner, no_of(item)));
+	CU_ASSERT(client_has(&owner, "class=\"label-sheet\""));
+	/* two at once; a malformed list or one too many is refused; a stranger's is not shown */
+	snprintf(path, sizeof path, "/archive/labels?items=%lld,%lld", item, item2);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, no_of(item2)));
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/labels?items=1,,2"), 400);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/labels?items=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,"
+					 "21,22,23,24,25"), 400);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/labels"), 400);
+	snprintf(path, sizeof path, "/archive/labels?items=%lld", item);
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	/* the desk accepts what the barcode encodes: the number itself */
+	snprintf(path, sizeof path, "/archive/desk?no=%s", no_of(item));
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "标签合同"));
+	/* a number with '·' (the DA/T 22 pattern) is not Code 128: the barcode carries "#id", the desk takes it */
+	CU_ASSERT(db_exec_admin("UPDATE archive_items SET archive_no = 'QZ01-HT·2026-D10-XS-%04lld' WHERE id = %lld",
+				item2 % 10000, item2) == 0);
+	char hash[32];
+	snprintf(hash, sizeof hash, "#%lld", item2);
+	snprintf(path, sizeof path, "/archive/labels?items=%lld", item2);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(svg_ok(&arc, hash));
+	CU_ASSERT(client_has(&arc, "HT·2026"));
+	snprintf(path, sizeof path, "/archive/desk?no=%%23%lld", item2);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "标签报告"));
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/desk?no=%23999999999"), 404);
+	/* a volume: C + the client's number and the year; the link on the volume page */
+	long long vol = db_value("SELECT volume_id FROM archive_items WHERE id = %lld", item);
+	snprintf(path, sizeof path, "/archive/volumes/%lld", vol);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	snprintf(path, sizeof path, "/archive/labels?volume=%lld", vol);
+	CU_ASSERT(client_has(&owner, path));
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	snprintf(want, sizeof want, "C%06lld-%lld", card, db_value("SELECT year FROM archive_volumes WHERE id = %lld", vol));
+	CU_ASSERT(svg_ok(&owner, want));
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	/* a box: B + its id; from the admin's places page; not for everyone */
+	long long box = db_value("SELECT MIN(id) FROM archive_locations WHERE kind = 'box'");
+	snprintf(path, sizeof path, "/archive/labels?box=%lld", box);
+	CU_ASSERT_EQUAL(client_get(&admin, "/admin/archive"), 200);
+	CU_ASSERT(client_has(&admin, path));
+	CU_ASSERT_EQUAL(client_get(&admin, path), 200);
+	snprintf(want, sizeof want, "B%06lld", box);
+	CU_ASSERT(svg_ok(&admin, want));
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 403);
+	snprintf(path, sizeof path, "/archive/labels?box=%lld",
+		 db_value("SELECT MIN(id) FROM archive_locations WHERE kind = 'room'"));
+	CU_ASSERT_EQUAL(client_get(&admin, path), 404);
+	client_free(&owner);
+	client_free(&arc);
+	client_free(&admin);
+	client_free(&other);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_archive_suite(void)
 {
@@ -507,4 +618,5 @@ void add_archive_suite(void)
 	T(test_archive_never_out_twice);
 	T(test_archive_secret_through_delegation);
 	T(test_archive_overdue_and_reading_room_same_day);
+	T(test_archive_labels);
 }

@@ -1171,6 +1171,17 @@ static void t_archive_number(void)
 	CU_ASSERT_EQUAL(archive_number_format("", &n, out, sizeof out), -1);
 }
 
+/* What a label's barcode encodes: the number when it is printable ASCII, else "#id". */
+static void t_archive_barcode_text(void)
+{
+	arena *a = arena_new();
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "C000123-2026-HT-003", 7), "C000123-2026-HT-003");
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "Q001-HT\xc2\xb7" "2026-D10-S1-0003", 42), "#42");
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "A\tB", 5), "#5");
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "", 9), "#9");
+	arena_free(a);
+}
+
 /* The secrecy table (DESIGN.md §6): 7 days, 4 hours, the reading room, refused. */
 static void t_archive_secrecy(void)
 {
@@ -1254,6 +1265,7 @@ int main(void)
 	CU_add_test(s, "DingTalk signature", t_dingtalk_sign);
 	s = CU_add_suite("archive", NULL, NULL);
 	CU_add_test(s, "archive numbers from the pattern", t_archive_number);
+	CU_add_test(s, "what a label's barcode encodes", t_archive_barcode_text);
 	CU_add_test(s, "the secrecy table", t_archive_secrecy);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();

@@ -60,6 +60,11 @@ int archive_mark_overdue(struct req *r, long long *n);     /* dossier cron */
 int archive_close_reading(struct req *r, long long *n);    /* dossier cron */
 void archive_view_loan(struct req *r, const char *prefix, const struct dbres *res, size_t i);
 
+/* labels.c */
+int archive_labels(struct req *r);        /* GET  /archive/labels?items=1,2 | volume= | box= */
+/* What an item's barcode encodes: no when it is printable ASCII, else "#id". Pure. */
+const char *archive_barcode_text(arena *a, const char *no, long long id);
+
 /* admin.c */
 int archive_admin(struct req *r);         /* GET  /admin/archive */
 int archive_admin_type(struct req *r);    /* POST /admin/archive/types */

@@ -21,6 +21,7 @@ static const struct route routes[] = {
 	{ M_POST, "/archive/items/{id}/borrow",  archive_borrow,         R_CSRF, 0 },
 	{ M_POST, "/archive/items/{id}/place",   archive_place,          R_CSRF, DESK },
 	{ M_GET,  "/archive/volumes/{id}",       archive_volume,         0, 0 },
+	{ M_GET,  "/archive/labels",             archive_labels,         0, 0 },
 	{ M_GET,  "/archive/placing",            archive_waiting,        0, DESK },
 	{ M_GET,  "/archive/desk",               archive_desk,           0, DESK },
 	{ M_POST, "/archive/desk/checkout",      archive_checkout,       R_CSRF, DESK },

@@ -103,6 +103,10 @@ enum location_col { LC_ID, LC_KIND, LC_PARENT, LC_NAME, LC_PATH };
 		"LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id " \
 		"ORDER BY 5 LIMIT 2000") \
 	X(Q_LOCATION_INSERT, "sis", "INSERT INTO archive_locations (kind, parent_id, name) VALUES (?, NULLIF(?, 0), ?)") \
+	X(Q_LOCATION_GET, "i", "SELECT l1.id, l1.kind, l1.parent_id, l1.name, CONCAT_WS(' / ', l4.name, l3.name, l2.name, l1.name) " \
+		"FROM archive_locations l1 LEFT JOIN archive_locations l2 ON l2.id = l1.parent_id " \
+		"LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id " \
+		"WHERE l1.id = ?") \
 	X(Q_LOCATION_KIND, "i", "SELECT kind FROM archive_locations WHERE id = ?") \
 	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?")
 

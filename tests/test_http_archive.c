@@ -6,6 +6,7 @@
  * damaged and lost, a secret loan decided through the GM's delegation, the
  * overdue and reading-room tasks of `dossier cron`. */
 #include "test_http.h"
+#include "archive/archive.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -607,6 +608,97 @@ static void test_archive_labels(void)
 	client_free(&other);
 }
 
+
+#define PERIOD_ROWS(who, day) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND " \
+				      "recipient_id = %lld AND day = '%s'", who, day)
+
+/* At the start of a filing period each department manager is sent, once, the
+ * items of the department submitted and not placed and its cards with no item
+ * in the year the period collects; the archivist's page shows the period. */
+static void test_archive_filing_periods(void)
+{
+	struct client owner, arc;
+	sign_in(&owner, "staff1");
+	sign_in(&arc, "archivist");
+	char now[20];
+	test_time_text(0, now);
+	now[10] = '\0';
+	struct archive_period p;
+	CU_ASSERT_FATAL(archive_period_of(now, &p) == 0);
+	/* an item submitted, not yet signed off; a card with nothing */
+	long long card = card_named(&owner, "归档期");
+	char title[64];
+	snprintf(title, sizeof title, "归档期合同%s", run);
+	CU_ASSERT_EQUAL(submit(&owner, card, title, "HT", "ordinary"), 303);
+	long long item = db_value("SELECT MAX(id) FROM archive_items WHERE client_id = %lld", card);
+	long long bare = card_named(&owner, "归档期无档");
+	long long dept = db_value("SELECT dept_id FROM clients WHERE id = %lld", bare);
+	long long m1 = user_id("manager1");
+	CU_ASSERT_EQUAL(db_value("SELECT dept_id FROM users WHERE id = %lld", m1), dept);
+	/* the period began: a job that already ran this period is forgotten so this one queues */
+	CU_ASSERT(db_exec_admin("DELETE FROM archive_period_runs") == 0);
+	CU_ASSERT(db_exec_admin("DELETE FROM mail_outbox WHERE kind = 'archive.period'") == 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	long long rows = PERIOD_ROWS(m1, p.start);
+	CU_ASSERT(rows >= 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_period_runs WHERE period_start = '%s'", p.start), 1);
+	/* every manager of a department, each about their own department */
+	CU_ASSERT(db_value("SELECT COUNT(DISTINCT recipient_id) FROM mail_outbox WHERE kind = 'archive.period' AND day = '%s'",
+			   p.start) >= 2);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox o JOIN users u ON u.id = o.recipient_id WHERE "
+				 "o.kind = 'archive.period' AND o.subject_ref <> CONCAT('period:', o.day, ':dept:', u.dept_id)"), 0);
+	/* manager1's lists: the item waiting, the bare card, and the counts */
+	char like[160];
+	snprintf(like, sizeof like, "%%%s%%", no_of(item));
+	if (db_value("SELECT COUNT(*) FROM archive_items WHERE dept_id = %lld AND status = 'submitted'", dept) <= 20)
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND recipient_id = "
+					 "%lld AND body_text LIKE '%s' AND body_text LIKE '%%%s%%'", m1, like, title), rows);
+	char y0[24], y1[24];
+	snprintf(y0, sizeof y0, "%04d-01-01", p.filing_year);
+	snprintf(y1, sizeof y1, "%04d-01-01", p.filing_year + 1);
+	long long missing = db_value("SELECT COUNT(*) FROM clients c WHERE c.dept_id = %lld AND c.deleted_at IS NULL AND "
+				     "NOT EXISTS (SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= '%s' "
+				     "AND i.doc_date < '%s')", dept, y0, y1);
+	CU_ASSERT(missing >= 1);
+	snprintf(like, sizeof like, "%%%d (%lld)%%", p.filing_year, missing);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND recipient_id = %lld "
+				 "AND body_text LIKE '%s'", m1, like), rows);
+	if (missing <= 20)
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND recipient_id = "
+					 "%lld AND body_text LIKE '%%归档期无档%s%%'", m1, run), rows);
+	/* once per manager and period: again, and again with the period's row gone (the outbox's key) */
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(PERIOD_ROWS(m1, p.start), rows);
+	CU_ASSERT(db_exec_admin("DELETE FROM archive_period_runs") == 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(PERIOD_ROWS(m1, p.start), rows);
+	/* the archivist's page: the period per department, then the department's lists */
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods"), 200);
+	CU_ASSERT(client_has(&arc, "id=\"periods\""));
+	CU_ASSERT(client_has(&arc, p.start));
+	char path[128];
+	snprintf(path, sizeof path, "/archive/periods?start=%s&dept=%lld", p.start, dept);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "id=\"filed\""));
+	CU_ASSERT(client_has(&arc, "id=\"waiting\""));
+	CU_ASSERT(client_has(&arc, no_of(item)));
+	char bare_link[64];
+	snprintf(bare_link, sizeof bare_link, "/clients/%lld\"", bare);
+	if (missing <= 200)
+		CU_ASSERT(client_has(&arc, bare_link));
+	/* an earlier period is offered and shown; a day that starts no period, or one to come, is not */
+	struct archive_period before;
+	CU_ASSERT_FATAL(archive_period_before(&p, &before) == 0);
+	snprintf(path, sizeof path, "/archive/periods?start=%s", before.start);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods?start=2026-05-02"), 404);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods?start=2999-01-01"), 404);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods?dept=999999"), 404);
+	CU_ASSERT_EQUAL(client_get(&owner, "/archive/periods"), 403);
+	client_free(&owner);
+	client_free(&arc);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_archive_suite(void)
 {
@@ -619,4 +711,5 @@ void add_archive_suite(void)
 	T(test_archive_secret_through_delegation);
 	T(test_archive_overdue_and_reading_room_same_day);
 	T(test_archive_labels);
+	T(test_archive_filing_periods);
 }

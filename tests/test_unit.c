@@ -1182,6 +1182,40 @@ static void t_archive_barcode_text(void)
 	arena_free(a);
 }
 
+/* The filing periods: 1 Jan, 1 Feb (annual), 1 Apr, 1 Jul, 1 Oct; the year each collects. */
+static void t_archive_periods(void)
+{
+	struct archive_period p;
+	CU_ASSERT_EQUAL(archive_period_of("2026-01-15", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-01-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2026-02-01");
+	CU_ASSERT_STRING_EQUAL(p.kind, "quarterly");
+	CU_ASSERT_EQUAL(p.filing_year, 2025);
+	CU_ASSERT_EQUAL(archive_period_of("2026-03-31", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-02-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2026-04-01");
+	CU_ASSERT_STRING_EQUAL(p.kind, "annual");
+	CU_ASSERT_EQUAL(p.filing_year, 2025);
+	CU_ASSERT_EQUAL(archive_period_of("2026-04-01", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-04-01");
+	CU_ASSERT_EQUAL(p.filing_year, 2026);
+	CU_ASSERT_EQUAL(archive_period_of("2026-09-30", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-07-01");
+	CU_ASSERT_EQUAL(archive_period_of("2026-12-31", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-10-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2027-01-01");
+	CU_ASSERT_EQUAL(archive_period_before(&p, &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-07-01");
+	CU_ASSERT_EQUAL(archive_period_of("2026-01-01", &p), 0);
+	CU_ASSERT_EQUAL(archive_period_before(&p, &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2025-10-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2026-01-01");
+	CU_ASSERT_EQUAL(archive_period_of("2026-1-1", &p), -1);
+	CU_ASSERT_EQUAL(archive_period_of("2026-13-01", &p), -1);
+	CU_ASSERT_EQUAL(archive_period_of("2026-01-01x", &p), -1);
+	CU_ASSERT_EQUAL(archive_period_of(NULL, &p), -1);
+}
+
 /* The secrecy table (DESIGN.md §6): 7 days, 4 hours, the reading room, refused. */
 static void t_archive_secrecy(void)
 {
@@ -1266,6 +1300,7 @@ int main(void)
 	s = CU_add_suite("archive", NULL, NULL);
 	CU_add_test(s, "archive numbers from the pattern", t_archive_number);
 	CU_add_test(s, "what a label's barcode encodes", t_archive_barcode_text);
+	CU_add_test(s, "filing periods", t_archive_periods);
 	CU_add_test(s, "the secrecy table", t_archive_secrecy);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();

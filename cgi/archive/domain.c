@@ -22,6 +22,7 @@ static const struct route routes[] = {
 	{ M_POST, "/archive/items/{id}/place",   archive_place,          R_CSRF, DESK },
 	{ M_GET,  "/archive/volumes/{id}",       archive_volume,         0, 0 },
 	{ M_GET,  "/archive/labels",             archive_labels,         0, 0 },
+	{ M_GET,  "/archive/periods",            archive_periods,        0, DESK },
 	{ M_GET,  "/archive/placing",            archive_waiting,        0, DESK },
 	{ M_GET,  "/archive/desk",               archive_desk,           0, DESK },
 	{ M_POST, "/archive/desk/checkout",      archive_checkout,       R_CSRF, DESK },
@@ -44,6 +45,12 @@ static const struct nav nav[] = {
 static const struct task tasks[] = {
 	{ "archive.overdue", archive_mark_overdue, "loan(s) marked overdue", 0 },
 	{ "archive.reading_room", archive_close_reading, "reading-room session(s) left open closed", 0 },
+	{ "archive.periods", archive_period_remind, "filing-period reminder(s) queued", 0 },
+	{ 0 },
+};
+
+static const struct message_kind messages[] = {
+	{ "archive.period", archive_period_needed },
 	{ 0 },
 };
 
@@ -61,4 +68,5 @@ const struct domain archive_domain = {
 	.sql = archive_sql,
 	.lang = "archive",
 	.panels = panels,
+	.messages = messages,
 };

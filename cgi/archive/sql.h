@@ -108,7 +108,31 @@ enum location_col { LC_ID, LC_KIND, LC_PARENT, LC_NAME, LC_PATH };
 		"LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id " \
 		"WHERE l1.id = ?") \
 	X(Q_LOCATION_KIND, "i", "SELECT kind FROM archive_locations WHERE id = ?") \
-	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?")
+	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?") \
+	/* filing periods: the reminders (a row per period once queued) and the archivist's page */ \
+	X(Q_PERIOD_RUN_GET, "s", "SELECT COUNT(*) FROM archive_period_runs WHERE period_start = ?") \
+	X(Q_PERIOD_RUN_PUT, "sis", "INSERT IGNORE INTO archive_period_runs (period_start, queued, done_at) VALUES (?, ?, ?)") \
+	X(Q_PERIOD_MANAGERS, "", "SELECT u.id, u.dept_id, d.name FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
+		"AND ur.role = 'dept_manager' JOIN departments d ON d.id = u.dept_id WHERE u.disabled = 0 ORDER BY u.id") \
+	X(Q_PERIOD_WAITING, "ii", ITEM_COLS "WHERE i.dept_id = ? AND i.status = 'submitted' ORDER BY i.filed_at, i.id LIMIT ?") \
+	X(Q_PERIOD_WAITING_COUNT, "i", "SELECT COUNT(*) FROM archive_items WHERE dept_id = ? AND status = 'submitted'") \
+	X(Q_PERIOD_FILED, "ssi", ITEM_COLS "WHERE i.filed_at >= ? AND i.filed_at < ? AND i.dept_id = ? " \
+		"ORDER BY i.filed_at, i.id LIMIT 500") \
+	X(Q_PERIOD_PLACED, "ssi", ITEM_COLS "WHERE i.placed_at >= ? AND i.placed_at < ? AND i.dept_id = ? " \
+		"ORDER BY i.placed_at, i.id LIMIT 500") \
+	X(Q_PERIOD_MISSING, "issi", "SELECT c.id, c.name FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+		"AND NOT EXISTS (SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= ? AND i.doc_date < ?) " \
+		"ORDER BY c.name, c.id LIMIT ?") \
+	X(Q_PERIOD_MISSING_COUNT, "iss", "SELECT COUNT(*) FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+		"AND NOT EXISTS (SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= ? AND i.doc_date < ?)") \
+	X(Q_PERIOD_SUMMARY, "ssssss", "SELECT d.id, d.name, " \
+		"(SELECT COUNT(*) FROM archive_items i WHERE i.dept_id = d.id AND i.filed_at >= ? AND i.filed_at < ?), " \
+		"(SELECT COUNT(*) FROM archive_items i WHERE i.dept_id = d.id AND i.placed_at >= ? AND i.placed_at < ?), " \
+		"(SELECT COUNT(*) FROM archive_items i WHERE i.dept_id = d.id AND i.status = 'submitted'), " \
+		"(SELECT COUNT(*) FROM clients c WHERE c.dept_id = d.id AND c.deleted_at IS NULL AND NOT EXISTS " \
+		"(SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= ? AND i.doc_date < ?)) " \
+		"FROM departments d WHERE d.disabled = 0 AND d.kind <> 'company' ORDER BY d.code, d.id") \
+	X(Q_DEPT_NAME, "i", "SELECT name FROM departments WHERE id = ?")
 
 SQL_DECLARE(ARCHIVE_SQL)
 extern struct sql *const archive_sql[];

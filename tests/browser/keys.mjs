@@ -20,7 +20,7 @@ const PAGES = {
     '/me/notifications', '{card}/archive/new', '/archive/items/1', '/archive/items/4/borrow', '/archive/volumes/1',
     '/archive/labels?items=1', '/archive/labels?volume=1'],
   archivist: ['/archive/desk?no=NO-SUCH', '/archive/placing', '/archive/register?borrower_q=%E9%99%88',
-    '/archive/labels?box=6'],
+    '/archive/labels?box=6', '/archive/periods', '/archive/periods?dept=5'],
   manager1: ['/', '/clients', '/reviews', '/clients/deleted', '/clients/unserved', '/agenda?user_q=%E9%99%88%E9%9D%99', '/complaints', '/surveys',
     '/delegations', '/requests/inbox', '{card}',
     '{card}/history', '{card}/views', '{card}/views?from=2026-13-01'],

@@ -8,6 +8,7 @@
  * reminders (once, escalated after the days, a secret one at once, dropped when
  * returned first). */
 #include "test_http.h"
+#include "archive/archive.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -727,6 +728,208 @@ static void test_archive_retention_and_destruction(void)
 	client_free(&sup);
 }
 
+
+/* The first <svg …>…</svg> of the page, well-formed XML (python3's parser
+ * reads it), and the text libzint printed under the bars (what they encode). */
+static int svg_ok(struct client *c, const char *code)
+{
+	const char *body = c->res.body.data, *a = body ? strstr(body, "<svg") : NULL;
+	const char *b = a ? strstr(a, "</svg>") : NULL;
+	if (b == NULL)
+		return 0;
+	char tmp[] = "/tmp/dossier-svg-XXXXXX";
+	int fd = mkstemp(tmp);
+	CU_ASSERT_FATAL(fd >= 0);
+	close(fd);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "python3 -c 'import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.buffer.read()); "
+		 "print(len(d.getElementsByTagName(\"rect\")), d.getElementsByTagName(\"text\")[0].firstChild.data)' > %s",
+		 tmp);
+	FILE *f = popen(cmd, "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fwrite(a, 1, (size_t)(b + 6 - a), f);
+	int rc = pclose(f);
+	char out[256] = "";
+	FILE *o = fopen(tmp, "r");
+	if (o != NULL) {
+		if (fgets(out, sizeof out, o) == NULL)
+			out[0] = '\0';
+		fclose(o);
+	}
+	unlink(tmp);
+	int bars = atoi(out);
+	const char *sp = strchr(out, ' ');
+	char want[128];
+	snprintf(want, sizeof want, " %s\n", code);
+	return rc == 0 && bars > 8 && sp != NULL && strcmp(sp, want) == 0;
+}
+
+static void test_archive_labels(void)
+{
+	struct client owner, arc, admin, other;
+	sign_in(&owner, "staff1");
+	sign_in(&arc, "archivist");
+	sign_in(&admin, "admin");
+	sign_in(&other, "staff3");
+	long long card = card_named(&owner, "标签");
+	long long item = shelved(&owner, card, "标签合同", "ordinary");
+	long long item2 = shelved(&owner, card, "标签报告", "ordinary");
+	char path[160], want[96];
+	/* an item: its number in the barcode, the label link on its page */
+	snprintf(path, sizeof path, "/archive/items/%lld", item);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	snprintf(want, sizeof want, "/archive/labels?items=%lld", item);
+	CU_ASSERT(client_has(&owner, want));
+	CU_ASSERT_EQUAL(client_get(&owner, want), 200);
+	CU_ASSERT(svg_ok(&owner, no_of(item)));
+	CU_ASSERT(client_has(&owner, "class=\"label-sheet\""));
+	/* two at once; a malformed list or one too many is refused; a stranger's is not shown */
+	snprintf(path, sizeof path, "/archive/labels?items=%lld,%lld", item, item2);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, no_of(item2)));
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/labels?items=1,,2"), 400);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/labels?items=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,"
+					 "21,22,23,24,25"), 400);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/labels"), 400);
+	snprintf(path, sizeof path, "/archive/labels?items=%lld", item);
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	/* the desk accepts what the barcode encodes: the number itself */
+	snprintf(path, sizeof path, "/archive/desk?no=%s", no_of(item));
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "标签合同"));
+	/* a number with '·' (the DA/T 22 pattern) is not Code 128: the barcode carries "#id", the desk takes it */
+	CU_ASSERT(db_exec_admin("UPDATE archive_items SET archive_no = 'QZ01-HT·2026-D10-XS-%04lld' WHERE id = %lld",
+				item2 % 10000, item2) == 0);
+	char hash[32];
+	snprintf(hash, sizeof hash, "#%lld", item2);
+	snprintf(path, sizeof path, "/archive/labels?items=%lld", item2);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(svg_ok(&arc, hash));
+	CU_ASSERT(client_has(&arc, "HT·2026"));
+	snprintf(path, sizeof path, "/archive/desk?no=%%23%lld", item2);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "标签报告"));
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/desk?no=%23999999999"), 404);
+	/* a volume: C + the client's number and the year; the link on the volume page */
+	long long vol = db_value("SELECT volume_id FROM archive_items WHERE id = %lld", item);
+	snprintf(path, sizeof path, "/archive/volumes/%lld", vol);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	snprintf(path, sizeof path, "/archive/labels?volume=%lld", vol);
+	CU_ASSERT(client_has(&owner, path));
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	snprintf(want, sizeof want, "C%06lld-%lld", card, db_value("SELECT year FROM archive_volumes WHERE id = %lld", vol));
+	CU_ASSERT(svg_ok(&owner, want));
+	CU_ASSERT_EQUAL(client_get(&other, path), 403);
+	/* a box: B + its id; from the admin's places page; not for everyone */
+	long long box = db_value("SELECT MIN(id) FROM archive_locations WHERE kind = 'box'");
+	snprintf(path, sizeof path, "/archive/labels?box=%lld", box);
+	CU_ASSERT_EQUAL(client_get(&admin, "/admin/archive"), 200);
+	CU_ASSERT(client_has(&admin, path));
+	CU_ASSERT_EQUAL(client_get(&admin, path), 200);
+	snprintf(want, sizeof want, "B%06lld", box);
+	CU_ASSERT(svg_ok(&admin, want));
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 403);
+	snprintf(path, sizeof path, "/archive/labels?box=%lld",
+		 db_value("SELECT MIN(id) FROM archive_locations WHERE kind = 'room'"));
+	CU_ASSERT_EQUAL(client_get(&admin, path), 404);
+	client_free(&owner);
+	client_free(&arc);
+	client_free(&admin);
+	client_free(&other);
+}
+
+
+#define PERIOD_ROWS(who, day) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND " \
+				      "recipient_id = %lld AND day = '%s'", who, day)
+
+/* At the start of a filing period each department manager is sent, once, the
+ * items of the department submitted and not placed and its cards with no item
+ * in the year the period collects; the archivist's page shows the period. */
+static void test_archive_filing_periods(void)
+{
+	struct client owner, arc;
+	sign_in(&owner, "staff1");
+	sign_in(&arc, "archivist");
+	char now[20];
+	test_time_text(0, now);
+	now[10] = '\0';
+	struct archive_period p;
+	CU_ASSERT_FATAL(archive_period_of(now, &p) == 0);
+	/* an item submitted, not yet signed off; a card with nothing */
+	long long card = card_named(&owner, "归档期");
+	char title[64];
+	snprintf(title, sizeof title, "归档期合同%s", run);
+	CU_ASSERT_EQUAL(submit(&owner, card, title, "HT", "ordinary"), 303);
+	long long item = db_value("SELECT MAX(id) FROM archive_items WHERE client_id = %lld", card);
+	long long bare = card_named(&owner, "归档期无档");
+	long long dept = db_value("SELECT dept_id FROM clients WHERE id = %lld", bare);
+	long long m1 = user_id("manager1");
+	CU_ASSERT_EQUAL(db_value("SELECT dept_id FROM users WHERE id = %lld", m1), dept);
+	/* the period began: a job that already ran this period is forgotten so this one queues */
+	CU_ASSERT(db_exec_admin("DELETE FROM archive_period_runs") == 0);
+	CU_ASSERT(db_exec_admin("DELETE FROM mail_outbox WHERE kind = 'archive.period'") == 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	long long rows = PERIOD_ROWS(m1, p.start);
+	CU_ASSERT(rows >= 1);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM archive_period_runs WHERE period_start = '%s'", p.start), 1);
+	/* every manager of a department, each about their own department */
+	CU_ASSERT(db_value("SELECT COUNT(DISTINCT recipient_id) FROM mail_outbox WHERE kind = 'archive.period' AND day = '%s'",
+			   p.start) >= 2);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox o JOIN users u ON u.id = o.recipient_id WHERE "
+				 "o.kind = 'archive.period' AND o.subject_ref <> CONCAT('period:', o.day, ':dept:', u.dept_id)"), 0);
+	/* manager1's lists: the item waiting, the bare card, and the counts */
+	char like[160];
+	snprintf(like, sizeof like, "%%%s%%", no_of(item));
+	if (db_value("SELECT COUNT(*) FROM archive_items WHERE dept_id = %lld AND status = 'submitted'", dept) <= 20)
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND recipient_id = "
+					 "%lld AND body_text LIKE '%s' AND body_text LIKE '%%%s%%'", m1, like, title), rows);
+	char y0[24], y1[24];
+	snprintf(y0, sizeof y0, "%04d-01-01", p.filing_year);
+	snprintf(y1, sizeof y1, "%04d-01-01", p.filing_year + 1);
+	long long missing = db_value("SELECT COUNT(*) FROM clients c WHERE c.dept_id = %lld AND c.deleted_at IS NULL AND "
+				     "NOT EXISTS (SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= '%s' "
+				     "AND i.doc_date < '%s')", dept, y0, y1);
+	CU_ASSERT(missing >= 1);
+	snprintf(like, sizeof like, "%%%d (%lld)%%", p.filing_year, missing);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND recipient_id = %lld "
+				 "AND body_text LIKE '%s'", m1, like), rows);
+	if (missing <= 20)
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'archive.period' AND recipient_id = "
+					 "%lld AND body_text LIKE '%%归档期无档%s%%'", m1, run), rows);
+	/* once per manager and period: again, and again with the period's row gone (the outbox's key) */
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(PERIOD_ROWS(m1, p.start), rows);
+	CU_ASSERT(db_exec_admin("DELETE FROM archive_period_runs") == 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(PERIOD_ROWS(m1, p.start), rows);
+	/* the archivist's page: the period per department, then the department's lists */
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods"), 200);
+	CU_ASSERT(client_has(&arc, "id=\"periods\""));
+	CU_ASSERT(client_has(&arc, p.start));
+	char path[128];
+	snprintf(path, sizeof path, "/archive/periods?start=%s&dept=%lld", p.start, dept);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT(client_has(&arc, "id=\"filed\""));
+	CU_ASSERT(client_has(&arc, "id=\"waiting\""));
+	CU_ASSERT(client_has(&arc, no_of(item)));
+	char bare_link[64];
+	snprintf(bare_link, sizeof bare_link, "/clients/%lld\"", bare);
+	if (missing <= 200)
+		CU_ASSERT(client_has(&arc, bare_link));
+	/* an earlier period is offered and shown; a day that starts no period, or one to come, is not */
+	struct archive_period before;
+	CU_ASSERT_FATAL(archive_period_before(&p, &before) == 0);
+	snprintf(path, sizeof path, "/archive/periods?start=%s", before.start);
+	CU_ASSERT_EQUAL(client_get(&arc, path), 200);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods?start=2026-05-02"), 404);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods?start=2999-01-01"), 404);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/periods?dept=999999"), 404);
+	CU_ASSERT_EQUAL(client_get(&owner, "/archive/periods"), 403);
+	client_free(&owner);
+	client_free(&arc);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_archive_suite(void)
 {
@@ -740,4 +943,6 @@ void add_archive_suite(void)
 	T(test_archive_overdue_and_reading_room_same_day);
 	T(test_archive_overdue_reminders);
 	T(test_archive_retention_and_destruction);
+	T(test_archive_labels);
+	T(test_archive_filing_periods);
 }

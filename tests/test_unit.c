@@ -1229,6 +1229,51 @@ static void t_archive_number(void)
 	CU_ASSERT_EQUAL(archive_number_format("", &n, out, sizeof out), -1);
 }
 
+/* What a label's barcode encodes: the number when it is printable ASCII, else "#id". */
+static void t_archive_barcode_text(void)
+{
+	arena *a = arena_new();
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "C000123-2026-HT-003", 7), "C000123-2026-HT-003");
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "Q001-HT\xc2\xb7" "2026-D10-S1-0003", 42), "#42");
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "A\tB", 5), "#5");
+	CU_ASSERT_STRING_EQUAL(archive_barcode_text(a, "", 9), "#9");
+	arena_free(a);
+}
+
+/* The filing periods: 1 Jan, 1 Feb (annual), 1 Apr, 1 Jul, 1 Oct; the year each collects. */
+static void t_archive_periods(void)
+{
+	struct archive_period p;
+	CU_ASSERT_EQUAL(archive_period_of("2026-01-15", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-01-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2026-02-01");
+	CU_ASSERT_STRING_EQUAL(p.kind, "quarterly");
+	CU_ASSERT_EQUAL(p.filing_year, 2025);
+	CU_ASSERT_EQUAL(archive_period_of("2026-03-31", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-02-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2026-04-01");
+	CU_ASSERT_STRING_EQUAL(p.kind, "annual");
+	CU_ASSERT_EQUAL(p.filing_year, 2025);
+	CU_ASSERT_EQUAL(archive_period_of("2026-04-01", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-04-01");
+	CU_ASSERT_EQUAL(p.filing_year, 2026);
+	CU_ASSERT_EQUAL(archive_period_of("2026-09-30", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-07-01");
+	CU_ASSERT_EQUAL(archive_period_of("2026-12-31", &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-10-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2027-01-01");
+	CU_ASSERT_EQUAL(archive_period_before(&p, &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2026-07-01");
+	CU_ASSERT_EQUAL(archive_period_of("2026-01-01", &p), 0);
+	CU_ASSERT_EQUAL(archive_period_before(&p, &p), 0);
+	CU_ASSERT_STRING_EQUAL(p.start, "2025-10-01");
+	CU_ASSERT_STRING_EQUAL(p.end, "2026-01-01");
+	CU_ASSERT_EQUAL(archive_period_of("2026-1-1", &p), -1);
+	CU_ASSERT_EQUAL(archive_period_of("2026-13-01", &p), -1);
+	CU_ASSERT_EQUAL(archive_period_of("2026-01-01x", &p), -1);
+	CU_ASSERT_EQUAL(archive_period_of(NULL, &p), -1);
+}
+
 /* The secrecy table (DESIGN.md §6): 7 days, 4 hours, the reading room, refused. */
 static void t_archive_secrecy(void)
 {
@@ -1313,6 +1358,8 @@ int main(void)
 	s = CU_add_suite("archive", setup, teardown);
 	CU_add_test(s, "electronic copies: Office ZIPs, bombs, names", t_archive_files);
 	CU_add_test(s, "archive numbers from the pattern", t_archive_number);
+	CU_add_test(s, "what a label's barcode encodes", t_archive_barcode_text);
+	CU_add_test(s, "filing periods", t_archive_periods);
 	CU_add_test(s, "the secrecy table", t_archive_secrecy);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();

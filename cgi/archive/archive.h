@@ -91,6 +91,27 @@ const char *archive_batch_value_text(struct req *r, const char *field, const cha
 int archive_close_reading(struct req *r, long long *n);    /* dossier cron */
 void archive_view_loan(struct req *r, const char *prefix, const struct dbres *res, size_t i);
 
+/* labels.c */
+int archive_labels(struct req *r);        /* GET  /archive/labels?items=1,2 | volume= | box= */
+/* What an item's barcode encodes: no when it is printable ASCII, else "#id". Pure. */
+const char *archive_barcode_text(arena *a, const char *no, long long id);
+
+/* periods.c: the filing periods (seed 000 五.1) */
+struct archive_period {
+	char start[24];              /* its first day, YYYY-MM-DD */
+	char end[24];                /* the next period's first day */
+	const char *kind;            /* "quarterly" or "annual" */
+	int year;                    /* the year of its first day */
+	int filing_year;             /* the year it collects: the year before in January and February */
+};
+/* The period day (YYYY-MM-DD) falls in; 0, or -1 for a malformed day. Pure. */
+int archive_period_of(const char *day, struct archive_period *p);
+/* The period just before p into out (out may be p); 0 or -1. Pure. */
+int archive_period_before(const struct archive_period *p, struct archive_period *out);
+int archive_periods(struct req *r);       /* GET  /archive/periods?start=&dept= */
+int archive_period_remind(struct req *r, long long *n);    /* dossier cron */
+int archive_period_needed(struct req *r, const char *subject_ref, long long recipient);
+
 /* admin.c */
 int archive_admin(struct req *r);         /* GET  /admin/archive */
 int archive_admin_type(struct req *r);    /* POST /admin/archive/types */

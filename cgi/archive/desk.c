@@ -37,6 +37,10 @@ static int desk_page(struct req *r, int status, const char *no)
 	struct dbres it, loan, auths;
 	if (db_exec(r->db, r->a, Q_ITEM_BY_NO, &it, "s", no) != DB_OK)
 		return db_fail(r);
+	/* a label's barcode of a number that is not ASCII: "#" and the item's id (labels.c) */
+	if (it.nrows == 0 && no[0] == '#' && text_id(no + 1) > 0 &&
+	    db_exec(r->db, r->a, Q_ITEM_GET, &it, "i", text_id(no + 1)) != DB_OK)
+		return db_fail(r);
 	if (it.nrows != 1) {
 		view_set(r, "Page.error_message", lang_text(r, "archive.no_such_number"));
 		return render(r, status == 200 ? 404 : status, "archive/desk.cs");

@@ -25,6 +25,8 @@ static const struct route routes[] = {
 	{ M_GET,  "/archive/files/{id}/view",    archive_file_view,      0, 0 },
 	{ M_GET,  "/archive/files/{id}/inline",  archive_file_inline,    0, 0 },
 	{ M_GET,  "/archive/volumes/{id}",       archive_volume,         0, 0 },
+	{ M_GET,  "/archive/labels",             archive_labels,         0, 0 },
+	{ M_GET,  "/archive/periods",            archive_periods,        0, DESK },
 	{ M_GET,  "/archive/placing",            archive_waiting,        0, DESK },
 	{ M_GET,  "/archive/desk",               archive_desk,           0, DESK },
 	{ M_POST, "/archive/desk/checkout",      archive_checkout,       R_CSRF, DESK },
@@ -57,12 +59,14 @@ static const struct task tasks[] = {
 	{ "archive.reading_room", archive_close_reading, "reading-room session(s) left open closed", 0 },
 	{ "archive.remind", archive_remind_overdue, "overdue loan message(s) queued", 0 },
 	{ "archive.retention", archive_retention_count, "item(s) past retention in no batch", 0 },
+	{ "archive.periods", archive_period_remind, "filing-period reminder(s) queued", 0 },
 	{ 0 },
 };
 
 static const struct message_kind messages[] = {
 	{ "loan.overdue", archive_loan_still_out },
 	{ "loan.escalation", archive_loan_still_out },
+	{ "archive.period", archive_period_needed },
 	{ 0 },
 };
 

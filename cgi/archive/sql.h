@@ -136,6 +136,10 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id " \
 		"ORDER BY 5 LIMIT 2000") \
 	X(Q_LOCATION_INSERT, "sis", "INSERT INTO archive_locations (kind, parent_id, name) VALUES (?, NULLIF(?, 0), ?)") \
+	X(Q_LOCATION_GET, "i", "SELECT l1.id, l1.kind, l1.parent_id, l1.name, CONCAT_WS(' / ', l4.name, l3.name, l2.name, l1.name) " \
+		"FROM archive_locations l1 LEFT JOIN archive_locations l2 ON l2.id = l1.parent_id " \
+		"LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id " \
+		"WHERE l1.id = ?") \
 	X(Q_LOCATION_KIND, "i", "SELECT kind FROM archive_locations WHERE id = ?") \
 	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?") \
 	/* ---- overdue reminders (remind.c) ---- */ \
@@ -203,7 +207,31 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"AND legal_hold = ?") \
 	X(Q_LOANS_OVERDUE_OF, "isi", "SELECT l.item_id, i.archive_no, i.title, l.due_at FROM archive_loans l " \
 		"JOIN archive_items i ON i.id = l.item_id WHERE l.borrower_id = ? AND l.open_item IS NOT NULL " \
-		"AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT ?")
+		"AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT ?") \
+	/* filing periods: the reminders (a row per period once queued) and the archivist's page */ \
+	X(Q_PERIOD_RUN_GET, "s", "SELECT COUNT(*) FROM archive_period_runs WHERE period_start = ?") \
+	X(Q_PERIOD_RUN_PUT, "sis", "INSERT IGNORE INTO archive_period_runs (period_start, queued, done_at) VALUES (?, ?, ?)") \
+	X(Q_PERIOD_MANAGERS, "", "SELECT u.id, u.dept_id, d.name FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
+		"AND ur.role = 'dept_manager' JOIN departments d ON d.id = u.dept_id WHERE u.disabled = 0 ORDER BY u.id") \
+	X(Q_PERIOD_WAITING, "ii", ITEM_COLS "WHERE i.dept_id = ? AND i.status = 'submitted' ORDER BY i.filed_at, i.id LIMIT ?") \
+	X(Q_PERIOD_WAITING_COUNT, "i", "SELECT COUNT(*) FROM archive_items WHERE dept_id = ? AND status = 'submitted'") \
+	X(Q_PERIOD_FILED, "ssi", ITEM_COLS "WHERE i.filed_at >= ? AND i.filed_at < ? AND i.dept_id = ? " \
+		"ORDER BY i.filed_at, i.id LIMIT 500") \
+	X(Q_PERIOD_PLACED, "ssi", ITEM_COLS "WHERE i.placed_at >= ? AND i.placed_at < ? AND i.dept_id = ? " \
+		"ORDER BY i.placed_at, i.id LIMIT 500") \
+	X(Q_PERIOD_MISSING, "issi", "SELECT c.id, c.name FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+		"AND NOT EXISTS (SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= ? AND i.doc_date < ?) " \
+		"ORDER BY c.name, c.id LIMIT ?") \
+	X(Q_PERIOD_MISSING_COUNT, "iss", "SELECT COUNT(*) FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+		"AND NOT EXISTS (SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= ? AND i.doc_date < ?)") \
+	X(Q_PERIOD_SUMMARY, "ssssss", "SELECT d.id, d.name, " \
+		"(SELECT COUNT(*) FROM archive_items i WHERE i.dept_id = d.id AND i.filed_at >= ? AND i.filed_at < ?), " \
+		"(SELECT COUNT(*) FROM archive_items i WHERE i.dept_id = d.id AND i.placed_at >= ? AND i.placed_at < ?), " \
+		"(SELECT COUNT(*) FROM archive_items i WHERE i.dept_id = d.id AND i.status = 'submitted'), " \
+		"(SELECT COUNT(*) FROM clients c WHERE c.dept_id = d.id AND c.deleted_at IS NULL AND NOT EXISTS " \
+		"(SELECT 1 FROM archive_items i WHERE i.client_id = c.id AND i.doc_date >= ? AND i.doc_date < ?)) " \
+		"FROM departments d WHERE d.disabled = 0 AND d.kind <> 'company' ORDER BY d.code, d.id") \
+	X(Q_DEPT_NAME, "i", "SELECT name FROM departments WHERE id = ?")
 
 SQL_DECLARE(ARCHIVE_SQL)
 extern struct sql *const archive_sql[];

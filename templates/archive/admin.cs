@@ -13,7 +13,7 @@
 </form></section>
 <section class="card"><h2><?cs var:Lang.archive.locations ?></h2>
 <table class="list compact" id="locations"><thead><tr><th><?cs var:Lang.archive.f.kind ?></th><th><?cs var:Lang.archive.f.place ?></th></tr></thead>
-<tbody><?cs each:l = Locations ?><tr><td><?cs var:Lang.archive.kind[l.kind] ?></td><td><?cs var:l.path ?></td></tr><?cs /each ?></tbody></table>
+<tbody><?cs each:l = Locations ?><tr><td><?cs var:Lang.archive.kind[l.kind] ?></td><td><?cs var:l.path ?><?cs if:l.kind == "box" ?> <a href="/archive/labels?box=<?cs var:l.id ?>"><?cs var:Lang.archive.label ?></a><?cs /if ?></td></tr><?cs /each ?></tbody></table>
 <form method="post" action="/admin/archive/locations" class="grid two"><?cs call:csrf() ?>
   <div class="field"><label for="f-kind"><?cs var:Lang.archive.f.kind ?></label><select id="f-kind" name="kind"><?cs each:k = Lang.archive.kind ?><option value="<?cs name:k ?>"><?cs var:k ?></option><?cs /each ?></select></div>
   <div class="field<?cs if:Form.errors.parent_id ?> invalid<?cs /if ?>"><label for="f-parent_id"><?cs var:Lang.archive.f.parent ?></label><select id="f-parent_id" name="parent_id"><option value="">—</option><?cs each:l = Locations ?><option value="<?cs var:l.id ?>"><?cs var:l.path ?></option><?cs /each ?></select><?cs call:error_for("parent_id") ?></div>

@@ -19,6 +19,7 @@
   <?cs if:Item.remarks ?><dt><?cs var:Lang.archive.f.remarks ?></dt><dd><?cs var:Item.remarks ?></dd><?cs /if ?>
 </dl>
 <p><?cs if:Item.secrecy == "top_secret" ?><?cs var:Lang.archive.not_available ?><?cs elif:Item.status == "on_shelf" || Item.status == "checked_out" || Item.status == "reading_room" ?><a class="button" href="/archive/items/<?cs var:Item.id ?>/borrow"><?cs var:Lang.archive.borrow_link ?></a><?cs /if ?>
+<a class="button" href="/archive/labels?items=<?cs var:Item.id ?>"><?cs var:Lang.archive.label ?></a>
 <?cs if:Can.desk ?> <a class="button" href="/archive/desk?no=<?cs var:url_escape(Item.no) ?>"><?cs var:Lang.archive.desk ?></a><?cs /if ?></p>
 </section>
 <section class="card" id="files"><h2><?cs var:Lang.archive.files.title ?></h2>

@@ -3,6 +3,7 @@
   <a href="/archive/placing"<?cs if:Page.tab == "placing" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.placing ?></a>
   <a href="/archive/out"<?cs if:Page.tab == "out" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.out ?></a>
   <a href="/archive/overdue"<?cs if:Page.tab == "overdue" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.overdue ?></a>
+  <a href="/archive/periods"<?cs if:Page.tab == "periods" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.periods ?></a>
   <a href="/archive/register"<?cs if:Page.tab == "register" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.register ?></a>
   <a href="/archive/retention"<?cs if:Page.tab == "retention" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.retention ?></a>
   <a href="/archive/destruction"<?cs if:Page.tab == "destruction" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.archive.destruction_register ?></a>

@@ -3,6 +3,7 @@
 <p class="crumbs screen-only"><a href="/clients/<?cs var:Volume.client_id ?>"><?cs var:Volume.client ?></a></p>
 <h1><?cs var:Lang.archive.catalogue ?> <small><?cs var:Volume.client ?> · <?cs var:Volume.year ?></small></h1>
 <p class="screen-only hint"><?cs var:Lang.archive.print_hint ?></p>
+<p class="screen-only"><a class="button" href="/archive/labels?volume=<?cs var:Volume.id ?>"><?cs var:Lang.archive.label ?></a><?cs if:subcount(Items) ?> <a class="button" href="/archive/labels?items=<?cs each:i = Items ?><?cs if:i.n <= 24 ?><?cs if:i.n > 1 ?>,<?cs /if ?><?cs var:i.id ?><?cs /if ?><?cs /each ?>"><?cs var:Lang.archive.labels ?></a><?cs /if ?></p>
 <section class="print-section" id="catalogue">
 <table class="list compact">
   <thead><tr><th><?cs var:Lang.archive.f.n ?></th><th><?cs var:Lang.archive.f.no ?></th><th><?cs var:Lang.archive.f.author ?></th><th><?cs var:Lang.archive.f.title ?></th><th><?cs var:Lang.archive.f.doc_date ?></th><th><?cs var:Lang.archive.f.pages ?></th><th><?cs var:Lang.archive.f.secrecy ?></th><th><?cs var:Lang.archive.f.remarks ?></th></tr></thead>

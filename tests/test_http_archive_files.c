@@ -331,6 +331,8 @@ static void test_files_confidential_and_top_secret(void)
 	snprintf(path, sizeof path, "/archive/files/%lld", img);
 	CU_ASSERT_EQUAL(client_get(&owner, path), 403);
 	CU_ASSERT(client_has(&owner, "id=\"file-error\""));
+	snprintf(h, sizeof h, "href=\"/archive/items/%lld\"", conf);
+	CU_ASSERT(client_has(&owner, h));   /* back to the item, not to the file's number */
 	/* the reading-room view needs a reading-room authorisation */
 	snprintf(path, sizeof path, "/archive/files/%lld/view", img);
 	CU_ASSERT_EQUAL(client_get(&owner, path), 403);

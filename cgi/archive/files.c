@@ -199,12 +199,12 @@ static int store(struct req *r, const char *sha, const char *b, size_t n, int *c
 	return 0;
 }
 
-static int refuse(struct req *r, int status, const char *key)
+/* The refusal page of an upload or a copy: the message of key, a link back to item. */
+static int refuse(struct req *r, long long item, int status, const char *key)
 {
 	view_set(r, "Page.error_message", lang_text(r, key));
 	view_set(r, "Page.title", lang_text(r, "archive.files.title"));
-	if (r->ids[0] > 0)
-		view_set_int(r, "Page.item", r->ids[0]);
+	view_set_int(r, "Page.item", item);
 	return render(r, status, "archive/file_error.cs");
 }
 
@@ -252,14 +252,14 @@ int archive_file_upload(struct req *r)
 	}
 	const struct param *p = params_find(&r->form, "file");
 	if (p == NULL || p->filename == NULL || p->len == 0)
-		return refuse(r, 422, "archive.files.missing");
+		return refuse(r, r->ids[0], 422, "archive.files.missing");
 	if ((long long)p->len > r->cfg->archive_max_file)
-		return refuse(r, 413, "archive.files.too_big");
+		return refuse(r, r->ids[0], 413, "archive.files.too_big");
 	int bomb;
 	const char *mime = file_type(p->value, p->len, &bomb);
 	if (mime == NULL) {
 		audit_event(r, "archive.file_refused", "archive_item", r->ids[0], bomb ? "zip bomb" : "type");
-		return refuse(r, bomb ? 422 : 415, bomb ? "archive.files.bomb" : "archive.files.bad_type");
+		return refuse(r, r->ids[0], bomb ? 422 : 415, bomb ? "archive.files.bomb" : "archive.files.bad_type");
 	}
 	char sha[65];
 	crypto_sha256_hex(p->value, p->len, sha);
@@ -274,7 +274,7 @@ int archive_file_upload(struct req *r)
 		if (created && db_exec(r->db, r->a, Q_FILE_SHA_USED, &u, "s", sha) == DB_OK && dbres_int(&u, 0, 0) == 0)
 			unlink(store_path(r, sha));
 		if (rc == DB_DUPLICATE)
-			return refuse(r, 409, "archive.files.duplicate");
+			return refuse(r, r->ids[0], 409, "archive.files.duplicate");
 		return db_status(rc);
 	}
 	resp_flash(r, "archive_file_added");
@@ -295,7 +295,7 @@ static int log_refusal(struct req *r, const struct dbres *f, const char *reason,
 {
 	log_row(r, f, "refused", reason);
 	audit_event(r, "archive.file_refused", "archive_file", dbres_int(f, 0, FI_ID), reason);
-	return refuse(r, status, key);
+	return refuse(r, dbres_int(f, 0, FI_ITEM), status, key);
 }
 
 static int inline_type(const char *mime)

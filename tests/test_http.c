@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 const char *test_base;
@@ -1089,6 +1090,21 @@ static void test_hang_costs_one_request(void)
 	CU_ASSERT_EQUAL(client_get(&c, "/healthz"), 200);
 	client_free(&h);
 	client_free(&c);
+}
+
+int run_cron_env(const char *env)
+{
+	CU_ASSERT_FATAL(getenv("DOSSIER_TEST_BIN") != NULL);
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "env %s '%s' -c '%s' cron >>'%s/log/cron-tests.log' 2>&1", env,
+		 getenv("DOSSIER_TEST_BIN"), getenv("DOSSIER_TEST_CONF"), getenv("DOSSIER_TEST_VAR"));
+	int st = system(cmd);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int run_cron(void)
+{
+	return run_cron_env("");
 }
 
 int dbctl(const char *what)

@@ -37,6 +37,10 @@ long long new_card(struct client *c, const char *name, const char *scope, const 
 const char *card_path(long long id, const char *suffix);
 /* tests/dbctl.sh stop|start on the test stack's MariaDB; 0 on success. */
 int dbctl(const char *what);
+/* `dossier cron` once against the test stack (with extra environment, may be ""),
+ * its output appended to var-test/log/cron-tests.log; its exit status. */
+int run_cron_env(const char *env);
+int run_cron(void);
 
 void add_client_suite(void);
 void add_request_suite(void);

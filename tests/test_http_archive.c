@@ -16,15 +16,6 @@
 
 static char run[16];
 
-static int run_cron(void)
-{
-	CU_ASSERT_FATAL(getenv("DOSSIER_TEST_BIN") != NULL);
-	char cmd[1024];
-	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron >/dev/null 2>&1", getenv("DOSSIER_TEST_BIN"),
-		 getenv("DOSSIER_TEST_CONF"));
-	return system(cmd);
-}
-
 static long long card_named(struct client *c, const char *label)
 {
 	char name[128];

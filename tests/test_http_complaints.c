@@ -11,15 +11,6 @@
 
 static char run[16];
 
-static int cron(void)
-{
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron >>'%s/log/cron-complaints.log' 2>&1", getenv("DOSSIER_TEST_BIN"),
-		 getenv("DOSSIER_TEST_CONF"), getenv("DOSSIER_TEST_VAR"));
-	int st = system(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 #define QUEUED(kind, k, who) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = '" kind "' AND " \
 				      "subject_ref = 'complaint:%lld' AND recipient_id = %lld", k, who)
 
@@ -150,10 +141,10 @@ static void test_overdue_complaints_reminded_and_escalated(void)
 	long long k = db_value("SELECT MAX(id) FROM complaints WHERE client_id = %lld", card);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT due_on FROM complaints WHERE id = %lld", k), "2026-11-16");
 	long long me = user_id("staff1"), boss = user_id("manager1");
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(QUEUED("complaint.overdue", k, me), 1);
 	CU_ASSERT_EQUAL(QUEUED("complaint.escalation", k, boss), 1);
-	CU_ASSERT_EQUAL(cron(), 0);                                     /* once per deadline */
+	CU_ASSERT_EQUAL(run_cron(), 0);                                     /* once per deadline */
 	CU_ASSERT_EQUAL(QUEUED("complaint.overdue", k, me), 1);
 	CU_ASSERT_EQUAL(QUEUED("complaint.escalation", k, boss), 1);
 	/* a message still queued when the complaint is answered is dropped */
@@ -168,7 +159,7 @@ static void test_overdue_complaints_reminded_and_escalated(void)
 	snprintf(tok, sizeof tok, "%s", csrf_of(&owner, path));
 	CU_ASSERT_EQUAL(client_post(&owner, path, "_csrf", tok, "version", "1", "assignee_q", "", "answer",
 				    "已退款", "answered", "1", NULL), 303);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT state FROM mail_outbox WHERE kind = 'complaint.escalation' AND "
 				       "subject_ref = 'complaint:%lld' AND recipient_id = %lld AND day = '2026-11-17'",
 				       k, boss), "dropped");

@@ -25,21 +25,6 @@ static const char *var_dir(void)
 	return getenv("DOSSIER_TEST_VAR");
 }
 
-/* `dossier cron` with extra environment (may be ""); its exit status. */
-static int cron_env(const char *env)
-{
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd, "env %s '%s' -c '%s' cron >>'%s/log/cron-mail.log' 2>&1", env,
-		 getenv("DOSSIER_TEST_BIN"), getenv("DOSSIER_TEST_CONF"), var_dir());
-	int st = system(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static int cron(void)
-{
-	return cron_env("");
-}
-
 /* The Python checker over a Maildir: count messages to `to`, each with subject/text/html (NULL: any). */
 static int mail_check_dir(const char *maildir, const char *to, int count, const char *subject, const char *text,
 			  const char *html)
@@ -199,7 +184,7 @@ static long long dropping_prospect(const char *owner, const char *name)
 
 static void test_digest_in_the_recipients_language(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);                       /* whatever is due now, out of the way */
+	CU_ASSERT_EQUAL(run_cron(), 0);                       /* whatever is due now, out of the way */
 	next_morning();
 	char zh[40], zh_mail[80], en[40], en_mail[80], quiet[40], quiet_mail[80];
 	long long zh_id = fresh_user("S1", zh, zh_mail), en_id = fresh_user("S1", en, en_mail);
@@ -210,7 +195,7 @@ static void test_digest_in_the_recipients_language(void)
 	snprintf(en_name, sizeof en_name, "Digest prospect %s", en);
 	dropping_prospect(zh, zh_name);
 	dropping_prospect(en, en_name);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(mail_check(zh_mail, 1, "Dossier 每日摘要", zh_name, zh_name));
 	CU_ASSERT(mail_check(zh_mail, 1, NULL, "即将退回公海的潜在客户", NULL));
 	CU_ASSERT(mail_check(en_mail, 1, "Dossier daily digest", en_name, en_name));
@@ -219,9 +204,9 @@ static void test_digest_in_the_recipients_language(void)
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld", quiet_id), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_digests WHERE user_id = %lld", quiet_id), 1);
 	/* a re-run (and one an hour later) sends nothing twice */
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	clock_advance(3600);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(mail_check(zh_mail, 1, NULL, NULL, NULL));
 	CU_ASSERT(mail_check(en_mail, 1, NULL, NULL, NULL));
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND state = 'sent'", zh_id), 1);
@@ -230,7 +215,7 @@ static void test_digest_in_the_recipients_language(void)
 static void test_digest_lists_requests_waiting_and_decided(void)
 {
 	/* staff2 asks to view a card of a colleague; manager1 decides it */
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	next_morning();
 	struct client owner, asker;
 	sign_in(&owner, "staff1");
@@ -244,10 +229,10 @@ static void test_digest_lists_requests_waiting_and_decided(void)
 	CU_ASSERT_EQUAL(client_post(&asker, card_path(card, "/request"), "_csrf", tok, "kind", "view", "value", "",
 				    "_reason", "摘要测试", NULL), 303);
 	long long req = db_value("SELECT MAX(id) FROM requests WHERE requester_id = %lld", user_id("staff2"));
-	CU_ASSERT_EQUAL(cron(), 0);                       /* today's digests, before the request is a day old */
+	CU_ASSERT_EQUAL(run_cron(), 0);                       /* today's digests, before the request is a day old */
 	next_morning();                                   /* a day later it waits for manager1 */
 	clock_advance(60);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char marker[32];
 	snprintf(marker, sizeof marker, "#%lld", req);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND kind = 'digest' "
@@ -262,7 +247,7 @@ static void test_digest_lists_requests_waiting_and_decided(void)
 	snprintf(path, sizeof path, "/requests/%lld/decide", req);
 	CU_ASSERT_EQUAL(client_post(&mgr, path, "_csrf", tok, "step", "1", "decision", "approve", "comment", "", NULL), 303);
 	next_morning();
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND kind = 'digest' "
 				 "AND day = (SELECT MAX(day) FROM mail_digests) AND body_text LIKE '%%%s %%'",
 				 user_id("staff2"), marker), 1);
@@ -281,13 +266,13 @@ static void test_outbox_key_is_idempotent(void)
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT title FROM mail_outbox WHERE recipient_id = %lld", id), "一次");
 	/* a kind no domain declared is refused */
 	CU_ASSERT_EQUAL(put("no.such.kind", "key:1", id, "x", "x"), 400);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(mail_check(mail, 1, "一次", "只发一次", "只发一次"));
 }
 
 static void test_two_schedulers_send_each_once(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char u[40], mail[80];
 	long long id = fresh_user("S1", u, mail);
 	for (int i = 0; i < 40; i++) {
@@ -308,19 +293,19 @@ static void test_two_schedulers_send_each_once(void)
 
 static void test_crash_between_send_and_mark_never_sends_twice(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char u[40], mail[80];
 	long long id = fresh_user("S1", u, mail);
 	CU_ASSERT_EQUAL(put("digest", "crash:1", id, "崩溃之前", "发送之后、标记之前崩溃"), 200);
-	CU_ASSERT_EQUAL(cron_env("DOSSIER_TEST_MAIL_CRASH=1"), 70);      /* died after the transfer */
+	CU_ASSERT_EQUAL(run_cron_env("DOSSIER_TEST_MAIL_CRASH=1"), 70);      /* died after the transfer */
 	CU_ASSERT(mail_check(mail, 1, "崩溃之前", NULL, NULL));
 	CU_ASSERT_STRING_EQUAL(state_of(id, "crash:1"), "sending");
 	/* a re-run while the claim holds leaves it alone */
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "crash:1"), "sending");
 	/* after the claim: failed (fate unknown), never sent again */
 	clock_advance(mcfg.mail_claim_seconds + 1);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "crash:1"), "failed");
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND last_error LIKE 'interrupted%%'",
 			   id) == 1);
@@ -339,7 +324,7 @@ static void test_crash_between_send_and_mark_never_sends_twice(void)
 	CU_ASSERT_STRING_EQUAL(state_of(id, "crash:1"), "failed");
 	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", csrf_of(&admin, "/admin/outbox"), NULL), 303);
 	CU_ASSERT_EQUAL(audit_count("mail.resent", "admin", 0) > 0, 1);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(mail_check(mail, 2, "崩溃之前", NULL, NULL));
 	CU_ASSERT_STRING_EQUAL(state_of(id, "crash:1"), "sent");
 	client_free(&admin);
@@ -356,51 +341,51 @@ static int smtpctl(const char *what)
 
 static void test_mail_waits_while_the_server_is_down(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char u[40], mail[80];
 	long long id = fresh_user("S1", u, mail);
 	CU_ASSERT_EQUAL(put("digest", "down:1", id, "服务器停机", "恢复后送达"), 200);
 	CU_ASSERT_EQUAL_FATAL(smtpctl("stop"), 0);
-	CU_ASSERT_EQUAL(cron(), 0);                       /* a mail server outage only delays mail */
+	CU_ASSERT_EQUAL(run_cron(), 0);                       /* a mail server outage only delays mail */
 	CU_ASSERT_STRING_EQUAL(state_of(id, "down:1"), "queued");
 	CU_ASSERT_EQUAL(db_value("SELECT attempts FROM mail_outbox WHERE recipient_id = %lld", id), 1);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND last_error LIKE '%%curl 7%%'",
 			   id) == 1);
 	CU_ASSERT_EQUAL(db_value("SELECT TIMESTAMPDIFF(SECOND, claimed_until, next_attempt_at) + %ld FROM mail_outbox "
 				 "WHERE recipient_id = %lld", mcfg.mail_claim_seconds, id), 60);
-	CU_ASSERT_EQUAL(cron(), 0);                       /* not due yet: no attempt */
+	CU_ASSERT_EQUAL(run_cron(), 0);                       /* not due yet: no attempt */
 	CU_ASSERT_EQUAL(db_value("SELECT attempts FROM mail_outbox WHERE recipient_id = %lld", id), 1);
 	clock_advance(61);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT attempts FROM mail_outbox WHERE recipient_id = %lld", id), 2);
 	CU_ASSERT_EQUAL(db_value("SELECT TIMESTAMPDIFF(SECOND, claimed_until, next_attempt_at) + %ld FROM mail_outbox "
 				 "WHERE recipient_id = %lld", mcfg.mail_claim_seconds, id), 120);   /* backoff doubles */
 	CU_ASSERT_EQUAL_FATAL(smtpctl("start"), 0);
 	clock_advance(121);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "down:1"), "sent");
 	CU_ASSERT(mail_check(mail, 1, "服务器停机", "恢复后送达", NULL));
 }
 
 static void test_gives_up_after_max_attempts(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char u[40], mail[80];
 	long long id = fresh_user("S1", u, mail);
 	CU_ASSERT_EQUAL(put("digest", "max:1", id, "放弃", "x"), 200);
 	/* a server that refuses: nothing listens on port 1 */
-	CU_ASSERT_EQUAL(cron_env("DOSSIER_SMTP_URL=smtp://127.0.0.1:1 DOSSIER_MAIL_MAX_ATTEMPTS=2"), 0);
+	CU_ASSERT_EQUAL(run_cron_env("DOSSIER_SMTP_URL=smtp://127.0.0.1:1 DOSSIER_MAIL_MAX_ATTEMPTS=2"), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "max:1"), "queued");
 	clock_advance(61);
-	CU_ASSERT_EQUAL(cron_env("DOSSIER_SMTP_URL=smtp://127.0.0.1:1 DOSSIER_MAIL_MAX_ATTEMPTS=2"), 0);
+	CU_ASSERT_EQUAL(run_cron_env("DOSSIER_SMTP_URL=smtp://127.0.0.1:1 DOSSIER_MAIL_MAX_ATTEMPTS=2"), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "max:1"), "failed");
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(mail_check(mail, 0, NULL, NULL, NULL));
 }
 
 static void test_starttls_required_and_refused_without_it(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char cmd[4096], dir[256], ready[300], args[4096];
 	snprintf(dir, sizeof dir, "%s/tls", var_dir());
 	mkdir(dir, 0700);
@@ -422,14 +407,14 @@ static void test_starttls_required_and_refused_without_it(void)
 	CU_ASSERT_EQUAL(put("digest", "tls:1", id, "加密传输", "STARTTLS 之后发送"), 200);
 	snprintf(env, sizeof env, "DOSSIER_SMTP_URL=smtp://127.0.0.1:%d DOSSIER_SMTP_STARTTLS=1 "
 		 "DOSSIER_SMTP_CA_FILE='%s/cert.pem' DOSSIER_SMTP_USER=dossier DOSSIER_SMTP_PASSWORD=tls-secret", port, dir);
-	CU_ASSERT_EQUAL(cron_env(env), 0);
+	CU_ASSERT_EQUAL(run_cron_env(env), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "tls:1"), "sent");
 	snprintf(maildir, sizeof maildir, "%s/maildir", dir);
 	CU_ASSERT(mail_check_dir(maildir, mail, 1, "加密传输", "STARTTLS 之后发送", NULL));
 	/* TLS required, the server offers none: refused, never sent in clear (curl 64) */
 	CU_ASSERT_EQUAL(put("digest", "tls:2", id, "不得明文", "x"), 200);
 	snprintf(env, sizeof env, "DOSSIER_SMTP_URL=smtp://127.0.0.1:%d DOSSIER_SMTP_STARTTLS=1", plain_port);
-	CU_ASSERT_EQUAL(cron_env(env), 0);
+	CU_ASSERT_EQUAL(run_cron_env(env), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "tls:2"), "queued");
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'tls:2' "
 			   "AND last_error LIKE '%%curl 64%%'", id) == 1);
@@ -440,14 +425,14 @@ static void test_starttls_required_and_refused_without_it(void)
 	snprintf(env, sizeof env, "DOSSIER_SMTP_URL=smtp://127.0.0.1:%d DOSSIER_SMTP_STARTTLS=1 "
 		 "DOSSIER_SMTP_CA_FILE='%s/cert.pem' DOSSIER_SMTP_USER=dossier DOSSIER_SMTP_PASSWORD=wrong", port, dir);
 	clock_advance(61);
-	CU_ASSERT_EQUAL(cron_env(env), 0);
+	CU_ASSERT_EQUAL(run_cron_env(env), 0);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'tls:3' "
 			   "AND state = 'queued' AND last_error LIKE '%%curl 67%%'", id) == 1);
 	/* credentials set, the server offers no sign-in: refused rather than sent unauthenticated */
 	CU_ASSERT_EQUAL(put("digest", "tls:4", id, "未登录", "x"), 200);
 	snprintf(env, sizeof env, "DOSSIER_SMTP_URL=smtp://127.0.0.1:%d DOSSIER_SMTP_USER=dossier "
 		 "DOSSIER_SMTP_PASSWORD=tls-secret", plain_port);
-	CU_ASSERT_EQUAL(cron_env(env), 0);
+	CU_ASSERT_EQUAL(run_cron_env(env), 0);
 	/* (tls:2, due again, goes first and stops the run's mail; tls:4 waits untried) */
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref IN ('tls:2', 'tls:4') "
 			   "AND state = 'queued'", id) == 2);
@@ -459,7 +444,7 @@ static void test_starttls_required_and_refused_without_it(void)
 	helper_stop(plain);
 	/* the refused ones reach the stack's own sink later */
 	clock_advance(300);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(mail_check(mail, 3, NULL, NULL, NULL));
 }
 
@@ -475,7 +460,7 @@ static long set_prefs(struct client *c, const char *by_mail, const char *by_chat
 
 static void test_chat_robots(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char dir[256], ready[300], log[300], args[4096];
 	snprintf(dir, sizeof dir, "%s/hooks", var_dir());
 	mkdir(dir, 0700);
@@ -532,7 +517,7 @@ static void test_chat_robots(void)
 	char env[512];
 	snprintf(env, sizeof env, "DOSSIER_ROBOT_WECOM_URL=http://127.0.0.1:%d/wecom "
 		 "DOSSIER_ROBOT_DINGTALK_URL=http://127.0.0.1:%d/dingtalk", port, port);
-	CU_ASSERT_EQUAL(cron_env(env), 0);
+	CU_ASSERT_EQUAL(run_cron_env(env), 0);
 	char *got = slurp(log);
 	CU_ASSERT(strstr(got, "\"path\": \"/wecom\", \"query\": {\"key\": \"k-A\"}") != NULL);
 	CU_ASSERT(strstr(got, "\"msgtype\": \"markdown\", \"markdown\": {\"content\": \"### 企业微信提醒\\n\\n群机器人正文") != NULL);
@@ -555,7 +540,7 @@ static void test_chat_robots(void)
 	CU_ASSERT_EQUAL(client_post(&admin, path, "_csrf", tok, "robot_kind", "dingtalk", "robot_key", "",
 				    "robot_secret", "wrong", NULL), 303);
 	CU_ASSERT_EQUAL(put("digest", "chat:2", b_id, "签名错误", "x"), 200);
-	CU_ASSERT_EQUAL(cron_env(env), 0);
+	CU_ASSERT_EQUAL(run_cron_env(env), 0);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'chat:2' "
 			   "AND channel = 'dingtalk' AND state = 'queued' AND last_error LIKE '%%errcode 310000%%'", b_id) == 1);
 	helper_stop(hooks);
@@ -568,7 +553,7 @@ static void test_chat_robots(void)
 
 static void test_dropped_when_no_longer_needed(void)
 {
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	char u[40], mail[80];
 	long long id = fresh_user("S1", u, mail);
 	struct client c;
@@ -576,12 +561,12 @@ static void test_dropped_when_no_longer_needed(void)
 	CU_ASSERT_EQUAL(put("digest", "drop:1", id, "不再需要", "x"), 200);
 	/* the person opts out of the digest before it is sent: the kind says no */
 	CU_ASSERT_EQUAL(set_prefs(&c, "1", "0", "0", "", "", ""), 303);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(state_of(id, "drop:1"), "dropped");
 	CU_ASSERT(mail_check(mail, 0, NULL, NULL, NULL));
 	/* and no digest is written for them any more */
 	next_morning();
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_digests WHERE user_id = %lld", id), 0);
 	client_free(&c);
 }
@@ -603,7 +588,7 @@ static void test_admin_test_mail_and_sink_page(void)
 	char u[40], mail[80];
 	long long id = fresh_user("S1", u, mail);
 	CU_ASSERT_EQUAL(put("digest", "sink:1", id, "接收器页面", "<script>alert(1)</script> 正文"), 200);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(client_get(&admin, "/admin/mail/sink"), 200);
 	CU_ASSERT(client_has(&admin, "接收器页面"));
 	CU_ASSERT(client_has(&admin, to));
@@ -619,13 +604,13 @@ static void test_old_messages_are_purged(void)
 	long long id = fresh_user("S1", u, mail);
 	CU_ASSERT_EQUAL(put("digest", "old:sent", id, "旧消息", "x"), 200);
 	CU_ASSERT_EQUAL(put("digest", "old:failed", id, "旧的失败", "x"), 200);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE mail_outbox SET state = 'failed' WHERE recipient_id = %lld "
 				      "AND subject_ref = 'old:failed'", id), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE mail_outbox SET created_at = DATE_SUB(created_at, INTERVAL %ld DAY) "
 				      "WHERE recipient_id = %lld", mcfg.mail_keep_days + 1, id), 0);
 	clock_advance(1);                                 /* past the leases of the last run */
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'old:sent'",
 				 id), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND subject_ref = 'old:failed'",

@@ -59,14 +59,6 @@ static int run_cron_twice_at_once(void)
 	return system(cmd);
 }
 
-static int run_cron(void)
-{
-	CU_ASSERT_FATAL(getenv("DOSSIER_TEST_BIN") != NULL);
-	char cmd[1024];
-	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron", getenv("DOSSIER_TEST_BIN"), getenv("DOSSIER_TEST_CONF"));
-	return system(cmd);
-}
-
 /* A department under parent_code, made through the admin page (asserts success). */
 static void make_department(struct client *admin, const char *name, const char *code, const char *parent_code)
 {

@@ -12,16 +12,6 @@
 
 static char run[16];
 
-/* `dossier cron` once (every domain's tasks, the sender last); its exit status. */
-static int cron(void)
-{
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd, "'%s' -c '%s' cron >>'%s/log/cron-visits.log' 2>&1", getenv("DOSSIER_TEST_BIN"),
-		 getenv("DOSSIER_TEST_CONF"), getenv("DOSSIER_TEST_VAR"));
-	int st = system(cmd);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static long record(struct client *c, long long card, const char *on, const char *next, const char *summary)
 {
 	char path[64], tok[80];
@@ -253,7 +243,7 @@ static void test_overdue_follow_ups_escalated_once(void)
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 1 DAY), grade_id = "
 				      "(SELECT id FROM grades WHERE code = 'vip') WHERE id = %lld", day, vip), 0);
 	long long boss = user_id("manager1");
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(ESCALATIONS(late, boss), 1);
 	CU_ASSERT_EQUAL(ESCALATIONS(vip, boss), 1);
 	CU_ASSERT_EQUAL(ESCALATIONS(soon, boss), 0);
@@ -262,7 +252,7 @@ static void test_overdue_follow_ups_escalated_once(void)
 	CU_ASSERT(strstr(db_text("SELECT body_text FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
 				 "'client:%lld' AND recipient_id = %lld", late, boss), "拜访升级") != NULL);
 	/* again: nothing new for the same due day */
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(ESCALATIONS(late, boss), 1);
 	/* a new escalation, not sent: the owner visits before the sender runs, and it is dropped */
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 9 DAY) WHERE id = %lld",
@@ -274,7 +264,7 @@ static void test_overdue_follow_ups_escalated_once(void)
 				      "WHERE kind = 'visit.escalation' AND subject_ref = 'client:%lld' AND recipient_id = %lld",
 				      day, late, boss), 0);
 	CU_ASSERT_EQUAL(record(&owner, late, day, NULL, "上门拜访，补上回访"), 303);
-	CU_ASSERT_EQUAL(cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT state FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
 				       "'client:%lld' AND recipient_id = %lld AND day = DATE_SUB('%s', INTERVAL 9 DAY)",
 				       late, boss, day), "dropped");

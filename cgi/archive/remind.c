@@ -82,7 +82,7 @@ static int remind_txn(void *arg)
 		|| strcmp(dbres_get(k, c->i, RM_DUE), c->late) < 0;
 	struct dbres managers = { 0 };
 	if (rc == DB_OK && escalate)
-		rc = db_exec(r->db, r->a, Q_BORROWER_MANAGERS, &managers, "ii", dbres_int(k, c->i, RM_DEPT), borrower);
+		rc = db_exec(r->db, r->a, Q_DEPT_MANAGERS, &managers, "ii", dbres_int(k, c->i, RM_DEPT), borrower);
 	for (size_t m = 0; rc == DB_OK && escalate && m < managers.nrows; m++)
 		rc = queue(r, "loan.escalation", "loan_escalation", dbres_int(&managers, m, 0), k, c->i);
 	if (rc == DB_OK)

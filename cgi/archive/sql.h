@@ -150,8 +150,6 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"(SELECT dept_id FROM users WHERE id = l.borrower_id), l.out_at, l.due_at, DATE(l.due_at), l.item_id " \
 		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
 		"WHERE l.open_item IS NOT NULL AND l.kind = 'loan' AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT ?") \
-	X(Q_BORROWER_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
-		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \
 	/* a person's open loans past due (the digest) */ \
 	/* ---- retention and destruction (destroy.c) ---- */ \
 	X(Q_RETENTION_DUE, "si", "SELECT i.id, i.archive_no, i.title, c.id, c.name, i.doc_date, i.retention, i.secrecy, " \

@@ -79,7 +79,7 @@ static int remind_txn(void *arg)
 	int rc = queue(r, "complaint.overdue", "complaint_overdue", handler, c->k, c->i);
 	struct dbres managers;
 	if (rc == DB_OK)
-		rc = db_exec(r->db, r->a, Q_COMPLAINT_MANAGERS, &managers, "ii", dbres_int(c->k, c->i, KD_DEPT), handler);
+		rc = db_exec(r->db, r->a, Q_DEPT_MANAGERS, &managers, "ii", dbres_int(c->k, c->i, KD_DEPT), handler);
 	for (size_t m = 0; rc == DB_OK && m < managers.nrows; m++)
 		rc = queue(r, "complaint.escalation", "complaint_escalation", dbres_int(&managers, m, 0), c->k, c->i);
 	if (rc == DB_OK)

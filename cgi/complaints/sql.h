@@ -75,8 +75,6 @@ enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 		"OR (k.assignee_id = 0 AND k.registered_by = ?)) AND k.due_on <= ? ORDER BY k.due_on, k.id LIMIT ?") \
 	X(Q_COMPLAINT_STILL_OVERDUE, "is", "SELECT COUNT(*) FROM complaints WHERE id = ? AND status = 'open' " \
 		"AND due_on < ?") \
-	X(Q_COMPLAINT_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
-		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \
 	/* the agenda's panel: a person's active clients not surveyed for a year, the longest first */ \
 	X(Q_SURVEYS_DUE, "isi", "SELECT c.id, c.name, c.last_survey_on FROM clients c WHERE c.owner_id = ? " \
 		"AND (c.last_survey_on IS NULL OR c.last_survey_on < ?) AND c.deleted_at IS NULL " \

@@ -48,8 +48,6 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 		"ORDER BY c.next_visit_due, c.id LIMIT ?") \
 	X(Q_ESCALATED, "sis", "UPDATE clients SET escalated_due = ? WHERE id = ? " \
 		"AND (escalated_due IS NULL OR escalated_due <> ?)") \
-	X(Q_DEPT_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
-		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \
 	X(Q_AGENDA_USER, "i", "SELECT u.id, u.display_name, u.dept_id, d.name FROM users u " \
 		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?")
 

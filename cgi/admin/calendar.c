@@ -23,7 +23,7 @@ static int calendar_page(struct req *r, int status, int year)
 		view_row(r, p, cols, &res, i);
 		int y, m, d;
 		if (sscanf(dbres_get(&res, i, 0), "%d-%d-%d", &y, &m, &d) == 3)
-			view_set_int(r, arena_printf(r->a, "%s.weekday", p), ((day_number(y, m, d) % 7) + 7 + 3) % 7);
+			view_set_int(r, arena_printf(r->a, "%s.weekday", p), weekday_of(day_number(y, m, d)));
 	}
 	view_set_int(r, "Page.year", year);
 	view_set_int(r, "Page.prev", year - 1);

@@ -245,7 +245,7 @@ static void list_args_read(struct req *r, struct list_args *la)
 		int y, m, d;
 		sscanf(la->today, "%d-%d-%d", &y, &m, &d);
 		long n = day_number(y, m, d);
-		day_from_number(n + 7 - ((n % 7) + 7 + 3) % 7, la->due_before);
+		day_from_number(n + 7 - weekday_of(n), la->due_before);
 	}
 	la->after = req_query_id(r, "after");
 	la->after_key = req_query(r, "after_key");

@@ -29,6 +29,11 @@ void day_from_number(long z, char *out)
 	out[10] = '\0';
 }
 
+int weekday_of(long n)
+{
+	return (int)(((n % 7) + 7 + 3) % 7);     /* 1970-01-01 was a Thursday */
+}
+
 static int parse_day(const char *s, long *n)
 {
 	int y, m, d;
@@ -44,8 +49,7 @@ static int working(long n, const char *text, const struct calday *cal, size_t nc
 	for (size_t i = 0; i < ncal; i++)
 		if (memcmp(cal[i].day, text, 10) == 0)
 			return cal[i].workday;
-	long wd = ((n % 7) + 7 + 3) % 7;     /* 1970-01-01 was a Thursday: 0 = Monday */
-	return wd < 5;
+	return weekday_of(n) < 5;
 }
 
 int workday_is(const char *day, const struct calday *cal, size_t ncal)

@@ -24,5 +24,7 @@ int workdays_after(struct req *r, const char *day, int n, char *out);
 /* Days since 1970-01-01 of YYYY-MM-DD (proleptic Gregorian), and back. */
 long day_number(int y, int m, int d);
 void day_from_number(long n, char *out);
+/* The weekday of day number n: 0 = Monday … 6 = Sunday. */
+int weekday_of(long n);
 
 #endif

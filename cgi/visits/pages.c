@@ -137,7 +137,7 @@ void visits_week_end(const char *day, int weeks, char *out)
 	int y, m, d;
 	sscanf(day, "%d-%d-%d", &y, &m, &d);
 	long n = day_number(y, m, d);
-	long wd = ((n % 7) + 7 + 3) % 7;           /* 0 = Monday */
+	long wd = weekday_of(n);
 	day_from_number(n + (6 - wd) + 7L * weeks, out);
 }
 

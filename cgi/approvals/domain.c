@@ -87,6 +87,13 @@ static int digest(struct req *r, long long user, const char *since, struct diges
 	return DB_OK;
 }
 
+/* the delegations one holds and the inbox's badge, read with the session */
+const struct session_field approvals_session[] = {
+	[SESSION_DELEGATORS] = { SC_DELEGATORS },
+	[SESSION_WAITING] = { SC_WAITING },
+	{ 0 },
+};
+
 const struct domain approvals_domain = {
 	.name = "approvals",
 	.routes = routes,
@@ -96,4 +103,5 @@ const struct domain approvals_domain = {
 	.lang = "approvals",
 	.handover = handover,
 	.digest = digest,
+	.session_fields = approvals_session,
 };

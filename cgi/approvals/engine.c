@@ -150,13 +150,12 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 				  n->field ? n->field : ""));
 }
 
-/* What one statement tells about the signed-in user's approvals, kept for
- * the rest of the request. */
+/* What the session's statement told about the signed-in user's approvals
+ * (approvals_session), kept for the rest of the request. */
 struct standing {
 	long long delegators[4];     /* users whose approvals this user holds now */
 	size_t n;
 	long long waiting;           /* open approvals, theirs and the delegators' (capped) */
-	int failed;
 };
 static const char standing_key;
 
@@ -168,21 +167,13 @@ static struct standing *standing(struct req *r)
 	s = arena_alloc(r->a, sizeof *s);
 	memset(s, 0, sizeof *s);
 	req_cache_put(r, &standing_key, s);
-	if (r->user == NULL)
-		return s;
-	struct dbres res;
-	const char *now = r->now_text;
-	if (db_exec(r->db, r->a, Q_STANDING, &res, "issiiss", r->user->id, now, now, r->user->id, r->user->id, now,
-		    now) != DB_OK) {
-		s->failed = 1;
-		return s;
-	}
-	for (size_t i = 0; i < res.nrows; i++) {
-		if (strcmp(dbres_get(&res, i, SD_KIND), "d") == 0 && s->n < 4)
-			s->delegators[s->n++] = dbres_int(&res, i, SD_VALUE);
-		else if (strcmp(dbres_get(&res, i, SD_KIND), "n") == 0)
-			s->waiting = dbres_int(&res, i, SD_VALUE) > 200 ? 200 : dbres_int(&res, i, SD_VALUE);
-	}
+	const char *from = session_value(r, &approvals_session[SESSION_DELEGATORS]);
+	const char *waiting = session_value(r, &approvals_session[SESSION_WAITING]);
+	if (r->user == NULL || from == NULL || waiting == NULL)
+		return s;                    /* no session: nobody's approvals */
+	for (const char *p = from; *p != '\0' && s->n < 4; p += strspn(p, ","))
+		s->delegators[s->n++] = strtoll(p, (char **)&p, 10);
+	s->waiting = strtoll(waiting, NULL, 10) > 200 ? 200 : strtoll(waiting, NULL, 10);
 	return s;
 }
 
@@ -252,8 +243,7 @@ size_t approval_inbox_users(struct req *r, long long who[5])
 
 long long approval_inbox_count(struct req *r)
 {
-	struct standing *s = standing(r);
-	return s->failed ? -1 : s->waiting;
+	return standing(r)->waiting;
 }
 
 /* Ends a pending request with status (and the decision row saying so). */

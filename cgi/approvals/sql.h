@@ -1,6 +1,7 @@
 /* sql.h — the statements of the approvals domain (see core/sql.h). */
 #ifndef DOSSIER_APPROVALS_SQL_H
 #define DOSSIER_APPROVALS_SQL_H
+#include "core/domain.h"
 #include "core/sql.h"
 
 
@@ -15,7 +16,18 @@ enum inbox_col { IB_ID, IB_TYPE, IB_CLIENT_ID, IB_CLIENT, IB_REQUESTER, IB_REASO
 enum approver_col { AP_STEP, AP_USER, AP_NAME, AP_OPEN };               /* Q_APPROVERS_OF */
 enum decision_col { DC_STEP, DC_DECISION, DC_COMMENT, DC_AT, DC_BY, DC_BEHALF, DC_DECIDER };  /* Q_DECISIONS_OF */
 enum route_row_col { RO_ID, RO_TYPE, RO_SCOPE, RO_SECRECY, RO_STEP, RO_ROLE, RO_OVER, RO_NEED_ALL, RO_VERSION }; /* Q_ROUTE_GET */
-enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, or 'n' + the count */
+/* Read with the session (struct session_field; each ? is the time): the users
+ * whose approvals the signed-in user holds now, oldest delegation first, and
+ * the open approvals waiting for them, their own and their delegators' (each
+ * request once). */
+#define SC_DELEGATORS "SELECT GROUP_CONCAT(from_user ORDER BY id SEPARATOR ',') FROM delegations " \
+	"WHERE to_user = s.user_id AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL"
+#define SC_WAITING "(SELECT COUNT(DISTINCT a.request_id) FROM request_approvers a " \
+	"WHERE a.user_id = s.user_id AND a.open = 1) + (SELECT COUNT(DISTINCT a.request_id) " \
+	"FROM delegations d JOIN request_approvers a ON a.user_id = d.from_user AND a.open = 1 " \
+	"WHERE d.to_user = s.user_id AND d.starts_at <= ? AND d.ends_at > ? AND d.revoked_at IS NULL " \
+	"AND NOT EXISTS (SELECT 1 FROM request_approvers m WHERE m.user_id = s.user_id AND m.open = 1 " \
+	"AND m.request_id = a.request_id))"
 
 /* The inbox (columns IB_*): the open approvals of the user and up to four
  * delegators (5 ids), then the keyset, the type filter and the limit. */
@@ -90,13 +102,6 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id DESC LIMIT ?") \
 	/* the delegations a user holds now, and the open approvals of theirs and of \
 	 * those delegators, in one statement (every signed-in page shows the count) */ \
-	X(Q_STANDING, "issiiss", "SELECT 'd', from_user FROM (SELECT from_user FROM delegations WHERE to_user = ? " \
-		"AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) dl UNION ALL " \
-		"SELECT 'n', COUNT(DISTINCT request_id) FROM (" \
-		"(SELECT request_id FROM request_approvers WHERE user_id = ? AND open = 1 LIMIT 200) UNION ALL " \
-		"(SELECT a.request_id FROM (SELECT from_user FROM delegations WHERE to_user = ? AND starts_at <= ? " \
-		"AND ends_at > ? AND revoked_at IS NULL ORDER BY id LIMIT 4) d2 " \
-		"JOIN request_approvers a ON a.user_id = d2.from_user AND a.open = 1 LIMIT 200)) w") \
 	X(Q_INBOX_BACK, "iiiiiissi", INBOX_COLS "AND a.request_id > ? " \
 		"AND (? = '' OR r.req_type = ?) ORDER BY a.request_id LIMIT ?") \
 	/* the inbox counted, up to the cap (the argument) + 1 rows read */ \
@@ -131,5 +136,9 @@ enum standing_col { SD_KIND, SD_VALUE };      /* Q_STANDING: 'd' + a delegator, 
 
 SQL_DECLARE(APPROVALS_SQL)
 extern struct sql *const approvals_sql[];
+
+/* The domain's session fields (core/domain.h), by these indexes. */
+enum { SESSION_DELEGATORS, SESSION_WAITING };
+extern const struct session_field approvals_session[3];
 
 #endif

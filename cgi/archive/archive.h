@@ -38,7 +38,7 @@ int archive_item_show(struct req *r);     /* GET  /archive/items/{id} */
 int archive_waiting(struct req *r);       /* GET  /archive/placing */
 int archive_place(struct req *r);         /* POST /archive/items/{id}/place */
 int archive_volume(struct req *r);        /* GET  /archive/volumes/{id} */
-int archive_card_panel(struct req *r, long long client, unsigned flags, const char *prefix);
+int archive_card_panel(struct req *r, long long client, unsigned flags, const char *prefix, const struct dbres *items);
 /* 1 when the signed-in user sees item's client card (or is the archivist); -1 on a db error. */
 int archive_may_see(struct req *r, long long client);
 /* Loads item id into *it; 0, 404 or 503. */

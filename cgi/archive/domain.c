@@ -71,7 +71,7 @@ static const struct message_kind messages[] = {
 };
 
 static const struct panel panels[] = {
-	{ "client.card", archive_card_panel },
+	{ "client.card", archive_card_panel, { PANEL_ITEMS } },
 	{ 0 },
 };
 

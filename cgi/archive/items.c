@@ -358,13 +358,11 @@ int archive_volume(struct req *r)
 	return render(r, 200, "archive/volume.cs");
 }
 
-/* ---- the card's panel (one statement) ------------------------------------------------------------ */
+/* ---- the card's panel ---------------------------------------------------------------------- */
 
-int archive_card_panel(struct req *r, long long client, unsigned flags, const char *p)
+int archive_card_panel(struct req *r, long long client, unsigned flags, const char *p, const struct dbres *items)
 {
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_ITEMS_OF_CLIENT, &res, "i", client) != DB_OK)
-		return db_fail(r);
+	const struct dbres res = *items;      /* PANEL_ITEMS */
 	view_set(r, arena_printf(r->a, "%s.id", p), "archive");
 	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "archive.panel"));
 	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "archive.panel_none"));

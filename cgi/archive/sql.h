@@ -35,6 +35,9 @@ enum loan_col { LN_ID, LN_ITEM, LN_NO, LN_TITLE, LN_SECRECY, LN_KIND, LN_BORROWE
 enum auth_col { AU_ID, AU_ITEM, AU_USER, AU_USER_NAME, AU_VIA, AU_REQUEST, AU_MODE, AU_SECS, AU_REASON, AU_EXPIRES,
 		AU_USED };
 
+/* the card's panel (core/domain.h struct panel_rows): the client's items, by number */
+#define PANEL_ITEMS { "SELECT i.id, i.archive_no, i.title, i.secrecy, i.status, i.volume_id, i.approved_at " \
+	"FROM archive_items i WHERE i.client_id = ?", 7, "i.archive_no", 100 }
 enum type_col { TY_ID, TY_CODE, TY_ZH, TY_EN, TY_SORT };
 /* A loan to remind of (Q_LOANS_TO_REMIND). */
 enum remind_col { RM_ID, RM_NO, RM_TITLE, RM_SECRECY, RM_BORROWER, RM_BORROWER_NAME, RM_DEPT, RM_OUT, RM_DUE,
@@ -95,8 +98,6 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_VOLUME_GET, "i", "SELECT v.id, v.client_id, c.name, v.year, v.created_at, c.dept_id FROM archive_volumes v " \
 		"JOIN clients c ON c.id = v.client_id WHERE v.id = ?") \
 	/* the card's panel: the client's items (one statement) */ \
-	X(Q_ITEMS_OF_CLIENT, "i", "SELECT i.id, i.archive_no, i.title, i.secrecy, i.status, i.volume_id, i.approved_at " \
-		"FROM archive_items i WHERE i.client_id = ? ORDER BY i.archive_no LIMIT 100") \
 	/* the item locked for a change of its status */ \
 	X(Q_ITEM_SET_STATUS, "sis", "UPDATE archive_items SET status = ? WHERE id = ? AND status = ?") \
 	/* authorisations */ \

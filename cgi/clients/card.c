@@ -333,7 +333,7 @@ static int view_form_chosen_lines(struct req *r, const struct form_value *lines)
 
 static int new_page(struct req *r, int status, const char **values)
 {
-	view_card_fields(r, values, 1);
+	view_card_fields(r, values, FIELDS_FORM);
 	for (size_t i = 0; i < MAX_NEW_PERSONS; i++)
 		view_set_int(r, arena_printf(r->a, "PersonSlots.%zu", i), (long long)i);
 	view_set(r, "Page.title", lang_text(r, "client.new_title"));
@@ -471,11 +471,21 @@ static void view_bookkeeping(struct req *r, const struct dbres *card, enum via v
 		view_set(r, "Card.overdue", "1");
 }
 
-static int view_persons(struct req *r, long long id, enum via via)
+/* The rows of Q_CARD_PARTS of one kind, as a result with their own columns. */
+static void card_parts(struct req *r, const struct dbres *all, const char *kind, struct dbres *out)
 {
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_PERSONS_OF, &res, "i", id) != DB_OK)
-		return db_fail(r);
+	memset(out, 0, sizeof *out);
+	out->rows = arena_alloc(r->a, (all->nrows + 1) * sizeof *out->rows);
+	out->ncols = all->ncols > CP__COLS ? all->ncols - CP__COLS : 0;
+	for (size_t i = 0; i < all->nrows; i++)
+		if (strcmp(dbres_get(all, i, CP_KIND), kind) == 0)
+			out->rows[out->nrows++] = all->rows[i] + CP__COLS;
+}
+
+/* The card's persons (the rows of Q_PERSONS_OF) into Persons.N. */
+static void view_persons(struct req *r, const struct dbres *persons, enum via via)
+{
+	const struct dbres res = *persons;
 	static const char *cols[] = { "id", "name", "title", "phone", "mobile", "email", "purchase_role",
 				      "personal_notes", NULL };
 	static const char *no_notes[] = { "id", "name", "title", "phone", "mobile", "email", "purchase_role",
@@ -484,7 +494,6 @@ static int view_persons(struct req *r, long long id, enum via via)
 		view_row(r, arena_printf(r->a, "Persons.%zu", i), card_sees_notes(via) ? cols : no_notes, &res, i);
 	if (card_sees_notes(via))
 		view_set(r, "Can.notes", "1");
-	return 0;
 }
 
 static const char *history_field_label(struct req *r, const char *field)
@@ -495,12 +504,11 @@ static const char *history_field_label(struct req *r, const char *field)
 	return lang_text(r, arena_printf(r->a, "client.f.%s", field));
 }
 
-/* History rows into History.N with readable labels; returns the last id. */
-static long long view_history(struct req *r, long long id, long long before, int limit, int *more)
+/* History rows (of Q_HISTORY_OF, newest first, up to limit + 1) into
+ * History.N with readable labels; returns the last id shown. */
+static long long view_history(struct req *r, const struct dbres *history, int limit, int *more)
 {
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_HISTORY_OF, &res, "iii", id, before, (long long)limit + 1) != DB_OK)
-		return -1;
+	const struct dbres res = *history;
 	size_t n = res.nrows > (size_t)limit ? (size_t)limit : res.nrows;
 	*more = res.nrows > (size_t)limit;
 	long long last = 0;
@@ -542,13 +550,18 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	if (st != 0)
 		return st < 0 ? 0 : st;
 	long long id = dbres_int(&card, 0, CARD_ID);
-	view_card_fields(r, card_values(r, &card), 0);
+	/* the card shows its filled fields; the paper form all of them */
+	view_card_fields(r, card_values(r, &card), strcmp(page, "print") == 0 ? FIELDS_ALL : FIELDS_FILLED);
 	view_bookkeeping(r, &card, via);
 	/* the view log is the owner's managers' and the company's management's */
 	if (access_over_dept(r, dbres_int(&card, 0, CARD_DEPT_ID)))
 		view_set(r, "Can.view_log", "1");
-	if ((st = view_persons(r, id, via)) != 0)
-		return st;
+	struct dbres parts, persons, history;
+	if (db_exec(r->db, r->a, Q_CARD_PARTS, &parts, "iii", id, id, (long long)HISTORY_ON_CARD + 1) != DB_OK)
+		return db_fail(r);
+	card_parts(r, &parts, "p", &persons);
+	card_parts(r, &parts, "h", &history);
+	view_persons(r, &persons, via);
 	/* the product lines came with the card */
 	size_t nl = 0;
 	for (const char *p = dbres_get(&card, 0, CARD_PRODUCT_LINES); *p; nl++) {
@@ -558,8 +571,7 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 			p++;
 	}
 	int more;
-	if (view_history(r, id, 1LL << 62, HISTORY_ON_CARD, &more) < 0)
-		return db_fail(r);
+	view_history(r, &history, HISTORY_ON_CARD, &more);
 	if (more)
 		view_set(r, "Page.more_history", "1");
 	/* what other domains show on the card (the visits, …) */
@@ -589,10 +601,11 @@ int clients_history(struct req *r)
 	long long b = req_query_id(r, "before");
 	if (b == 0)
 		b = 1LL << 62;
-	int more;
-	long long last = view_history(r, dbres_int(&card, 0, CARD_ID), b, PAGE, &more);
-	if (last < 0)
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_HISTORY_OF, &res, "iii", dbres_int(&card, 0, CARD_ID), b, (long long)PAGE + 1) != DB_OK)
 		return db_fail(r);
+	int more;
+	long long last = view_history(r, &res, PAGE, &more);
 	if (more)
 		view_set_int(r, "Page.next_before", last);
 	view_bookkeeping(r, &card, via);
@@ -616,7 +629,7 @@ static int edit_open(struct req *r, struct dbres *card, enum via *via)
 
 static int edit_page(struct req *r, int status, const struct dbres *card, enum via via, const char **values)
 {
-	view_card_fields(r, values, 1);
+	view_card_fields(r, values, FIELDS_FORM);
 	view_bookkeeping(r, card, via);
 	/* a value only an approval sets (former) is shown, not offered */
 	for (int i = 0; i < CF__COUNT; i++)

@@ -134,7 +134,11 @@ int filing_change_late(struct req *r, const char *event_on, int *late);
 int filing_late_counts(struct req *r, long long user, const char *since, long long *registered, long long *changes);
 /* Fields.N.* for the form and the card page, from values (or the card row);
  * with form = 1 also the choices of every list (a read-only page needs none). */
-void view_card_fields(struct req *r, const char **values, int form);
+/* Fields.N (N: the field's index in client_fields) with its label, type,
+ * section, value and display text; for a form also its column, rules and
+ * choices (and the class lists); on the card page only the filled fields. */
+enum fields_view { FIELDS_FORM, FIELDS_ALL, FIELDS_FILLED };
+void view_card_fields(struct req *r, const char **values, enum fields_view how);
 const char *card_display(struct req *r, int field, const char *value);
 /* 0 when the card type and nature disagree (a dealer card of an individual
  * consumer); card_check refuses the pair. */

@@ -504,47 +504,53 @@ static const char *const type_names[] = {
 	"phone", "url", "credit", "postcode", "client",
 };
 
-void view_card_fields(struct req *r, const char **values, int form)
+void view_card_fields(struct req *r, const char **values, enum fields_view how)
 {
 	int filled[8] = { 0 };
+	char num[24];
 	for (int i = 0; i < CF__COUNT; i++) {
 		const struct client_field *f = &client_fields[i];
-		const char *p = arena_printf(r->a, "Fields.%d", i);
-		view_set(r, arena_printf(r->a, "%s.col", p), f->col);
-		view_set(r, arena_printf(r->a, "%s.type", p), type_names[f->type]);
-		view_set_int(r, arena_printf(r->a, "%s.section", p), f->section);
-		view_set(r, arena_printf(r->a, "%s.label", p),
-			 lang_text(r, arena_printf(r->a, "client.f.%s", f->col)));
-		if (f->flags & FF_REQUIRED)
-			view_set(r, arena_printf(r->a, "%s.required", p), "1");
-		if (f->flags & FF_CONTROLLED)
-			view_set(r, arena_printf(r->a, "%s.controlled", p), "1");
-		if (f->max)
-			view_set_int(r, arena_printf(r->a, "%s.max", p), (long long)f->max);
+		const char *shown = values != NULL ? card_display(r, i, values[i]) : "";
+		if (*shown)
+			filled[f->section]++;
+		if (how == FIELDS_FILLED && *shown == '\0')
+			continue;                    /* the card page shows the filled fields only */
+		HDF *node = view_node(r, arena_printf(r->a, "Fields.%d", i));
+		view_put(r, node, "label", lang_text(r, arena_printf(r->a, "client.f.%s", f->col)));
+		view_put(r, node, "type", type_names[f->type]);
+		snprintf(num, sizeof num, "%d", f->section);
+		view_put(r, node, "section", num);
 		if (values != NULL) {
-			const char *shown = card_display(r, i, values[i]);
-			view_set(r, arena_printf(r->a, "%s.value", p), values[i] ? values[i] : "");
-			view_set(r, arena_printf(r->a, "%s.display", p), shown);
-			if (*shown)
-				filled[f->section]++;
+			view_put(r, node, "value", values[i] ? values[i] : "");
+			view_put(r, node, "display", shown);
 		}
-		if (f->type == F_ENUM && form) {
-			for (int k = 0, shown = 0; f->choices[k] != NULL; k++) {
+		if (how != FIELDS_FORM)
+			continue;                    /* a page without a form needs neither rules nor choices */
+		view_put(r, node, "col", f->col);
+		if (f->flags & FF_REQUIRED)
+			view_put(r, node, "required", "1");
+		if (f->flags & FF_CONTROLLED)
+			view_put(r, node, "controlled", "1");
+		if (f->max) {
+			snprintf(num, sizeof num, "%zu", (size_t)f->max);
+			view_put(r, node, "max", num);
+		}
+		if (f->type == F_ENUM) {
+			for (int k = 0, n = 0; f->choices[k] != NULL; k++) {
 				if (card_choice_by_approval(i, f->choices[k]))
 					continue;        /* asked for, never typed */
-				const char *q = arena_printf(r->a, "%s.choices.%d", p, shown++);
-				view_set(r, arena_printf(r->a, "%s.id", q), f->choices[k]);
-				view_set(r, arena_printf(r->a, "%s.label", q),
-					 lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, f->choices[k])));
+				HDF *c = view_node(r, arena_printf(r->a, "Fields.%d.choices.%d", i, n++));
+				view_put(r, c, "id", f->choices[k]);
+				view_put(r, c, "label", lang_text(r, arena_printf(r->a, "client.opt.%s.%s", f->col, f->choices[k])));
 			}
 		} else if (f->type == F_CLASS || f->type == F_GRADE) {
-			view_set(r, arena_printf(r->a, "%s.kind", p), f->type == F_GRADE ? "grade" : f->kind);
+			view_put(r, node, "kind", f->type == F_GRADE ? "grade" : f->kind);
 		}
 	}
 	for (int s = 1; s < 8; s++)
 		view_set_int(r, arena_printf(r->a, "Sections.s%d", s), filled[s]);
-	if (!form)
-		return;                      /* a page that shows no form needs no choices */
+	if (how != FIELDS_FORM)
+		return;
 	view_class_choices(r, "industry");
 	view_class_choices(r, "region");
 	view_class_choices(r, "nature");

@@ -105,6 +105,7 @@ enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_C
 enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_SORT, CI_DISABLED, CI_VERSION }; /* Q_CLASS_GET */
 enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
 enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
+enum card_parts_col { CP_KIND, CP_ORDER, CP__COLS };  /* Q_CARD_PARTS, then Q_PERSONS_OF's or Q_HISTORY_OF's */
 enum history_col { HI_ID, HI_AT, HI_FIELD, HI_OLD, HI_NEW, HI_REASON, HI_ACTOR, HI_PERSON, HI_EVENT, HI_LATE };  /* Q_HISTORY_OF */
 enum import_col { IM_ID, IM_USER, IM_AT, IM_STATUS, IM_FILENAME, IM_ENCODING, IM_TOTAL, IM_ADDED, IM_REJECTED,
 		  IM_CONTENT };                                     /* Q_IMPORT_GET */
@@ -263,6 +264,13 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"WHERE h.client_id = ? AND h.id < ? ORDER BY h.id DESC LIMIT ?") \
 	X(Q_PERSONS_OF, "i", "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes " \
 		"FROM client_persons WHERE client_id = ? AND removed = 0 ORDER BY id") \
+	/* the card page's persons (kind 'p', the columns of Q_PERSONS_OF) and newest history \
+	 * (kind 'h', those of Q_HISTORY_OF) in one statement: kind, order, then the columns */ \
+	X(Q_CARD_PARTS, "iii", "(SELECT 'p', id, id, name, title, phone, mobile, email, purchase_role, " \
+		"personal_notes, NULL, NULL FROM client_persons WHERE client_id = ? AND removed = 0) UNION ALL " \
+		"(SELECT 'h', -h.id, h.id, h.at, h.field, h.old_value, h.new_value, h.reason, " \
+		"(SELECT display_name FROM users WHERE id = h.actor_id), h.person_id, h.event_on, h.late " \
+		"FROM client_history h WHERE h.client_id = ? ORDER BY h.id DESC LIMIT ?) ORDER BY 1 DESC, 2") \
 	X(Q_PERSON_GET, "ii", "SELECT id, name, title, phone, mobile, email, purchase_role, personal_notes, client_id " \
 		"FROM client_persons WHERE id = ? AND client_id = ? AND removed = 0") \
 	X(Q_PERSON_INSERT, "isssssss", "INSERT INTO client_persons (client_id, name, title, phone, mobile, email, " \

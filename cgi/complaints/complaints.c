@@ -357,12 +357,10 @@ int complaints_list(struct req *r)
 	return render(r, 200, "complaints/complaints.cs");
 }
 
-/* The card's panel: its latest complaints and surveys (one statement). */
-int complaints_card_panel(struct req *r, long long client, unsigned flags, const char *p)
+/* The card's panel: its latest complaints and surveys. */
+int complaints_card_panel(struct req *r, long long client, unsigned flags, const char *p, const struct dbres *rows)
 {
-	struct dbres res;
-	if (db_exec(r->db, r->a, Q_SERVICE_OF_CLIENT, &res, "ii", client, client) != DB_OK)
-		return db_fail(r);
+	const struct dbres res = *rows;       /* PANEL_SERVICE */
 	view_set(r, arena_printf(r->a, "%s.id", p), "service");
 	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "complaint.panel"));
 	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "complaint.panel_none"));

@@ -11,7 +11,7 @@ int complaints_list(struct req *r);       /* GET  /complaints */
 int complaints_show(struct req *r);       /* GET  /complaints/{id} */
 int complaints_handle(struct req *r);     /* POST /complaints/{id} */
 int complaints_feedback(struct req *r);   /* POST /complaints/{id}/feedback */
-int complaints_card_panel(struct req *r, long long client, unsigned flags, const char *prefix);
+int complaints_card_panel(struct req *r, long long client, unsigned flags, const char *prefix, const struct dbres *rows);
 
 /* remind.c */
 struct digest_section;
@@ -23,6 +23,6 @@ int complaints_overdue_needed(struct req *r, const char *subject_ref, long long 
 int surveys_new(struct req *r);           /* GET  /clients/{id}/surveys/new */
 int surveys_create(struct req *r);        /* POST /clients/{id}/surveys */
 int surveys_stats(struct req *r);         /* GET  /surveys */
-int surveys_agenda_panel(struct req *r, long long user, unsigned flags, const char *prefix);
+int surveys_agenda_panel(struct req *r, long long user, unsigned flags, const char *prefix, const struct dbres *none);
 
 #endif

@@ -39,8 +39,8 @@ static const struct message_kind messages[] = {
 };
 
 static const struct panel panels[] = {
-	{ "client.card", complaints_card_panel },
-	{ "agenda", surveys_agenda_panel },
+	{ "client.card", complaints_card_panel, { PANEL_SERVICE } },
+	{ "agenda", surveys_agenda_panel, { { 0 } } },
 	{ 0 },
 };
 

@@ -14,6 +14,12 @@ enum complaint_col { KC_ID, KC_CLIENT, KC_CLIENT_NAME, KC_RECEIVED, KC_CHANNEL, 
 		     KC_ANSWERED, KC_FEEDBACK, KC_FEEDBACK_NOTE, KC_REOPENED, KC_REGISTRANT, KC_REGISTERED, KC_VERSION,
 		     KC_DEPT, KC__COUNT };
 /* The card's service record, complaints and surveys in one statement (the card's panel). */
+/* the card's panel (core/domain.h struct panel_rows): its latest complaints, then its latest surveys */
+#define PANEL_SERVICE \
+	{ "SELECT 'complaint', id, DATE(received_at), status, due_on, urgent, feedback, content " \
+	  "FROM complaints WHERE client_id = ?", 8, "id DESC", 5 }, \
+	{ "SELECT 'survey', id, surveyed_on, service_quality, price, overall, NULL, comments " \
+	  "FROM surveys WHERE client_id = ?", 8, "surveyed_on DESC, id DESC", 3 }
 enum service_col { SV_KIND, SV_ID, SV_DAY, SV_A, SV_B, SV_C, SV_D, SV_TEXT };
 /* A stats row (Q_SURVEY_STATS_BY_*): the group's id and name, count, the three sums. */
 /* An open complaint to remind of (Q_COMPLAINTS_OVERDUE, Q_COMPLAINTS_DUE_FOR). */
@@ -42,10 +48,6 @@ enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 	X(Q_COMPLAINTS_OPEN_MINE, "iissii", COMPLAINT_COLS "WHERE (k.assignee_id = ? OR k.registered_by = ?) AND " \
 		OPEN_KEY OPEN_ORDER) \
 	/* the card's panel: its latest complaints and surveys together */ \
-	X(Q_SERVICE_OF_CLIENT, "ii", "(SELECT 'complaint', id, DATE(received_at), status, due_on, urgent, feedback, content " \
-		"FROM complaints WHERE client_id = ? ORDER BY id DESC LIMIT 5) UNION ALL " \
-		"(SELECT 'survey', id, surveyed_on, service_quality, price, overall, NULL, comments " \
-		"FROM surveys WHERE client_id = ? ORDER BY surveyed_on DESC, id DESC LIMIT 3)") \
 	/* surveys */ \
 	X(Q_SURVEY_INSERT, "isiiisis", "INSERT INTO surveys (client_id, surveyed_on, service_quality, price, overall, " \
 		"comments, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") \

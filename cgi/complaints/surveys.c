@@ -144,7 +144,7 @@ int surveys_stats(struct req *r)
 }
 
 /* The agenda's panel: the person's active clients not surveyed within a year. */
-int surveys_agenda_panel(struct req *r, long long user, unsigned flags, const char *p)
+int surveys_agenda_panel(struct req *r, long long user, unsigned flags, const char *p, const struct dbres *none)
 {
 	struct dbres res;
 	const char *year_ago = day_text(r, -365);

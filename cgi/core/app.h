@@ -83,6 +83,7 @@ struct req {
 	const char *csrf;        /* the token forms must carry */
 	const char *lang;        /* "zh_CN" or "en" */
 	const char *versions;    /* "name=N,…" of data_versions, read with the session (NULL: not signed in) */
+	char *const *session_fields;   /* the domains' session columns (session_value), read with it; or NULL */
 	/* response */
 	int status;
 	const char *ctype;        /* Content-Type of the body */
@@ -129,6 +130,10 @@ void resp_attachment(struct req *r, const char *ctype, const char *filename);
 void view_set(struct req *r, const char *name, const char *value);
 void view_setf(struct req *r, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void view_set_int(struct req *r, const char *name, long long v);
+/* A node of the dataset (made if missing), under which view_put sets many
+ * values without walking from the root for each; NULL when it cannot be made. */
+HDF *view_node(struct req *r, const char *name);
+void view_put(struct req *r, HDF *node, const char *name, const char *value);
 /* Copies every column of row i of res into prefix.N.col_name. */
 void view_row(struct req *r, const char *prefix, const char **cols, const struct dbres *res, size_t row);
 /* Renders templates/<name> in the layout into the body with status. 0 or 500. */

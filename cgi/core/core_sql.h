@@ -14,6 +14,10 @@
 enum user_col { UC_ID, UC_USERNAME, UC_NAME, UC_EMAIL, UC_DEPT_ID, UC_DEPT_NAME, UC_LANG, UC_DISABLED,
 		UC_MUST_CHANGE, UC_ROLES, UC_VERSION, UC__COUNT };
 
+#define SESSION_SELECT "SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, " \
+	USER_COLS ", (SELECT GROUP_CONCAT(name, '=', version SEPARATOR ',') FROM data_versions)"
+#define SESSION_FROM " FROM sessions s JOIN users u ON u.id = s.user_id " \
+	"JOIN departments d ON d.id = u.dept_id WHERE s.id = ?"
 enum session_col { SS_USER, SS_CSRF, SS_CREATED, SS_SEEN, SS_USER_COLS };   /* Q_SESSION_GET, then USER_COLS */
 enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /* Q_PEOPLE_FIND, Q_PEOPLE_GET */
 
@@ -22,11 +26,9 @@ enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /
 	 * newest migration (the parameter; '' for none) applied */ \
 	X(Q_HEALTH, "s", "SELECT @@global.read_only OR @@global.innodb_read_only, " \
 		"EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)") \
-	/* the session, its user, and the versions of the data workers cache (SESSION_VERSIONS) */ \
-	X(Q_SESSION_GET, "s", "SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, " \
-		USER_COLS ", (SELECT GROUP_CONCAT(name, '=', version SEPARATOR ',') FROM data_versions) " \
-		"FROM sessions s JOIN users u ON u.id = s.user_id " \
-		"JOIN departments d ON d.id = u.dept_id WHERE s.id = ?") \
+	/* the session, its user, and the versions of the data workers cache (SESSION_VERSIONS); \
+	 * domains_register() adds every domain's session fields (struct session_col) after these */ \
+	X(Q_SESSION_GET, "s", SESSION_SELECT SESSION_FROM) \
 	X(Q_SESSION_INSERT, "sissss", "INSERT INTO sessions (id, user_id, csrf, created_at, last_seen_at, addr) " \
 		"VALUES (?, ?, ?, ?, ?, ?)") \
 	X(Q_SESSION_TOUCH, "ss", "UPDATE sessions SET last_seen_at = ? WHERE id = ?") \

@@ -1,10 +1,155 @@
 /* domain.c — what the core does with the list of domains at start-up. */
 #include "domain.h"
+#include <stdlib.h>
 #include <string.h>
+#include "buf.h"
+#include "core_sql.h"
 #include "log.h"
+
+/* Every domain's session fields, in the order of Q_SESSION_GET's extra columns. */
+#define SESSION_FIELDS_MAX 32
+static const struct session_field *session_fields[SESSION_FIELDS_MAX];
+static size_t nsession_fields;
+static int session_built;
+
+/* Q_SESSION_GET with every domain's session fields after its own; each of
+ * their `?` is a string (the time), before the session's id. */
+static int session_sql_build(void)
+{
+	struct buf text, types;
+	buf_init(&text);
+	buf_init(&types);
+	buf_puts(&text, SESSION_SELECT);
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		for (const struct session_field *c = (*d)->session_fields; c != NULL && c->expr != NULL; c++) {
+			if (nsession_fields == SESSION_FIELDS_MAX) {
+				log_msg("domain %s: more than %d session fields", (*d)->name, SESSION_FIELDS_MAX);
+				buf_free(&text);
+				buf_free(&types);
+				return -1;
+			}
+			session_fields[nsession_fields++] = c;
+			buf_printf(&text, ", (%s)", c->expr);
+			for (const char *p = strchr(c->expr, '?'); p != NULL; p = strchr(p + 1, '?'))
+				buf_puts(&types, "s");
+		}
+	buf_puts(&text, SESSION_FROM);
+	buf_puts(&types, "s");
+	Q_SESSION_GET->text = strdup(buf_cstr(&text));     /* kept for the process's life */
+	Q_SESSION_GET->types = strdup(buf_cstr(&types));
+	buf_free(&text);
+	buf_free(&types);
+	return Q_SESSION_GET->text != NULL && Q_SESSION_GET->types != NULL ? 0 : -1;
+}
+
+const char *session_value(const struct req *r, const struct session_field *c)
+{
+	if (r->session_fields == NULL)
+		return NULL;
+	for (size_t i = 0; i < nsession_fields; i++)
+		if (session_fields[i] == c)
+			return r->session_fields[i] != NULL ? r->session_fields[i] : "";
+	return NULL;
+}
+
+/* The statement of each page's panels (struct panel_rows): part k of every
+ * panel, in the order of the domains, as
+ *   (SELECT k, ROW_NUMBER() OVER (ORDER BY o), NULL…, <its columns> FROM … ORDER BY o LIMIT n)
+ * joined by UNION ALL and ordered by (k, row number); the NULLs pad each
+ * part to the widest, before its columns, so a part's row starts at its
+ * first column when the padding is skipped. */
+#define PANEL_PAGES 8
+#define PANEL_PARTS 16
+struct panel_page {
+	const char *page;
+	struct sql *q;
+	struct sql *list[2];         /* { q, NULL }: what db_register takes */
+	int width;                   /* columns of the widest part */
+	int nparts;
+	const struct panel *owner[PANEL_PARTS];   /* the panel of part k */
+	int ncols[PANEL_PARTS];
+};
+static struct panel_page panel_pages[PANEL_PAGES];
+static int npanel_pages;
+
+static struct panel_page *panel_page(const char *page)
+{
+	for (int i = 0; i < npanel_pages; i++)
+		if (strcmp(panel_pages[i].page, page) == 0)
+			return &panel_pages[i];
+	return NULL;
+}
+
+static int panel_sql_build(void)
+{
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		for (const struct panel *p = (*d)->panels; p != NULL && p->page != NULL; p++)
+			for (int k = 0; k < 2 && p->parts[k].select != NULL; k++) {
+				const struct panel_rows *part = &p->parts[k];
+				struct panel_page *pg = panel_page(p->page);
+				if (pg == NULL && npanel_pages < PANEL_PAGES) {
+					pg = &panel_pages[npanel_pages++];
+					pg->page = p->page;
+				}
+				if (pg == NULL || pg->nparts == PANEL_PARTS || strncmp(part->select, "SELECT ", 7) != 0 ||
+				    part->ncols <= 0 || part->order == NULL || part->limit <= 0 ||
+				    (k > 0 && part->ncols != p->parts[0].ncols)) {
+					log_msg("domain %s: a panel of %s declares its rows wrongly", (*d)->name, p->page);
+					return -1;
+				}
+				pg->owner[pg->nparts] = p;
+				pg->ncols[pg->nparts++] = part->ncols;
+				if (part->ncols > pg->width)
+					pg->width = part->ncols;
+			}
+	for (int i = 0; i < npanel_pages; i++) {
+		struct panel_page *pg = &panel_pages[i];
+		struct buf text, types;
+		buf_init(&text);
+		buf_init(&types);
+		int k = 0;
+		for (const struct domain *const *d = domains; *d != NULL; d++)
+			for (const struct panel *p = (*d)->panels; p != NULL && p->page != NULL; p++)
+				for (int j = 0; j < 2 && p->parts[j].select != NULL; j++) {
+					if (strcmp(p->page, pg->page) != 0)
+						continue;
+					const struct panel_rows *part = &p->parts[j];
+					buf_printf(&text, "%s(SELECT %d, ROW_NUMBER() OVER (ORDER BY %s), ", k ? " UNION ALL " : "",
+						   k, part->order);
+					for (int n = part->ncols; n < pg->width; n++)
+						buf_puts(&text, "NULL, ");
+					buf_printf(&text, "%s ORDER BY %s LIMIT %d)", part->select + 7, part->order, part->limit);
+					for (const char *q = strchr(part->select, '?'); q != NULL; q = strchr(q + 1, '?'))
+						buf_puts(&types, "i");
+					k++;
+				}
+		buf_puts(&text, " ORDER BY 1, 2");
+		struct sql *q = calloc(1, sizeof *q);
+		if (q == NULL) {
+			buf_free(&text);
+			buf_free(&types);
+			return -1;
+		}
+		q->text = strdup(buf_cstr(&text));            /* kept for the process's life */
+		q->types = strdup(buf_cstr(&types));
+		buf_reset(&text);
+		buf_printf(&text, "Q_PANELS(%s)", pg->page);
+		q->name = strdup(buf_cstr(&text));            /* for the log */
+		q->slot = -1;
+		buf_free(&text);
+		buf_free(&types);
+		pg->q = pg->list[0] = q;
+		if (q->name == NULL || q->text == NULL || q->types == NULL || db_register(pg->list) != 0)
+			return -1;
+	}
+	return 0;
+}
 
 int domains_register(void)
 {
+	if (!session_built && (session_sql_build() != 0 || panel_sql_build() != 0))
+		return -1;
+	session_built = 1;
 	for (const struct domain *const *d = domains; *d != NULL; d++)
 		if ((*d)->sql != NULL && db_register((*d)->sql) != 0) {
 			log_msg("domain %s: its statements cannot be registered", (*d)->name);
@@ -15,12 +160,35 @@ int domains_register(void)
 
 int panels_fill(struct req *r, const char *page, long long id, unsigned flags)
 {
+	struct panel_page *pg = panel_page(page);
+	struct dbres all;
+	memset(&all, 0, sizeof all);
+	if (pg != NULL) {
+		struct dbparams *pp = arena_alloc(r->a, sizeof *pp);
+		pp->n = 0;
+		pp->overflow = 0;
+		for (const char *t = pg->q->types; *t; t++)
+			dbp_int(pp, id);
+		if (db_execv(r->db, r->a, pg->q, &all, pp) != DB_OK)
+			return db_fail(r);
+	}
 	int n = 0;
 	for (const struct domain *const *d = domains; *d != NULL; d++)
 		for (const struct panel *p = (*d)->panels; p != NULL && p->page != NULL; p++) {
 			if (strcmp(p->page, page) != 0)
 				continue;
-			int st = p->fill(r, id, flags, arena_printf(r->a, "Panels.%d", n++));
+			/* its rows: those of its parts, each past the part number, the row number and the padding */
+			struct dbres rows;
+			memset(&rows, 0, sizeof rows);
+			rows.rows = arena_alloc(r->a, (all.nrows + 1) * sizeof *rows.rows);
+			for (size_t i = 0; i < all.nrows; i++) {
+				int k = (int)dbres_int(&all, i, 0);
+				if (k < 0 || k >= pg->nparts || pg->owner[k] != p)
+					continue;
+				rows.ncols = (size_t)pg->ncols[k];
+				rows.rows[rows.nrows++] = all.rows[i] + 2 + (pg->width - pg->ncols[k]);
+			}
+			int st = p->fill(r, id, flags, arena_printf(r->a, "Panels.%d", n++), &rows);
 			if (st != 0)
 				return st;
 		}

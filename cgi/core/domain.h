@@ -97,9 +97,23 @@ struct service {
  * filled before, so a panel may read what the page states (on "client.card":
  * Card.*, e.g. Card.last_visit_on). */
 enum panel_flag { PANEL_MAY_EDIT = 1 };   /* the reader may change the page's record */
+/* A part of the rows a panel draws: `select` (beginning "SELECT ", without
+ * ORDER BY or LIMIT) of ncols columns, whose every ? is the page's id, in
+ * the given order, up to limit rows. panels_fill reads the parts of every
+ * panel of a page in one statement (a UNION ALL built at start-up: a page
+ * with three panels costs one statement, not three). */
+struct panel_rows {
+	const char *select;
+	int ncols;                   /* the same for every part of one panel */
+	const char *order;           /* "v.visited_on DESC, v.id DESC" */
+	int limit;
+};
 struct panel {
 	const char *page;
-	int (*fill)(struct req *r, long long id, unsigned flags, const char *prefix);
+	/* rows: the panel's parts' rows, part after part, each in its order
+	 * (ncols columns, as in its select); empty when it declares none */
+	int (*fill)(struct req *r, long long id, unsigned flags, const char *prefix, const struct dbres *rows);
+	struct panel_rows parts[2];  /* { 0 }: no more */
 };
 
 /* An operator command of the `dossier` binary (`dossier NAME ARGS…`), run
@@ -111,6 +125,20 @@ struct command {
 	const char *usage;           /* one line for `dossier` without arguments: "ARGS  what it does" */
 	int (*run)(const struct config *cfg, int argc, char **argv);   /* argv[0] is the name; the exit status */
 };
+
+/* A value a domain reads with the signed-in user's session, in the session's
+ * own statement, so that no page pays a statement of its own for it (the
+ * inbox's badge, the delegations one holds): a scalar SQL expression over
+ * the user's id `s.user_id`, each of whose `?` is the request's time
+ * (r->now_text; no `?` may stand in a string literal). session_value()
+ * gives its text. */
+struct session_field {
+	const char *expr;
+};
+
+/* The value of c read with this request's session ("" for SQL NULL); NULL
+ * when nobody is signed in, or in a request without a session (`dossier cron`). */
+const char *session_value(const struct req *r, const struct session_field *c);
 
 struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
 
@@ -129,6 +157,7 @@ struct domain {
 	const struct command *commands;      /* { 0 }-terminated; may be NULL */
 	const struct message_kind *messages; /* { 0 }-terminated: the kinds it queues; may be NULL */
 	digest_fn digest;            /* its section of the daily digest; may be NULL */
+	const struct session_field *session_fields;   /* { 0 }-terminated; may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */
@@ -139,7 +168,8 @@ extern const struct domain *const domains[];
 int domains_register(void);
 
 /* Fills Panels.N from every domain's panels of page (struct panel), in the
- * order of the domains. 0, or an HTTP status. */
+ * order of the domains, after reading their rows in one statement. 0, or an
+ * HTTP status. */
 int panels_fill(struct req *r, const char *page, long long id, unsigned flags);
 
 /* The core's own routes (health, test hooks) and statements. */

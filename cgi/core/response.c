@@ -149,6 +149,27 @@ void view_set(struct req *r, const char *name, const char *value)
 	}
 }
 
+HDF *view_node(struct req *r, const char *name)
+{
+	HDF *node = NULL;
+	NEOERR *err = hdf_get_node(r->hdf, name, &node);
+	if (err != STATUS_OK) {
+		log_msg("rid=%s hdf_get_node %s failed", r->rid, name);
+		nerr_ignore(&err);
+		return NULL;
+	}
+	return node;
+}
+
+void view_put(struct req *r, HDF *node, const char *name, const char *value)
+{
+	NEOERR *err = node != NULL ? hdf_set_value(node, name, value ? value : "") : STATUS_OK;
+	if (err != STATUS_OK) {
+		log_msg("rid=%s hdf_set_value %s failed", r->rid, name);
+		nerr_ignore(&err);
+	}
+}
+
 void view_setf(struct req *r, const char *name, const char *fmt, ...)
 {
 	va_list ap;

@@ -34,7 +34,7 @@ static const struct message_kind messages[] = {
 };
 
 static const struct panel panels[] = {
-	{ "client.card", visits_card_panel },
+	{ "client.card", visits_card_panel, { PANEL_VISITS } },
 	{ 0 },
 };
 

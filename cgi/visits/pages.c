@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ON_CARD 5             /* visits shown on the card */
 #define PAGE 50
 #define AGENDA_MAX 500        /* cards an agenda lists at most */
 
@@ -27,15 +26,9 @@ void view_visit(struct req *r, const char *p, const struct dbres *res, size_t i)
 }
 
 /* The card's panel: its latest visits, and "record a visit" for those who may change the card. */
-int visits_card_panel(struct req *r, long long client, unsigned flags, const char *p)
+int visits_card_panel(struct req *r, long long client, unsigned flags, const char *p, const struct dbres *visits)
 {
-	struct dbres res;
-	memset(&res, 0, sizeof res);
-	/* a card never visited has no visit to read (every visit sets its last visit) */
-	const char *last = hdf_get_value(r->hdf, "Card.last_visit_on", "");
-	if (*last && db_exec(r->db, r->a, Q_VISITS_OF_CLIENT, &res, "issii", client, "9999-12-31", "9999-12-31",
-			     1LL << 62, (long long)ON_CARD + 1) != DB_OK)
-		return db_fail(r);
+	const struct dbres res = *visits;     /* PANEL_VISITS */
 	view_set(r, arena_printf(r->a, "%s.id", p), "visits");
 	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "visit.title"));
 	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "visit.none"));
@@ -43,7 +36,7 @@ int visits_card_panel(struct req *r, long long client, unsigned flags, const cha
 				       "recorded_by", NULL };
 	for (int k = 0; heads[k]; k++)
 		view_set(r, arena_printf(r->a, "%s.cols.%d", p, k), lang_text(r, arena_printf(r->a, "visit.f.%s", heads[k])));
-	size_t n = res.nrows > ON_CARD ? ON_CARD : res.nrows;
+	size_t n = res.nrows > VISITS_ON_CARD ? VISITS_ON_CARD : res.nrows;
 	for (size_t i = 0; i < n; i++) {
 		const char *row = arena_printf(r->a, "%s.rows.%zu", p, i);
 		const int cols[] = { VC_ON, VC_KIND, VC_CONTACT, VC_SUMMARY, VC_SATISFACTION, VC_NEXT, VC_BY };
@@ -60,7 +53,7 @@ int visits_card_panel(struct req *r, long long client, unsigned flags, const cha
 		view_setf(r, arena_printf(r->a, "%s.actions.0.href", p), "/clients/%lld/visits/new", client);
 		view_set(r, arena_printf(r->a, "%s.actions.0.label", p), lang_text(r, "visit.new"));
 	}
-	if (res.nrows > ON_CARD) {
+	if (res.nrows > VISITS_ON_CARD) {
 		view_setf(r, arena_printf(r->a, "%s.more.href", p), "/clients/%lld/visits", client);
 		view_set(r, arena_printf(r->a, "%s.more.label", p), lang_text(r, "visit.all"));
 	}

@@ -7,6 +7,9 @@
 #define VISIT_COLS "SELECT v.id, v.client_id, c.name, v.visited_on, v.kind, v.attendees, v.contact, v.summary, " \
 	"v.feedback, v.satisfaction, v.problems, v.next_follow_up, (SELECT display_name FROM users WHERE id = " \
 	"v.recorded_by), v.recorded_at FROM visits v JOIN clients c ON c.id = v.client_id "
+/* the card's panel (core/domain.h struct panel_rows): the latest visits, one more than shown */
+#define VISITS_ON_CARD 5
+#define PANEL_VISITS { VISIT_COLS "WHERE v.client_id = ?", VC__COUNT, "v.visited_on DESC, v.id DESC", VISITS_ON_CARD + 1 }
 enum visit_col { VC_ID, VC_CLIENT, VC_CLIENT_NAME, VC_ON, VC_KIND, VC_ATTENDEES, VC_CONTACT, VC_SUMMARY, VC_FEEDBACK,
 		 VC_SATISFACTION, VC_PROBLEMS, VC_NEXT, VC_BY, VC_AT, VC__COUNT };
 /* A card on an agenda (Q_AGENDA). */

@@ -10,7 +10,7 @@ int visits_of_client(struct req *r);        /* GET /clients/{id}/visits */
 int visits_mine(struct req *r);             /* GET /visits */
 int visits_find_client(struct req *r);      /* POST /visits/find: a client chosen by name → its form */
 int visits_agenda(struct req *r);           /* GET /agenda */
-int visits_card_panel(struct req *r, long long client, unsigned flags, const char *prefix);
+int visits_card_panel(struct req *r, long long client, unsigned flags, const char *prefix, const struct dbres *visits);
 
 /* record.c */
 int visits_form(struct req *r);             /* GET /clients/{id}/visits/new */

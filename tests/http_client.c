@@ -238,6 +238,16 @@ int db_test_open(void)
 		fprintf(stderr, "db: %s\n", mysql_error(admin));
 		return -1;
 	}
+	/* as the app's sessions (db_sync_wait): on a Galera node a check first
+	 * waits until its node has applied what another node committed */
+	if (cfg.db_sync_wait > 0) {
+		char q[64];
+		snprintf(q, sizeof q, "SET SESSION wsrep_sync_wait = %ld", cfg.db_sync_wait);
+		if (mysql_query(admin, q) != 0 && mysql_errno(admin) != 1193) {
+			fprintf(stderr, "db: %s: %s\n", q, mysql_error(admin));
+			return -1;
+		}
+	}
 	return 0;
 }
 

@@ -3,6 +3,10 @@
  * the pages with the database's admin account. Skips (77) without a stack:
  * DOSSIER_TEST_BASE (the URL), DOSSIER_TEST_CONF (the app's config),
  * DOSSIER_TEST_VAR (its state directory), DOSSIER_SRCDIR (the source tree).
+ * On the cluster of `scripts/test-cluster --suite` also DOSSIER_CLUSTER_SOCKS
+ * (the Galera nodes' sockets: read_only is set on each, server counters are
+ * summed), DOSSIER_CLUSTER_CONF2 (the second app instance's config: its
+ * workers too) and DOSSIER_CLUSTER_PORTS (tests/dbctl.sh stops the cluster).
  *
  * The suites run in order and share one database; every test makes its own
  * users or cards when it changes something, so reordering does not matter

@@ -238,6 +238,16 @@ int db_test_open(void)
 		fprintf(stderr, "db: %s\n", mysql_error(admin));
 		return -1;
 	}
+	/* as the app's sessions (db_sync_wait): on a Galera node a check first
+	 * waits until its node has applied what another node committed */
+	if (cfg.db_sync_wait > 0) {
+		char q[64];
+		snprintf(q, sizeof q, "SET SESSION wsrep_sync_wait = %ld", cfg.db_sync_wait);
+		if (mysql_query(admin, q) != 0 && mysql_errno(admin) != 1193) {
+			fprintf(stderr, "db: %s: %s\n", q, mysql_error(admin));
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -323,4 +333,92 @@ unsigned db_as_app(const char *sql)
 		err = mysql_errno(m);
 	mysql_close(m);
 	return err;
+}
+
+/* ---- the nodes of a cluster ---- */
+
+static int node_socks(char socks[][256], int max)
+{
+	const char *env = getenv("DOSSIER_CLUSTER_SOCKS");
+	int n = 0;
+	while (env != NULL && *env != '\0' && n < max) {
+		size_t len = strcspn(env, ",");
+		snprintf(socks[n++], 256, "%.*s", (int)len, env);
+		env += len;
+		if (*env == ',')
+			env++;
+	}
+	return n;
+}
+
+int db_nodes(void)
+{
+	char socks[8][256];
+	return node_socks(socks, 8);
+}
+
+static MYSQL *node_open(const char *sock)
+{
+	MYSQL *m = mysql_init(NULL);
+	mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (!mysql_real_connect(m, NULL, cfg.db_admin_user, cfg.db_admin_password, cfg.db_name, 0, sock, 0)) {
+		fprintf(stderr, "\ndb: node %s: %s\n", sock, mysql_error(m));
+		mysql_close(m);
+		return NULL;
+	}
+	return m;
+}
+
+unsigned db_exec_every_node(const char *sql)
+{
+	char socks[8][256];
+	int n = node_socks(socks, 8);
+	if (n == 0)
+		return db_exec_admin("%s", sql);
+	unsigned err = 0;
+	for (int i = 0; i < n; i++) {
+		MYSQL *m = node_open(socks[i]);
+		if (m == NULL) {
+			err = err ? err : 2002;
+			continue;
+		}
+		if (mysql_query(m, sql) != 0) {
+			fprintf(stderr, "\ndb: node %s: %s: %s\n", socks[i], sql, mysql_error(m));
+			err = err ? err : mysql_errno(m);
+		} else {
+			MYSQL_RES *res = mysql_store_result(m);
+			if (res)
+				mysql_free_result(res);
+		}
+		mysql_close(m);
+	}
+	return err;
+}
+
+long long db_sum_every_node(const char *sql)
+{
+	char socks[8][256];
+	int n = node_socks(socks, 8);
+	if (n == 0)
+		return db_value("%s", sql);
+	long long sum = 0;
+	for (int i = 0; i < n; i++) {
+		MYSQL *m = node_open(socks[i]);
+		if (m == NULL)
+			return -1;
+		MYSQL_RES *res = NULL;
+		MYSQL_ROW row = NULL;
+		if (mysql_query(m, sql) == 0 && (res = mysql_store_result(m)) != NULL)
+			row = mysql_fetch_row(res);
+		if (row == NULL || row[0] == NULL) {
+			fprintf(stderr, "\ndb: node %s: %s: %s\n", socks[i], sql, mysql_error(m));
+			sum = -1;
+		} else if (sum >= 0) {
+			sum += strtoll(row[0], NULL, 10);
+		}
+		if (res)
+			mysql_free_result(res);
+		mysql_close(m);
+	}
+	return sum;
 }

@@ -61,4 +61,13 @@ unsigned db_as_app(const char *sql);
 /* Runs sql as admin; returns the error number. */
 unsigned db_exec_admin(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* On the cluster of scripts/test-cluster (DOSSIER_CLUSTER_SOCKS: the nodes'
+ * sockets, comma-separated): the number of nodes; 0 on a single server. */
+int db_nodes(void);
+/* An admin statement run on every node (on a single server: the server);
+ * 0 or the first error number. For server-wide settings (read_only). */
+unsigned db_exec_every_node(const char *sql);
+/* The sum over every node of a numeric query's first value (on a single
+ * server: its value), e.g. a status counter such as COM_COMMIT. */
+long long db_sum_every_node(const char *sql);
 #endif

@@ -3,6 +3,10 @@
  * the pages with the database's admin account. Skips (77) without a stack:
  * DOSSIER_TEST_BASE (the URL), DOSSIER_TEST_CONF (the app's config),
  * DOSSIER_TEST_VAR (its state directory), DOSSIER_SRCDIR (the source tree).
+ * On the cluster of `scripts/test-cluster --suite` also DOSSIER_CLUSTER_SOCKS
+ * (the Galera nodes' sockets: read_only is set on each, server counters are
+ * summed), DOSSIER_CLUSTER_CONF2 (the second app instance's config: its
+ * workers too) and DOSSIER_CLUSTER_PORTS (tests/dbctl.sh stops the cluster).
  *
  * The suites run in order and share one database; every test makes its own
  * users or cards when it changes something, so reordering does not matter
@@ -256,7 +260,7 @@ static void test_read_only_database_answers_clearly(void)
 				"只读时的备注", NULL };
 	long long cards = db_value("SELECT COUNT(*) FROM clients WHERE name = '%s'", name);
 
-	CU_ASSERT_EQUAL_FATAL(db_exec_admin("SET GLOBAL read_only = 1"), 0);
+	CU_ASSERT_EQUAL_FATAL(db_exec_every_node("SET GLOBAL read_only = 1"), 0);
 	CU_ASSERT_EQUAL(client_get(&h, "/healthz"), 503);
 	CU_ASSERT_STRING_EQUAL(buf_cstr(&h.res.body), "read-only\n");
 	CU_ASSERT_EQUAL(client_get(&h, "/healthz?ready"), 503);
@@ -280,7 +284,7 @@ static void test_read_only_database_answers_clearly(void)
 	CU_ASSERT(!client_has(&h, "not-the-password"));
 	CU_ASSERT_EQUAL(client_sign_in(&h, "staff2", DEMO_PASSWORD), 503);
 	CU_ASSERT(!client_has(&h, DEMO_PASSWORD));
-	CU_ASSERT_EQUAL(db_exec_admin("SET GLOBAL read_only = 0"), 0);
+	CU_ASSERT_EQUAL(db_exec_every_node("SET GLOBAL read_only = 0"), 0);
 
 	CU_ASSERT_EQUAL(client_get(&h, "/healthz"), 200);
 	CU_ASSERT_EQUAL(client_get(&h, "/healthz?ready"), 200);

@@ -1143,26 +1143,38 @@ static void test_export_neutralises_formulas(void)
 
 /* ---- the view log: one commit for the views of all workers (viewlog.c) ------------ */
 
-/* The app's children: the workers into w (up to max), the view-log committer
- * (its process name is dossier-viewlog) into *committer (0 when none).
- * Returns the number of workers. */
-static size_t app_children(pid_t *w, size_t max, pid_t *committer)
+/* The app's children: the workers into w (up to max), the view-log
+ * committers (process name dossier-viewlog) into committers (up to 2; 0 where
+ * none). On the cluster of scripts/test-cluster, of both instances (the
+ * second's config is DOSSIER_CLUSTER_CONF2): a request may reach either.
+ * Returns the number of workers; *masters is how many instances there are. */
+static size_t app_children(pid_t *w, size_t max, pid_t committers[2], int *masters)
 {
-	static struct config cfg;
+	static struct config cfg[2];
+	const char *conf[2] = { getenv("DOSSIER_TEST_CONF"), getenv("DOSSIER_CLUSTER_CONF2") };
 	char err[300];
-	*committer = 0;
-	if (cfg.pid_file[0] == '\0' && config_load(&cfg, getenv("DOSSIER_TEST_CONF"), err, sizeof err) != 0)
-		return 0;
-	long master = 0;
-	FILE *f = fopen(cfg.pid_file, "r");
-	if (f == NULL || fscanf(f, "%ld", &master) != 1)
-		master = 0;
-	if (f != NULL)
-		fclose(f);
+	long master[2] = { 0, 0 };
+	int nm = 0;
+	for (int i = 0; i < 2; i++) {
+		committers[i] = 0;
+		if (conf[i] == NULL || conf[i][0] == '\0')
+			continue;
+		if (cfg[i].pid_file[0] == '\0' && config_load(&cfg[i], conf[i], err, sizeof err) != 0)
+			continue;
+		FILE *f = fopen(cfg[i].pid_file, "r");
+		if (f == NULL || fscanf(f, "%ld", &master[nm]) != 1)
+			master[nm] = 0;
+		if (f != NULL)
+			fclose(f);
+		if (master[nm] > 0)
+			nm++;
+	}
+	if (masters != NULL)
+		*masters = nm;
 	size_t n = 0;
 	DIR *d = opendir("/proc");
 	struct dirent *e;
-	while (master > 0 && d != NULL && (e = readdir(d)) != NULL) {
+	while (nm > 0 && d != NULL && (e = readdir(d)) != NULL) {
 		if (!isdigit((unsigned char)e->d_name[0]))
 			continue;
 		char path[300], line[512];
@@ -1177,12 +1189,17 @@ static size_t app_children(pid_t *w, size_t max, pid_t *committer)
 		char *lp = strchr(line, '('), *rp = strrchr(line, ')');
 		char state;
 		long ppid;
-		if (lp == NULL || rp == NULL || sscanf(rp + 1, " %c %ld", &state, &ppid) != 2 ||
-		    ppid != master || state == 'Z')
+		if (lp == NULL || rp == NULL || sscanf(rp + 1, " %c %ld", &state, &ppid) != 2 || state == 'Z')
+			continue;
+		int m = -1;
+		for (int i = 0; i < nm; i++)
+			if (ppid == master[i])
+				m = i;
+		if (m < 0)
 			continue;
 		*rp = '\0';
 		if (strcmp(lp + 1, "dossier-viewlog") == 0)
-			*committer = (pid_t)atol(e->d_name);
+			committers[m] = (pid_t)atol(e->d_name);
 		else if (n < max)
 			w[n++] = (pid_t)atol(e->d_name);
 	}
@@ -1192,10 +1209,12 @@ static size_t app_children(pid_t *w, size_t max, pid_t *committer)
 }
 
 /* COMMIT statements the server has run: the committer commits each batch
- * with one; the workers' own view inserts are single autocommit statements. */
+ * with one; the workers' own view inserts are single autocommit statements.
+ * On a cluster, the sum over the nodes (each instance's committer commits on
+ * its own node; a node applying another's write set runs no COMMIT). */
 static long long commits(void)
 {
-	return db_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_COMMIT'");
+	return db_sum_every_node("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_COMMIT'");
 }
 
 static void sleep_ms(long ms)
@@ -1220,10 +1239,12 @@ static void test_a_killed_worker_loses_no_view(void)
 	const char *pages[] = { "", "/print", "/history" };
 	const char *logged[] = { "card", "print", "history" };
 	for (int i = 0; i < 3; i++) {
-		pid_t w[64], committer;
-		size_t n = app_children(w, 64, &committer);
+		pid_t w[64], committer[2];
+		int masters = 0;
+		size_t n = app_children(w, 64, committer, &masters);
 		CU_ASSERT_FATAL(n > 0);
-		CU_ASSERT(committer > 0);
+		for (int m = 0; m < masters; m++)
+			CU_ASSERT(committer[m] > 0);
 		long long before = views(card, "staff1", "owner", logged[i]), c0 = commits();
 		CU_ASSERT_EQUAL(client_get(&c, card_path(card, pages[i])), 200);
 		CU_ASSERT(client_has(&c, name));
@@ -1236,7 +1257,7 @@ static void test_a_killed_worker_loses_no_view(void)
 		size_t back = 0;
 		for (int t = 0; t < 100 && back < n; t++) {
 			sleep_ms(100);
-			back = app_children(w, 64, &committer);
+			back = app_children(w, 64, committer, NULL);
 		}
 		CU_ASSERT_EQUAL(back, n);
 		/* the service answers again (a new worker may still be starting on a loaded machine) */
@@ -1259,21 +1280,29 @@ static void test_view_log_committer_is_restarted(void)
 	char name[96];
 	snprintf(name, sizeof name, "视图日志%s重启测试有限公司", run);
 	long long card = new_card(&c, name, "personal", NULL);
-	pid_t w[64], old, now = 0;
-	app_children(w, 64, &old);
-	CU_ASSERT_FATAL(old > 0);
+	pid_t w[64], old[2], now[2] = { 0, 0 };
+	int masters = 0;
+	app_children(w, 64, old, &masters);
+	CU_ASSERT_FATAL(masters > 0);
+	for (int m = 0; m < masters; m++)
+		CU_ASSERT_FATAL(old[m] > 0);
 	long long before = views(card, "staff1", "owner", "card");
-	kill(old, SIGKILL);
+	for (int m = 0; m < masters; m++)         /* on a cluster, both instances' */
+		kill(old[m], SIGKILL);
 	/* while there is none, the workers write their views themselves */
 	for (int i = 1; i <= 3; i++) {
 		CU_ASSERT_EQUAL(client_get(&c, card_path(card, "")), 200);
 		CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before + i);
 	}
-	for (int t = 0; t < 50 && (now <= 0 || now == old); t++) {
+	int restarted = 0;
+	for (int t = 0; t < 50 && restarted < masters; t++) {
 		sleep_ms(100);
-		app_children(w, 64, &now);
+		app_children(w, 64, now, NULL);
+		restarted = 0;
+		for (int m = 0; m < masters; m++)
+			restarted += now[m] > 0 && now[m] != old[m];
 	}
-	CU_ASSERT_FATAL(now > 0 && now != old);
+	CU_ASSERT_FATAL(restarted == masters);
 	/* and the new one takes the views again, once it listens */
 	before = views(card, "staff1", "owner", "card");
 	int through = 0, sent = 0;
@@ -1358,8 +1387,8 @@ static void test_many_views_at_once_each_logged_once(void)
 
 static long long innodb_deadlocks(void)
 {
-	return db_value("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
-			"WHERE VARIABLE_NAME = 'INNODB_DEADLOCKS'");
+	return db_sum_every_node("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+				 "WHERE VARIABLE_NAME = 'INNODB_DEADLOCKS'");
 }
 
 #define REGISTRARS 8
@@ -1557,7 +1586,7 @@ static void test_card_not_shown_when_its_view_cannot_be_logged(void)
 	CU_ASSERT_EQUAL(commits(), c0 + 1);
 
 	/* read-only: the card is read, its view cannot be written */
-	CU_ASSERT_EQUAL_FATAL(db_exec_admin("SET GLOBAL read_only = 1"), 0);
+	CU_ASSERT_EQUAL_FATAL(db_exec_every_node("SET GLOBAL read_only = 1"), 0);
 	before = views(card, "staff1", "owner", "card");
 	long long denied = views(card, "staff3", "denied", "card");
 	for (int i = 0; i < 3; i++) {
@@ -1567,7 +1596,7 @@ static void test_card_not_shown_when_its_view_cannot_be_logged(void)
 		CU_ASSERT(!client_has(&c, name));
 	}
 	CU_ASSERT_EQUAL(client_get(&out, path), 403);           /* a refusal is answered as ever */
-	CU_ASSERT_EQUAL(db_exec_admin("SET GLOBAL read_only = 0"), 0);
+	CU_ASSERT_EQUAL(db_exec_every_node("SET GLOBAL read_only = 0"), 0);
 	CU_ASSERT_EQUAL(views(card, "staff1", "owner", "card"), before);
 	CU_ASSERT_EQUAL(views(card, "staff3", "denied", "card"), denied);
 	CU_ASSERT_EQUAL(client_get(&c, path), 200);

@@ -1,0 +1,181 @@
+/* table.c — the reports: one row each (name, title, who may open it, its
+ * fill function, its sections with typed columns and chart kind). A fill
+ * function runs the section's statements with the filter and turns their
+ * rows into cells; everything else (scope, page, exports) is pages.c's and
+ * export.c's. DESIGN.md §10, README "Reports". */
+#include "reports.h"
+#include "sql.h"
+#include <string.h>
+
+#define MANAGERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
+#define TOP (ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+const char **rsection_row(struct req *r, struct rsection *s, const char *key)
+{
+	if (s->nrows == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		const char ***cells = arena_alloc(r->a, cap * sizeof *cells);
+		const char **keys = arena_alloc(r->a, cap * sizeof *keys);
+		if (s->nrows) {
+			memcpy(cells, s->cells, s->nrows * sizeof *cells);
+			memcpy(keys, s->keys, s->nrows * sizeof *keys);
+		}
+		s->cells = cells;
+		s->keys = keys;
+		s->cap = cap;
+	}
+	const char **row = arena_alloc(r->a, RCOLS_MAX * sizeof *row);
+	for (size_t j = 0; j < RCOLS_MAX; j++)
+		row[j] = "";
+	s->cells[s->nrows] = row;
+	s->keys[s->nrows] = key;
+	s->nrows++;
+	return row;
+}
+
+void rsection_rows(struct req *r, struct rsection *s, const struct dbres *res)
+{
+	for (size_t i = 0; i < res->nrows; i++) {
+		const char **row = rsection_row(r, s, dbres_get(res, i, 0));
+		for (size_t j = 0; j < s->def->ncols; j++)
+			row[j] = dbres_get(res, i, j + 1);
+	}
+}
+
+const char *ratio_text(struct req *r, long long part, long long whole)
+{
+	if (whole <= 0)
+		return "";
+	return arena_printf(r->a, "%.4f", (double)part / (double)whole);
+}
+
+static int en(const struct req *r)
+{
+	return strcmp(r->lang, "en") == 0;
+}
+
+/* Runs q with the department filter (and the parameters before it) into s. */
+#define FILL(q, sec, ...) do { \
+		struct dbres res_; \
+		if (db_exec(r->db, r->a, q, &res_, __VA_ARGS__) != DB_OK) \
+			return db_fail(r); \
+		rsection_rows(r, sec, &res_); \
+	} while (0)
+
+/* An empty label (no grade, no region) reads "—" and links nowhere. */
+static void name_blanks(struct rsection *s)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		if (s->cells[i][0][0] == '\0' || strcmp(s->keys[i], "0") == 0) {
+			s->cells[i][0] = "—";
+			s->keys[i] = NULL;
+		}
+}
+
+/* ---- 1. client structure ----------------------------------------------------------------- */
+
+static const struct rsection_def structure_secs[] = {
+	{ "by_grade", { { "grade", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
+	  "/clients?grade=", 1, 1, 1 },
+	{ "by_lifecycle", { { "lifecycle", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
+	  "/clients?lifecycle=", 1, 1, 1 },
+	{ "by_nature", { { "nature", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
+	  "/clients?nature=", 1, 1, 1 },
+	{ "by_region", { { "region", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
+	  "/clients?region=", 1, 1, 1 },
+	{ "by_owner", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "in_pool", COL_INT } }, 3, CHART_BARS, { 1 },
+	  "/clients?owner=", 1, 1, 1 },
+	{ "quota", { { "dept", COL_TEXT }, { "cards", COL_INT }, { "vip", COL_INT }, { "vip_share", COL_PERCENT },
+		     { "preferred", COL_INT }, { "preferred_share", COL_PERCENT } }, 6, CHART_QUOTA, { 3, 5 },
+	  "/clients?dept=", 0, 1, 1 },
+};
+
+static int fill_structure(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_BY_GRADE, &s[0], "iii", (long long)en(r), f->dept, f->dept);
+	name_blanks(&s[0]);
+	FILL(Q_RPT_BY_LIFECYCLE, &s[1], "ii", f->dept, f->dept);
+	for (size_t i = 0; i < s[1].nrows; i++)
+		s[1].cells[i][0] = lang_text(r, arena_printf(r->a, "client.opt.lifecycle.%s", s[1].cells[i][0]));
+	FILL(Q_RPT_BY_NATURE, &s[2], "iii", (long long)en(r), f->dept, f->dept);
+	name_blanks(&s[2]);
+	FILL(Q_RPT_BY_REGION, &s[3], "iii", (long long)en(r), f->dept, f->dept);
+	name_blanks(&s[3]);
+	FILL(Q_RPT_BY_OWNER, &s[4], "ii", f->dept, f->dept);
+	FILL(Q_RPT_QUOTA, &s[5], "ii", f->dept, f->dept);
+	return 0;
+}
+
+/* ---- 3. follow-up compliance ------------------------------------------------------------- */
+
+static const struct rsection_def follow_secs[] = {
+	{ "follow_visits", { { "owner", COL_TEXT }, { "visits", COL_INT }, { "on_time", COL_INT }, { "late", COL_INT },
+			     { "on_time_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
+	  "/clients?owner=", 1, 1, 0 },
+	{ "follow_overdue", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "overdue", COL_INT },
+			      { "overdue_share", COL_PERCENT } }, 4, CHART_BARS, { 2 },
+	  "/clients?due=overdue&owner=", 1, 1, 1 },
+};
+
+static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_FOLLOW_VISITS, &s[0], "ssii", f->from, f->to, f->dept, f->dept);
+	FILL(Q_RPT_FOLLOW_OVERDUE, &s[1], "ii", f->dept, f->dept);
+	return 0;
+}
+
+/* ---- 5. circulation ---------------------------------------------------------------------- */
+
+static const struct rsection_def circulation_secs[] = {
+	{ "loans_secrecy", { { "secrecy", COL_TEXT }, { "out", COL_INT }, { "in_time", COL_INT }, { "overdue", COL_INT },
+			     { "lent", COL_INT } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, 0 },
+	{ "loans_borrower", { { "borrower", COL_TEXT }, { "out", COL_INT }, { "overdue", COL_INT } }, 3, CHART_BARS,
+	  { 1 }, NULL, 0, 1, 0 },
+	{ "lost", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "day", COL_DATE }, { "borrower", COL_TEXT } }, 4,
+	  CHART_NONE, { 0 }, "/archive/items/", 0, 0, 0 },
+};
+
+static int fill_circulation(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_LOANS_SECRECY, &s[0], "ssssssii", r->now_text, r->now_text, f->from_time, f->to_time, f->from_time,
+	     f->to_time, f->dept, f->dept);
+	for (size_t i = 0; i < s[0].nrows; i++)
+		s[0].cells[i][0] = lang_text(r, arena_printf(r->a, "archive.secrecy.%s", s[0].cells[i][0]));
+	FILL(Q_RPT_LOANS_BORROWER, &s[1], "siis", r->now_text, f->dept, f->dept, r->now_text);
+	FILL(Q_RPT_LOST, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	return 0;
+}
+
+/* ---- 6. access audit --------------------------------------------------------------------- */
+
+static const struct rsection_def access_secs[] = {
+	{ "views_user", { { "viewer", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT }, { "by_grant", COL_INT } },
+	  4, CHART_STACKED, { 1, 2 }, NULL, 0, 1, 1 },
+	{ "views_card", { { "card", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT } }, 3, CHART_BARS, { 1 },
+	  "/clients/", 0, 0, 0 },
+	{ "grants", { { "requester", COL_TEXT }, { "granted", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 1, 0 },
+	{ "downloads", { { "reader", COL_TEXT }, { "downloads", COL_INT }, { "inline", COL_INT }, { "refused", COL_INT } },
+	  4, CHART_BARS, { 1 }, NULL, 0, 1, 0 },
+};
+
+static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_VIEWS_USER, &s[0], "ssii", f->from, f->to, f->dept, f->dept);
+	FILL(Q_RPT_VIEWS_CARD, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL(Q_RPT_GRANTS, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL(Q_RPT_DOWNLOADS, &s[3], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	return 0;
+}
+
+/* ---- the table ---------------------------------------------------------------------------- */
+
+#define SECS(a) a, sizeof(a) / sizeof((a)[0])
+const struct report reports[] = {
+	{ "follow-up", "follow_up", MANAGERS, TOP, fill_follow, SECS(follow_secs) },
+	{ "clients", "clients", MANAGERS, TOP, fill_structure, SECS(structure_secs) },
+	{ "circulation", "circulation", MANAGERS, TOP, fill_circulation, SECS(circulation_secs) },
+	{ "access", "access", MANAGERS | ROLE_AUDITOR, TOP | ROLE_AUDITOR, fill_access, SECS(access_secs) },
+	{ NULL, NULL, 0, 0, NULL, NULL, 0 },
+};

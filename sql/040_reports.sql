@@ -9,7 +9,7 @@
 CREATE TABLE IF NOT EXISTS rpt_rollups (
   name      VARCHAR(32) NOT NULL PRIMARY KEY,
   built_at  DATETIME    NOT NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- the cards not deleted, counted by department × owner × grade × nature ×
 -- region × lifecycle (0 for an empty grade, nature or region); overdue: the
@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS rpt_clients (
   overdue    INT UNSIGNED NOT NULL,
   pool       INT UNSIGNED NOT NULL,
   PRIMARY KEY (dept_id, owner_id, grade_id, nature_id, region_id, lifecycle)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- views of cards per day, viewer and way (denied attempts are via 'denied'),
 -- with the viewer's department at the build
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS rpt_views_days (
   n        INT UNSIGNED NOT NULL,
   PRIMARY KEY (day, user_id, via),
   KEY ix_rpt_views_days_dept (dept_id, day)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- index ranges over a period for the rollup and the live figures
 ALTER TABLE client_views ADD INDEX IF NOT EXISTS ix_client_views_at (at);

@@ -1,0 +1,528 @@
+/* test_http_reports.c — the reports through the real stack. A fixture of
+ * its own (a department with a team below it, another department, their
+ * people, cards, visits, loans, views) is written straight into the
+ * database, so every figure the tests expect is counted by hand here:
+ * follow-up compliance, client structure and quotas, circulation and the
+ * access audit, each read back as CSV; who may open what (staff none, a
+ * manager their own departments only, the auditor the access audit only);
+ * bad filters; the XLSX read back with openpyxl; the summary tables equal
+ * to a recount after a random series of changes. */
+#include "test_http.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char run[16];
+static int made;
+/* the fixture: departments D (with team T below it) and X; their people */
+static long long dept_d, dept_t, dept_x, mgr, own_a, own_b, own_c, own_e, c1, c2, c4, c5, c3, c6;
+static char name_a[64], name_b[64], name_c[64], name_e[64], name_d[64], card1[64];
+static int year;                 /* last year: the period of the dated figures */
+static char today[11], now_sql[20];
+
+static long long make_dept(const char *label, long long parent, char *name_out)
+{
+	char code[32], name[64];
+	snprintf(code, sizeof code, "RPT%s%s", label, run);
+	snprintf(name, sizeof name, "报表%s部%s", label, run);
+	if (name_out)
+		strcpy(name_out, name);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO departments (parent_id, name, code, kind, created_at) "
+					    "VALUES (%lld, '%s', '%s', 'department', NOW())", parent, name, code), 0);
+	return db_value("SELECT id FROM departments WHERE code = '%s'", code);
+}
+
+/* A person who signs in with the demo password (staff1's hash), with a role. */
+static long long make_person(const char *label, long long dept, const char *role, char *name_out)
+{
+	char login[32];
+	snprintf(login, sizeof login, "rpt%s%s", label, run);
+	snprintf(name_out, 64, "报表人%s%s", label, run);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO users (username, display_name, dept_id, password_hash, "
+					    "created_at, updated_at) SELECT '%s', '%s', %lld, password_hash, NOW(), NOW() "
+					    "FROM users WHERE username = 'staff1'", login, name_out, dept), 0);
+	long long id = user_id(login);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO user_roles (user_id, role) VALUES (%lld, '%s')", id, role), 0);
+	return id;
+}
+
+static long long make_card(const char *name, long long owner, long long dept, const char *grade, const char *lifecycle,
+			   const char *due)
+{
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, grade_id, "
+					    "lifecycle, registered_at, registered_by, updated_at, next_visit_due) VALUES "
+					    "('end', '%s', '%s', %lld, %lld, (SELECT id FROM grades WHERE code = '%s'), "
+					    "'%s', NOW(), %lld, NOW(), %s)", name, name, owner, dept, grade, lifecycle, owner,
+					    due), 0);
+	return db_value("SELECT MAX(id) FROM clients WHERE owner_id = %lld", owner);
+}
+
+static void visit(long long card, long long by, int month, int day, const char *follow_up)
+{
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO visits (client_id, visited_on, kind, summary, next_follow_up, "
+				      "recorded_by, recorded_at) VALUES (%lld, '%d-%02d-%02d', 'phone', '报表测试', %s, %lld, "
+				      "NOW())", card, year, month, day, follow_up, by), 0);
+}
+
+static void fixture(void)
+{
+	if (made)
+		return;
+	made = 1;
+	char t[20];
+	test_time_text(0, t);
+	snprintf(today, sizeof today, "%.10s", t);
+	snprintf(now_sql, sizeof now_sql, "%.10s %.5s:00", t, t + 11);
+	year = atoi(today) - 1;
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	dept_d = make_dept("D", company, name_d);
+	dept_t = make_dept("T", dept_d, NULL);
+	dept_x = make_dept("X", company, NULL);
+	char name_m[64];
+	mgr = make_person("m", dept_d, "dept_manager", name_m);
+	own_a = make_person("a", dept_d, "staff", name_a);
+	own_b = make_person("b", dept_d, "staff", name_b);
+	own_e = make_person("e", dept_t, "staff", name_e);
+	own_c = make_person("c", dept_x, "staff", name_c);
+	/* cards: in D c1 (qualified, overdue), c2 (VIP), c4 (preferred prospect), c5 (no grade); in T c6; in X c3 */
+	snprintf(card1, sizeof card1, "=1+2报表%s", run);
+	c1 = make_card(card1, own_a, dept_d, "qualified", "established", "'2000-01-01'");
+	c2 = make_card("报表乙", own_b, dept_d, "vip", "new", "'2999-01-01'");
+	c4 = make_card("报表丙", own_a, dept_d, "preferred", "prospect", "NULL");
+	c5 = make_card("报表丁", own_b, dept_d, "", "established", "NULL");
+	c6 = make_card("报表戊", own_e, dept_t, "qualified", "established", "'2000-01-01'");
+	c3 = make_card("报表己", own_c, dept_x, "vip", "established", "NULL");
+	/* visits last year: c1 (qualified: 180 days) on 01-10 (first: on time), 03-01 (on time), 11-05 (late);
+	 * c2 (VIP: 30 days) on 10-01 asking for a follow-up by 10-05, then 10-20 (late); c3 one in X */
+	visit(c1, own_a, 1, 10, "NULL");
+	visit(c1, own_a, 3, 1, "NULL");
+	visit(c1, own_a, 11, 5, "NULL");
+	char follow[16];
+	snprintf(follow, sizeof follow, "'%d-10-05'", year);
+	visit(c2, own_b, 10, 1, follow);
+	visit(c2, own_b, 10, 20, "NULL");
+	visit(c3, own_c, 6, 1, "NULL");
+	visit(c6, own_e, 6, 1, "NULL");
+	CU_ASSERT_EQUAL(run_cron(), 0);
+}
+
+/* GETs path as c and returns the status; the body stays in c->res. */
+static long get(struct client *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static long get(struct client *c, const char *fmt, ...)
+{
+	char path[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	return client_get(c, path);
+}
+
+/* 1 when the CSV in c has the record line (without its CRLF). */
+static int csv_has(struct client *c, const char *line)
+{
+	char want[512];
+	snprintf(want, sizeof want, "\r\n%s\r\n", line);
+	return client_has(c, want);
+}
+
+static void test_reports_follow_up_compliance(void)
+{
+	fixture();
+	struct client gm;
+	sign_in(&gm, "gm");
+	char line[256];
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
+	CU_ASSERT(client_has(&gm, "\xEF\xBB\xBF"));
+	/* A: 3 visits, 2 on time, 1 late; B: 2, 1, 1; E (team below D): 1 first visit; C (X) is not in D */
+	snprintf(line, sizeof line, "%s,3,2,1,0.6667", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%s,2,1,1,0.5000", name_b);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%s,1,1,0,1.0000", name_e);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT(!client_has(&gm, name_c));
+	/* overdue now (rollup): A has c1 overdue of 2 cards, B none of 2 */
+	snprintf(line, sizeof line, "%s,2,1,0.5000", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%s,2,0,0.0000", name_b);
+	CU_ASSERT(csv_has(&gm, line));
+	/* the page: the same figures, the drill-down to A's overdue cards in D, the freshness */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
+	snprintf(line, sizeof line, "/clients?due=overdue&amp;owner=%lld&amp;dept=%lld", own_a, dept_d);
+	CU_ASSERT(client_has(&gm, line));
+	CU_ASSERT(client_has(&gm, "<svg"));
+	CU_ASSERT(client_has(&gm, "class=\"as-of\""));
+	/* the drill-down lists A's overdue card in D */
+	snprintf(line, sizeof line, "/clients?due=overdue&owner=%lld&dept=%lld", own_a, dept_d);
+	CU_ASSERT_EQUAL(client_get(&gm, line), 200);
+	CU_ASSERT(client_has(&gm, "=1+2报表"));
+	CU_ASSERT(!client_has(&gm, "报表丙"));
+	/* the other department alone: only C */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_x, year, year), 200);
+	snprintf(line, sizeof line, "%s,1,1,0,1.0000", name_c);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT(!client_has(&gm, name_a));
+	client_free(&gm);
+}
+
+static void test_reports_client_structure_and_quota(void)
+{
+	fixture();
+	struct client gm;
+	sign_in(&gm, "gm");
+	char line[256];
+	CU_ASSERT_EQUAL(get(&gm, "/reports/clients.csv?dept=%lld", dept_d), 200);
+	/* D with its team: 5 cards; by grade 2 qualified (c1, c6), 1 VIP, 1 preferred, 1 none */
+	CU_ASSERT(csv_has(&gm, "合格客户,2"));
+	CU_ASSERT(csv_has(&gm, "VIP客户,1"));
+	CU_ASSERT(csv_has(&gm, "优选客户,1"));
+	CU_ASSERT(csv_has(&gm, "—,1"));
+	CU_ASSERT(csv_has(&gm, "长期客户,3"));
+	CU_ASSERT(csv_has(&gm, "潜在客户,1"));
+	snprintf(line, sizeof line, "%s,2,0", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	/* quota: D itself has 4 cards, 1 VIP (25 %), 1 preferred (25 %); T 1 card, no VIP */
+	snprintf(line, sizeof line, "%s,4,1,0.2500,1,0.2500", name_d);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT(!client_has(&gm, "报表X部"));
+	/* the page links each grade to the list with the department */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/clients?dept=%lld", dept_d), 200);
+	snprintf(line, sizeof line, "/clients?grade=%lld&amp;dept=%lld", db_value("SELECT id FROM grades WHERE code = 'vip'"),
+		 dept_d);
+	CU_ASSERT(client_has(&gm, line));
+	CU_ASSERT(client_has(&gm, "class=\"ref\""));
+	/* a card added later counts only once the rollup ran again; the page says how fresh it is */
+	make_card("报表庚", own_a, dept_d, "vip", "new", "NULL");
+	CU_ASSERT_EQUAL(get(&gm, "/reports/clients.csv?dept=%lld", dept_d), 200);
+	CU_ASSERT(csv_has(&gm, "VIP客户,1"));
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(get(&gm, "/reports/clients.csv?dept=%lld", dept_d), 200);
+	CU_ASSERT(csv_has(&gm, "VIP客户,2"));
+	client_free(&gm);
+}
+
+static void test_reports_circulation(void)
+{
+	fixture();
+	/* items of D: i1 secret out and overdue, i2 ordinary out in time, i3 ordinary lent and lost last year */
+	const char *secrecy[3] = { "secret", "ordinary", "ordinary" };
+	long long item[3];
+	for (int i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_items (archive_no, client_id, volume_id, type_id, seq, "
+					      "title, doc_date, secrecy, status, dept_id, filed_by, filed_at) VALUES "
+					      "('RPT-%s-%d', %lld, 0, 1, %d, '报表档案%d', '%d-01-01', '%s', 'on_shelf', %lld, "
+					      "%lld, NOW())", run, i, c1, i + 1, i, year, secrecy[i], dept_d, own_a), 0);
+		item[i] = db_value("SELECT id FROM archive_items WHERE archive_no = 'RPT-%s-%d'", run, i);
+	}
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, reason, out_at, due_at, "
+				      "out_by, open_item) VALUES (%lld, 0, 'loan', %lld, 'r', '%d-06-01 09:00:00', "
+				      "'2000-01-01 00:00:00', %lld, %lld), (%lld, 0, 'loan', %lld, 'r', '%d-06-02 09:00:00', "
+				      "'2999-01-01 00:00:00', %lld, %lld)", item[0], own_a, year, mgr, item[0], item[1], own_a,
+				      year, mgr, item[1]), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, reason, out_at, due_at, "
+				      "out_by, returned_at, cond) VALUES (%lld, 0, 'loan', %lld, 'r', '%d-06-15 09:00:00', "
+				      "'%d-06-22 09:00:00', %lld, '%d-07-01 10:00:00', 'lost')", item[2], own_b, year, year,
+				      mgr, year), 0);
+	long long loan3 = db_value("SELECT id FROM archive_loans WHERE item_id = %lld", item[2]);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_incidents (item_id, loan_id, kind, noted_by, noted_at) VALUES "
+				      "(%lld, %lld, 'lost', %lld, '%d-07-01 10:00:00')", item[2], loan3, mgr, year), 0);
+	struct client gm;
+	sign_in(&gm, "gm");
+	char line[256];
+	CU_ASSERT_EQUAL(get(&gm, "/reports/circulation.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
+	/* by secrecy: ordinary 1 out, in time, 2 lent; secret 1 out, overdue, 1 lent */
+	CU_ASSERT(csv_has(&gm, "普通,1,1,0,2"));
+	CU_ASSERT(csv_has(&gm, "秘密,1,0,1,1"));
+	/* per borrower: A has 2 out, 1 overdue */
+	snprintf(line, sizeof line, "%s,2,1", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	/* lost: i3 on 07-01, lent to B */
+	snprintf(line, sizeof line, "RPT-%s-2,报表档案2,%d-07-01,%s", run, year, name_b);
+	CU_ASSERT(csv_has(&gm, line));
+	/* another year: nothing lent, nothing lost (the loans out still count) */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/circulation.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year - 5,
+			    year - 5), 200);
+	CU_ASSERT(csv_has(&gm, "秘密,1,0,1,0"));
+	CU_ASSERT(!client_has(&gm, "报表档案2"));
+	client_free(&gm);
+}
+
+static void test_reports_access_audit(void)
+{
+	fixture();
+	/* today: A views c1 three times, B is refused c1 twice and views c2 once by a grant; E views c6 once */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_views (client_id, user_id, at, via) VALUES "
+				      "(%lld, %lld, '%s', 'owner'), (%lld, %lld, '%s', 'owner'), (%lld, %lld, '%s', 'owner'), "
+				      "(%lld, %lld, '%s', 'denied'), (%lld, %lld, '%s', 'denied'), (%lld, %lld, '%s', 'grant'), "
+				      "(%lld, %lld, '%s', 'owner')", c1, own_a, now_sql, c1, own_a, now_sql, c1, own_a, now_sql,
+				      c1, own_b, now_sql, c1, own_b, now_sql, c2, own_b, now_sql, c6, own_e, now_sql), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, client_id, requester_id, reason, status, created_at, "
+				      "decided_at, expires_at) VALUES ('view', %lld, %lld, 'r', 'approved', '%s', '%s', '%s')",
+				      c2, own_b, now_sql, now_sql, now_sql), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_file_log (file_id, item_id, user_id, at, outcome) VALUES "
+				      "(1, 1, %lld, '%s', 'download'), (1, 1, %lld, '%s', 'download'), "
+				      "(1, 1, %lld, '%s', 'refused')", own_a, now_sql, own_a, now_sql, own_a, now_sql), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	struct client aud;
+	sign_in(&aud, "auditor");
+	char line[256];
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access.csv?dept=%lld&from=%s&to=%s", dept_d, today, today), 200);
+	snprintf(line, sizeof line, "%s,3,0,0", name_a);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "%s,1,2,1", name_b);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "%s,1,0,0", name_e);
+	CU_ASSERT(csv_has(&aud, line));
+	/* per card, formula neutralised: c1 viewed 3 times, refused twice */
+	snprintf(line, sizeof line, "\"'%s\",3,2", card1);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "%s,1", name_b);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "%s,2,0,1", name_a);
+	CU_ASSERT(csv_has(&aud, line));
+	/* yesterday: nothing of these */
+	char day_before[32];
+	snprintf(day_before, sizeof day_before, "%d-01-01", year - 3);
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access.csv?dept=%lld&from=%s&to=%s", dept_d, day_before, day_before), 200);
+	CU_ASSERT(!client_has(&aud, name_a));
+	client_free(&aud);
+}
+
+static void test_reports_scope_by_role(void)
+{
+	fixture();
+	struct client staff, m, aud, gm;
+	char login[32], line[256];
+	snprintf(login, sizeof login, "rpta%s", run);
+	sign_in(&staff, login);
+	/* staff: no report, no index, no export, no nav entry */
+	CU_ASSERT_EQUAL(client_get(&staff, "/reports"), 403);
+	CU_ASSERT_EQUAL(client_get(&staff, "/reports/clients"), 403);
+	CU_ASSERT_EQUAL(client_get(&staff, "/reports/access.csv"), 403);
+	CU_ASSERT_EQUAL(client_get(&staff, "/reports/follow-up.xlsx"), 403);
+	CU_ASSERT_EQUAL(client_get(&staff, "/"), 200);
+	CU_ASSERT(!client_has(&staff, "href=\"/reports\""));
+	/* the manager of D: D and its team by default, never X */
+	snprintf(login, sizeof login, "rptm%s", run);
+	sign_in(&m, login);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT(client_has(&m, "href=\"/reports\""));
+	CU_ASSERT_EQUAL(get(&m, "/reports/follow-up.csv?from=%d-01-01&to=%d-12-31", year, year), 200);
+	snprintf(line, sizeof line, "%s,3,2,1,0.6667", name_a);
+	CU_ASSERT(csv_has(&m, line));
+	snprintf(line, sizeof line, "%s,1,1,0,1.0000", name_e);
+	CU_ASSERT(csv_has(&m, line));
+	CU_ASSERT(!client_has(&m, name_c));
+	CU_ASSERT_EQUAL(get(&m, "/reports/follow-up?dept=%lld&from=%d-01-01&to=%d-12-31", dept_t, year, year), 200);
+	CU_ASSERT(client_has(&m, name_e));
+	CU_ASSERT(!client_has(&m, name_a));
+	CU_ASSERT_EQUAL(get(&m, "/reports/follow-up?dept=%lld", dept_x), 403);
+	CU_ASSERT_EQUAL(get(&m, "/reports/clients.csv?dept=%lld", dept_x), 403);
+	CU_ASSERT_EQUAL(client_get(&m, "/reports/clients"), 200);
+	CU_ASSERT(!client_has(&m, "报表X部"));
+	CU_ASSERT(!client_has(&m, name_c));
+	/* the auditor: the access audit only, every department */
+	sign_in(&aud, "auditor");
+	CU_ASSERT_EQUAL(client_get(&aud, "/reports"), 200);
+	CU_ASSERT(client_has(&aud, "/reports/access"));
+	CU_ASSERT(!client_has(&aud, "/reports/clients\""));
+	CU_ASSERT_EQUAL(client_get(&aud, "/reports/clients"), 403);
+	CU_ASSERT_EQUAL(client_get(&aud, "/reports/follow-up.csv"), 403);
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access?dept=%lld", dept_x), 200);
+	/* the GM: every report, every department */
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports"), 200);
+	CU_ASSERT(client_has(&gm, "/reports/clients"));
+	CU_ASSERT(client_has(&gm, "/reports/circulation"));
+	CU_ASSERT_EQUAL(get(&gm, "/reports/clients?dept=%lld", dept_x), 200);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/nosuch"), 404);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/clients.pdf"), 404);
+	client_free(&staff);
+	client_free(&m);
+	client_free(&aud);
+	client_free(&gm);
+}
+
+static void test_reports_bad_filters(void)
+{
+	fixture();
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?from=2026-02-30&to=2026-03-01"), 400);
+	CU_ASSERT(client_has(&gm, "YYYY-MM-DD"));
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?from=2026-03-01"), 400);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?from=2026-03-02&to=2026-03-01"), 400);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?from=2010-01-01&to=2026-03-01"), 400);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?period=decade"), 400);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?dept=abc"), 400);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/follow-up?dept=999999999"), 400);
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/clients.csv?dept=abc"), 400);
+	/* the presets: this week, this month, last month, this year */
+	const char *presets[] = { "week", "month", "last_month", "year" };
+	for (int i = 0; i < 4; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/reports/follow-up?period=%s", presets[i]);
+		CU_ASSERT_EQUAL(client_get(&gm, path), 200);
+	}
+	char from[48];
+	snprintf(from, sizeof from, "value=\"%d-01-01\"", year + 1);
+	CU_ASSERT(client_has(&gm, from));
+	client_free(&gm);
+}
+
+/* The workbook read back with openpyxl: typed cells, bold frozen header, autofilter, the name kept as text. */
+static void test_reports_xlsx(void)
+{
+	fixture();
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(get(&gm, "/reports/access.xlsx?dept=%lld&from=%s&to=%s", dept_d, today, today), 200);
+	char v[256];
+	CU_ASSERT(client_header(&gm, "Content-Type", v, sizeof v) == 0 &&
+		  strcmp(v, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") == 0);
+	CU_ASSERT(client_header(&gm, "Content-Disposition", v, sizeof v) == 0 && strstr(v, "attachment") &&
+		  strstr(v, ".xlsx"));
+	char path[128];
+	snprintf(path, sizeof path, "%s/reports-%s.xlsx", getenv("DOSSIER_TEST_VAR"), run);
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_FATAL(f != NULL);
+	fwrite(gm.res.body.data, 1, gm.res.body.len, f);
+	fclose(f);
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd,
+		 "/usr/bin/python3 - '%s' '%s' '%s' <<'EOF'\n"
+		 "import sys, openpyxl, datetime\n"
+		 "wb = openpyxl.load_workbook(sys.argv[1])\n"
+		 "card, name_b = sys.argv[2], sys.argv[3]\n"
+		 "errs = []\n"
+		 "about = wb.worksheets[0]\n"
+		 "if not isinstance(about['B3'].value, datetime.datetime): errs.append('from is not a date')\n"
+		 "views, cards = wb.worksheets[1], wb.worksheets[2]\n"
+		 "if not views['A1'].font.b: errs.append('header not bold')\n"
+		 "if views.freeze_panes != 'A2': errs.append('panes %%s' %% views.freeze_panes)\n"
+		 "if not views.auto_filter.ref: errs.append('no autofilter')\n"
+		 "rows = {r[0].value: r for r in views.iter_rows(min_row=2)}\n"
+		 "b = rows.get(name_b)\n"
+		 "if b is None or b[1].value != 1 or b[2].value != 2 or b[1].data_type != 'n': errs.append('B row %%r' %% ([c.value for c in b] if b else None))\n"
+		 "c = [r for r in cards.iter_rows(min_row=2) if str(r[0].value).endswith(card[4:])]\n"
+		 "if not c or c[0][0].value != card or c[0][0].data_type != 's' or c[0][1].value != 3: errs.append('card row %%r' %% ([x.value for x in c[0]] if c else None))\n"
+		 "if views.column_dimensions['A'].width < 10: errs.append('narrow column')\n"
+		 "print('OK' if not errs else '; '.join(errs))\n"
+		 "EOF",
+		 path, card1, name_b);
+	FILE *p = popen(cmd, "r");
+	CU_ASSERT_FATAL(p != NULL);
+	char out[512] = "";
+	if (fgets(out, sizeof out, p) == NULL)
+		out[0] = '\0';
+	pclose(p);
+	if (strncmp(out, "OK", 2) != 0)
+		fprintf(stderr, "xlsx: %s\n", out);
+	CU_ASSERT(strncmp(out, "OK", 2) == 0);
+	unlink(path);
+	/* a percent column is a number formatted as a percent */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.xlsx?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
+	f = fopen(path, "wb");
+	CU_ASSERT_FATAL(f != NULL);
+	fwrite(gm.res.body.data, 1, gm.res.body.len, f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd,
+		 "/usr/bin/python3 -c \"import openpyxl,sys; ws = openpyxl.load_workbook('%s').worksheets[1]; "
+		 "r = [r for r in ws.iter_rows(min_row=2) if r[0].value == '%s'][0]; "
+		 "print('OK' if r[4].data_type == 'n' and abs(r[4].value - 2/3) < 0.001 and '%%' in r[4].number_format "
+		 "else 'bad %%r %%r' %% (r[4].value, r[4].number_format))\"", path, name_a);
+	p = popen(cmd, "r");
+	CU_ASSERT_FATAL(p != NULL);
+	if (fgets(out, sizeof out, p) == NULL)
+		out[0] = '\0';
+	pclose(p);
+	if (strncmp(out, "OK", 2) != 0)
+		fprintf(stderr, "xlsx percent: %s\n", out);
+	CU_ASSERT(strncmp(out, "OK", 2) == 0);
+	unlink(path);
+	client_free(&gm);
+}
+
+/* After a random series of changes to cards, the rollup equals a recount. */
+static void test_reports_rollup_equals_recount(void)
+{
+	fixture();
+	srand((unsigned)getpid());
+	const char *grades[] = { "vip", "preferred", "qualified", "" };
+	const char *lifecycles[] = { "prospect", "new", "established", "problem", "former" };
+	long long owners[] = { own_a, own_b, own_e, own_c };
+	long long depts[] = { dept_d, dept_d, dept_t, dept_x };
+	for (int i = 0; i < 40; i++) {
+		int o = rand() % 4;
+		switch (rand() % 5) {
+		case 0:
+		case 1:
+			make_card(rand() % 2 ? "报表随机甲" : "报表随机乙", owners[o], depts[o], grades[rand() % 4],
+				  lifecycles[rand() % 5], rand() % 2 ? "'2000-01-01'" : "NULL");
+			break;
+		case 2:
+			db_exec_admin("UPDATE clients SET grade_id = (SELECT id FROM grades WHERE code = '%s'), lifecycle = '%s' "
+				      "WHERE name LIKE '报表随机%%' AND deleted_at IS NULL ORDER BY RAND() LIMIT 1",
+				      grades[rand() % 4], lifecycles[rand() % 5]);
+			break;
+		case 3:
+			db_exec_admin("UPDATE clients SET deleted_at = NOW() WHERE name LIKE '报表随机%%' AND deleted_at IS NULL "
+				      "ORDER BY RAND() LIMIT 1");
+			break;
+		case 4:
+			db_exec_admin("UPDATE clients SET owner_id = %lld, dept_id = %lld, in_pool = %d WHERE name LIKE '报表随机%%' "
+				      "ORDER BY RAND() LIMIT 1", owners[o], depts[o], rand() % 2);
+			break;
+		}
+		if (i % 13 == 0)
+			CU_ASSERT_EQUAL(run_cron(), 0);
+	}
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	const char *recount = "SELECT dept_id, owner_id, COALESCE(grade_id, 0) g, COALESCE(nature_id, 0) k, "
+			      "COALESCE(region_id, 0) rg, lifecycle, COUNT(*) n, SUM(in_pool) p FROM clients "
+			      "WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6";
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_clients r ON r.dept_id = x.dept_id AND "
+				 "r.owner_id = x.owner_id AND r.grade_id = x.g AND r.nature_id = x.k AND r.region_id = x.rg "
+				 "AND r.lifecycle = x.lifecycle WHERE r.n IS NULL OR r.n <> x.n OR r.pool <> x.p", recount), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_clients"), db_value("SELECT COUNT(*) FROM (%s) x", recount));
+	CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_clients"),
+			db_value("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_views_days"),
+			db_value("SELECT COUNT(*) FROM (SELECT DATE(at), user_id, via FROM client_views GROUP BY 1, 2, 3) x"));
+	CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_views_days"), db_value("SELECT COUNT(*) FROM client_views"));
+}
+
+/* A report page runs few statements, whatever the data. */
+static void test_reports_statement_counts(void)
+{
+	fixture();
+	struct client gm;
+	sign_in(&gm, "gm");
+	const char *pages[] = { "/reports/follow-up", "/reports/clients", "/reports/circulation", "/reports/access" };
+	for (int i = 0; i < 4; i++) {
+		CU_ASSERT_EQUAL(client_get(&gm, pages[i]), 200);
+		char v[32] = "";
+		CU_ASSERT(client_header(&gm, "X-Statements", v, sizeof v) == 0);
+		CU_ASSERT(atoi(v) > 0 && atoi(v) <= 12);
+	}
+	client_free(&gm);
+}
+
+#define T(f) CU_add_test(s, #f, f)
+void add_report_suite(void)
+{
+	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
+	CU_pSuite s = CU_add_suite("reports", NULL, NULL);
+	T(test_reports_follow_up_compliance);
+	T(test_reports_client_structure_and_quota);
+	T(test_reports_circulation);
+	T(test_reports_access_audit);
+	T(test_reports_scope_by_role);
+	T(test_reports_bad_filters);
+	T(test_reports_xlsx);
+	T(test_reports_rollup_equals_recount);
+	T(test_reports_statement_counts);
+}

@@ -70,7 +70,7 @@ static int read_filter(struct req *r, const struct report *rep, struct rfilter *
 		f->dept = text_id(dept);
 		if (f->dept <= 0)
 			return bad_filter(r, 400, "report.bad_dept");
-		if (!dept_within(r, f->dept, f->dept))   /* not a department */
+		if (dept_subtree(r, f->dept, NULL, 0) == 0)   /* not a department */
 			return bad_filter(r, 400, "report.bad_dept");
 		if (!all && !dept_within(r, f->dept, r->user->dept_id))
 			return bad_filter(r, 403, "report.not_your_dept");

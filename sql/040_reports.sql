@@ -45,3 +45,6 @@ ALTER TABLE visits ADD INDEX IF NOT EXISTS ix_visits_day (visited_on, client_id)
 ALTER TABLE archive_file_log ADD INDEX IF NOT EXISTS ix_archive_file_log_at (at);
 ALTER TABLE archive_incidents ADD INDEX IF NOT EXISTS ix_archive_incidents_at (noted_at);
 ALTER TABLE requests ADD INDEX IF NOT EXISTS ix_requests_decided (decided_at);
+ALTER TABLE clients ADD INDEX IF NOT EXISTS ix_clients_registered (registered_at);
+ALTER TABLE complaints ADD INDEX IF NOT EXISTS ix_complaints_received (received_at);
+ALTER TABLE destruction_register ADD INDEX IF NOT EXISTS ix_destruction_register_day (destroyed_on);

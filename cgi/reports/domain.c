@@ -22,6 +22,11 @@ static const struct route routes[] = {
 	REPORT_ROUTES("clients")
 	REPORT_ROUTES("circulation")
 	REPORT_ROUTES("access")
+	REPORT_ROUTES("new-clients")
+	REPORT_ROUTES("pool")
+	REPORT_ROUTES("approvals")
+	REPORT_ROUTES("complaints")
+	REPORT_ROUTES("retention")
 	{ 0 },
 };
 

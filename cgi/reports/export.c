@@ -58,7 +58,8 @@ int reports_csv(struct req *r, const struct report *rep, const struct rfilter *f
 		int numeric[RCOLS_MAX];
 		for (size_t j = 0; j < d->ncols; j++) {
 			cols[j] = lang_text(r, arena_printf(r->a, "report.col.%s", d->cols[j].key));
-			numeric[j] = d->cols[j].type == COL_INT || d->cols[j].type == COL_PERCENT;
+			numeric[j] = d->cols[j].type == COL_INT || d->cols[j].type == COL_PERCENT ||
+				     d->cols[j].type == COL_NUMBER;
 		}
 		csv_write_row(b, cols, d->ncols);
 		for (size_t k = 0; k < s->nrows; k++)
@@ -132,6 +133,7 @@ static void write_section(struct req *r, lxw_workbook *wb, lxw_format *bold, lxw
 				continue;
 			switch (d->cols[j].type) {
 			case COL_INT:
+			case COL_NUMBER:
 				worksheet_write_number(ws, row, col, strtod(v, NULL), NULL);
 				break;
 			case COL_PERCENT:

@@ -189,7 +189,7 @@ static void view_section(struct req *r, const struct rfilter *f, const struct rs
 	for (size_t j = 0; j < d->ncols; j++) {
 		names[j] = lang_text(r, arena_printf(r->a, "report.col.%s", d->cols[j].key));
 		view_set(r, arena_printf(r->a, "%s.cols.%zu.label", p, j), names[j]);
-		if (d->cols[j].type == COL_INT || d->cols[j].type == COL_PERCENT)
+		if (d->cols[j].type != COL_TEXT && d->cols[j].type != COL_DATE)
 			view_set(r, arena_printf(r->a, "%s.cols.%zu.num", p, j), "1");
 	}
 	for (size_t k = 0; k < s->nrows; k++) {

@@ -9,8 +9,9 @@
 #include "core/app.h"
 
 /* The type of a column: how it is shown, and typed in CSV and XLSX. A
- * percent cell holds a ratio ("0.153" shows as 15.3 %). */
-enum col_type { COL_TEXT, COL_INT, COL_DATE, COL_PERCENT };
+ * percent cell holds a ratio ("0.153" shows as 15.3 %); a number cell a
+ * decimal as the database gave it (an average: "4.25"). */
+enum col_type { COL_TEXT, COL_INT, COL_DATE, COL_PERCENT, COL_NUMBER };
 
 enum chart_kind {
 	CHART_NONE,

@@ -17,6 +17,9 @@
 #define RPT_CLIENTS_BY(key, label, join) "SELECT r." key ", COALESCE(" label ", ''), SUM(r.n) FROM rpt_clients r " \
 	join " WHERE " IN_TREE("r.dept_id") " GROUP BY r." key " ORDER BY SUM(r.n) DESC, r." key " LIMIT 200"
 
+/* the last day of an item's retention term */
+#define RETENTION_END_OF(t) "DATE_ADD(" t ".doc_date, INTERVAL CAST(CAST(" t ".retention AS CHAR) AS UNSIGNED) YEAR)"
+
 /* the previous visit of the card before visit v (its day, its follow-up date) */
 #define PREV_VISIT(col) "(SELECT p." col " FROM visits p WHERE p.client_id = v.client_id AND (p.visited_on < v.visited_on " \
 	"OR (p.visited_on = v.visited_on AND p.id < v.id)) ORDER BY p.visited_on DESC, p.id DESC LIMIT 1)"
@@ -96,6 +99,68 @@
 		"SUM(f.outcome = 'inline'), SUM(f.outcome = 'refused') FROM archive_file_log f " \
 		"JOIN users u ON u.id = f.user_id WHERE f.at >= ? AND f.at < ? AND " IN_TREE("u.dept_id") \
 		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+	/* ---- 2. new clients and filing timeliness ---- */ \
+	/* cards registered in the period per week (its Monday) or month: new, filed late, late share */ \
+	X(Q_RPT_NEW_WEEKLY, "ssii", "SELECT w, w, COUNT(*), SUM(filed_late), SUM(filed_late) / COUNT(*) FROM (SELECT " \
+		"DATE_SUB(DATE(c.registered_at), INTERVAL WEEKDAY(c.registered_at) DAY) AS w, c.filed_late FROM clients c " \
+		"WHERE c.registered_at >= ? AND c.registered_at < ? AND " IN_TREE("c.dept_id") ") x GROUP BY w ORDER BY w") \
+	X(Q_RPT_NEW_MONTHLY, "ssii", "SELECT m, m, COUNT(*), SUM(filed_late), SUM(filed_late) / COUNT(*) FROM (SELECT " \
+		"DATE_FORMAT(c.registered_at, '%Y-%m') AS m, c.filed_late FROM clients c " \
+		"WHERE c.registered_at >= ? AND c.registered_at < ? AND " IN_TREE("c.dept_id") ") x GROUP BY m ORDER BY m") \
+	/* per person who registered them */ \
+	X(Q_RPT_FILING_PERSON, "ssii", "SELECT c.registered_by, u.display_name, COUNT(*), COUNT(*) - SUM(c.filed_late), " \
+		"SUM(c.filed_late), " \
+		"SUM(c.filed_late) / COUNT(*) FROM clients c JOIN users u ON u.id = c.registered_by " \
+		"WHERE c.registered_at >= ? AND c.registered_at < ? AND " IN_TREE("c.dept_id") \
+		" GROUP BY c.registered_by, u.display_name ORDER BY SUM(c.filed_late) DESC, u.display_name LIMIT 500") \
+	/* ---- 4. pool ---- */ \
+	/* protected prospects per owner: protected today, protection ending within 14 days (that day, today) */ \
+	X(Q_RPT_POOL_OWNER, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \
+		"FROM clients c JOIN users u ON u.id = c.owner_id WHERE c.in_pool = 0 AND c.lifecycle = 'prospect' " \
+		"AND c.protected_until >= ? AND c.deleted_at IS NULL AND " \
+		IN_TREE("c.dept_id") " GROUP BY c.owner_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+	/* per department: in the pool now, returned to it in the period */ \
+	X(Q_RPT_POOL_DEPT, "ssii", "SELECT c.dept_id, d.name, COUNT(*), SUM(c.pool_since >= ? AND c.pool_since < ?) " \
+		"FROM clients c JOIN departments d ON d.id = c.dept_id WHERE c.in_pool = 1 AND c.deleted_at IS NULL AND " \
+		IN_TREE("c.dept_id") " GROUP BY c.dept_id, d.name ORDER BY d.name LIMIT 200") \
+	/* ---- 7. approvals ---- */ \
+	/* open approvals per approver of the current step: pending, of them waiting up to and over 3 days (the \
+	 * time 3 days ago, twice), the oldest's day */ \
+	X(Q_RPT_PENDING, "ssii", "SELECT a.user_id, u.display_name, COUNT(*), SUM(q.created_at >= ?), SUM(q.created_at < ?), " \
+		"DATE(MIN(q.created_at)) FROM request_approvers a JOIN requests q ON q.id = a.request_id " \
+		"AND q.status = 'pending' AND q.cur_step = a.step_no JOIN users u ON u.id = a.user_id WHERE a.open = 1 AND " \
+		IN_TREE("u.dept_id") " GROUP BY a.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+	/* decided in the period per kind (requester's department): decided, approved, rejected, hours to decide */ \
+	X(Q_RPT_DECISIONS, "ssii", "SELECT q.req_type, q.req_type, COUNT(*), SUM(q.status = 'approved'), " \
+		"SUM(q.status = 'rejected'), ROUND(AVG(TIMESTAMPDIFF(MINUTE, q.created_at, q.decided_at)) / 60, 1) " \
+		"FROM requests q JOIN users u ON u.id = q.requester_id WHERE q.decided_at >= ? AND q.decided_at < ? " \
+		"AND q.status IN ('approved', 'rejected') AND " IN_TREE("u.dept_id") " GROUP BY q.req_type ORDER BY COUNT(*) DESC") \
+	/* ---- 8. complaints and satisfaction ---- */ \
+	/* received in the period per department of the card: received, urgent, answered in time, unanswered \
+	 * past the deadline (today), reopened */ \
+	X(Q_RPT_COMPLAINTS, "sssii", "SELECT c.dept_id, d.name, COUNT(*), SUM(k.urgent), " \
+		"SUM(k.answered_at IS NOT NULL AND DATE(k.answered_at) <= k.due_on), SUM(k.answered_at IS NULL AND k.due_on < ?), " \
+		"SUM(k.reopened > 0) FROM complaints k JOIN clients c ON c.id = k.client_id JOIN departments d ON d.id = c.dept_id " \
+		"WHERE k.received_at >= ? AND k.received_at < ? AND " IN_TREE("c.dept_id") " GROUP BY c.dept_id, d.name " \
+		"ORDER BY d.name LIMIT 200") \
+	/* satisfaction surveys of the years of the period (survey_stats): count and the three averages */ \
+	X(Q_RPT_SURVEYS_DEPT, "ssii", "SELECT s.dept_id, d.name, SUM(s.n), ROUND(SUM(s.service) / SUM(s.n), 2), " \
+		"ROUND(SUM(s.price) / SUM(s.n), 2), ROUND(SUM(s.overall) / SUM(s.n), 2) FROM survey_stats s " \
+		"JOIN departments d ON d.id = s.dept_id WHERE s.year BETWEEN YEAR(?) AND YEAR(?) AND " IN_TREE("s.dept_id") \
+		" GROUP BY s.dept_id, d.name HAVING SUM(s.n) > 0 ORDER BY d.name LIMIT 200") \
+	X(Q_RPT_SURVEYS_GRADE, "issii", "SELECT s.grade_id, COALESCE(" LANG_NAME("g") ", ''), SUM(s.n), " \
+		"ROUND(SUM(s.service) / SUM(s.n), 2), ROUND(SUM(s.price) / SUM(s.n), 2), ROUND(SUM(s.overall) / SUM(s.n), 2) " \
+		"FROM survey_stats s LEFT JOIN grades g ON g.id = s.grade_id WHERE s.year BETWEEN YEAR(?) AND YEAR(?) AND " \
+		IN_TREE("s.dept_id") " GROUP BY s.grade_id HAVING SUM(s.n) > 0 ORDER BY s.grade_id LIMIT 50") \
+	/* ---- 9. retention and destruction ---- */ \
+	/* items on the shelf by retention: their term ends by the end of the period, has ended by today */ \
+	X(Q_RPT_RETENTION, "ssii", "SELECT i.retention, i.retention, SUM(" RETENTION_END_OF("i") " <= ?), " \
+		"SUM(" RETENTION_END_OF("i") " <= ?) FROM archive_items i WHERE i.status = 'on_shelf' " \
+		"AND i.retention <> 'permanent' AND " IN_TREE("i.dept_id") " GROUP BY i.retention ORDER BY i.retention + 0") \
+	/* the destruction register in the period */ \
+	X(Q_RPT_DESTROYED, "ssii", "SELECT g.item_id, g.archive_no, g.title, g.client_name, g.doc_date, g.destroyed_on " \
+		"FROM destruction_register g JOIN archive_items i ON i.id = g.item_id WHERE g.destroyed_on >= ? " \
+		"AND g.destroyed_on <= ? AND " IN_TREE("i.dept_id") " ORDER BY g.destroyed_on, g.id LIMIT 1000") \
 	/* ---- the rollups (rollup.c) ---- */ \
 	X(Q_RPT_CLIENTS_CLEAR, "", "DELETE FROM rpt_clients") \
 	X(Q_RPT_CLIENTS_FILL, "s", "INSERT INTO rpt_clients (dept_id, owner_id, grade_id, nature_id, region_id, lifecycle, " \

@@ -5,6 +5,7 @@
  * export.c's. DESIGN.md §10, README "Reports". */
 #include "reports.h"
 #include "sql.h"
+#include "core/workdays.h"
 #include <string.h>
 
 #define MANAGERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
@@ -169,6 +170,129 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 	return 0;
 }
 
+/* ---- 2. new clients and filing timeliness ------------------------------------------------- */
+
+static const struct rsection_def new_secs[] = {
+	{ "new_by_period", { { "period", COL_TEXT }, { "new", COL_INT }, { "filed_late", COL_INT },
+			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, 0 },
+	{ "filing_person", { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
+			     { "filed_late", COL_INT }, { "late_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
+	  NULL, 0, 1, 0 },
+};
+
+/* Weeks (by their Monday) for a period shorter than 13 weeks, else months;
+ * a week or month without new cards is a row of zeros, so the line keeps
+ * its time scale. */
+static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	int y1, m1, d1, y2, m2, d2;
+	sscanf(f->from, "%d-%d-%d", &y1, &m1, &d1);
+	sscanf(f->to, "%d-%d-%d", &y2, &m2, &d2);
+	long first = day_number(y1, m1, d1), last = day_number(y2, m2, d2);
+	int weekly = last - first < 92;
+	struct dbres res;
+	if (db_exec(r->db, r->a, weekly ? Q_RPT_NEW_WEEKLY : Q_RPT_NEW_MONTHLY, &res, "ssii", f->from_time, f->to_time,
+		    f->dept, f->dept) != DB_OK)
+		return db_fail(r);
+	size_t k = 0;
+	for (long d = weekly ? first - weekday_of(first) : first; d <= last;) {
+		char day[11];
+		day_from_number(d, day);
+		const char *label = weekly ? arena_strndup(r->a, day, 10) : arena_strndup(r->a, day, 7);
+		const char **row = rsection_row(r, &s[0], NULL);
+		row[0] = label;
+		row[1] = row[2] = "0";
+		if (k < res.nrows && strcmp(dbres_get(&res, k, 0), label) == 0) {
+			for (size_t j = 1; j < 4; j++)
+				row[j] = dbres_get(&res, k, j + 1);
+			k++;
+		}
+		if (weekly) {
+			d += 7;
+		} else {
+			int y, m, dd;
+			sscanf(day, "%d-%d-%d", &y, &m, &dd);
+			d = day_number(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+		}
+	}
+	FILL(Q_RPT_FILING_PERSON, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	return 0;
+}
+
+/* ---- 4. pool ------------------------------------------------------------------------------ */
+
+static const struct rsection_def pool_secs[] = {
+	{ "pool_owner", { { "owner", COL_TEXT }, { "protected", COL_INT }, { "expiring", COL_INT } }, 3, CHART_BARS,
+	  { 1 }, "/clients?lifecycle=prospect&owner=", 1, 1, 0 },
+	{ "pool_dept", { { "dept", COL_TEXT }, { "in_pool", COL_INT }, { "returned", COL_INT } }, 3, CHART_BARS, { 1 },
+	  NULL, 0, 1, 0 },
+};
+
+static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_POOL_OWNER, &s[0], "ssii", day_text(r, 14), f->today, f->dept, f->dept);
+	FILL(Q_RPT_POOL_DEPT, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	return 0;
+}
+
+/* ---- 7. approvals ------------------------------------------------------------------------- */
+
+static const struct rsection_def approvals_secs[] = {
+	{ "pending", { { "approver", COL_TEXT }, { "pending", COL_INT }, { "waiting_short", COL_INT },
+		       { "waiting_long", COL_INT }, { "oldest", COL_DATE } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, 0 },
+	{ "decisions", { { "kind", COL_TEXT }, { "decided", COL_INT }, { "approved", COL_INT }, { "rejected", COL_INT },
+			 { "hours", COL_NUMBER } }, 5, CHART_BARS, { 1 }, NULL, 0, 1, 0 },
+};
+
+static int fill_approvals(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	const char *three_days_ago = time_text(r, -3 * 86400);
+	FILL(Q_RPT_PENDING, &s[0], "ssii", three_days_ago, three_days_ago, f->dept, f->dept);
+	FILL(Q_RPT_DECISIONS, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	for (size_t i = 0; i < s[1].nrows; i++)
+		s[1].cells[i][0] = lang_text(r, arena_printf(r->a, "request.types.%s", s[1].cells[i][0]));
+	return 0;
+}
+
+/* ---- 8. complaints and satisfaction ------------------------------------------------------- */
+
+static const struct rsection_def complaints_secs[] = {
+	{ "complaints", { { "dept", COL_TEXT }, { "received", COL_INT }, { "urgent", COL_INT },
+			  { "answered_in_time", COL_INT }, { "overdue", COL_INT }, { "reopened", COL_INT } }, 6,
+	  CHART_STACKED, { 3, 4 }, NULL, 0, 1, 0 },
+	{ "surveys_dept", { { "dept", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
+			    { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, 0 },
+	{ "surveys_grade", { { "grade", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
+			     { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, 0 },
+};
+
+static int fill_complaints(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_COMPLAINTS, &s[0], "sssii", f->today, f->from_time, f->to_time, f->dept, f->dept);
+	FILL(Q_RPT_SURVEYS_DEPT, &s[1], "ssii", f->from, f->to, f->dept, f->dept);
+	FILL(Q_RPT_SURVEYS_GRADE, &s[2], "issii", (long long)en(r), f->from, f->to, f->dept, f->dept);
+	name_blanks(&s[2]);
+	return 0;
+}
+
+/* ---- 9. retention and destruction ---------------------------------------------------------- */
+
+static const struct rsection_def retention_secs[] = {
+	{ "retention", { { "retention", COL_TEXT }, { "due_by_end", COL_INT }, { "due_now", COL_INT } }, 3, CHART_BARS,
+	  { 1 }, NULL, 0, 1, 0 },
+	{ "destroyed", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "card", COL_TEXT }, { "doc_date", COL_DATE },
+			 { "destroyed_on", COL_DATE } }, 5, CHART_NONE, { 0 }, NULL, 0, 0, 0 },
+};
+
+static int fill_retention(struct req *r, const struct rfilter *f, struct rsection *s)
+{
+	FILL(Q_RPT_RETENTION, &s[0], "ssii", f->to, f->today, f->dept, f->dept);
+	for (size_t i = 0; i < s[0].nrows; i++)
+		s[0].cells[i][0] = lang_text(r, arena_printf(r->a, "report.retention.%s", s[0].cells[i][0]));
+	FILL(Q_RPT_DESTROYED, &s[1], "ssii", f->from, f->to, f->dept, f->dept);
+	return 0;
+}
+
 /* ---- the table ---------------------------------------------------------------------------- */
 
 #define SECS(a) a, sizeof(a) / sizeof((a)[0])
@@ -177,5 +301,10 @@ const struct report reports[] = {
 	{ "clients", "clients", MANAGERS, TOP, fill_structure, SECS(structure_secs) },
 	{ "circulation", "circulation", MANAGERS, TOP, fill_circulation, SECS(circulation_secs) },
 	{ "access", "access", MANAGERS | ROLE_AUDITOR, TOP | ROLE_AUDITOR, fill_access, SECS(access_secs) },
+	{ "new-clients", "new_clients", MANAGERS, TOP, fill_new, SECS(new_secs) },
+	{ "pool", "pool", MANAGERS, TOP, fill_pool, SECS(pool_secs) },
+	{ "approvals", "approvals", MANAGERS, TOP, fill_approvals, SECS(approvals_secs) },
+	{ "complaints", "complaints", MANAGERS, TOP, fill_complaints, SECS(complaints_secs) },
+	{ "retention", "retention", MANAGERS, TOP, fill_retention, SECS(retention_secs) },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0 },
 };

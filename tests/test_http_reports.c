@@ -8,6 +8,7 @@
  * bad filters; the XLSX read back with openpyxl; the summary tables equal
  * to a recount after a random series of changes. */
 #include "test_http.h"
+#include "core/workdays.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -495,14 +496,228 @@ static void test_reports_rollup_equals_recount(void)
 	CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_views_days"), db_value("SELECT COUNT(*) FROM client_views"));
 }
 
+/* ---- the other five reports, on a department N of their own ---------------------------------- */
+
+static long long dept_n, own_n, mgr_n;
+static char name_n[64], name_dept_n[64];
+
+static void fixture_n(void)
+{
+	fixture();
+	if (dept_n)
+		return;
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	dept_n = make_dept("N", company, name_dept_n);
+	own_n = make_person("n", dept_n, "staff", name_n);
+	char name_m[64];
+	mgr_n = make_person("nm", dept_n, "dept_manager", name_m);
+}
+
+/* "YYYY-MM-DD" of the test's today + days into out[11]. */
+static void day_after(int days, char *out)
+{
+	int y, m, d;
+	sscanf(today, "%d-%d-%d", &y, &m, &d);
+	day_from_number(day_number(y, m, d) + days, out);
+}
+
+static long long card_registered(const char *name, const char *at, int late, const char *extra_cols, const char *extra_vals)
+{
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, lifecycle, "
+					    "registered_at, registered_by, updated_at, filed_late%s) VALUES ('end', '%s', '%s', "
+					    "%lld, %lld, 'prospect', '%s', %lld, NOW(), %d%s)", extra_cols, name, name, own_n,
+					    dept_n, at, own_n, late, extra_vals), 0);
+	return db_value("SELECT MAX(id) FROM clients WHERE owner_id = %lld", own_n);
+}
+
+static void test_reports_new_clients_and_filing(void)
+{
+	fixture_n();
+	char at[32], line[256];
+	snprintf(at, sizeof at, "%d-03-10 09:00:00", year);
+	card_registered("报表新甲", at, 0, "", "");
+	snprintf(at, sizeof at, "%d-03-20 09:00:00", year);
+	card_registered("报表新乙", at, 1, "", "");
+	snprintf(at, sizeof at, "%d-05-02 09:00:00", year);
+	card_registered("报表新丙", at, 0, "", "");
+	struct client gm;
+	sign_in(&gm, "gm");
+	/* a year: by month, the months without cards as zeros */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/new-clients.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year, year), 200);
+	snprintf(line, sizeof line, "%d-03,2,1,0.5000", year);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%d-04,0,0,", year);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%d-05,1,0,0.0000", year);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%d-12,0,0,", year);
+	CU_ASSERT(csv_has(&gm, line));
+	/* per person: 3 new, 2 in time, 1 late */
+	snprintf(line, sizeof line, "%s,3,2,1,0.3333", name_n);
+	CU_ASSERT(csv_has(&gm, line));
+	/* March alone: by week, each week by its Monday */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/new-clients.csv?dept=%lld&from=%d-03-01&to=%d-03-31", dept_n, year, year), 200);
+	long d10 = day_number(year, 3, 10), d20 = day_number(year, 3, 20);
+	char mon[11];
+	day_from_number(d10 - weekday_of(d10), mon);
+	snprintf(line, sizeof line, "%s,1,0,0.0000", mon);
+	CU_ASSERT(csv_has(&gm, line));
+	day_from_number(d20 - weekday_of(d20), mon);
+	snprintf(line, sizeof line, "%s,1,1,1.0000", mon);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT(!client_has(&gm, "-05,"));
+	/* the page draws the line */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/new-clients?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year, year), 200);
+	CU_ASSERT(client_has(&gm, "<polyline class=\"line\""));
+	client_free(&gm);
+}
+
+static void test_reports_pool(void)
+{
+	fixture_n();
+	char soon[11], later[11], vals[128], at[32], line[256];
+	day_after(5, soon);
+	day_after(30, later);
+	snprintf(at, sizeof at, "%s 09:00:00", today);
+	/* n's protected prospects: one ending in 5 days, one in 30; two cards in the pool, one returned last year */
+	snprintf(vals, sizeof vals, ", '%s'", soon);
+	card_registered("报表保护甲", at, 0, ", protected_until", vals);
+	snprintf(vals, sizeof vals, ", '%s'", later);
+	card_registered("报表保护乙", at, 0, ", protected_until", vals);
+	snprintf(vals, sizeof vals, ", 1, '%d-06-01 08:00:00'", year);
+	card_registered("报表公池甲", at, 0, ", in_pool, pool_since", vals);
+	snprintf(vals, sizeof vals, ", 1, '%d-06-01 08:00:00'", year - 2);
+	card_registered("报表公池乙", at, 0, ", in_pool, pool_since", vals);
+	struct client m;
+	char login[32];
+	snprintf(login, sizeof login, "rptnm%s", run);
+	sign_in(&m, login);
+	CU_ASSERT_EQUAL(get(&m, "/reports/pool.csv?from=%d-01-01&to=%d-12-31", year, year), 200);
+	snprintf(line, sizeof line, "%s,2,1", name_n);
+	CU_ASSERT(csv_has(&m, line));
+	snprintf(line, sizeof line, "%s,2,1", name_dept_n);
+	CU_ASSERT(csv_has(&m, line));
+	CU_ASSERT(!client_has(&m, name_a));
+	CU_ASSERT_EQUAL(get(&m, "/reports/pool?dept=%lld", dept_d), 403);
+	client_free(&m);
+}
+
+static void test_reports_approvals(void)
+{
+	fixture_n();
+	char five[32], one[32], line[256];
+	/* two open for the manager of N: one waiting 5 days, one 1 day */
+	char t[20];
+	test_time_text(-5 * 86400, t);
+	snprintf(five, sizeof five, "%.10s %.5s:00", t, t + 11);
+	test_time_text(-1 * 86400, t);
+	snprintf(one, sizeof one, "%.10s %.5s:00", t, t + 11);
+	const char *created[2] = { five, one };
+	for (int i = 0; i < 2; i++) {
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, client_id, requester_id, reason, status, cur_step, "
+					      "created_at, expires_at) VALUES ('view', 0, %lld, 'r%s', 'pending', 1, '%s', "
+					      "'2999-01-01 00:00:00')", own_n, run, created[i]), 0);
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO request_approvers (request_id, step_no, user_id, open) VALUES "
+					      "(LAST_INSERT_ID(), 1, %lld, 1)", mgr_n), 0);
+	}
+	/* decided last year: a change approved after 3 hours, one rejected after 24 */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, requester_id, reason, status, created_at, decided_at, "
+				      "expires_at) VALUES ('change', %lld, 'r', 'approved', '%d-04-01 10:00:00', "
+				      "'%d-04-01 13:00:00', '2999-01-01 00:00:00'), ('change', %lld, 'r', 'rejected', "
+				      "'%d-04-02 10:00:00', '%d-04-03 10:00:00', '2999-01-01 00:00:00')", own_n, year, year,
+				      own_n, year, year), 0);
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(get(&gm, "/reports/approvals.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year, year), 200);
+	char name_m[64];
+	snprintf(name_m, sizeof name_m, "报表人nm%s", run);
+	snprintf(line, sizeof line, "%s,2,1,1,%.10s", name_m, five);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT(csv_has(&gm, "变更,2,1,1,13.5"));
+	client_free(&gm);
+}
+
+static void test_reports_complaints_and_satisfaction(void)
+{
+	fixture_n();
+	char at[32], line[256];
+	snprintf(at, sizeof at, "%s 09:00:00", today);
+	long long card = card_registered("报表投诉", at, 0, "", "");
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO complaints (client_id, received_at, channel, urgent, content, status, due_on, "
+				      "answered_at, reopened, registered_by, registered_at, updated_at) VALUES "
+				      "(%lld, '%d-02-01 09:00:00', 'phone', 1, 'c', 'answered', '%d-02-04', '%d-02-03 10:00:00', 1, "
+				      "%lld, NOW(), NOW()), (%lld, '%d-02-10 09:00:00', 'mail', 0, 'c', 'open', '%d-02-25', NULL, 0, "
+				      "%lld, NOW(), NOW())", card, year, year, year, own_n, card, year, year, own_n), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO survey_stats (year, dept_id, grade_id, owner_id, n, service, price, overall) "
+				      "VALUES (%d, %lld, (SELECT id FROM grades WHERE code = 'vip'), %lld, 2, 9, 8, 10)", year,
+				      dept_n, own_n), 0);
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(get(&gm, "/reports/complaints.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year, year), 200);
+	/* 2 received, 1 urgent, 1 answered in time, 1 unanswered past its deadline, 1 reopened */
+	snprintf(line, sizeof line, "%s,2,1,1,1,1", name_dept_n);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%s,2,4.50,4.00,5.00", name_dept_n);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT(csv_has(&gm, "VIP客户,2,4.50,4.00,5.00"));
+	/* another year: nothing */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/complaints.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year - 4, year - 4),
+			200);
+	snprintf(line, sizeof line, "\r\n%s,", name_dept_n);
+	CU_ASSERT(!client_has(&gm, line));
+	client_free(&gm);
+}
+
+static void test_reports_retention_and_destruction(void)
+{
+	fixture_n();
+	char at[32], line[256];
+	snprintf(at, sizeof at, "%s 09:00:00", today);
+	long long card = card_registered("报表保管", at, 0, "", "");
+	/* on the shelf: 3 years from Y-5 (ended), 10 years from Y-8 mid-year (ends after today), permanent */
+	const char *ret[3] = { "3", "10", "permanent" };
+	int from_year[3] = { year - 5, year - 8, year - 20 };
+	for (int i = 0; i < 3; i++)
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_items (archive_no, client_id, volume_id, type_id, seq, title, "
+					      "doc_date, secrecy, retention, status, dept_id, filed_by, filed_at) VALUES "
+					      "('RPTN-%s-%d', %lld, 0, 1, %d, '保管%d', '%d-06-01', 'ordinary', '%s', 'on_shelf', %lld, "
+					      "%lld, NOW())", run, i, card, i + 1, i, from_year[i], ret[i], dept_n, own_n), 0);
+	long long gone = db_value("SELECT id FROM archive_items WHERE archive_no = 'RPTN-%s-0'", run);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_items (archive_no, client_id, volume_id, type_id, seq, title, "
+				      "doc_date, secrecy, retention, status, dept_id, filed_by, filed_at) VALUES "
+				      "('RPTN-%s-9', %lld, 0, 1, 9, '已销毁', '%d-01-01', 'ordinary', '3', 'destroyed', %lld, "
+				      "%lld, NOW())", run, card, year - 6, dept_n, own_n), 0);
+	gone = db_value("SELECT id FROM archive_items WHERE archive_no = 'RPTN-%s-9'", run);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO destruction_register (batch_id, item_id, archive_no, title, client_name, "
+				      "doc_date, retention, secrecy, place, destroyed_on, executor, supervisor_id, confirmed_at, "
+				      "recorded_by) VALUES (0, %lld, 'RPTN-%s-9', '已销毁', '报表保管', '%d-01-01', '3', 'ordinary', "
+				      "'p', '%d-08-01', 'e', %lld, NOW(), %lld)", gone, run, year - 6, year, mgr_n, mgr_n), 0);
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(get(&gm, "/reports/retention.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year + 2, year + 2),
+			200);
+	CU_ASSERT(csv_has(&gm, "3 年,1,1"));
+	CU_ASSERT(csv_has(&gm, "10 年,1,0"));
+	CU_ASSERT(!client_has(&gm, "permanent"));
+	CU_ASSERT(!client_has(&gm, "RPTN-"));   /* nothing destroyed that year */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/retention.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year, year), 200);
+	CU_ASSERT(csv_has(&gm, "3 年,1,1"));
+	CU_ASSERT(csv_has(&gm, "10 年,0,0"));
+	snprintf(line, sizeof line, "RPTN-%s-9,已销毁,报表保管,%d-01-01,%d-08-01", run, year - 6, year);
+	CU_ASSERT(csv_has(&gm, line));
+	client_free(&gm);
+}
+
 /* A report page runs few statements, whatever the data. */
 static void test_reports_statement_counts(void)
 {
 	fixture();
 	struct client gm;
 	sign_in(&gm, "gm");
-	const char *pages[] = { "/reports/follow-up", "/reports/clients", "/reports/circulation", "/reports/access" };
-	for (int i = 0; i < 4; i++) {
+	const char *pages[] = { "/reports/follow-up", "/reports/clients", "/reports/circulation", "/reports/access",
+				"/reports/new-clients", "/reports/pool", "/reports/approvals", "/reports/complaints",
+				"/reports/retention" };
+	for (int i = 0; i < 9; i++) {
 		CU_ASSERT_EQUAL(client_get(&gm, pages[i]), 200);
 		char v[32] = "";
 		CU_ASSERT(client_header(&gm, "X-Statements", v, sizeof v) == 0);
@@ -520,6 +735,11 @@ void add_report_suite(void)
 	T(test_reports_client_structure_and_quota);
 	T(test_reports_circulation);
 	T(test_reports_access_audit);
+	T(test_reports_new_clients_and_filing);
+	T(test_reports_pool);
+	T(test_reports_approvals);
+	T(test_reports_complaints_and_satisfaction);
+	T(test_reports_retention_and_destruction);
 	T(test_reports_scope_by_role);
 	T(test_reports_bad_filters);
 	T(test_reports_xlsx);

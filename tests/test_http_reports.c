@@ -374,6 +374,31 @@ static void test_reports_bad_filters(void)
 	client_free(&gm);
 }
 
+/* Runs the python3 script (openpyxl; the workbook's path is sys.argv[1]) on the XLSX in c; asserts it
+ * prints "OK" (else its complaint goes to stderr). */
+static void xlsx_check(struct client *c, const char *script)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/reports-%s.xlsx", getenv("DOSSIER_TEST_VAR"), run);
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_FATAL(f != NULL);
+	fwrite(c->res.body.data, 1, c->res.body.len, f);
+	fclose(f);
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 - '%s' <<'EOF'\nimport sys, openpyxl, datetime\n"
+		 "wb = openpyxl.load_workbook(sys.argv[1])\n%s\nEOF", path, script);
+	FILE *p = popen(cmd, "r");
+	CU_ASSERT_FATAL(p != NULL);
+	char out[512] = "";
+	if (fgets(out, sizeof out, p) == NULL)
+		out[0] = '\0';
+	pclose(p);
+	if (strncmp(out, "OK", 2) != 0)
+		fprintf(stderr, "xlsx: %s\n", out);
+	CU_ASSERT(strncmp(out, "OK", 2) == 0);
+	unlink(path);
+}
+
 /* The workbook read back with openpyxl: typed cells, bold frozen header, autofilter, the name kept as text. */
 static void test_reports_xlsx(void)
 {
@@ -386,18 +411,9 @@ static void test_reports_xlsx(void)
 		  strcmp(v, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") == 0);
 	CU_ASSERT(client_header(&gm, "Content-Disposition", v, sizeof v) == 0 && strstr(v, "attachment") &&
 		  strstr(v, ".xlsx"));
-	char path[128];
-	snprintf(path, sizeof path, "%s/reports-%s.xlsx", getenv("DOSSIER_TEST_VAR"), run);
-	FILE *f = fopen(path, "wb");
-	CU_ASSERT_FATAL(f != NULL);
-	fwrite(gm.res.body.data, 1, gm.res.body.len, f);
-	fclose(f);
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd,
-		 "/usr/bin/python3 - '%s' '%s' '%s' <<'EOF'\n"
-		 "import sys, openpyxl, datetime\n"
-		 "wb = openpyxl.load_workbook(sys.argv[1])\n"
-		 "card, name_b = sys.argv[2], sys.argv[3]\n"
+	char script[2048];
+	snprintf(script, sizeof script,
+		 "card, name_b = '%s', '%s'\n"
 		 "errs = []\n"
 		 "about = wb.worksheets[0]\n"
 		 "if not isinstance(about['B3'].value, datetime.datetime): errs.append('from is not a date')\n"
@@ -407,43 +423,30 @@ static void test_reports_xlsx(void)
 		 "if not views.auto_filter.ref: errs.append('no autofilter')\n"
 		 "rows = {r[0].value: r for r in views.iter_rows(min_row=2)}\n"
 		 "b = rows.get(name_b)\n"
-		 "if b is None or b[1].value != 1 or b[2].value != 2 or b[1].data_type != 'n': errs.append('B row %%r' %% ([c.value for c in b] if b else None))\n"
+		 "if b is None or b[1].value != 1 or b[2].value != 2 or b[1].data_type != 'n': "
+		 "errs.append('B row %%r' %% ([c.value for c in b] if b else None))\n"
 		 "c = [r for r in cards.iter_rows(min_row=2) if str(r[0].value).endswith(card[4:])]\n"
-		 "if not c or c[0][0].value != card or c[0][0].data_type != 's' or c[0][1].value != 3: errs.append('card row %%r' %% ([x.value for x in c[0]] if c else None))\n"
+		 "if not c or c[0][0].value != card or c[0][0].data_type != 's' or c[0][1].value != 3: "
+		 "errs.append('card row %%r' %% ([x.value for x in c[0]] if c else None))\n"
 		 "if views.column_dimensions['A'].width < 10: errs.append('narrow column')\n"
-		 "print('OK' if not errs else '; '.join(errs))\n"
-		 "EOF",
-		 path, card1, name_b);
-	FILE *p = popen(cmd, "r");
-	CU_ASSERT_FATAL(p != NULL);
-	char out[512] = "";
-	if (fgets(out, sizeof out, p) == NULL)
-		out[0] = '\0';
-	pclose(p);
-	if (strncmp(out, "OK", 2) != 0)
-		fprintf(stderr, "xlsx: %s\n", out);
-	CU_ASSERT(strncmp(out, "OK", 2) == 0);
-	unlink(path);
-	/* a percent column is a number formatted as a percent */
+		 "print('OK' if not errs else '; '.join(errs))",
+		 card1, name_b);
+	xlsx_check(&gm, script);
+	/* a percent column is a number formatted as a percent; a date column a date */
 	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.xlsx?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
-	f = fopen(path, "wb");
-	CU_ASSERT_FATAL(f != NULL);
-	fwrite(gm.res.body.data, 1, gm.res.body.len, f);
-	fclose(f);
-	snprintf(cmd, sizeof cmd,
-		 "/usr/bin/python3 -c \"import openpyxl,sys; ws = openpyxl.load_workbook('%s').worksheets[1]; "
-		 "r = [r for r in ws.iter_rows(min_row=2) if r[0].value == '%s'][0]; "
+	snprintf(script, sizeof script,
+		 "ws = wb.worksheets[1]\n"
+		 "r = [r for r in ws.iter_rows(min_row=2) if r[0].value == '%s'][0]\n"
 		 "print('OK' if r[4].data_type == 'n' and abs(r[4].value - 2/3) < 0.001 and '%%' in r[4].number_format "
-		 "else 'bad %%r %%r' %% (r[4].value, r[4].number_format))\"", path, name_a);
-	p = popen(cmd, "r");
-	CU_ASSERT_FATAL(p != NULL);
-	if (fgets(out, sizeof out, p) == NULL)
-		out[0] = '\0';
-	pclose(p);
-	if (strncmp(out, "OK", 2) != 0)
-		fprintf(stderr, "xlsx percent: %s\n", out);
-	CU_ASSERT(strncmp(out, "OK", 2) == 0);
-	unlink(path);
+		 "else 'bad %%r %%r' %% (r[4].value, r[4].number_format))", name_a);
+	xlsx_check(&gm, script);
+	CU_ASSERT_EQUAL(get(&gm, "/reports/circulation.xlsx?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
+	snprintf(script, sizeof script,
+		 "ws = wb.worksheets[3]\n"
+		 "r = [r for r in ws.iter_rows(min_row=2)][0]\n"
+		 "print('OK' if r[2].is_date and r[2].value == datetime.datetime(%d, 7, 1) else 'bad %%r' %% r[2].value)",
+		 year);
+	xlsx_check(&gm, script);
 	client_free(&gm);
 }
 

@@ -12,8 +12,9 @@ CREATE TABLE IF NOT EXISTS rpt_rollups (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- the cards not deleted, counted by department × owner × grade × nature ×
--- region × lifecycle (0 for an empty grade, nature or region); overdue: the
--- next visit was due before the day of the build; pool: in the public pool
+-- region × lifecycle (0 for an empty grade, nature or region); overdue: out of
+-- the pool, the next visit was due before the day of the build; pool: in the
+-- public pool
 CREATE TABLE IF NOT EXISTS rpt_clients (
   dept_id    INT UNSIGNED NOT NULL,
   owner_id   INT UNSIGNED NOT NULL,

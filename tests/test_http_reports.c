@@ -485,12 +485,14 @@ static void test_reports_rollup_equals_recount(void)
 			CU_ASSERT_EQUAL(run_cron(), 0);
 	}
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	const char *recount = "SELECT dept_id, owner_id, COALESCE(grade_id, 0) g, COALESCE(nature_id, 0) k, "
-			      "COALESCE(region_id, 0) rg, lifecycle, COUNT(*) n, SUM(in_pool) p FROM clients "
-			      "WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6";
+	char recount[1024];
+	snprintf(recount, sizeof recount, "SELECT dept_id, owner_id, COALESCE(grade_id, 0) g, COALESCE(nature_id, 0) k, "
+		 "COALESCE(region_id, 0) rg, lifecycle, COUNT(*) n, SUM(in_pool) p, SUM(in_pool = 0 AND "
+		 "next_visit_due < '%s') o FROM clients WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6", today);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_clients r ON r.dept_id = x.dept_id AND "
 				 "r.owner_id = x.owner_id AND r.grade_id = x.g AND r.nature_id = x.k AND r.region_id = x.rg "
-				 "AND r.lifecycle = x.lifecycle WHERE r.n IS NULL OR r.n <> x.n OR r.pool <> x.p", recount), 0);
+				 "AND r.lifecycle = x.lifecycle WHERE r.n IS NULL OR r.n <> x.n OR r.pool <> x.p OR r.overdue <> x.o",
+				 recount), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_clients"), db_value("SELECT COUNT(*) FROM (%s) x", recount));
 	CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_clients"),
 			db_value("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL"));

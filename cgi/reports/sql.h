@@ -56,10 +56,10 @@
 		"LEFT JOIN grades g ON g.id = c2.grade_id) x JOIN clients c ON c.id = x.client_id " \
 		"JOIN users u ON u.id = c.owner_id WHERE c.deleted_at IS NULL AND " IN_TREE("c.dept_id") \
 		" GROUP BY c.owner_id, u.display_name ORDER BY u.display_name, c.owner_id LIMIT 500") \
-	/* cards overdue for a visit per owner (rollup) */ \
-	X(Q_RPT_FOLLOW_OVERDUE, "ii", "SELECT r.owner_id, u.display_name, SUM(r.n), SUM(r.overdue), " \
-		"SUM(r.overdue) / SUM(r.n) FROM rpt_clients r JOIN users u ON u.id = r.owner_id WHERE r.pool = 0 AND " \
-		IN_TREE("r.dept_id") " GROUP BY r.owner_id, u.display_name HAVING SUM(r.n) > 0 " \
+	/* cards overdue for a visit per owner (rollup): cards out of the pool, overdue, share */ \
+	X(Q_RPT_FOLLOW_OVERDUE, "ii", "SELECT r.owner_id, u.display_name, SUM(r.n - r.pool), SUM(r.overdue), " \
+		"SUM(r.overdue) / SUM(r.n - r.pool) FROM rpt_clients r JOIN users u ON u.id = r.owner_id WHERE " \
+		IN_TREE("r.dept_id") " GROUP BY r.owner_id, u.display_name HAVING SUM(r.n - r.pool) > 0 " \
 		"ORDER BY SUM(r.overdue) DESC, u.display_name LIMIT 500") \
 	/* ---- 5. circulation ---- */ \
 	/* by secrecy: out now, of them in time and overdue, lent in the period (now, from, to) */ \
@@ -165,7 +165,7 @@
 	X(Q_RPT_CLIENTS_CLEAR, "", "DELETE FROM rpt_clients") \
 	X(Q_RPT_CLIENTS_FILL, "s", "INSERT INTO rpt_clients (dept_id, owner_id, grade_id, nature_id, region_id, lifecycle, " \
 		"n, overdue, pool) SELECT dept_id, owner_id, COALESCE(grade_id, 0), COALESCE(nature_id, 0), " \
-		"COALESCE(region_id, 0), lifecycle, COUNT(*), SUM(next_visit_due IS NOT NULL AND next_visit_due < ?), " \
+		"COALESCE(region_id, 0), lifecycle, COUNT(*), SUM(in_pool = 0 AND next_visit_due IS NOT NULL AND next_visit_due < ?), " \
 		"SUM(in_pool) FROM clients WHERE deleted_at IS NULL GROUP BY dept_id, owner_id, COALESCE(grade_id, 0), " \
 		"COALESCE(nature_id, 0), COALESCE(region_id, 0), lifecycle") \
 	X(Q_RPT_VIEWS_CLEAR, "s", "DELETE FROM rpt_views_days WHERE day >= ?") \

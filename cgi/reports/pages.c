@@ -217,19 +217,22 @@ static void view_section(struct req *r, const struct rfilter *f, const struct rs
 		view_set(r, arena_printf(r->a, "%s.chart", p), svg);
 }
 
-/* Fills the sections of rep with f. 0 or an HTTP status. */
+/* Fills the sections of rep with f, each with the time of its figures. 0 or an HTTP status. */
 static int fill(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs)
 {
-	const char *clients_at = NULL, *views_at = NULL;
 	for (size_t i = 0; i < rep->nsections; i++) {
 		memset(&secs[i], 0, sizeof secs[i]);
 		secs[i].def = &rep->sections[i];
 		secs[i].as_of = r->now_text;
-		if (secs[i].def->rollup) {
-			const char **at = strcmp(rep->name, "access") == 0 ? &views_at : &clients_at;
-			if (*at == NULL)
-				*at = rollup_as_of(r, at == &views_at ? "views" : "clients");
-			secs[i].as_of = (*at)[0] ? *at : lang_text(r, "report.never_built");
+		if (secs[i].def->rollup == NULL)
+			continue;
+		/* the same summary table as an earlier section: its time once */
+		for (size_t j = 0; j < i; j++)
+			if (secs[j].def->rollup && strcmp(secs[j].def->rollup, secs[i].def->rollup) == 0)
+				secs[i].as_of = secs[j].as_of;
+		if (secs[i].as_of == r->now_text) {
+			const char *at = rollup_as_of(r, secs[i].def->rollup);
+			secs[i].as_of = at[0] ? at : lang_text(r, "report.never_built");
 		}
 	}
 	return rep->fill(r, f, secs);

@@ -39,7 +39,7 @@ struct rsection_def {
 	const char *link;
 	int link_dept;               /* the link also takes &dept= of the filter */
 	int totals;                  /* a totals row of the whole-number columns */
-	int rollup;                  /* its figures come from a summary table (its freshness shown) */
+	const char *rollup;          /* the summary table its figures come from (rpt_rollups.name), or NULL */
 };
 
 /* A section as filled: rows of text cells, a key per row for its link. */

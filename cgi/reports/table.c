@@ -79,18 +79,18 @@ static void name_blanks(struct rsection *s)
 
 static const struct rsection_def structure_secs[] = {
 	{ "by_grade", { { "grade", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?grade=", 1, 1, 1 },
+	  "/clients?grade=", 1, 1, "clients" },
 	{ "by_lifecycle", { { "lifecycle", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?lifecycle=", 1, 1, 1 },
+	  "/clients?lifecycle=", 1, 1, "clients" },
 	{ "by_nature", { { "nature", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?nature=", 1, 1, 1 },
+	  "/clients?nature=", 1, 1, "clients" },
 	{ "by_region", { { "region", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?region=", 1, 1, 1 },
+	  "/clients?region=", 1, 1, "clients" },
 	{ "by_owner", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "in_pool", COL_INT } }, 3, CHART_BARS, { 1 },
-	  "/clients?owner=", 1, 1, 1 },
+	  "/clients?owner=", 1, 1, "clients" },
 	{ "quota", { { "dept", COL_TEXT }, { "cards", COL_INT }, { "vip", COL_INT }, { "vip_share", COL_PERCENT },
 		     { "preferred", COL_INT }, { "preferred_share", COL_PERCENT } }, 6, CHART_QUOTA, { 3, 5 },
-	  "/clients?dept=", 0, 1, 1 },
+	  "/clients?dept=", 0, 1, "clients" },
 };
 
 static int fill_structure(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -114,10 +114,10 @@ static int fill_structure(struct req *r, const struct rfilter *f, struct rsectio
 static const struct rsection_def follow_secs[] = {
 	{ "follow_visits", { { "owner", COL_TEXT }, { "visits", COL_INT }, { "on_time", COL_INT }, { "late", COL_INT },
 			     { "on_time_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  "/clients?owner=", 1, 1, 0 },
+	  "/clients?owner=", 1, 1, NULL },
 	{ "follow_overdue", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "overdue", COL_INT },
 			      { "overdue_share", COL_PERCENT } }, 4, CHART_BARS, { 2 },
-	  "/clients?due=overdue&owner=", 1, 1, 1 },
+	  "/clients?due=overdue&owner=", 1, 1, "clients" },
 };
 
 static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -131,11 +131,11 @@ static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *
 
 static const struct rsection_def circulation_secs[] = {
 	{ "loans_secrecy", { { "secrecy", COL_TEXT }, { "out", COL_INT }, { "in_time", COL_INT }, { "overdue", COL_INT },
-			     { "lent", COL_INT } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, 0 },
+			     { "lent", COL_INT } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL },
 	{ "loans_borrower", { { "borrower", COL_TEXT }, { "out", COL_INT }, { "overdue", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, NULL, 0, 1, 0 },
+	  { 1 }, NULL, 0, 1, NULL },
 	{ "lost", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "day", COL_DATE }, { "borrower", COL_TEXT } }, 4,
-	  CHART_NONE, { 0 }, "/archive/items/", 0, 0, 0 },
+	  CHART_NONE, { 0 }, "/archive/items/", 0, 0, NULL },
 };
 
 static int fill_circulation(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -153,12 +153,12 @@ static int fill_circulation(struct req *r, const struct rfilter *f, struct rsect
 
 static const struct rsection_def access_secs[] = {
 	{ "views_user", { { "viewer", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT }, { "by_grant", COL_INT } },
-	  4, CHART_STACKED, { 1, 2 }, NULL, 0, 1, 1 },
+	  4, CHART_STACKED, { 1, 2 }, NULL, 0, 1, "views" },
 	{ "views_card", { { "card", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT } }, 3, CHART_BARS, { 1 },
-	  "/clients/", 0, 0, 0 },
-	{ "grants", { { "requester", COL_TEXT }, { "granted", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 1, 0 },
+	  "/clients/", 0, 0, NULL },
+	{ "grants", { { "requester", COL_TEXT }, { "granted", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 1, NULL },
 	{ "downloads", { { "reader", COL_TEXT }, { "downloads", COL_INT }, { "inline", COL_INT }, { "refused", COL_INT } },
-	  4, CHART_BARS, { 1 }, NULL, 0, 1, 0 },
+	  4, CHART_BARS, { 1 }, NULL, 0, 1, NULL },
 };
 
 static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -174,10 +174,10 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 
 static const struct rsection_def new_secs[] = {
 	{ "new_by_period", { { "period", COL_TEXT }, { "new", COL_INT }, { "filed_late", COL_INT },
-			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, 0 },
+			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, NULL },
 	{ "filing_person", { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
 			     { "filed_late", COL_INT }, { "late_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  NULL, 0, 1, 0 },
+	  NULL, 0, 1, NULL },
 };
 
 /* Weeks (by their Monday) for a period shorter than 13 weeks, else months;
@@ -223,9 +223,9 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 
 static const struct rsection_def pool_secs[] = {
 	{ "pool_owner", { { "owner", COL_TEXT }, { "protected", COL_INT }, { "expiring", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, "/clients?lifecycle=prospect&owner=", 1, 1, 0 },
+	  { 1 }, "/clients?lifecycle=prospect&owner=", 1, 1, NULL },
 	{ "pool_dept", { { "dept", COL_TEXT }, { "in_pool", COL_INT }, { "returned", COL_INT } }, 3, CHART_BARS, { 1 },
-	  NULL, 0, 1, 0 },
+	  NULL, 0, 1, NULL },
 };
 
 static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -239,9 +239,9 @@ static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
 
 static const struct rsection_def approvals_secs[] = {
 	{ "pending", { { "approver", COL_TEXT }, { "pending", COL_INT }, { "waiting_short", COL_INT },
-		       { "waiting_long", COL_INT }, { "oldest", COL_DATE } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, 0 },
+		       { "waiting_long", COL_INT }, { "oldest", COL_DATE } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL },
 	{ "decisions", { { "kind", COL_TEXT }, { "decided", COL_INT }, { "approved", COL_INT }, { "rejected", COL_INT },
-			 { "hours", COL_NUMBER } }, 5, CHART_BARS, { 1 }, NULL, 0, 1, 0 },
+			 { "hours", COL_NUMBER } }, 5, CHART_BARS, { 1 }, NULL, 0, 1, NULL },
 };
 
 static int fill_approvals(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -259,11 +259,11 @@ static int fill_approvals(struct req *r, const struct rfilter *f, struct rsectio
 static const struct rsection_def complaints_secs[] = {
 	{ "complaints", { { "dept", COL_TEXT }, { "received", COL_INT }, { "urgent", COL_INT },
 			  { "answered_in_time", COL_INT }, { "overdue", COL_INT }, { "reopened", COL_INT } }, 6,
-	  CHART_STACKED, { 3, 4 }, NULL, 0, 1, 0 },
+	  CHART_STACKED, { 3, 4 }, NULL, 0, 1, NULL },
 	{ "surveys_dept", { { "dept", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
-			    { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, 0 },
+			    { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL },
 	{ "surveys_grade", { { "grade", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
-			     { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, 0 },
+			     { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL },
 };
 
 static int fill_complaints(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -279,9 +279,9 @@ static int fill_complaints(struct req *r, const struct rfilter *f, struct rsecti
 
 static const struct rsection_def retention_secs[] = {
 	{ "retention", { { "retention", COL_TEXT }, { "due_by_end", COL_INT }, { "due_now", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, NULL, 0, 1, 0 },
+	  { 1 }, NULL, 0, 1, NULL },
 	{ "destroyed", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "card", COL_TEXT }, { "doc_date", COL_DATE },
-			 { "destroyed_on", COL_DATE } }, 5, CHART_NONE, { 0 }, NULL, 0, 0, 0 },
+			 { "destroyed_on", COL_DATE } }, 5, CHART_NONE, { 0 }, NULL, 0, 0, NULL },
 };
 
 static int fill_retention(struct req *r, const struct rfilter *f, struct rsection *s)

@@ -60,6 +60,13 @@ static long long make_card(const char *name, long long owner, long long dept, co
 	return db_value("SELECT MAX(id) FROM clients WHERE owner_id = %lld", owner);
 }
 
+/* The summary tables: `dossier cron` sums the logs up to the highest id the previous run saw, so twice. */
+static void rollup(void)
+{
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+}
+
 static void visit(long long card, long long by, int month, int day, const char *follow_up)
 {
 	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO visits (client_id, visited_on, kind, summary, next_follow_up, "
@@ -106,7 +113,7 @@ static void fixture(void)
 	visit(c2, own_b, 10, 20, "NULL");
 	visit(c3, own_c, 6, 1, "NULL");
 	visit(c6, own_e, 6, 1, "NULL");
-	CU_ASSERT_EQUAL(run_cron(), 0);
+	rollup();
 }
 
 /* GETs path as c and returns the status; the body stays in c->res. */
@@ -145,6 +152,20 @@ static void test_reports_follow_up_compliance(void)
 	snprintf(line, sizeof line, "%s,1,1,0,1.0000", name_e);
 	CU_ASSERT(csv_has(&gm, line));
 	CU_ASSERT(!client_has(&gm, name_c));
+	/* a period of whole months and edges (03-01 … 11-05): A's visits of 03-01 (on time) and 11-05 (late) */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.csv?dept=%lld&from=%d-03-01&to=%d-11-05", dept_d, year, year), 200);
+	snprintf(line, sizeof line, "%s,2,1,1,0.5000", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%s,2,1,1,0.5000", name_b);   /* B: 10-01 on time, 10-20 late */
+	CU_ASSERT(csv_has(&gm, line));
+	/* edges only: 01-10 … 03-01 (no whole month), and one day */
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.csv?dept=%lld&from=%d-01-10&to=%d-03-01", dept_d, year, year), 200);
+	snprintf(line, sizeof line, "%s,2,2,0,1.0000", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.csv?dept=%lld&from=%d-11-05&to=%d-11-05", dept_d, year, year), 200);
+	snprintf(line, sizeof line, "%s,1,0,1,0.0000", name_a);
+	CU_ASSERT(csv_has(&gm, line));
+	CU_ASSERT_EQUAL(get(&gm, "/reports/follow-up.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_d, year, year), 200);
 	/* overdue now (rollup): A has c1 overdue of 2 cards, B none of 2 */
 	snprintf(line, sizeof line, "%s,2,1,0.5000", name_a);
 	CU_ASSERT(csv_has(&gm, line));
@@ -266,7 +287,7 @@ static void test_reports_access_audit(void)
 	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_file_log (file_id, item_id, user_id, at, outcome) VALUES "
 				      "(1, 1, %lld, '%s', 'download'), (1, 1, %lld, '%s', 'download'), "
 				      "(1, 1, %lld, '%s', 'refused')", own_a, now_sql, own_a, now_sql, own_a, now_sql), 0);
-	CU_ASSERT_EQUAL(run_cron(), 0);
+	rollup();
 	struct client aud;
 	sign_in(&aud, "auditor");
 	char line[256];
@@ -484,7 +505,7 @@ static void test_reports_rollup_equals_recount(void)
 		if (i % 13 == 0)
 			CU_ASSERT_EQUAL(run_cron(), 0);
 	}
-	CU_ASSERT_EQUAL(run_cron(), 0);
+	rollup();
 	char recount[1024];
 	snprintf(recount, sizeof recount, "SELECT dept_id, owner_id, COALESCE(grade_id, 0) g, COALESCE(nature_id, 0) k, "
 		 "COALESCE(region_id, 0) rg, lifecycle, COUNT(*) n, SUM(in_pool) p, SUM(in_pool = 0 AND "
@@ -496,9 +517,28 @@ static void test_reports_rollup_equals_recount(void)
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_clients"), db_value("SELECT COUNT(*) FROM (%s) x", recount));
 	CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_clients"),
 			db_value("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL"));
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_views_days"),
+	/* the logs summed once a day and once a month (with the department of then) */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_views WHERE grain = 'd'"),
 			db_value("SELECT COUNT(*) FROM (SELECT DATE(at), user_id, via FROM client_views GROUP BY 1, 2, 3) x"));
-	CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_views_days"), db_value("SELECT COUNT(*) FROM client_views"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_views WHERE grain = 'm'"),
+			db_value("SELECT COUNT(*) FROM (SELECT DATE_FORMAT(at, '%%Y-%%m'), user_id, via FROM client_views "
+				 "GROUP BY 1, 2, 3) x"));
+	for (int g = 0; g < 2; g++) {
+		const char *grain = g ? "m" : "d";
+		CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_views WHERE grain = '%s'", grain),
+				db_value("SELECT COUNT(*) FROM client_views"));
+		CU_ASSERT_EQUAL(db_value("SELECT SUM(visits) FROM rpt_visits WHERE grain = '%s'", grain),
+				db_value("SELECT COUNT(*) FROM visits"));
+		CU_ASSERT_EQUAL(db_value("SELECT SUM(n) FROM rpt_new WHERE grain = '%s'", grain),
+				db_value("SELECT COUNT(*) FROM clients"));
+		CU_ASSERT_EQUAL(db_value("SELECT SUM(late) FROM rpt_new WHERE grain = '%s'", grain),
+				db_value("SELECT COUNT(*) FROM clients WHERE filed_late = 1"));
+	}
+	/* a month's figures equal the sum of its days */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (SELECT DATE_FORMAT(day, '%%Y-%%m-01') m, owner_id, dept_id, SUM(visits) v, "
+				 "SUM(on_time) o FROM rpt_visits WHERE grain = 'd' GROUP BY 1, 2, 3) d LEFT JOIN rpt_visits r "
+				 "ON r.grain = 'm' AND r.day = d.m AND r.owner_id = d.owner_id AND r.dept_id = d.dept_id "
+				 "WHERE r.visits IS NULL OR r.visits <> d.v OR r.on_time <> d.o"), 0);
 }
 
 /* ---- the other five reports, on a department N of their own ---------------------------------- */
@@ -545,6 +585,7 @@ static void test_reports_new_clients_and_filing(void)
 	card_registered("报表新乙", at, 1, "", "");
 	snprintf(at, sizeof at, "%d-05-02 09:00:00", year);
 	card_registered("报表新丙", at, 0, "", "");
+	rollup();
 	struct client gm;
 	sign_in(&gm, "gm");
 	/* a year: by month, the months without cards as zeros */

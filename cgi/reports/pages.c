@@ -51,6 +51,43 @@ static void preset(struct req *r, const char *name, struct rfilter *f)
 	}
 }
 
+/* The day number of the first day of the month after day number n. */
+static long next_month(long n)
+{
+	char day[11];
+	day_from_number(n, day);
+	int y, m, d;
+	sscanf(day, "%d-%d-%d", &y, &m, &d);
+	return day_number(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+}
+
+/* The whole months of [from, to] (day numbers) and its edges, for the summary tables kept by day and month. */
+static void period_grains(struct req *r, struct rfilter *f, long from, long to)
+{
+	long first_month = next_month(from - 1);   /* from itself when it is a 1st */
+	char to_day[11];
+	day_from_number(to, to_day);
+	int y, m, d;
+	sscanf(to_day, "%d-%d-%d", &y, &m, &d);
+	/* the last day of the last whole month: to when it ends its month, else the day before its month */
+	long last_month_end = next_month(to) - 1 == to ? to : day_number(y, m, 1) - 1;
+	if (first_month <= last_month_end) {
+		f->months_from = date_of(r, first_month);
+		f->months_to = arena_printf(r->a, "%.8s01", date_of(r, last_month_end));
+		f->edge1_from = f->from;
+		f->edge1_to = date_of(r, first_month);
+		f->edge2_from = date_of(r, last_month_end);
+		f->edge2_to = f->to;
+	} else {
+		f->months_from = "9999-12-01";
+		f->months_to = "1000-01-01";
+		f->edge1_from = f->from;
+		f->edge1_to = date_of(r, to + 1);
+		f->edge2_from = f->to;
+		f->edge2_to = f->to;
+	}
+}
+
 /* Page.error_message and the status for a filter that cannot be read. */
 static int bad_filter(struct req *r, int status, const char *key)
 {
@@ -101,6 +138,7 @@ static int read_filter(struct req *r, const struct report *rep, struct rfilter *
 		return bad_filter(r, 400, "report.too_long");
 	f->from_time = arena_printf(r->a, "%s 00:00:00", f->from);
 	f->to_time = arena_printf(r->a, "%s 00:00:00", date_of(r, to_n + 1));
+	period_grains(r, f, day_number(y, m, d), to_n);
 	return 0;
 }
 

@@ -59,7 +59,12 @@ struct rfilter {
 	const char *to_time;         /* "YYYY-MM-DD 00:00:00" of the day after to */
 	const char *today;
 	const char *period;          /* the preset chosen, or "custom" */
+	/* the period in the day-and-month summary tables (sql.h IN_PERIOD): its whole months by their
+	 * first days, and its edges [edge1_from, edge1_to) and (edge2_from, edge2_to] in days */
+	const char *months_from, *months_to, *edge1_from, *edge1_to, *edge2_from, *edge2_to;
 };
+/* The six parameters of IN_PERIOD, in order. */
+#define PERIOD_PARAMS(f) (f)->months_from, (f)->months_to, (f)->edge1_from, (f)->edge1_to, (f)->edge2_from, (f)->edge2_to
 
 #define RSECTIONS_MAX 6
 struct report {

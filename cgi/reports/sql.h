@@ -17,6 +17,18 @@
 #define RPT_CLIENTS_BY(key, label, join) "SELECT r." key ", COALESCE(" label ", ''), SUM(r.n) FROM rpt_clients r " \
 	join " WHERE " IN_TREE("r.dept_id") " GROUP BY r." key " ORDER BY SUM(r.n) DESC, r." key " LIMIT 200"
 
+/* The rows of a period in a day-and-month summary table t: its whole months
+ * (the first days of the first and last, 's' twice) and the days of its
+ * edges ([a, b) and (c, d], 's' four times): six parameters (period_days). */
+#define IN_PERIOD(t) "((" t ".grain = 'm' AND " t ".day >= ? AND " t ".day <= ?) OR (" t ".grain = 'd' AND ((" t ".day >= ? " \
+	"AND " t ".day < ?) OR (" t ".day > ? AND " t ".day <= ?))))"
+/* both grains of a chunk: a summed day's row and its month's */
+#define GRAINS "(SELECT 'd' AS g UNION ALL SELECT 'm') k"
+#define GRAIN_DAY(col) "IF(k.g = 'd', " col ", DATE_FORMAT(" col ", '%Y-%m-01'))"
+
+/* how many of the period's latest views the cards viewed most are counted from */
+#define CARD_VIEWS "5000"
+
 /* the last day of an item's retention term */
 #define RETENTION_END_OF(t) "DATE_ADD(" t ".doc_date, INTERVAL CAST(CAST(" t ".retention AS CHAR) AS UNSIGNED) YEAR)"
 
@@ -24,11 +36,12 @@
 #define PREV_VISIT(col) "(SELECT p." col " FROM visits p WHERE p.client_id = v.client_id AND (p.visited_on < v.visited_on " \
 	"OR (p.visited_on = v.visited_on AND p.id < v.id)) ORDER BY p.visited_on DESC, p.id DESC LIMIT 1)"
 
+enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
+
 #define REPORTS_SQL(X) \
 	/* ---- the filter ---- */ \
 	X(Q_RPT_DEPTS, "", "SELECT id, name FROM departments WHERE disabled = 0 ORDER BY parent_id IS NOT NULL, name, id") \
 	X(Q_RPT_DEPT_NAME, "i", "SELECT name FROM departments WHERE id = ?") \
-	X(Q_RPT_ROLLUP_AT, "s", "SELECT built_at FROM rpt_rollups WHERE name = ?") \
 	/* ---- 1. client structure (rpt_clients) ---- */ \
 	X(Q_RPT_BY_GRADE, "iii", RPT_CLIENTS_BY("grade_id", LANG_NAME("g"), "LEFT JOIN grades g ON g.id = r.grade_id")) \
 	X(Q_RPT_BY_NATURE, "iii", RPT_CLIENTS_BY("nature_id", LANG_NAME("k"), "LEFT JOIN class_items k ON k.id = r.nature_id")) \
@@ -45,17 +58,11 @@
 		"LEFT JOIN grades g ON g.id = r.grade_id WHERE " IN_TREE("r.dept_id") " GROUP BY r.dept_id, d.name " \
 		"HAVING SUM(r.n) > 0 ORDER BY d.name LIMIT 200") \
 	/* ---- 3. follow-up compliance ---- */ \
-	/* visits in the period per owner of the card: all, on time (no earlier visit, or on or before the \
-	 * day the earlier one made due: the grade's cadence, at most a year, or its follow-up day if sooner) */ \
-	X(Q_RPT_FOLLOW_VISITS, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(x.on_time), " \
-		"COUNT(*) - SUM(x.on_time), SUM(x.on_time) / COUNT(*) FROM (SELECT v.client_id, " \
-		"(v.prev IS NULL OR v.visited_on <= LEAST(DATE_ADD(v.prev, INTERVAL LEAST(COALESCE(g.visit_days, 365), 365) DAY), " \
-		"COALESCE(v.prev_follow, '9999-12-31'))) AS on_time FROM (SELECT v.client_id, v.visited_on, " \
-		PREV_VISIT("visited_on") " AS prev, " PREV_VISIT("next_follow_up") " AS prev_follow " \
-		"FROM visits v WHERE v.visited_on >= ? AND v.visited_on <= ?) v JOIN clients c2 ON c2.id = v.client_id " \
-		"LEFT JOIN grades g ON g.id = c2.grade_id) x JOIN clients c ON c.id = x.client_id " \
-		"JOIN users u ON u.id = c.owner_id WHERE c.deleted_at IS NULL AND " IN_TREE("c.dept_id") \
-		" GROUP BY c.owner_id, u.display_name ORDER BY u.display_name, c.owner_id LIMIT 500") \
+	/* visits in the period per owner of the card (rpt_visits): all, on time, late, on-time share */ \
+	X(Q_RPT_FOLLOW_VISITS, "ssssssii", "SELECT r.owner_id, u.display_name, SUM(r.visits), SUM(r.on_time), " \
+		"SUM(r.visits) - SUM(r.on_time), SUM(r.on_time) / SUM(r.visits) FROM rpt_visits r " \
+		"JOIN users u ON u.id = r.owner_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
+		" GROUP BY r.owner_id, u.display_name ORDER BY u.display_name, r.owner_id LIMIT 500") \
 	/* cards overdue for a visit per owner (rollup): cards out of the pool, overdue, share */ \
 	X(Q_RPT_FOLLOW_OVERDUE, "ii", "SELECT r.owner_id, u.display_name, SUM(r.n - r.pool), SUM(r.overdue), " \
 		"SUM(r.overdue) / SUM(r.n - r.pool) FROM rpt_clients r JOIN users u ON u.id = r.owner_id WHERE " \
@@ -79,16 +86,17 @@
 		"JOIN users u ON u.id = l.borrower_id WHERE n.kind = 'lost' AND n.noted_at >= ? AND n.noted_at < ? AND " \
 		IN_TREE("i.dept_id") " ORDER BY n.noted_at, n.id LIMIT 500") \
 	/* ---- 6. access audit ---- */ \
-	/* views per viewer in the period (rollup): views allowed, denied attempts */ \
-	X(Q_RPT_VIEWS_USER, "ssii", "SELECT r.user_id, u.display_name, SUM(IF(r.via = 'denied', 0, r.n)), " \
-		"SUM(IF(r.via = 'denied', r.n, 0)), SUM(IF(r.via = 'grant', r.n, 0)) FROM rpt_views_days r " \
-		"JOIN users u ON u.id = r.user_id WHERE r.day >= ? AND r.day <= ? AND " IN_TREE("r.dept_id") \
+	/* views per viewer in the period (rpt_views): views allowed, denied attempts, by grant */ \
+	X(Q_RPT_VIEWS_USER, "ssssssii", "SELECT r.user_id, u.display_name, SUM(IF(r.via = 'denied', 0, r.n)), " \
+		"SUM(IF(r.via = 'denied', r.n, 0)), SUM(IF(r.via = 'grant', r.n, 0)) FROM rpt_views r " \
+		"JOIN users u ON u.id = r.user_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
 		" GROUP BY r.user_id, u.display_name ORDER BY SUM(r.n) DESC, u.display_name LIMIT 500") \
-	/* the cards viewed most in the period, by viewers of the departments (an index range of the period) */ \
-	X(Q_RPT_VIEWS_CARD, "ssii", "SELECT v.client_id, c.name, SUM(v.via <> 'denied'), SUM(v.via = 'denied') " \
-		"FROM client_views v JOIN clients c ON c.id = v.client_id JOIN users u ON u.id = v.user_id " \
-		"WHERE v.at >= ? AND v.at < ? AND " IN_TREE("u.dept_id") " GROUP BY v.client_id, c.name " \
-		"ORDER BY COUNT(*) DESC, c.name LIMIT 20") \
+	/* the cards viewed most among the latest CARD_VIEWS views of the period by viewers of the departments \
+	 * (a bounded backward range of the covering period index, whatever the size of the log) */ \
+	X(Q_RPT_VIEWS_CARD, "ssii", "SELECT x.client_id, c.name, SUM(x.via <> 'denied'), SUM(x.via = 'denied') FROM " \
+		"(SELECT v.client_id, v.via FROM client_views v FORCE INDEX (ix_client_views_at) JOIN users u ON u.id = v.user_id " \
+		"WHERE v.at >= ? AND v.at < ? AND " IN_TREE("u.dept_id") " ORDER BY v.at DESC LIMIT " CARD_VIEWS ") x " \
+		"JOIN clients c ON c.id = x.client_id GROUP BY x.client_id, c.name ORDER BY COUNT(*) DESC, c.name LIMIT 20") \
 	/* access to cards granted by approval in the period, per requester */ \
 	X(Q_RPT_GRANTS, "ssii", "SELECT q.requester_id, u.display_name, COUNT(*) FROM requests q " \
 		"JOIN users u ON u.id = q.requester_id WHERE q.decided_at >= ? AND q.decided_at < ? AND q.req_type = 'view' " \
@@ -100,19 +108,18 @@
 		"JOIN users u ON u.id = f.user_id WHERE f.at >= ? AND f.at < ? AND " IN_TREE("u.dept_id") \
 		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
 	/* ---- 2. new clients and filing timeliness ---- */ \
-	/* cards registered in the period per week (its Monday) or month: new, filed late, late share */ \
-	X(Q_RPT_NEW_WEEKLY, "ssii", "SELECT w, w, COUNT(*), SUM(filed_late), SUM(filed_late) / COUNT(*) FROM (SELECT " \
-		"DATE_SUB(DATE(c.registered_at), INTERVAL WEEKDAY(c.registered_at) DAY) AS w, c.filed_late FROM clients c " \
-		"WHERE c.registered_at >= ? AND c.registered_at < ? AND " IN_TREE("c.dept_id") ") x GROUP BY w ORDER BY w") \
-	X(Q_RPT_NEW_MONTHLY, "ssii", "SELECT m, m, COUNT(*), SUM(filed_late), SUM(filed_late) / COUNT(*) FROM (SELECT " \
-		"DATE_FORMAT(c.registered_at, '%Y-%m') AS m, c.filed_late FROM clients c " \
-		"WHERE c.registered_at >= ? AND c.registered_at < ? AND " IN_TREE("c.dept_id") ") x GROUP BY m ORDER BY m") \
-	/* per person who registered them */ \
-	X(Q_RPT_FILING_PERSON, "ssii", "SELECT c.registered_by, u.display_name, COUNT(*), COUNT(*) - SUM(c.filed_late), " \
-		"SUM(c.filed_late), " \
-		"SUM(c.filed_late) / COUNT(*) FROM clients c JOIN users u ON u.id = c.registered_by " \
-		"WHERE c.registered_at >= ? AND c.registered_at < ? AND " IN_TREE("c.dept_id") \
-		" GROUP BY c.registered_by, u.display_name ORDER BY SUM(c.filed_late) DESC, u.display_name LIMIT 500") \
+	/* cards registered in the period (rpt_new) per week (its Monday) or month: new, filed late, late share */ \
+	X(Q_RPT_NEW_WEEKLY, "ssii", "SELECT w, w, SUM(n), SUM(late), SUM(late) / SUM(n) FROM (SELECT " \
+		"DATE_SUB(r.day, INTERVAL WEEKDAY(r.day) DAY) AS w, r.n, r.late FROM rpt_new r " \
+		"WHERE r.grain = 'd' AND r.day >= ? AND r.day <= ? AND " IN_TREE("r.dept_id") ") x GROUP BY w ORDER BY w") \
+	X(Q_RPT_NEW_MONTHLY, "ssssssii", "SELECT m, m, SUM(n), SUM(late), SUM(late) / SUM(n) FROM (SELECT " \
+		"DATE_FORMAT(r.day, '%Y-%m') AS m, r.n, r.late FROM rpt_new r " \
+		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") ") x GROUP BY m ORDER BY m") \
+	/* per person who registered them: new, in time, late, late share */ \
+	X(Q_RPT_FILING_PERSON, "ssssssii", "SELECT r.registered_by, u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), " \
+		"SUM(r.late), SUM(r.late) / SUM(r.n) FROM rpt_new r JOIN users u ON u.id = r.registered_by " \
+		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
+		" GROUP BY r.registered_by, u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500") \
 	/* ---- 4. pool ---- */ \
 	/* protected prospects per owner: protected today, protection ending within 14 days (that day, today) */ \
 	X(Q_RPT_POOL_OWNER, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \
@@ -168,10 +175,42 @@
 		"COALESCE(region_id, 0), lifecycle, COUNT(*), SUM(in_pool = 0 AND next_visit_due IS NOT NULL AND next_visit_due < ?), " \
 		"SUM(in_pool) FROM clients WHERE deleted_at IS NULL GROUP BY dept_id, owner_id, COALESCE(grade_id, 0), " \
 		"COALESCE(nature_id, 0), COALESCE(region_id, 0), lifecycle") \
-	X(Q_RPT_VIEWS_CLEAR, "s", "DELETE FROM rpt_views_days WHERE day >= ?") \
-	X(Q_RPT_VIEWS_FILL, "s", "INSERT INTO rpt_views_days (day, user_id, dept_id, via, n) " \
-		"SELECT DATE(v.at), v.user_id, u.dept_id, v.via, COUNT(*) FROM client_views v JOIN users u ON u.id = v.user_id " \
-		"WHERE v.at >= ? GROUP BY DATE(v.at), v.user_id, u.dept_id, v.via") \
+	/* the sources summed up by id range (after, up to) */ \
+	X(Q_RPT_VIEWS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM client_views") \
+	X(Q_RPT_VIEWS_ADD, "ii", "INSERT INTO rpt_views (grain, day, user_id, dept_id, via, n) " \
+		"SELECT k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.via, SUM(x.n) FROM (SELECT DATE(v.at) AS day, " \
+		"v.user_id, u.dept_id, v.via, COUNT(*) AS n FROM client_views v JOIN users u ON u.id = v.user_id " \
+		"WHERE v.id > ? AND v.id <= ? GROUP BY DATE(v.at), v.user_id, u.dept_id, v.via) x JOIN " GRAINS " " \
+		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.via ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
+	X(Q_RPT_VISITS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM visits") \
+	/* on time: no earlier visit of the card, or on or before the day the earlier one made due (the \
+	 * grade's cadence, at most a year, or its follow-up day if sooner: Q_VISIT_MOVE_CARD's rule) */ \
+	X(Q_RPT_VISITS_ADD, "ii", "INSERT INTO rpt_visits (grain, day, owner_id, dept_id, visits, on_time) " \
+		"SELECT k.g, " GRAIN_DAY("y.day") ", y.owner_id, y.dept_id, SUM(y.visits), SUM(y.on_time) FROM (" \
+		"SELECT x.visited_on AS day, x.owner_id, x.dept_id, COUNT(*) AS visits, SUM(x.prev IS NULL OR x.visited_on <= " \
+		"LEAST(DATE_ADD(x.prev, INTERVAL LEAST(COALESCE(x.cadence, 365), 365) DAY), " \
+		"COALESCE(x.prev_follow, '9999-12-31'))) AS on_time FROM (SELECT v.visited_on, c.owner_id, c.dept_id, " \
+		"g.visit_days AS cadence, " PREV_VISIT("visited_on") " AS prev, " PREV_VISIT("next_follow_up") " AS prev_follow " \
+		"FROM visits v JOIN clients c ON c.id = v.client_id LEFT JOIN grades g ON g.id = c.grade_id " \
+		"WHERE v.id > ? AND v.id <= ?) x GROUP BY x.visited_on, x.owner_id, x.dept_id) y JOIN " GRAINS " " \
+		"GROUP BY k.g, " GRAIN_DAY("y.day") ", y.owner_id, y.dept_id " \
+		"ON DUPLICATE KEY UPDATE visits = visits + VALUES(visits), on_time = on_time + VALUES(on_time)") \
+	X(Q_RPT_NEW_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM clients") \
+	X(Q_RPT_NEW_ADD, "ii", "INSERT INTO rpt_new (grain, day, dept_id, registered_by, n, late) " \
+		"SELECT k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.registered_by, SUM(x.n), SUM(x.late) FROM (" \
+		"SELECT DATE(registered_at) AS day, dept_id, registered_by, COUNT(*) AS n, SUM(filed_late) AS late " \
+		"FROM clients WHERE id > ? AND id <= ? GROUP BY DATE(registered_at), dept_id, registered_by) x JOIN " GRAINS " " \
+		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.registered_by " \
+		"ON DUPLICATE KEY UPDATE n = n + VALUES(n), late = late + VALUES(late)") \
+	/* a rollup's state (rollup_col) */ \
+	X(Q_RPT_ROLLUP_GET, "s", "SELECT built_at, last_id, seen_id, seen_at FROM rpt_rollups WHERE name = ?") \
+	/* summed up to an id (a chunk; built_at once caught up with the id seen) */ \
+	X(Q_RPT_ROLLUP_SUMMED, "sis", "INSERT INTO rpt_rollups (name, built_at, last_id) VALUES (?, '2000-01-01', ?) " \
+		"ON DUPLICATE KEY UPDATE built_at = COALESCE(?, built_at), last_id = VALUES(last_id)") \
+	/* caught up: the highest id now, to sum at the next run */ \
+	X(Q_RPT_ROLLUP_SEEN, "sis", "INSERT INTO rpt_rollups (name, built_at, seen_id, seen_at) VALUES (?, '2000-01-01', ?, ?) " \
+		"ON DUPLICATE KEY UPDATE seen_id = VALUES(seen_id), seen_at = VALUES(seen_at)") \
+	/* a rollup rebuilt whole (rpt_clients) */ \
 	X(Q_RPT_ROLLUP_DONE, "ss", "INSERT INTO rpt_rollups (name, built_at) VALUES (?, ?) " \
 		"ON DUPLICATE KEY UPDATE built_at = VALUES(built_at)")
 

@@ -114,7 +114,7 @@ static int fill_structure(struct req *r, const struct rfilter *f, struct rsectio
 static const struct rsection_def follow_secs[] = {
 	{ "follow_visits", { { "owner", COL_TEXT }, { "visits", COL_INT }, { "on_time", COL_INT }, { "late", COL_INT },
 			     { "on_time_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  "/clients?owner=", 1, 1, NULL },
+	  "/clients?owner=", 1, 1, "visits" },
 	{ "follow_overdue", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "overdue", COL_INT },
 			      { "overdue_share", COL_PERCENT } }, 4, CHART_BARS, { 2 },
 	  "/clients?due=overdue&owner=", 1, 1, "clients" },
@@ -122,7 +122,7 @@ static const struct rsection_def follow_secs[] = {
 
 static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_FOLLOW_VISITS, &s[0], "ssii", f->from, f->to, f->dept, f->dept);
+	FILL(Q_RPT_FOLLOW_VISITS, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	FILL(Q_RPT_FOLLOW_OVERDUE, &s[1], "ii", f->dept, f->dept);
 	return 0;
 }
@@ -163,7 +163,7 @@ static const struct rsection_def access_secs[] = {
 
 static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_VIEWS_USER, &s[0], "ssii", f->from, f->to, f->dept, f->dept);
+	FILL(Q_RPT_VIEWS_USER, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	FILL(Q_RPT_VIEWS_CARD, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	FILL(Q_RPT_GRANTS, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	FILL(Q_RPT_DOWNLOADS, &s[3], "ssii", f->from_time, f->to_time, f->dept, f->dept);
@@ -174,10 +174,10 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 
 static const struct rsection_def new_secs[] = {
 	{ "new_by_period", { { "period", COL_TEXT }, { "new", COL_INT }, { "filed_late", COL_INT },
-			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, NULL },
+			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, "new" },
 	{ "filing_person", { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
 			     { "filed_late", COL_INT }, { "late_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  NULL, 0, 1, NULL },
+	  NULL, 0, 1, "new" },
 };
 
 /* Weeks (by their Monday) for a period shorter than 13 weeks, else months;
@@ -191,8 +191,9 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 	long first = day_number(y1, m1, d1), last = day_number(y2, m2, d2);
 	int weekly = last - first < 92;
 	struct dbres res;
-	if (db_exec(r->db, r->a, weekly ? Q_RPT_NEW_WEEKLY : Q_RPT_NEW_MONTHLY, &res, "ssii", f->from_time, f->to_time,
-		    f->dept, f->dept) != DB_OK)
+	int rc = weekly ? db_exec(r->db, r->a, Q_RPT_NEW_WEEKLY, &res, "ssii", f->from, f->to, f->dept, f->dept)
+			: db_exec(r->db, r->a, Q_RPT_NEW_MONTHLY, &res, "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
+	if (rc != DB_OK)
 		return db_fail(r);
 	size_t k = 0;
 	for (long d = weekly ? first - weekday_of(first) : first; d <= last;) {
@@ -215,7 +216,7 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 			d = day_number(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
 		}
 	}
-	FILL(Q_RPT_FILING_PERSON, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL(Q_RPT_FILING_PERSON, &s[1], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	return 0;
 }
 

@@ -13,14 +13,6 @@
 
 static const char *const periods[] = { "week", "month", "last_month", "year", "custom", NULL };
 
-int reports_may_any(const struct req *r)
-{
-	for (const struct report *p = reports; p->name; p++)
-		if (req_has_role(r, p->roles))
-			return 1;
-	return 0;
-}
-
 static const char *date_of(struct req *r, long n)
 {
 	char *out = arena_alloc(r->a, 11);

@@ -92,8 +92,6 @@ const char *ratio_text(struct req *r, long long part, long long whole);
 /* pages.c */
 int reports_index(struct req *r);         /* GET /reports */
 int reports_show(struct req *r);          /* GET /reports/<name>[.csv|.xlsx] */
-/* The reports the reader may open (for the navigation). */
-int reports_may_any(const struct req *r);
 
 /* export.c: the report as CSV or XLSX into r's response. 0 or an HTTP status. */
 int reports_csv(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs);

@@ -230,10 +230,13 @@ static void view_section(struct req *r, const struct rfilter *f, const struct rs
 			if (d->cols[j].type == COL_INT)
 				totals[j] += atoll(s->cells[k][j]);
 		}
-		if (d->link && s->keys[k] != NULL) {
-			const char *href = arena_printf(r->a, "%s%s", d->link, url_escape_text(r, s->keys[k]));
+		if (d->link && s->keys[k] != NULL && (d->link_roles == 0 || req_has_role(r, d->link_roles))) {
+			const char *href = arena_printf(r->a, "%s%s%s", d->link, url_escape_text(r, s->keys[k]),
+							d->link_after ? d->link_after : "");
 			if (d->link_dept && f->dept > 0)
 				href = arena_printf(r->a, "%s&dept=%lld", href, f->dept);
+			if (d->link_period)
+				href = arena_printf(r->a, "%s%cfrom=%s&to=%s", href, strchr(href, '?') ? '&' : '?', f->from, f->to);
 			view_set(r, arena_printf(r->a, "%s.0.href", rp), href);
 		}
 	}

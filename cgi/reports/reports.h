@@ -40,6 +40,9 @@ struct rsection_def {
 	int link_dept;               /* the link also takes &dept= of the filter */
 	int totals;                  /* a totals row of the whole-number columns */
 	const char *rollup;          /* the summary table its figures come from (rpt_rollups.name), or NULL */
+	const char *link_after;      /* text after the key in the link ("/views"), or NULL */
+	int link_period;             /* the link also takes from= and to= of the period */
+	unsigned link_roles;         /* only readers with one of these roles get the link (0: all who open the report) */
 };
 
 /* A section as filled: rows of text cells, a key per row for its link. */

@@ -10,6 +10,8 @@
 
 #define MANAGERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
 #define TOP (ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
+/* who reads the view log of a person (/admin/views, the clients domain's rule) */
+#define LOG_READERS (ROLE_AUDITOR | ROLE_DIRECTOR | ROLE_GM)
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
@@ -79,18 +81,18 @@ static void name_blanks(struct rsection *s)
 
 static const struct rsection_def structure_secs[] = {
 	{ "by_grade", { { "grade", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?grade=", 1, 1, "clients" },
+	  "/clients?grade=", 1, 1, "clients", NULL, 0, 0 },
 	{ "by_lifecycle", { { "lifecycle", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?lifecycle=", 1, 1, "clients" },
+	  "/clients?lifecycle=", 1, 1, "clients", NULL, 0, 0 },
 	{ "by_nature", { { "nature", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?nature=", 1, 1, "clients" },
+	  "/clients?nature=", 1, 1, "clients", NULL, 0, 0 },
 	{ "by_region", { { "region", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?region=", 1, 1, "clients" },
+	  "/clients?region=", 1, 1, "clients", NULL, 0, 0 },
 	{ "by_owner", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "in_pool", COL_INT } }, 3, CHART_BARS, { 1 },
-	  "/clients?owner=", 1, 1, "clients" },
+	  "/clients?owner=", 1, 1, "clients", NULL, 0, 0 },
 	{ "quota", { { "dept", COL_TEXT }, { "cards", COL_INT }, { "vip", COL_INT }, { "vip_share", COL_PERCENT },
 		     { "preferred", COL_INT }, { "preferred_share", COL_PERCENT } }, 6, CHART_QUOTA, { 3, 5 },
-	  "/clients?dept=", 0, 1, "clients" },
+	  "/clients?dept=", 0, 1, "clients", NULL, 0, 0 },
 };
 
 static int fill_structure(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -114,10 +116,10 @@ static int fill_structure(struct req *r, const struct rfilter *f, struct rsectio
 static const struct rsection_def follow_secs[] = {
 	{ "follow_visits", { { "owner", COL_TEXT }, { "visits", COL_INT }, { "on_time", COL_INT }, { "late", COL_INT },
 			     { "on_time_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  "/clients?owner=", 1, 1, "visits" },
+	  "/clients?owner=", 1, 1, "visits", NULL, 0, 0 },
 	{ "follow_overdue", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "overdue", COL_INT },
 			      { "overdue_share", COL_PERCENT } }, 4, CHART_BARS, { 2 },
-	  "/clients?due=overdue&owner=", 1, 1, "clients" },
+	  "/clients?due=overdue&owner=", 1, 1, "clients", NULL, 0, 0 },
 };
 
 static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -131,11 +133,11 @@ static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *
 
 static const struct rsection_def circulation_secs[] = {
 	{ "loans_secrecy", { { "secrecy", COL_TEXT }, { "out", COL_INT }, { "in_time", COL_INT }, { "overdue", COL_INT },
-			     { "lent", COL_INT } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL },
+			     { "lent", COL_INT } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "loans_borrower", { { "borrower", COL_TEXT }, { "out", COL_INT }, { "overdue", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, NULL, 0, 1, NULL },
+	  { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "lost", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "day", COL_DATE }, { "borrower", COL_TEXT } }, 4,
-	  CHART_NONE, { 0 }, "/archive/items/", 0, 0, NULL },
+	  CHART_NONE, { 0 }, "/archive/items/", 0, 0, NULL, NULL, 0, 0 },
 };
 
 static int fill_circulation(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -153,12 +155,12 @@ static int fill_circulation(struct req *r, const struct rfilter *f, struct rsect
 
 static const struct rsection_def access_secs[] = {
 	{ "views_user", { { "viewer", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT }, { "by_grant", COL_INT } },
-	  4, CHART_STACKED, { 1, 2 }, NULL, 0, 1, "views" },
+	  4, CHART_STACKED, { 1, 2 }, "/admin/views?user=", 0, 1, "views", NULL, 1, LOG_READERS },
 	{ "views_card", { { "card", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT } }, 3, CHART_BARS, { 1 },
-	  "/clients/", 0, 0, NULL },
-	{ "grants", { { "requester", COL_TEXT }, { "granted", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 1, NULL },
+	  "/clients/", 0, 0, NULL, "/views", 1, TOP },
+	{ "grants", { { "requester", COL_TEXT }, { "granted", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "downloads", { { "reader", COL_TEXT }, { "downloads", COL_INT }, { "inline", COL_INT }, { "refused", COL_INT } },
-	  4, CHART_BARS, { 1 }, NULL, 0, 1, NULL },
+	  4, CHART_BARS, { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 };
 
 static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -174,10 +176,10 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 
 static const struct rsection_def new_secs[] = {
 	{ "new_by_period", { { "period", COL_TEXT }, { "new", COL_INT }, { "filed_late", COL_INT },
-			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, "new" },
+			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, "new", NULL, 0, 0 },
 	{ "filing_person", { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
 			     { "filed_late", COL_INT }, { "late_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  NULL, 0, 1, "new" },
+	  NULL, 0, 1, "new", NULL, 0, 0 },
 };
 
 /* Weeks (by their Monday) for a period shorter than 13 weeks, else months;
@@ -224,9 +226,9 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 
 static const struct rsection_def pool_secs[] = {
 	{ "pool_owner", { { "owner", COL_TEXT }, { "protected", COL_INT }, { "expiring", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, "/clients?lifecycle=prospect&owner=", 1, 1, NULL },
+	  { 1 }, "/clients?lifecycle=prospect&owner=", 1, 1, NULL, NULL, 0, 0 },
 	{ "pool_dept", { { "dept", COL_TEXT }, { "in_pool", COL_INT }, { "returned", COL_INT } }, 3, CHART_BARS, { 1 },
-	  NULL, 0, 1, NULL },
+	  NULL, 0, 1, NULL, NULL, 0, 0 },
 };
 
 static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -240,9 +242,9 @@ static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
 
 static const struct rsection_def approvals_secs[] = {
 	{ "pending", { { "approver", COL_TEXT }, { "pending", COL_INT }, { "waiting_short", COL_INT },
-		       { "waiting_long", COL_INT }, { "oldest", COL_DATE } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL },
+		       { "waiting_long", COL_INT }, { "oldest", COL_DATE } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "decisions", { { "kind", COL_TEXT }, { "decided", COL_INT }, { "approved", COL_INT }, { "rejected", COL_INT },
-			 { "hours", COL_NUMBER } }, 5, CHART_BARS, { 1 }, NULL, 0, 1, NULL },
+			 { "hours", COL_NUMBER } }, 5, CHART_BARS, { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 };
 
 static int fill_approvals(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -260,11 +262,11 @@ static int fill_approvals(struct req *r, const struct rfilter *f, struct rsectio
 static const struct rsection_def complaints_secs[] = {
 	{ "complaints", { { "dept", COL_TEXT }, { "received", COL_INT }, { "urgent", COL_INT },
 			  { "answered_in_time", COL_INT }, { "overdue", COL_INT }, { "reopened", COL_INT } }, 6,
-	  CHART_STACKED, { 3, 4 }, NULL, 0, 1, NULL },
+	  CHART_STACKED, { 3, 4 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "surveys_dept", { { "dept", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
-			    { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL },
+			    { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "surveys_grade", { { "grade", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
-			     { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL },
+			     { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 };
 
 static int fill_complaints(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -280,9 +282,9 @@ static int fill_complaints(struct req *r, const struct rfilter *f, struct rsecti
 
 static const struct rsection_def retention_secs[] = {
 	{ "retention", { { "retention", COL_TEXT }, { "due_by_end", COL_INT }, { "due_now", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, NULL, 0, 1, NULL },
+	  { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
 	{ "destroyed", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "card", COL_TEXT }, { "doc_date", COL_DATE },
-			 { "destroyed_on", COL_DATE } }, 5, CHART_NONE, { 0 }, NULL, 0, 0, NULL },
+			 { "destroyed_on", COL_DATE } }, 5, CHART_NONE, { 0 }, NULL, 0, 0, NULL, NULL, 0, 0 },
 };
 
 static int fill_retention(struct req *r, const struct rfilter *f, struct rsection *s)

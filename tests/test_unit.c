@@ -1288,10 +1288,11 @@ static void t_archive_secrecy(void)
 /* ---- reports: the SVG charts ---- */
 
 static const struct rsection_def chart_bars_def = {
-	"t", { { "label", COL_TEXT }, { "n", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 0, 0
+	.key = "t", .cols = { { "label", COL_TEXT }, { "n", COL_INT } }, .ncols = 2, .chart = CHART_BARS, .values = { 1 },
 };
 static const struct rsection_def chart_quota_def = {
-	"q", { { "dept", COL_TEXT }, { "vip", COL_PERCENT }, { "pref", COL_PERCENT } }, 3, CHART_QUOTA, { 1, 2 }, NULL, 0, 0, 0
+	.key = "q", .cols = { { "dept", COL_TEXT }, { "vip", COL_PERCENT }, { "pref", COL_PERCENT } }, .ncols = 3,
+	.chart = CHART_QUOTA, .values = { 1, 2 },
 };
 
 /* A section of rows "label,value[,value]" for a chart. */

@@ -80,19 +80,25 @@ static void name_blanks(struct rsection *s)
 /* ---- 1. client structure ----------------------------------------------------------------- */
 
 static const struct rsection_def structure_secs[] = {
-	{ "by_grade", { { "grade", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?grade=", 1, 1, "clients", NULL, 0, 0 },
-	{ "by_lifecycle", { { "lifecycle", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?lifecycle=", 1, 1, "clients", NULL, 0, 0 },
-	{ "by_nature", { { "nature", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?nature=", 1, 1, "clients", NULL, 0, 0 },
-	{ "by_region", { { "region", COL_TEXT }, { "cards", COL_INT } }, 2, CHART_BARS, { 1 },
-	  "/clients?region=", 1, 1, "clients", NULL, 0, 0 },
-	{ "by_owner", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "in_pool", COL_INT } }, 3, CHART_BARS, { 1 },
-	  "/clients?owner=", 1, 1, "clients", NULL, 0, 0 },
-	{ "quota", { { "dept", COL_TEXT }, { "cards", COL_INT }, { "vip", COL_INT }, { "vip_share", COL_PERCENT },
-		     { "preferred", COL_INT }, { "preferred_share", COL_PERCENT } }, 6, CHART_QUOTA, { 3, 5 },
-	  "/clients?dept=", 0, 1, "clients", NULL, 0, 0 },
+	{ .key = "by_grade", .ncols = 2, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "grade", COL_TEXT }, { "cards", COL_INT } },
+	  .link = "/clients?grade=", .link_dept = 1, .totals = 1, .rollup = "clients" },
+	{ .key = "by_lifecycle", .ncols = 2, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "lifecycle", COL_TEXT }, { "cards", COL_INT } },
+	  .link = "/clients?lifecycle=", .link_dept = 1, .totals = 1, .rollup = "clients" },
+	{ .key = "by_nature", .ncols = 2, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "nature", COL_TEXT }, { "cards", COL_INT } },
+	  .link = "/clients?nature=", .link_dept = 1, .totals = 1, .rollup = "clients" },
+	{ .key = "by_region", .ncols = 2, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "region", COL_TEXT }, { "cards", COL_INT } },
+	  .link = "/clients?region=", .link_dept = 1, .totals = 1, .rollup = "clients" },
+	{ .key = "by_owner", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "owner", COL_TEXT }, { "cards", COL_INT }, { "in_pool", COL_INT } },
+	  .link = "/clients?owner=", .link_dept = 1, .totals = 1, .rollup = "clients" },
+	{ .key = "quota", .ncols = 6, .chart = CHART_QUOTA, .values = { 3, 5 },
+	  .cols = { { "dept", COL_TEXT }, { "cards", COL_INT }, { "vip", COL_INT }, { "vip_share", COL_PERCENT },
+		    { "preferred", COL_INT }, { "preferred_share", COL_PERCENT } },
+	  .link = "/clients?dept=", .totals = 1, .rollup = "clients" },
 };
 
 static int fill_structure(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -114,12 +120,14 @@ static int fill_structure(struct req *r, const struct rfilter *f, struct rsectio
 /* ---- 3. follow-up compliance ------------------------------------------------------------- */
 
 static const struct rsection_def follow_secs[] = {
-	{ "follow_visits", { { "owner", COL_TEXT }, { "visits", COL_INT }, { "on_time", COL_INT }, { "late", COL_INT },
-			     { "on_time_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  "/clients?owner=", 1, 1, "visits", NULL, 0, 0 },
-	{ "follow_overdue", { { "owner", COL_TEXT }, { "cards", COL_INT }, { "overdue", COL_INT },
-			      { "overdue_share", COL_PERCENT } }, 4, CHART_BARS, { 2 },
-	  "/clients?due=overdue&owner=", 1, 1, "clients", NULL, 0, 0 },
+	{ .key = "follow_visits", .ncols = 5, .chart = CHART_STACKED, .values = { 2, 3 },
+	  .cols = { { "owner", COL_TEXT }, { "visits", COL_INT }, { "on_time", COL_INT }, { "late", COL_INT },
+		    { "on_time_share", COL_PERCENT } },
+	  .link = "/clients?owner=", .link_dept = 1, .totals = 1, .rollup = "visits" },
+	{ .key = "follow_overdue", .ncols = 4, .chart = CHART_BARS, .values = { 2 },
+	  .cols = { { "owner", COL_TEXT }, { "cards", COL_INT }, { "overdue", COL_INT },
+		    { "overdue_share", COL_PERCENT } },
+	  .link = "/clients?due=overdue&owner=", .link_dept = 1, .totals = 1, .rollup = "clients" },
 };
 
 static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -132,12 +140,17 @@ static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *
 /* ---- 5. circulation ---------------------------------------------------------------------- */
 
 static const struct rsection_def circulation_secs[] = {
-	{ "loans_secrecy", { { "secrecy", COL_TEXT }, { "out", COL_INT }, { "in_time", COL_INT }, { "overdue", COL_INT },
-			     { "lent", COL_INT } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "loans_borrower", { { "borrower", COL_TEXT }, { "out", COL_INT }, { "overdue", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "lost", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "day", COL_DATE }, { "borrower", COL_TEXT } }, 4,
-	  CHART_NONE, { 0 }, "/archive/items/", 0, 0, NULL, NULL, 0, 0 },
+	{ .key = "loans_secrecy", .ncols = 5, .chart = CHART_STACKED, .values = { 2, 3 },
+	  .cols = { { "secrecy", COL_TEXT }, { "out", COL_INT }, { "in_time", COL_INT }, { "overdue", COL_INT },
+		    { "lent", COL_INT } },
+	  .totals = 1 },
+	{ .key = "loans_borrower", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "borrower", COL_TEXT }, { "out", COL_INT }, { "overdue", COL_INT } },
+	  .totals = 1 },
+	{ .key = "lost", .ncols = 4, .chart = CHART_NONE, .values = { 0 },
+	  .cols = { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "day", COL_DATE },
+		    { "borrower", COL_TEXT } },
+	  .link = "/archive/items/" },
 };
 
 static int fill_circulation(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -154,13 +167,18 @@ static int fill_circulation(struct req *r, const struct rfilter *f, struct rsect
 /* ---- 6. access audit --------------------------------------------------------------------- */
 
 static const struct rsection_def access_secs[] = {
-	{ "views_user", { { "viewer", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT }, { "by_grant", COL_INT } },
-	  4, CHART_STACKED, { 1, 2 }, "/admin/views?user=", 0, 1, "views", NULL, 1, LOG_READERS },
-	{ "views_card", { { "card", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT } }, 3, CHART_BARS, { 1 },
-	  "/clients/", 0, 0, NULL, "/views", 1, TOP },
-	{ "grants", { { "requester", COL_TEXT }, { "granted", COL_INT } }, 2, CHART_BARS, { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "downloads", { { "reader", COL_TEXT }, { "downloads", COL_INT }, { "inline", COL_INT }, { "refused", COL_INT } },
-	  4, CHART_BARS, { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
+	{ .key = "views_user", .ncols = 4, .chart = CHART_STACKED, .values = { 1, 2 },
+	  .cols = { { "viewer", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT }, { "by_grant", COL_INT } },
+	  .link = "/admin/views?user=", .totals = 1, .rollup = "views", .link_period = 1, .link_roles = LOG_READERS },
+	{ .key = "views_card", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "card", COL_TEXT }, { "views", COL_INT }, { "denied", COL_INT } },
+	  .link = "/clients/", .link_after = "/views", .link_period = 1, .link_roles = TOP },
+	{ .key = "grants", .ncols = 2, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "requester", COL_TEXT }, { "granted", COL_INT } },
+	  .totals = 1 },
+	{ .key = "downloads", .ncols = 4, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "reader", COL_TEXT }, { "downloads", COL_INT }, { "inline", COL_INT }, { "refused", COL_INT } },
+	  .totals = 1 },
 };
 
 static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -175,11 +193,14 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 /* ---- 2. new clients and filing timeliness ------------------------------------------------- */
 
 static const struct rsection_def new_secs[] = {
-	{ "new_by_period", { { "period", COL_TEXT }, { "new", COL_INT }, { "filed_late", COL_INT },
-			     { "late_share", COL_PERCENT } }, 4, CHART_LINE, { 1 }, NULL, 0, 1, "new", NULL, 0, 0 },
-	{ "filing_person", { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
-			     { "filed_late", COL_INT }, { "late_share", COL_PERCENT } }, 5, CHART_STACKED, { 2, 3 },
-	  NULL, 0, 1, "new", NULL, 0, 0 },
+	{ .key = "new_by_period", .ncols = 4, .chart = CHART_LINE, .values = { 1 },
+	  .cols = { { "period", COL_TEXT }, { "new", COL_INT }, { "filed_late", COL_INT },
+		    { "late_share", COL_PERCENT } },
+	  .totals = 1, .rollup = "new" },
+	{ .key = "filing_person", .ncols = 5, .chart = CHART_STACKED, .values = { 2, 3 },
+	  .cols = { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
+		    { "filed_late", COL_INT }, { "late_share", COL_PERCENT } },
+	  .totals = 1, .rollup = "new" },
 };
 
 /* Weeks (by their Monday) for a period shorter than 13 weeks, else months;
@@ -225,10 +246,12 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 /* ---- 4. pool ------------------------------------------------------------------------------ */
 
 static const struct rsection_def pool_secs[] = {
-	{ "pool_owner", { { "owner", COL_TEXT }, { "protected", COL_INT }, { "expiring", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, "/clients?lifecycle=prospect&owner=", 1, 1, NULL, NULL, 0, 0 },
-	{ "pool_dept", { { "dept", COL_TEXT }, { "in_pool", COL_INT }, { "returned", COL_INT } }, 3, CHART_BARS, { 1 },
-	  NULL, 0, 1, NULL, NULL, 0, 0 },
+	{ .key = "pool_owner", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "owner", COL_TEXT }, { "protected", COL_INT }, { "expiring", COL_INT } },
+	  .link = "/clients?lifecycle=prospect&owner=", .link_dept = 1, .totals = 1 },
+	{ .key = "pool_dept", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "dept", COL_TEXT }, { "in_pool", COL_INT }, { "returned", COL_INT } },
+	  .totals = 1 },
 };
 
 static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -241,10 +264,14 @@ static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
 /* ---- 7. approvals ------------------------------------------------------------------------- */
 
 static const struct rsection_def approvals_secs[] = {
-	{ "pending", { { "approver", COL_TEXT }, { "pending", COL_INT }, { "waiting_short", COL_INT },
-		       { "waiting_long", COL_INT }, { "oldest", COL_DATE } }, 5, CHART_STACKED, { 2, 3 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "decisions", { { "kind", COL_TEXT }, { "decided", COL_INT }, { "approved", COL_INT }, { "rejected", COL_INT },
-			 { "hours", COL_NUMBER } }, 5, CHART_BARS, { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
+	{ .key = "pending", .ncols = 5, .chart = CHART_STACKED, .values = { 2, 3 },
+	  .cols = { { "approver", COL_TEXT }, { "pending", COL_INT }, { "waiting_short", COL_INT },
+		    { "waiting_long", COL_INT }, { "oldest", COL_DATE } },
+	  .totals = 1 },
+	{ .key = "decisions", .ncols = 5, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "kind", COL_TEXT }, { "decided", COL_INT }, { "approved", COL_INT }, { "rejected", COL_INT },
+		    { "hours", COL_NUMBER } },
+	  .totals = 1 },
 };
 
 static int fill_approvals(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -260,13 +287,18 @@ static int fill_approvals(struct req *r, const struct rfilter *f, struct rsectio
 /* ---- 8. complaints and satisfaction ------------------------------------------------------- */
 
 static const struct rsection_def complaints_secs[] = {
-	{ "complaints", { { "dept", COL_TEXT }, { "received", COL_INT }, { "urgent", COL_INT },
-			  { "answered_in_time", COL_INT }, { "overdue", COL_INT }, { "reopened", COL_INT } }, 6,
-	  CHART_STACKED, { 3, 4 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "surveys_dept", { { "dept", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
-			    { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "surveys_grade", { { "grade", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
-			     { "price", COL_NUMBER }, { "overall", COL_NUMBER } }, 5, CHART_BARS, { 4 }, NULL, 0, 1, NULL, NULL, 0, 0 },
+	{ .key = "complaints", .ncols = 6, .chart = CHART_STACKED, .values = { 3, 4 },
+	  .cols = { { "dept", COL_TEXT }, { "received", COL_INT }, { "urgent", COL_INT },
+		    { "answered_in_time", COL_INT }, { "overdue", COL_INT }, { "reopened", COL_INT } },
+	  .totals = 1 },
+	{ .key = "surveys_dept", .ncols = 5, .chart = CHART_BARS, .values = { 4 },
+	  .cols = { { "dept", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER }, { "price", COL_NUMBER },
+		    { "overall", COL_NUMBER } },
+	  .totals = 1 },
+	{ .key = "surveys_grade", .ncols = 5, .chart = CHART_BARS, .values = { 4 },
+	  .cols = { { "grade", COL_TEXT }, { "surveys", COL_INT }, { "service", COL_NUMBER },
+		    { "price", COL_NUMBER }, { "overall", COL_NUMBER } },
+	  .totals = 1 },
 };
 
 static int fill_complaints(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -281,10 +313,12 @@ static int fill_complaints(struct req *r, const struct rfilter *f, struct rsecti
 /* ---- 9. retention and destruction ---------------------------------------------------------- */
 
 static const struct rsection_def retention_secs[] = {
-	{ "retention", { { "retention", COL_TEXT }, { "due_by_end", COL_INT }, { "due_now", COL_INT } }, 3, CHART_BARS,
-	  { 1 }, NULL, 0, 1, NULL, NULL, 0, 0 },
-	{ "destroyed", { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "card", COL_TEXT }, { "doc_date", COL_DATE },
-			 { "destroyed_on", COL_DATE } }, 5, CHART_NONE, { 0 }, NULL, 0, 0, NULL, NULL, 0, 0 },
+	{ .key = "retention", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
+	  .cols = { { "retention", COL_TEXT }, { "due_by_end", COL_INT }, { "due_now", COL_INT } },
+	  .totals = 1 },
+	{ .key = "destroyed", .ncols = 5, .chart = CHART_NONE, .values = { 0 },
+	  .cols = { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "card", COL_TEXT },
+		    { "doc_date", COL_DATE }, { "destroyed_on", COL_DATE } } },
 };
 
 static int fill_retention(struct req *r, const struct rfilter *f, struct rsection *s)

@@ -1340,6 +1340,13 @@ static void t_chart_bars(void)
 	CU_ASSERT_DOUBLE_EQUAL(bar_width(svg, 2), 0.0, 0.01);
 	CU_ASSERT(strstr(svg, ">200</text>") != NULL);
 	CU_ASSERT(strstr(svg, "<script") == NULL);
+	/* more rows than the chart draws: the rest counted */
+	const char *many[40];
+	for (int i = 0; i < 40; i++)
+		many[i] = arena_printf(A, "p%d,%d", i, i + 1);
+	struct rsection big = chart_section(&r, &chart_bars_def, many, 40);
+	const char *svg2 = chart_svg(&r, &big, "many", names);
+	CU_ASSERT(svg2 != NULL && strstr(svg2, "… +10</text>") != NULL && bar_width(svg2, 30) < 0);
 	/* nothing to draw: no chart */
 	struct rsection empty = { .def = &chart_bars_def };
 	CU_ASSERT(chart_svg(&r, &empty, "x", names) == NULL);

@@ -92,7 +92,8 @@ static const char *bars(struct req *r, const struct rsection *s, const char *tit
 	}
 	if (max <= 0)
 		max = 1;
-	int height = TOP_H + (int)n * row_h + (grouped ? 26 : 10);
+	int more = s->nrows > n;   /* the rows beyond the chart's are in its table: "… +N" says how many */
+	int height = TOP_H + (int)n * row_h + (grouped ? 26 : 10) + (more ? 16 : 0);
 	struct buf b;
 	buf_init(&b);
 	open_svg(&b, r->a, height, title, d->key);
@@ -123,6 +124,9 @@ static const char *bars(struct req *r, const struct rsection *s, const char *tit
 				   xml_escape(r->a, value_text(r, s, d->values[0], value_of(s, i, d->values[0]))),
 				   xml_escape(r->a, value_text(r, s, d->values[1], value_of(s, i, d->values[1]))));
 	}
+	if (more)
+		buf_printf(&b, "<text class=\"more\" x=\"%d\" y=\"%d\" font-size=\"11\">… +%zu</text>", LABEL_W,
+			   height - (grouped ? 26 : 6), s->nrows - n);
 	if (grouped) {
 		static const double lines[] = { 0.15, 0.30 };
 		for (int k = 0; k < 2; k++) {

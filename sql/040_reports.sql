@@ -73,6 +73,19 @@ CREATE TABLE IF NOT EXISTS rpt_new (
   PRIMARY KEY (grain, day, dept_id, registered_by)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- changes of cards reported with the day of their event (017_filing) by day,
+-- department of the card and person who reported them; reported late. A change
+-- is a card's fields changed at one time (one history row each).
+CREATE TABLE IF NOT EXISTS rpt_changes (
+  grain     CHAR(1)      NOT NULL,
+  day       DATE         NOT NULL,
+  dept_id   INT UNSIGNED NOT NULL,
+  actor_id  INT UNSIGNED NOT NULL,
+  n         INT UNSIGNED NOT NULL,
+  late      INT UNSIGNED NOT NULL,
+  PRIMARY KEY (grain, day, dept_id, actor_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- index ranges over a period for the rollup and the live figures
 -- (the view log's covers the cards viewed most: no row is read for it)
 ALTER TABLE client_views ADD INDEX IF NOT EXISTS ix_client_views_at (at, client_id, user_id, via);

@@ -614,7 +614,14 @@ static void test_reports_new_clients_and_filing(void)
 	snprintf(at, sizeof at, "%d-03-20 09:00:00", year);
 	card_registered("报表新乙", at, 1, "", "");
 	snprintf(at, sizeof at, "%d-05-02 09:00:00", year);
-	card_registered("报表新丙", at, 0, "", "");
+	long long card = card_registered("报表新丙", at, 0, "", "");
+	/* changes reported by n: two fields at once in time (one change), one late, one without an event day */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_history (client_id, field, old_value, new_value, actor_id, at, reason, "
+				      "event_on, late) VALUES (%lld, 'phone', '1', '2', %lld, '%d-06-01 10:00:00', '', '%d-05-30', 0), "
+				      "(%lld, 'fax', '1', '2', %lld, '%d-06-01 10:00:00', '', '%d-05-30', 0), "
+				      "(%lld, 'email', 'a', 'b', %lld, '%d-06-02 10:00:00', '', '%d-05-01', 1), "
+				      "(%lld, 'tags', 'a', 'b', %lld, '%d-06-03 10:00:00', '', NULL, 0)", card, own_n, year, year,
+				      card, own_n, year, year, card, own_n, year, year, card, own_n, year), 0);
 	rollup();
 	struct client gm;
 	sign_in(&gm, "gm");
@@ -628,8 +635,10 @@ static void test_reports_new_clients_and_filing(void)
 	CU_ASSERT(csv_has(&gm, line));
 	snprintf(line, sizeof line, "%d-12,0,0,", year);
 	CU_ASSERT(csv_has(&gm, line));
-	/* per person: 3 new, 2 in time, 1 late */
+	/* per person: 3 new, 2 in time, 1 late; 2 changes reported, 1 in time, 1 late */
 	snprintf(line, sizeof line, "%s,3,2,1,0.3333", name_n);
+	CU_ASSERT(csv_has(&gm, line));
+	snprintf(line, sizeof line, "%s,2,1,1,0.5000", name_n);
 	CU_ASSERT(csv_has(&gm, line));
 	/* March alone: by week, each week by its Monday */
 	CU_ASSERT_EQUAL(get(&gm, "/reports/new-clients.csv?dept=%lld&from=%d-03-01&to=%d-03-31", dept_n, year, year), 200);

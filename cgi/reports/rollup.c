@@ -4,8 +4,9 @@
  * - rpt_clients, the cards by department, owner, grade, nature, region and
  *   lifecycle, is replaced whole in one transaction: it always equals a
  *   recount at the moment of the build;
- * - rpt_views, rpt_visits and rpt_new sum their append-only sources (the
- *   view log, visits, cards registered) per day and per month by id, each row once,
+ * - rpt_views, rpt_visits, rpt_new and rpt_changes sum their append-only
+ *   sources (the view log, visits, cards registered, the cards' history)
+ *   per day and per month by id, each row once,
  *   in chunks of CHUNK ids per transaction and at most CHUNKS per run (a
  *   first build over millions of rows spreads over a few runs). A run sums
  *   up to the highest id seen at the previous run, never further: an id
@@ -111,5 +112,7 @@ int reports_rollup(struct req *r, long long *n)
 		rc = incremental(r, "visits", Q_RPT_VISITS_MAX, Q_RPT_VISITS_ADD, n);
 	if (rc == DB_OK)
 		rc = incremental(r, "new", Q_RPT_NEW_MAX, Q_RPT_NEW_ADD, n);
+	if (rc == DB_OK)
+		rc = incremental(r, "changes", Q_RPT_CHANGES_MAX, Q_RPT_CHANGES_ADD, n);
 	return rc;
 }

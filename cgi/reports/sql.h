@@ -120,6 +120,11 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"SUM(r.late), SUM(r.late) / SUM(r.n) FROM rpt_new r JOIN users u ON u.id = r.registered_by " \
 		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
 		" GROUP BY r.registered_by, u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500") \
+	/* changes reported per person (rpt_changes): reported, in time, late, late share */ \
+	X(Q_RPT_CHANGES_PERSON, "ssssssii", "SELECT r.actor_id, u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), " \
+		"SUM(r.late), SUM(r.late) / SUM(r.n) FROM rpt_changes r JOIN users u ON u.id = r.actor_id " \
+		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
+		" GROUP BY r.actor_id, u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500") \
 	/* ---- 4. pool ---- */ \
 	/* protected prospects per owner: protected today, protection ending within 14 days (that day, today) */ \
 	X(Q_RPT_POOL_OWNER, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \
@@ -201,6 +206,16 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"SELECT DATE(registered_at) AS day, dept_id, registered_by, COUNT(*) AS n, SUM(filed_late) AS late " \
 		"FROM clients WHERE id > ? AND id <= ? GROUP BY DATE(registered_at), dept_id, registered_by) x JOIN " GRAINS " " \
 		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.registered_by " \
+		"ON DUPLICATE KEY UPDATE n = n + VALUES(n), late = late + VALUES(late)") \
+	X(Q_RPT_CHANGES_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM client_history") \
+	/* a change: the history rows of one card at one time with the day of its event */ \
+	X(Q_RPT_CHANGES_ADD, "ii", "INSERT INTO rpt_changes (grain, day, dept_id, actor_id, n, late) " \
+		"SELECT k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.actor_id, SUM(x.n), SUM(x.late) FROM (" \
+		"SELECT DATE(y.at) AS day, y.dept_id, y.actor_id, COUNT(*) AS n, SUM(y.late) AS late FROM (" \
+		"SELECT h.client_id, h.at, c.dept_id, h.actor_id, MAX(h.late) AS late FROM client_history h " \
+		"JOIN clients c ON c.id = h.client_id WHERE h.id > ? AND h.id <= ? AND h.event_on IS NOT NULL " \
+		"GROUP BY h.client_id, h.at, c.dept_id, h.actor_id) y GROUP BY DATE(y.at), y.dept_id, y.actor_id) x " \
+		"JOIN " GRAINS " GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.actor_id " \
 		"ON DUPLICATE KEY UPDATE n = n + VALUES(n), late = late + VALUES(late)") \
 	/* a rollup's state (rollup_col) */ \
 	X(Q_RPT_ROLLUP_GET, "s", "SELECT built_at, last_id, seen_id, seen_at FROM rpt_rollups WHERE name = ?") \

@@ -201,6 +201,10 @@ static const struct rsection_def new_secs[] = {
 	  .cols = { { "registrant", COL_TEXT }, { "new", COL_INT }, { "filed_in_time", COL_INT },
 		    { "filed_late", COL_INT }, { "late_share", COL_PERCENT } },
 	  .totals = 1, .rollup = "new" },
+	{ .key = "changes_person", .ncols = 5, .chart = CHART_STACKED, .values = { 2, 3 },
+	  .cols = { { "reporter", COL_TEXT }, { "changes", COL_INT }, { "reported_in_time", COL_INT },
+		    { "reported_late", COL_INT }, { "late_share", COL_PERCENT } },
+	  .totals = 1, .rollup = "changes" },
 };
 
 /* Weeks (by their Monday) for a period shorter than 13 weeks, else months;
@@ -240,6 +244,7 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 		}
 	}
 	FILL(Q_RPT_FILING_PERSON, &s[1], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
+	FILL(Q_RPT_CHANGES_PERSON, &s[2], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	return 0;
 }
 

@@ -382,6 +382,18 @@ static void test_reports_scope_by_role(void)
 	CU_ASSERT(client_has(&gm, "/reports/clients"));
 	CU_ASSERT(client_has(&gm, "/reports/circulation"));
 	CU_ASSERT_EQUAL(get(&gm, "/reports/clients?dept=%lld", dept_x), 200);
+	/* the exports of every department: the page's links open */
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/clients?period=year"), 200);
+	char href[160];
+	snprintf(href, sizeof href, "href=\"/reports/clients.xlsx?from=%d-01-01&amp;to=%d-12-31\"", year + 1, year + 1);
+	CU_ASSERT(client_has(&gm, href));
+	snprintf(href, sizeof href, "/reports/clients.csv?from=%d-01-01&to=%d-12-31", year + 1, year + 1);
+	CU_ASSERT_EQUAL(client_get(&gm, href), 200);
+	CU_ASSERT(client_has(&gm, "全部部门"));
+	/* a manager's links keep their department */
+	CU_ASSERT_EQUAL(client_get(&m, "/reports/clients"), 200);
+	snprintf(href, sizeof href, "/reports/clients.csv?dept=%lld&amp;from=", dept_d);
+	CU_ASSERT(client_has(&m, href));
 	CU_ASSERT_EQUAL(client_get(&gm, "/reports/nosuch"), 404);
 	CU_ASSERT_EQUAL(client_get(&gm, "/reports/clients.pdf"), 404);
 	client_free(&staff);

@@ -176,6 +176,8 @@ const char *cell_display(struct req *r, enum col_type t, const char *v)
 /* The query of the filter, for links to other formats and presets ("dept=1&from=…&to=…"). */
 static const char *filter_query(struct req *r, const struct rfilter *f)
 {
+	if (f->dept == 0)   /* every department: no dept= (0 is no department) */
+		return arena_printf(r->a, "from=%s&to=%s", f->from, f->to);
 	return arena_printf(r->a, "dept=%lld&from=%s&to=%s", f->dept, f->from, f->to);
 }
 

@@ -22,6 +22,12 @@
  * edges ([a, b) and (c, d], 's' four times): six parameters (period_days). */
 #define IN_PERIOD(t) "((" t ".grain = 'm' AND " t ".day >= ? AND " t ".day <= ?) OR (" t ".grain = 'd' AND ((" t ".day >= ? " \
 	"AND " t ".day < ?) OR (" t ".day > ? AND " t ".day <= ?))))"
+/* per person of a summary table t with n and late (a person's id in column col), in the period and departments:
+ * the person, all, in time, late, late share; the latest first */
+#define LATE_PER_PERSON(t, col) "SELECT r." col ", u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), SUM(r.late), " \
+	"SUM(r.late) / SUM(r.n) FROM " t " r JOIN users u ON u.id = r." col " WHERE " IN_PERIOD("r") " AND " \
+	IN_TREE("r.dept_id") " GROUP BY r." col ", u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500"
+
 /* both grains of a chunk: a summed day's row and its month's */
 #define GRAINS "(SELECT 'd' AS g UNION ALL SELECT 'm') k"
 #define GRAIN_DAY(col) "IF(k.g = 'd', " col ", DATE_FORMAT(" col ", '%Y-%m-01'))"
@@ -116,15 +122,9 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"DATE_FORMAT(r.day, '%Y-%m') AS m, r.n, r.late FROM rpt_new r " \
 		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") ") x GROUP BY m ORDER BY m") \
 	/* per person who registered them: new, in time, late, late share */ \
-	X(Q_RPT_FILING_PERSON, "ssssssii", "SELECT r.registered_by, u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), " \
-		"SUM(r.late), SUM(r.late) / SUM(r.n) FROM rpt_new r JOIN users u ON u.id = r.registered_by " \
-		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
-		" GROUP BY r.registered_by, u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500") \
+	X(Q_RPT_FILING_PERSON, "ssssssii", LATE_PER_PERSON("rpt_new", "registered_by")) \
 	/* changes reported per person (rpt_changes): reported, in time, late, late share */ \
-	X(Q_RPT_CHANGES_PERSON, "ssssssii", "SELECT r.actor_id, u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), " \
-		"SUM(r.late), SUM(r.late) / SUM(r.n) FROM rpt_changes r JOIN users u ON u.id = r.actor_id " \
-		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
-		" GROUP BY r.actor_id, u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500") \
+	X(Q_RPT_CHANGES_PERSON, "ssssssii", LATE_PER_PERSON("rpt_changes", "actor_id")) \
 	/* ---- 4. pool ---- */ \
 	/* protected prospects per owner: protected today, protection ending within 14 days (that day, today) */ \
 	X(Q_RPT_POOL_OWNER, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \

@@ -6,6 +6,10 @@
     <a class="button" id="export-xlsx" href="/reports/<?cs var:Report.name ?>.xlsx?<?cs var:Filter.query ?>"><?cs var:Lang.report.xlsx ?></a></div>
 </div>
 <p class="hint"><?cs var:Report.hint ?></p>
+<nav class="tabs report-periods" aria-label="<?cs var:Lang.report.period ?>">
+  <?cs each:p = Lang.report.periods ?><a href="/reports/<?cs var:Report.name ?>?period=<?cs name:p ?><?cs if:Filter.dept > 0 ?>&amp;dept=<?cs var:Filter.dept ?><?cs /if ?>"<?cs if:Filter.period == name(p) ?> aria-current="page"<?cs /if ?>><?cs var:p ?></a>
+  <?cs /each ?>
+</nav>
 <form method="get" action="/reports/<?cs var:Report.name ?>" class="filters report-filters">
   <div class="field">
     <label for="f-dept"><?cs var:Lang.report.dept ?></label>
@@ -14,14 +18,8 @@
       <?cs each:d = Depts ?><option value="<?cs var:d.id ?>"<?cs if:d.id == Filter.dept ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
     </select>
   </div>
-  <div class="field">
-    <label for="f-period"><?cs var:Lang.report.period ?></label>
-    <select id="f-period" name="period">
-      <?cs each:p = Lang.report.periods ?><option value="<?cs name:p ?>"<?cs if:Filter.period == name(p) ?> selected<?cs /if ?>><?cs var:p ?></option><?cs /each ?>
-    </select>
-  </div>
-  <div class="field"><label for="f-from"><?cs var:Lang.report.from ?></label><input type="date" id="f-from" name="from" value="<?cs var:Filter.from ?>"></div>
-  <div class="field"><label for="f-to"><?cs var:Lang.report.to ?></label><input type="date" id="f-to" name="to" value="<?cs var:Filter.to ?>"></div>
+  <div class="field"><label for="f-from"><?cs var:Lang.report.from ?></label><input type="date" id="f-from" name="from" value="<?cs var:Filter.from ?>" required></div>
+  <div class="field"><label for="f-to"><?cs var:Lang.report.to ?></label><input type="date" id="f-to" name="to" value="<?cs var:Filter.to ?>" required></div>
   <button type="submit"><?cs var:Lang.report.apply ?></button>
   <p class="hint"><?cs var:Lang.report.period_hint ?></p>
 </form>

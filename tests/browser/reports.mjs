@@ -1,7 +1,7 @@
 // A report in a browser, in both languages: the director opens the client
 // structure report; its charts are drawn (bars of non-zero width, a title),
-// the quota chart has its 15 % and 30 % lines, the filter form works without
-// JavaScript (a GET form), and the page has no raw language key. Screenshots
+// the quota chart has its 15 % and 30 % lines, the period links and the filter
+// form work without JavaScript (a GET form), and the page has no raw language key. Screenshots
 // of both languages and of the print layout.
 import { args, check, finish, launch, signIn } from './lib.mjs';
 
@@ -30,16 +30,20 @@ try {
       await page.screenshot({ path: `${outDir}/report-clients-${lang}.png`, fullPage: true });
     });
   }
-  await check('the filter form narrows the period without JavaScript', async () => {
+  await check('the period links and the filter form work without JavaScript', async () => {
     await page.goto(`${base}/reports/follow-up`);
-    await page.selectOption('#f-period', 'last_month');
-    await page.fill('#f-from', '');
-    await page.fill('#f-to', '');
-    await Promise.all([page.waitForNavigation(), page.locator('form.report-filters button[type="submit"]').click()]);
+    await Promise.all([page.waitForNavigation(), page.locator('nav.report-periods a[href*="period=last_month"]').click()]);
     if (!page.url().includes('period=last_month')) throw new Error(`landed on ${page.url()}`);
+    if ((await page.locator('nav.report-periods a[aria-current="page"]').count()) !== 1) throw new Error('no current period');
+    await page.fill('#f-from', '2026-02-01');
+    await page.fill('#f-to', '2026-02-15');
+    await Promise.all([page.waitForNavigation(), page.locator('form.report-filters button[type="submit"]').click()]);
+    if (!page.url().includes('from=2026-02-01') || !page.url().includes('to=2026-02-15')) throw new Error(`landed on ${page.url()}`);
+    if ((await page.inputValue('#f-to')) !== '2026-02-15') throw new Error('the days are not kept');
     await page.emulateMedia({ media: 'print' });
     if (await page.locator('form.report-filters').isVisible()) throw new Error('the filters print');
     if (await page.locator('header.top').isVisible()) throw new Error('the navigation prints');
+    if (!(await page.locator('.report-filter-print').isVisible())) throw new Error('the period does not print');
     await page.screenshot({ path: `${outDir}/report-follow-up-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen' });
   });

@@ -4,7 +4,8 @@
 #include "core/domain.h"
 
 extern const struct domain auth_domain, approvals_domain, clients_domain, reviews_domain, visits_domain,
-	complaints_domain, archive_domain, admin_domain, backup_domain, mail_domain;
+	complaints_domain, archive_domain, admin_domain, backup_domain, mail_domain,
+	reports_domain;
 
 const struct domain *const domains[] = {
 	&core_domain,
@@ -18,5 +19,6 @@ const struct domain *const domains[] = {
 	&admin_domain,
 	&backup_domain,
 	&mail_domain,
+	&reports_domain,
 	NULL,
 };

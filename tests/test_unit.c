@@ -17,6 +17,7 @@
 #include "archive/archive.h"
 #include "backup/backup.h"
 #include "mail/mail.h"
+#include "reports/chart.h"
 
 static arena *A;
 static const struct limits LIM = { 10, 32, 64, 1024 };
@@ -1284,6 +1285,91 @@ static void t_archive_secrecy(void)
 	CU_ASSERT(archive_secrecy("unheard-of")->refused);
 }
 
+/* ---- reports: the SVG charts ---- */
+
+static const struct rsection_def chart_bars_def = {
+	.key = "t", .cols = { { "label", COL_TEXT }, { "n", COL_INT } }, .ncols = 2, .chart = CHART_BARS, .values = { 1 },
+};
+static const struct rsection_def chart_quota_def = {
+	.key = "q", .cols = { { "dept", COL_TEXT }, { "vip", COL_PERCENT }, { "pref", COL_PERCENT } }, .ncols = 3,
+	.chart = CHART_QUOTA, .values = { 1, 2 },
+};
+
+/* A section of rows "label,value[,value]" for a chart. */
+static struct rsection chart_section(struct req *r, const struct rsection_def *d, const char *const *rows, size_t n)
+{
+	struct rsection s = { .def = d };
+	for (size_t i = 0; i < n; i++) {
+		const char **row = rsection_row(r, &s, NULL);
+		char *copy = arena_strdup(r->a, rows[i]);
+		size_t j = 0;
+		for (char *tok = strtok(copy, ","); tok && j < d->ncols; tok = strtok(NULL, ","))
+			row[j++] = tok;
+	}
+	return s;
+}
+
+/* The width="…" of the k-th <rect class="bar"> in svg, or -1. */
+static double bar_width(const char *svg, int k)
+{
+	const char *p = svg;
+	for (int i = 0; i <= k; i++) {
+		p = strstr(p, "<rect class=\"bar\"");
+		if (p == NULL)
+			return -1;
+		p++;
+	}
+	const char *w = strstr(p, "width=\"");
+	return w ? strtod(w + 7, NULL) : -1;
+}
+
+static void t_chart_bars(void)
+{
+	struct req r = { .a = A };
+	const char *rows[] = { "<VIP>&\"Co\",200", "Qualified,100", "None,0" };
+	struct rsection s = chart_section(&r, &chart_bars_def, rows, 3);
+	const char *names[] = { "Grade", "Cards" };
+	const char *svg = chart_svg(&r, &s, "Cards <by> grade", names);
+	CU_ASSERT_FATAL(svg != NULL);
+	CU_ASSERT(strstr(svg, "<title id=\"chart-t-title\">Cards &lt;by&gt; grade</title>") != NULL);
+	CU_ASSERT(strstr(svg, "&lt;VIP&gt;&amp;&quot;Co&quot;") != NULL);
+	CU_ASSERT(strstr(svg, "<VIP>") == NULL);
+	/* the longest bar spans the plot, the others in proportion, a zero has no width; values as text */
+	CU_ASSERT_DOUBLE_EQUAL(bar_width(svg, 0), 380.0, 0.01);
+	CU_ASSERT_DOUBLE_EQUAL(bar_width(svg, 1), 190.0, 0.01);
+	CU_ASSERT_DOUBLE_EQUAL(bar_width(svg, 2), 0.0, 0.01);
+	CU_ASSERT(strstr(svg, ">200</text>") != NULL);
+	CU_ASSERT(strstr(svg, "<script") == NULL);
+	/* more rows than the chart draws: the rest counted */
+	const char *many[40];
+	for (int i = 0; i < 40; i++)
+		many[i] = arena_printf(A, "p%d,%d", i, i + 1);
+	struct rsection big = chart_section(&r, &chart_bars_def, many, 40);
+	const char *svg2 = chart_svg(&r, &big, "many", names);
+	CU_ASSERT(svg2 != NULL && strstr(svg2, "… +10</text>") != NULL && bar_width(svg2, 30) < 0);
+	/* nothing to draw: no chart */
+	struct rsection empty = { .def = &chart_bars_def };
+	CU_ASSERT(chart_svg(&r, &empty, "x", names) == NULL);
+}
+
+static void t_chart_quota_lines(void)
+{
+	struct req r = { .a = A };
+	const char *rows[] = { "Sales,0.1000,0.2000" };
+	struct rsection s = chart_section(&r, &chart_quota_def, rows, 1);
+	const char *names[] = { "Department", "VIP share", "Preferred share" };
+	const char *svg = chart_svg(&r, &s, "Quota", names);
+	CU_ASSERT_FATAL(svg != NULL);
+	/* two reference lines, labelled; the hatched second series in the legend; percents as text */
+	const char *l1 = strstr(svg, "<line class=\"ref\"");
+	CU_ASSERT(l1 != NULL && strstr(l1 + 1, "<line class=\"ref\"") != NULL);
+	CU_ASSERT(strstr(svg, ">15 %</text>") != NULL && strstr(svg, ">30 %</text>") != NULL);
+	CU_ASSERT(strstr(svg, "url(#hatch)") != NULL);
+	CU_ASSERT(strstr(svg, "10.0 %") != NULL && strstr(svg, "20.0 %") != NULL);
+	/* the scale reaches at least 35 %: 20 % is 20/35 of the plot */
+	CU_ASSERT_DOUBLE_EQUAL(bar_width(svg, 1), 380.0 * 0.2 / 0.35, 0.1);
+}
+
 int main(void)
 {
 	if (CU_initialize_registry() != CUE_SUCCESS)
@@ -1361,6 +1447,9 @@ int main(void)
 	CU_add_test(s, "what a label's barcode encodes", t_archive_barcode_text);
 	CU_add_test(s, "filing periods", t_archive_periods);
 	CU_add_test(s, "the secrecy table", t_archive_secrecy);
+	s = CU_add_suite("reports", setup, teardown);
+	CU_add_test(s, "bar charts: scale, values, escaped text", t_chart_bars);
+	CU_add_test(s, "quota chart: the 15 % and 30 % lines", t_chart_quota_lines);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -8,7 +8,7 @@ const { base, outDir } = args('keys.mjs');
 const NAMESPACES = ['app', 'nav', 'form', 'flash', 'error', 'role', 'login', 'home', 'password', 'admin',
   'audit_action', 'client', 'classes', 'pool', 'request', 'delegation', 'routes', 'review', 'views', 'people',
   'unserved', 'visit', 'backup', 'complaint', 'survey', 'mail',
-  'digest', 'archive'];
+  'digest', 'archive', 'report'];
 const KEY = new RegExp(`(^|[^A-Za-z0-9_@./-])((${NAMESPACES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*)`, 'g');
 
 const PAGES = {
@@ -24,8 +24,12 @@ const PAGES = {
     '/archive/periods?dept=5'],
   manager1: ['/', '/clients', '/reviews', '/clients/deleted', '/clients/unserved', '/agenda?user_q=%E9%99%88%E9%9D%99', '/complaints', '/surveys',
     '/delegations', '/requests/inbox', '{card}',
-    '{card}/history', '{card}/views', '{card}/views?from=2026-13-01'],
-  auditor: ['/', '/admin/views', '/admin/views?user=1', '/admin/views?user=1&kind=denied', '/admin/views?from=x'],
+    '{card}/history', '{card}/views', '{card}/views?from=2026-13-01',
+    '/reports', '/reports/follow-up', '/reports/clients', '/reports/circulation', '/reports/access',
+    '/reports/new-clients?period=year', '/reports/pool', '/reports/approvals', '/reports/complaints?period=year',
+    '/reports/retention', '/reports/follow-up?from=2026-13-01&to=2026-01-01'],
+  auditor: ['/', '/admin/views', '/admin/views?user=1', '/admin/views?user=1&kind=denied', '/admin/views?from=x',
+    '/reports', '/reports/access?period=year'],
   admin: ['/admin/users', '/admin/users/new', '/admin/departments', '/admin/classes', '/admin/grades',
     '/admin/routes', '/admin/audit', '/admin/calendar', '/admin/backups', '/admin/archive', '/',
     '/admin/mail', '/admin/outbox', '/admin/outbox?state=failed', '/admin/mail/robots', '/admin/mail/sink',

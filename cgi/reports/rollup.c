@@ -1,0 +1,118 @@
+/* rollup.c — the summary tables of the reports (sql/040_reports.sql), built
+ * by `dossier cron` (task reports.rollup, under its lease):
+ *
+ * - rpt_clients, the cards by department, owner, grade, nature, region and
+ *   lifecycle, is replaced whole in one transaction: it always equals a
+ *   recount at the moment of the build;
+ * - rpt_views, rpt_visits, rpt_new and rpt_changes sum their append-only
+ *   sources (the view log, visits, cards registered, the cards' history)
+ *   per day and per month by id, each row once,
+ *   in chunks of CHUNK ids per transaction and at most CHUNKS per run (a
+ *   first build over millions of rows spreads over a few runs). A run sums
+ *   up to the highest id seen at the previous run, never further: an id
+ *   handed out then but committed after a higher one would otherwise be
+ *   skipped for good. Once caught up, built_at becomes the time of that
+ *   previous run, and the highest id now is noted for the next.
+ *
+ * rpt_rollups holds each one's state; the pages show built_at as the
+ * figures' "as of". */
+#include "reports.h"
+#include "sql.h"
+#include <string.h>
+
+#define CHUNK 100000
+#define CHUNKS 20
+
+struct rollup_ctx {
+	struct req *r;
+	const char *name;
+	struct sql *add;
+	long long from, to;          /* the ids (from, to] */
+	const char *built;           /* set built_at to this (caught up), or NULL */
+	long long rows;
+};
+
+static int clients_txn(void *arg)
+{
+	struct rollup_ctx *c = arg;
+	struct req *r = c->r;
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, Q_RPT_CLIENTS_CLEAR, NULL, "");
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_RPT_CLIENTS_FILL, &res, "s", day_text(r, 0));
+	if (rc == DB_OK)
+		c->rows += (long long)res.affected;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_DONE, NULL, "ss", "clients", r->now_text);
+	return rc;
+}
+
+static int chunk_txn(void *arg)
+{
+	struct rollup_ctx *c = arg;
+	struct req *r = c->r;
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, c->add, &res, "ii", c->from, c->to);
+	if (rc == DB_OK)
+		c->rows += (long long)res.affected;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_SUMMED, NULL, "sis", c->name, c->to, c->built);
+	return rc;
+}
+
+/* Sums the source of name (its highest id by max, its rows by add) as far as
+ * the previous run saw. A db_rc. */
+static int incremental(struct req *r, const char *name, struct sql *max, struct sql *add, long long *rows)
+{
+	struct dbres st, top;
+	int rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_GET, &st, "s", name);
+	if (rc != DB_OK)
+		return rc;
+	long long last = st.nrows ? dbres_int(&st, 0, RU_LAST) : 0, seen = st.nrows ? dbres_int(&st, 0, RU_SEEN) : 0;
+	const char *seen_at = st.nrows && dbres_get(&st, 0, RU_SEEN_AT)[0] ? dbres_get(&st, 0, RU_SEEN_AT) : NULL;
+	struct rollup_ctx c = { r, name, add, last, last, NULL, 0 };
+	for (int k = 0; k < CHUNKS && c.from < seen; k++) {
+		c.to = c.from + CHUNK < seen ? c.from + CHUNK : seen;
+		c.built = c.to == seen ? seen_at : NULL;
+		if ((rc = db_txn(r->db, chunk_txn, &c)) != DB_OK)
+			return rc;
+		c.from = c.to;
+	}
+	*rows += c.rows;
+	if (c.from < seen)
+		return DB_OK;   /* more at the next run */
+	if (seen_at != NULL && last == seen) {   /* nothing new was seen: the figures hold as of then */
+		c.to = seen;
+		c.built = seen_at;
+		if ((rc = db_txn(r->db, chunk_txn, &c)) != DB_OK)
+			return rc;
+	}
+	if ((rc = db_exec(r->db, r->a, max, &top, "")) != DB_OK)
+		return rc;
+	return db_write(r->db, r->a, Q_RPT_ROLLUP_SEEN, NULL, "sis", name, dbres_int(&top, 0, 0), r->now_text);
+}
+
+const char *rollup_as_of(struct req *r, const char *name)
+{
+	struct dbres res;
+	if (db_exec(r->db, r->a, Q_RPT_ROLLUP_GET, &res, "s", name) != DB_OK || res.nrows == 0 ||
+	    strcmp(dbres_get(&res, 0, RU_BUILT), "2000-01-01 00:00:00") == 0)
+		return "";
+	return dbres_get(&res, 0, RU_BUILT);
+}
+
+int reports_rollup(struct req *r, long long *n)
+{
+	struct rollup_ctx c = { r, "clients", NULL, 0, 0, NULL, 0 };
+	int rc = db_txn(r->db, clients_txn, &c);
+	*n = c.rows;
+	if (rc == DB_OK)
+		rc = incremental(r, "views", Q_RPT_VIEWS_MAX, Q_RPT_VIEWS_ADD, n);
+	if (rc == DB_OK)
+		rc = incremental(r, "visits", Q_RPT_VISITS_MAX, Q_RPT_VISITS_ADD, n);
+	if (rc == DB_OK)
+		rc = incremental(r, "new", Q_RPT_NEW_MAX, Q_RPT_NEW_ADD, n);
+	if (rc == DB_OK)
+		rc = incremental(r, "changes", Q_RPT_CHANGES_MAX, Q_RPT_CHANGES_ADD, n);
+	return rc;
+}

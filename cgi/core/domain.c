@@ -26,3 +26,31 @@ int panels_fill(struct req *r, const char *page, long long id, unsigned flags)
 		}
 	return 0;
 }
+
+const char *dashboard_count_text(struct req *r, long long n)
+{
+	return n > DASHBOARD_CAP ? arena_printf(r->a, "%d+", DASHBOARD_CAP) : arena_printf(r->a, "%lld", n);
+}
+
+int dashboard_fill(struct req *r)
+{
+	if (r->user == NULL || !req_has_role(r, ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM))
+		return DB_OK;
+	struct dashboard_scope s = { 0 };
+	s.company = req_has_role(r, ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM);
+	s.root = s.company ? 0 : r->user->dept_id;
+	long long from = s.company ? DEPT_ALL : s.root;
+	size_t n0 = dept_subtree(r, from, NULL, 0);
+	long long *ids = arena_alloc(r->a, (n0 + 1) * sizeof *ids);
+	s.n = dept_subtree(r, from, ids, n0);
+	s.depts = ids;
+	view_set(r, "Dashboard.on", "1");
+	int n = 0;
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		if ((*d)->dashboard != NULL) {
+			int rc = (*d)->dashboard(r, &s, arena_printf(r->a, "Dashboard.groups.%d", n++));
+			if (rc != DB_OK)
+				return rc;
+		}
+	return DB_OK;
+}

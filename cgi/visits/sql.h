@@ -14,6 +14,20 @@ enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
 /* A card to escalate (Q_ESCALATE_DUE). */
 enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC_LAST, EC_VIP };
 
+/* The managers' dashboard: the cards of one department whose next visit is
+ * overdue (what the client list's dept=…&due=overdue shows), counted up to a
+ * limit, through ix_clients_dept_live_due (sql/045_dashboard.sql): a range
+ * of the index, never the department's other cards. Parameters: department,
+ * today, a scope not counted ('company' for a department manager, who does
+ * not see the company's own cards; '' for the company's heads), the limit.
+ * DASH_SLOTS of them in one row, one column each (core/domain.h DASHBOARD_SLOTS). */
+#define OVERDUE_SLOT "(SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+	"AND c.next_visit_due < ? AND c.scope <> ? LIMIT ?) x)"
+#define OVERDUE_4 OVERDUE_SLOT ", " OVERDUE_SLOT ", " OVERDUE_SLOT ", " OVERDUE_SLOT
+#define OVERDUE_24 OVERDUE_4 ", " OVERDUE_4 ", " OVERDUE_4 ", " OVERDUE_4 ", " OVERDUE_4 ", " OVERDUE_4
+#define T_OVERDUE_4 "issi" "issi" "issi" "issi"
+#define T_OVERDUE_24 T_OVERDUE_4 T_OVERDUE_4 T_OVERDUE_4 T_OVERDUE_4 T_OVERDUE_4 T_OVERDUE_4
+
 #define VISITS_SQL(X) \
 	X(Q_VISIT_INSERT, "isssssssssis", "INSERT INTO visits (client_id, visited_on, kind, attendees, contact, summary, " \
 		"feedback, satisfaction, problems, next_follow_up, recorded_by, recorded_at) " \
@@ -49,7 +63,8 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 	X(Q_ESCALATED, "sis", "UPDATE clients SET escalated_due = ? WHERE id = ? " \
 		"AND (escalated_due IS NULL OR escalated_due <> ?)") \
 	X(Q_AGENDA_USER, "i", "SELECT u.id, u.display_name, u.dept_id, d.name FROM users u " \
-		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?")
+		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?") \
+	X(Q_DASH_OVERDUE, T_OVERDUE_24, "SELECT " OVERDUE_24)
 
 SQL_DECLARE(VISITS_SQL)
 extern struct sql *const visits_sql[];

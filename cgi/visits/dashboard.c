@@ -1,0 +1,46 @@
+/* dashboard.c — the visits domain's figures on a manager's home page: per
+ * department, the cards whose next visit is overdue, each linking to the
+ * client list filtered the same way (dept=…&due=overdue). */
+#include "visits.h"
+#include "sql.h"
+#include "core/domain.h"
+
+int visits_dashboard(struct req *r, const struct dashboard_scope *s, const char *p)
+{
+	char today[20];
+	clock_format(r->now, today);
+	today[10] = '\0';
+	view_set(r, arena_printf(r->a, "%s.id", p), "dash-visits");
+	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "visit.dash_title"));
+	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "visit.dash_none"));
+	size_t row = 0;
+	for (size_t from = 0; from < s->n; from += DASHBOARD_SLOTS) {
+		struct dbparams *q = arena_alloc(r->a, sizeof *q);
+		q->n = 0;
+		q->overflow = 0;
+		for (size_t k = 0; k < DASHBOARD_SLOTS; k++) {
+			dbp_int(q, from + k < s->n ? s->depts[from + k] : 0);
+			dbp_str(q, today);
+			dbp_str(q, s->company ? "" : "company");
+			dbp_int(q, DASHBOARD_CAP + 1);
+		}
+		struct dbres res;
+		int rc = db_execv(r->db, r->a, Q_DASH_OVERDUE, &res, q);
+		if (rc != DB_OK)
+			return rc;
+		for (size_t k = 0; k < DASHBOARD_SLOTS && from + k < s->n; k++) {
+			long long n = dbres_int(&res, 0, k), dept = s->depts[from + k];
+			if (n == 0)
+				continue;
+			const char *f = arena_printf(r->a, "%s.rows.%zu", p, row++);
+			view_set(r, arena_printf(r->a, "%s.id", f), arena_printf(r->a, "dash-overdue-%lld", dept));
+			view_set(r, arena_printf(r->a, "%s.label", f), dept_name(r, dept));
+			view_set(r, arena_printf(r->a, "%s.value", f), dashboard_count_text(r, n));
+			view_set(r, arena_printf(r->a, "%s.detail", f), lang_text(r, "visit.dash_overdue"));
+			view_set(r, arena_printf(r->a, "%s.href", f),
+				 arena_printf(r->a, "/clients?dept=%lld&due=overdue&sort=due", dept));
+			view_set(r, arena_printf(r->a, "%s.warn", f), "1");
+		}
+	}
+	return DB_OK;
+}

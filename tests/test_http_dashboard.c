@@ -100,8 +100,11 @@ static int figure(struct client *c, const char *rowid, char *href, size_t hlen, 
 	a += strlen("<a href=\"");
 	size_t k = 0;
 	for (const char *s = a; *s && *s != '"' && k + 1 < hlen; s++) {
-		if (strncmp(s, "&amp;", 5) == 0)
+		if (strncmp(s, "&amp;", 5) == 0) {
+			href[k++] = '&';
 			s += 4;
+			continue;
+		}
 		href[k++] = *s;
 	}
 	href[k] = '\0';

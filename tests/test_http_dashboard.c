@@ -279,6 +279,62 @@ static void test_dashboard_statements(void)
 	client_free(&m);
 }
 
+/* A complaint on card, registered by staff1 (fixture); its id. */
+static long long complaint(long long card, const char *status, const char *due, const char *content)
+{
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO complaints (client_id, received_at, channel, content, status, due_on, "
+				      "registered_by, registered_at, updated_at) VALUES (%lld, NOW(), 'phone', '%s', "
+				      "'%s', '%s', %lld, NOW(), NOW())", card, content, status, due, user_id("staff1")), 0);
+	return db_value("SELECT MAX(id) FROM complaints WHERE client_id = %lld", card);
+}
+
+/* How many complaint rows the list shows. */
+static int complaint_rows(struct client *c)
+{
+	int n = 0;
+	for (const char *s = c->res.body.data; s && (s = strstr(s, "<tr><td><a href=\"/complaints/")) != NULL; s++)
+		n++;
+	return n;
+}
+
+/* Complaints near their deadline: the open ones of A and its team due within three days or overdue (not
+ * answered ones, not later ones, not B's); the link lists exactly those. */
+static void test_complaints_near_deadline(void)
+{
+	fixture();
+	char soon[20];
+	test_time_text(86400, soon);
+	soon[10] = '\0';
+	long long late = complaint(card_a1, "open", "2001-01-01", "看板投诉逾期");
+	long long near = complaint(card_t1, "open", soon, "看板投诉临近");
+	long long answered = complaint(card_a2, "answered", "2001-01-01", "看板投诉已答复");
+	long long later = complaint(card_a3, "open", "2999-01-01", "看板投诉尚早");
+	long long other = complaint(card_b1, "open", "2001-01-01", "看板投诉乙部");
+	struct client m;
+	char href[256], value[32], path[64];
+	sign_in_manager_a(&m);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT_FATAL(figure(&m, "dash-complaints-near", href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	CU_ASSERT(strstr(row_html(&m, "dash-complaints-near"), "已逾期 1") != NULL);
+	CU_ASSERT_EQUAL(client_get(&m, href), 200);
+	CU_ASSERT_EQUAL(complaint_rows(&m), 2);
+	const long long shown[] = { late, near }, hidden[] = { answered, later, other };
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "href=\"/complaints/%lld\"", shown[i]);
+		CU_ASSERT(client_has(&m, path));
+	}
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "href=\"/complaints/%lld\"", hidden[i]);
+		CU_ASSERT(!client_has(&m, path));
+	}
+	/* the whole open list still has the later one */
+	CU_ASSERT_EQUAL(client_get(&m, "/complaints"), 200);
+	snprintf(path, sizeof path, "href=\"/complaints/%lld\"", later);
+	CU_ASSERT(client_has(&m, path));
+	client_free(&m);
+}
+
 void add_dashboard_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -286,5 +342,6 @@ void add_dashboard_suite(void)
 	T(test_overdue_visits_per_department);
 	T(test_staff_and_other_managers);
 	T(test_quota_shares);
+	T(test_complaints_near_deadline);
 	T(test_dashboard_statements);
 }

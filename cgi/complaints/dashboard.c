@@ -1,0 +1,34 @@
+/* dashboard.c — the complaints domain's figure on a manager's home page:
+ * complaints of their departments still to answer within
+ * COMPLAINT_NEAR_DAYS (overdue ones included), linking to the open list
+ * filtered the same way (/complaints?near=1). */
+#include "complaints.h"
+#include "sql.h"
+#include "core/domain.h"
+
+int complaints_dashboard(struct req *r, const struct dashboard_scope *s, const char *p)
+{
+	const char *today = day_text(r, 0), *by = day_text(r, COMPLAINT_NEAR_DAYS);
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, Q_DASH_COMPLAINTS, &res, "ssiii", today, by, s->root, s->root,
+			 (long long)DASHBOARD_CAP + 1);
+	if (rc != DB_OK)
+		return rc;
+	long long n = dbres_int(&res, 0, 0), late = dbres_int(&res, 0, 1);
+	view_set(r, arena_printf(r->a, "%s.id", p), "dash-complaints");
+	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "complaint.dash_title"));
+	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "complaint.dash_none"));
+	if (n == 0)
+		return DB_OK;
+	const char *f = arena_printf(r->a, "%s.rows.0", p);
+	view_set(r, arena_printf(r->a, "%s.id", f), "dash-complaints-near");
+	view_set(r, arena_printf(r->a, "%s.label", f), lang_text(r, "complaint.dash_near"));
+	view_set(r, arena_printf(r->a, "%s.value", f), dashboard_count_text(r, n));
+	view_set(r, arena_printf(r->a, "%s.detail", f),
+		 arena_printf(r->a, "%s %s · %s %s", lang_text(r, "complaint.dash_by"), by,
+			      lang_text(r, "complaint.dash_overdue"), dashboard_count_text(r, late)));
+	view_set(r, arena_printf(r->a, "%s.href", f), "/complaints?near=1");
+	if (late > 0)
+		view_set(r, arena_printf(r->a, "%s.warn", f), "1");
+	return DB_OK;
+}

@@ -335,6 +335,45 @@ static void test_complaints_near_deadline(void)
 	client_free(&m);
 }
 
+/* Requests waiting: the approvals open in the manager's inbox (the header's badge), linking to the
+ * inbox, which lists exactly them. */
+static void test_requests_waiting(void)
+{
+	fixture();
+	long long mgr = user_id(manager_a), staff = user_id("staff1");
+	long long ids[2];
+	for (int i = 0; i < 2; i++) {
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, client_id, requester_id, reason, status, "
+					      "cur_step, created_at, expires_at) VALUES ('view', %lld, %lld, '看板申请%d', "
+					      "'pending', 1, NOW(), '2999-01-01 00:00:00')", card_a3, staff, i), 0);
+		ids[i] = db_value("SELECT MAX(id) FROM requests WHERE requester_id = %lld", staff);
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO request_steps (request_id, step_no, role, dept_id, state) "
+					      "VALUES (%lld, 1, 'dept_manager', %lld, 'open')", ids[i], dept_a), 0);
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO request_approvers (request_id, step_no, user_id, open) "
+					      "VALUES (%lld, 1, %lld, 1)", ids[i], mgr), 0);
+	}
+	struct client m;
+	char href[256], value[32], path[64];
+	sign_in_manager_a(&m);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT_FATAL(figure(&m, "dash-requests-inbox", href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	CU_ASSERT_STRING_EQUAL(href, "/requests/inbox");
+	CU_ASSERT_EQUAL(client_get(&m, href), 200);
+	CU_ASSERT(client_has(&m, "共 2</p>"));
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "href=\"/requests/%lld\"", ids[i]);
+		CU_ASSERT(client_has(&m, path));
+	}
+	/* one decided elsewhere leaves the figure */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE request_approvers SET open = 0 WHERE request_id = %lld", ids[1]), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE requests SET status = 'withdrawn' WHERE id = %lld", ids[1]), 0);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT(figure(&m, "dash-requests-inbox", href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "1");
+	client_free(&m);
+}
+
 void add_dashboard_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -343,5 +382,6 @@ void add_dashboard_suite(void)
 	T(test_staff_and_other_managers);
 	T(test_quota_shares);
 	T(test_complaints_near_deadline);
+	T(test_requests_waiting);
 	T(test_dashboard_statements);
 }

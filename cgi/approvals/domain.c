@@ -40,6 +40,28 @@ static const struct task tasks[] = {
 	{ 0 },
 };
 
+/* The dashboard: the approvals waiting in this person's inbox (theirs and
+ * their delegators'), the count the header's badge shows — read once per
+ * request (engine.c standing), so the figure costs no statement. */
+static int dashboard(struct req *r, const struct dashboard_scope *s, const char *p)
+{
+	long long n = approval_inbox_count(r);
+	if (n < 0)
+		return DB_ERROR;
+	view_set(r, arena_printf(r->a, "%s.id", p), "dash-requests");
+	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "request.dash_title"));
+	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "request.dash_none"));
+	if (n == 0)
+		return DB_OK;
+	const char *f = arena_printf(r->a, "%s.rows.0", p);
+	view_set(r, arena_printf(r->a, "%s.id", f), "dash-requests-inbox");
+	view_set(r, arena_printf(r->a, "%s.label", f), lang_text(r, "request.dash_inbox"));
+	view_set(r, arena_printf(r->a, "%s.value", f), n >= APPROVAL_WAITING_CAP
+		 ? arena_printf(r->a, "%d+", APPROVAL_WAITING_CAP) : arena_printf(r->a, "%lld", n));
+	view_set(r, arena_printf(r->a, "%s.href", f), "/requests/inbox");
+	return DB_OK;
+}
+
 /* The leaving employee's pending requests, and the approvals waiting for them. */
 static int handover(struct req *r, struct handover *h)
 {
@@ -96,4 +118,5 @@ const struct domain approvals_domain = {
 	.lang = "approvals",
 	.handover = handover,
 	.digest = digest,
+	.dashboard = dashboard,
 };

@@ -181,8 +181,10 @@ static struct standing *standing(struct req *r)
 		if (strcmp(dbres_get(&res, i, SD_KIND), "d") == 0 && s->n < 4)
 			s->delegators[s->n++] = dbres_int(&res, i, SD_VALUE);
 		else if (strcmp(dbres_get(&res, i, SD_KIND), "n") == 0)
-			s->waiting = dbres_int(&res, i, SD_VALUE) > 200 ? 200 : dbres_int(&res, i, SD_VALUE);
+			s->waiting = dbres_int(&res, i, SD_VALUE);
 	}
+	if (s->waiting > APPROVAL_WAITING_CAP)
+		s->waiting = APPROVAL_WAITING_CAP;
 	return s;
 }
 

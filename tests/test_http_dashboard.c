@@ -374,6 +374,71 @@ static void test_requests_waiting(void)
 	client_free(&m);
 }
 
+/* A loan of an item not out, to borrower, due on due; its id. */
+static long long loan(long long borrower, const char *due)
+{
+	long long item = db_value("SELECT i.id FROM archive_items i WHERE NOT EXISTS (SELECT 1 FROM archive_loans l "
+				  "WHERE l.open_item = i.id) ORDER BY i.id LIMIT 1");
+	CU_ASSERT_FATAL(item > 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, reason, out_at, "
+				      "due_at, out_by, open_item) VALUES (%lld, 0, 'loan', %lld, '看板借阅', "
+				      "'2001-01-01 09:00:00', '%s', %lld, %lld)", item, borrower, due,
+				      user_id("archivist"), item), 0);
+	return db_value("SELECT id FROM archive_loans WHERE open_item = %lld", item);
+}
+
+/* How many loan rows a list shows. */
+static int loan_rows(struct client *c)
+{
+	int n = 0;
+	for (const char *s = c->res.body.data; s && (s = strstr(s, "<tr id=\"loan-")) != NULL; s++)
+		n++;
+	return n;
+}
+
+/* Archive items out: the open loans of borrowers in A and below, of them the overdue ones; the manager
+ * reaches the two lists (the desk's, scoped to their borrowers) and they show exactly those loans. */
+static void test_loans_out_and_overdue(void)
+{
+	fixture();
+	long long mgr = user_id(manager_a);
+	long long before = db_value("SELECT COUNT(*) FROM archive_loans WHERE open_item IS NOT NULL");
+	long long late = loan(mgr, "2001-01-02 09:00:00"), ok = loan(mgr, "2999-01-01 09:00:00");
+	long long other = loan(user_id("staff1"), "2001-01-02 09:00:00");
+	struct client m, arc;
+	char href[256], value[32], path[32];
+	sign_in_manager_a(&m);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT_FATAL(figure(&m, "dash-loans-out", href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	CU_ASSERT_EQUAL(client_get(&m, href), 200);
+	CU_ASSERT_EQUAL(loan_rows(&m), 2);
+	snprintf(path, sizeof path, "id=\"loan-%lld\"", other);
+	CU_ASSERT(!client_has(&m, path));
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT_FATAL(figure(&m, "dash-loans-overdue", href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "1");
+	CU_ASSERT(strstr(row_html(&m, "dash-loans-overdue"), "class=\"warn\"") != NULL);
+	CU_ASSERT_EQUAL(client_get(&m, href), 200);
+	CU_ASSERT_EQUAL(loan_rows(&m), 1);
+	snprintf(path, sizeof path, "id=\"loan-%lld\"", late);
+	CU_ASSERT(client_has(&m, path));
+	snprintf(path, sizeof path, "id=\"loan-%lld\"", ok);
+	CU_ASSERT(!client_has(&m, path));
+	/* the desk still lists everyone's; staff reach neither list */
+	sign_in(&arc, "archivist");
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/out"), 200);
+	CU_ASSERT_EQUAL(loan_rows(&arc), before + 3);
+	client_free(&arc);
+	struct client s;
+	sign_in(&s, "staff1");
+	CU_ASSERT_EQUAL(client_get(&s, "/archive/out"), 403);
+	client_free(&s);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE archive_loans SET open_item = NULL, returned_at = '2001-01-03 09:00:00', "
+				      "cond = 'intact' WHERE id IN (%lld, %lld, %lld)", late, ok, other), 0);
+	client_free(&m);
+}
+
 void add_dashboard_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -383,5 +448,6 @@ void add_dashboard_suite(void)
 	T(test_quota_shares);
 	T(test_complaints_near_deadline);
 	T(test_requests_waiting);
+	T(test_loans_out_and_overdue);
 	T(test_dashboard_statements);
 }

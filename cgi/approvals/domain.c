@@ -48,17 +48,11 @@ static int dashboard(struct req *r, const struct dashboard_scope *s, const char 
 	long long n = approval_inbox_count(r);
 	if (n < 0)
 		return DB_ERROR;
-	view_set(r, arena_printf(r->a, "%s.id", p), "dash-requests");
-	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "request.dash_title"));
-	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "request.dash_none"));
-	if (n == 0)
-		return DB_OK;
-	const char *f = arena_printf(r->a, "%s.rows.0", p);
-	view_set(r, arena_printf(r->a, "%s.id", f), "dash-requests-inbox");
-	view_set(r, arena_printf(r->a, "%s.label", f), lang_text(r, "request.dash_inbox"));
-	view_set(r, arena_printf(r->a, "%s.value", f), n >= APPROVAL_WAITING_CAP
-		 ? arena_printf(r->a, "%d+", APPROVAL_WAITING_CAP) : arena_printf(r->a, "%lld", n));
-	view_set(r, arena_printf(r->a, "%s.href", f), "/requests/inbox");
+	dashboard_head(r, p, "dash-requests", "request.dash_title", "request.dash_none");
+	if (n > 0)
+		dashboard_row(r, p, 0, "dash-requests-inbox", lang_text(r, "request.dash_inbox"),
+			      n >= APPROVAL_WAITING_CAP ? arena_printf(r->a, "%d+", APPROVAL_WAITING_CAP)
+							: arena_printf(r->a, "%lld", n), "/requests/inbox", NULL, 0);
 	return DB_OK;
 }
 

@@ -274,23 +274,13 @@ int archive_dashboard(struct req *r, const struct dashboard_scope *s, const char
 	if (rc != DB_OK)
 		return rc;
 	long long out = dbres_int(&res, 0, 0), late = dbres_int(&res, 0, 1);
-	view_set(r, arena_printf(r->a, "%s.id", p), "dash-loans");
-	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "archive.dash_title"));
-	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "archive.dash_none"));
+	dashboard_head(r, p, "dash-loans", "archive.dash_title", "archive.dash_none");
 	if (out == 0)
 		return DB_OK;
-	const char *f = arena_printf(r->a, "%s.rows.0", p);
-	view_set(r, arena_printf(r->a, "%s.id", f), "dash-loans-out");
-	view_set(r, arena_printf(r->a, "%s.label", f), lang_text(r, "archive.dash_out"));
-	view_set(r, arena_printf(r->a, "%s.value", f), dashboard_count_text(r, out));
-	view_set(r, arena_printf(r->a, "%s.href", f), "/archive/out");
-	f = arena_printf(r->a, "%s.rows.1", p);
-	view_set(r, arena_printf(r->a, "%s.id", f), "dash-loans-overdue");
-	view_set(r, arena_printf(r->a, "%s.label", f), lang_text(r, "archive.dash_overdue"));
-	view_set(r, arena_printf(r->a, "%s.value", f), dashboard_count_text(r, late));
-	view_set(r, arena_printf(r->a, "%s.href", f), "/archive/overdue");
-	if (late > 0)
-		view_set(r, arena_printf(r->a, "%s.warn", f), "1");
+	dashboard_row(r, p, 0, "dash-loans-out", lang_text(r, "archive.dash_out"),
+		      dashboard_count_text(r, out, DASHBOARD_CAP), "/archive/out", NULL, 0);
+	dashboard_row(r, p, 1, "dash-loans-overdue", lang_text(r, "archive.dash_overdue"),
+		      dashboard_count_text(r, late, DASHBOARD_CAP), "/archive/overdue", NULL, late > 0);
 	return DB_OK;
 }
 

@@ -48,9 +48,7 @@ int clients_dashboard(struct req *r, const struct dashboard_scope *s, const char
 	int rc = db_exec(r->db, r->a, Q_DASH_QUOTAS, &res, "");
 	if (rc != DB_OK)
 		return rc;
-	view_set(r, arena_printf(r->a, "%s.id", p), "dash-quotas");
-	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "client.dash_quota_title"));
-	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "client.dash_quota_none"));
+	dashboard_head(r, p, "dash-quotas", "client.dash_quota_title", "client.dash_quota_none");
 	const char *oldest = NULL;
 	size_t row = 0;
 	for (size_t k = 0; k < s->n; k++)          /* the scope's departments, by name */
@@ -63,22 +61,16 @@ int clients_dashboard(struct req *r, const struct dashboard_scope *s, const char
 			if (oldest == NULL || strcmp(at, oldest) < 0)
 				oldest = at;
 			double share = total > 0 ? 100.0 * (double)have / (double)total : 0, quota = atof(pct);
-			const char *f = arena_printf(r->a, "%s.rows.%zu", p, row++);
-			view_set(r, arena_printf(r->a, "%s.id", f), arena_printf(r->a, "dash-quota-%lld-%lld", dept, grade));
-			view_set(r, arena_printf(r->a, "%s.label", f),
-				 arena_printf(r->a, "%s · %s", dept_name(r, dept), grade_label(r, grade)));
-			view_set(r, arena_printf(r->a, "%s.value", f), arena_printf(r->a, "%s %%", percent(r, share)));
-			view_set(r, arena_printf(r->a, "%s.href", f),
-				 arena_printf(r->a, "/clients?dept=%lld&grade=%lld", dept, grade));
 			int over = !quota_fits(pct, have, total);
-			view_set(r, arena_printf(r->a, "%s.detail", f),
-				 arena_printf(r->a, "%lld / %lld · %s %s %%%s", have, total, lang_text(r, "client.dash_quota"),
-					      percent(r, quota), over ? arena_printf(r->a, " · %s",
-						      lang_text(r, "client.dash_over")) : ""));
+			const char *detail = arena_printf(r->a, "%lld / %lld · %s %s %%%s", have, total,
+							  lang_text(r, "client.dash_quota"), percent(r, quota),
+							  over ? arena_printf(r->a, " · %s", lang_text(r, "client.dash_over")) : "");
+			const char *f = dashboard_row(r, p, row++, arena_printf(r->a, "dash-quota-%lld-%lld", dept, grade),
+						      arena_printf(r->a, "%s · %s", dept_name(r, dept), grade_label(r, grade)),
+						      arena_printf(r->a, "%s %%", percent(r, share)),
+						      arena_printf(r->a, "/clients?dept=%lld&grade=%lld", dept, grade), detail, over);
 			view_set(r, arena_printf(r->a, "%s.bar.share", f), percent(r, share > 100 ? 100 : share));
 			view_set(r, arena_printf(r->a, "%s.bar.quota", f), percent(r, quota > 100 ? 100 : quota));
-			if (over)
-				view_set(r, arena_printf(r->a, "%s.warn", f), "1");
 		}
 	if (oldest != NULL)
 		view_set(r, arena_printf(r->a, "%s.note", p),

@@ -15,20 +15,12 @@ int complaints_dashboard(struct req *r, const struct dashboard_scope *s, const c
 	if (rc != DB_OK)
 		return rc;
 	long long n = dbres_int(&res, 0, 0), late = dbres_int(&res, 0, 1);
-	view_set(r, arena_printf(r->a, "%s.id", p), "dash-complaints");
-	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "complaint.dash_title"));
-	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "complaint.dash_none"));
-	if (n == 0)
-		return DB_OK;
-	const char *f = arena_printf(r->a, "%s.rows.0", p);
-	view_set(r, arena_printf(r->a, "%s.id", f), "dash-complaints-near");
-	view_set(r, arena_printf(r->a, "%s.label", f), lang_text(r, "complaint.dash_near"));
-	view_set(r, arena_printf(r->a, "%s.value", f), dashboard_count_text(r, n));
-	view_set(r, arena_printf(r->a, "%s.detail", f),
-		 arena_printf(r->a, "%s %s · %s %s", lang_text(r, "complaint.dash_by"), by,
-			      lang_text(r, "complaint.dash_overdue"), dashboard_count_text(r, late)));
-	view_set(r, arena_printf(r->a, "%s.href", f), "/complaints?near=1");
-	if (late > 0)
-		view_set(r, arena_printf(r->a, "%s.warn", f), "1");
+	dashboard_head(r, p, "dash-complaints", "complaint.dash_title", "complaint.dash_none");
+	if (n > 0)
+		dashboard_row(r, p, 0, "dash-complaints-near", lang_text(r, "complaint.dash_near"),
+			      dashboard_count_text(r, n, DASHBOARD_CAP), "/complaints?near=1",
+			      arena_printf(r->a, "%s %s · %s %s", lang_text(r, "complaint.dash_by"), by,
+					   lang_text(r, "complaint.dash_overdue"), dashboard_count_text(r, late, DASHBOARD_CAP)),
+			      late > 0);
 	return DB_OK;
 }

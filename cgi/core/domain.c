@@ -27,9 +27,31 @@ int panels_fill(struct req *r, const char *page, long long id, unsigned flags)
 	return 0;
 }
 
-const char *dashboard_count_text(struct req *r, long long n)
+const char *dashboard_count_text(struct req *r, long long n, long long cap)
 {
-	return n > DASHBOARD_CAP ? arena_printf(r->a, "%d+", DASHBOARD_CAP) : arena_printf(r->a, "%lld", n);
+	return arena_printf(r->a, n > cap ? "%lld+" : "%lld", n > cap ? cap : n);
+}
+
+void dashboard_head(struct req *r, const char *prefix, const char *id, const char *title_key, const char *empty_key)
+{
+	view_set(r, arena_printf(r->a, "%s.id", prefix), id);
+	view_set(r, arena_printf(r->a, "%s.title", prefix), lang_text(r, title_key));
+	view_set(r, arena_printf(r->a, "%s.empty", prefix), lang_text(r, empty_key));
+}
+
+const char *dashboard_row(struct req *r, const char *prefix, size_t n, const char *id, const char *label,
+			  const char *value, const char *href, const char *detail, int warn)
+{
+	const char *f = arena_printf(r->a, "%s.rows.%zu", prefix, n);
+	view_set(r, arena_printf(r->a, "%s.id", f), id);
+	view_set(r, arena_printf(r->a, "%s.label", f), label);
+	view_set(r, arena_printf(r->a, "%s.value", f), value);
+	view_set(r, arena_printf(r->a, "%s.href", f), href);
+	if (detail != NULL)
+		view_set(r, arena_printf(r->a, "%s.detail", f), detail);
+	if (warn)
+		view_set(r, arena_printf(r->a, "%s.warn", f), "1");
+	return f;
 }
 
 int dashboard_fill(struct req *r)

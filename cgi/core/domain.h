@@ -112,6 +112,10 @@ struct panel {
  * shown as "1000+", see dashboard_count_text) or reads summary rows (then it
  * says how fresh they are in note). */
 #define DASHBOARD_CAP 1000
+/* A figure per department (a GM has them for every department) counts at
+ * most this many: reading 1,001 index entries for each of 30 departments is
+ * what a home page cannot afford. */
+#define DASHBOARD_DEPT_CAP 100
 #define DASHBOARD_SLOTS 24
 struct dashboard_scope {
 	long long root;              /* the managed department (and all below it); 0: the whole company */
@@ -127,8 +131,14 @@ struct dashboard_scope {
  * quota; the numbers belong in value and detail too)}, empty (the text
  * when no rows), note (e.g. how fresh summary rows are). A db_rc. */
 typedef int (*dashboard_fn)(struct req *r, const struct dashboard_scope *s, const char *prefix);
-/* "3", or "1000+" when n is past DASHBOARD_CAP (in r's arena). */
-const char *dashboard_count_text(struct req *r, long long n);
+/* "3", or "1000+" when n is past cap (DASHBOARD_CAP, DASHBOARD_DEPT_CAP; in r's arena). */
+const char *dashboard_count_text(struct req *r, long long n, long long cap);
+/* A group's heading: prefix.{id, title, empty}, the last two from language keys. */
+void dashboard_head(struct req *r, const char *prefix, const char *id, const char *title_key, const char *empty_key);
+/* Row n of the group at prefix: {id, label, value, href, detail (NULL: none),
+ * warn}; returns the row's prefix (for bar.*). */
+const char *dashboard_row(struct req *r, const char *prefix, size_t n, const char *id, const char *label,
+			  const char *value, const char *href, const char *detail, int warn);
 
 /* An operator command of the `dossier` binary (`dossier NAME ARGS…`), run
  * once from a shell or a timer, outside any request. main.c finds it by name

@@ -10,9 +10,7 @@ int visits_dashboard(struct req *r, const struct dashboard_scope *s, const char 
 	char today[20];
 	clock_format(r->now, today);
 	today[10] = '\0';
-	view_set(r, arena_printf(r->a, "%s.id", p), "dash-visits");
-	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "visit.dash_title"));
-	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "visit.dash_none"));
+	dashboard_head(r, p, "dash-visits", "visit.dash_title", "visit.dash_none");
 	size_t row = 0;
 	for (size_t from = 0; from < s->n; from += DASHBOARD_SLOTS) {
 		struct dbparams *q = arena_alloc(r->a, sizeof *q);
@@ -22,7 +20,7 @@ int visits_dashboard(struct req *r, const struct dashboard_scope *s, const char 
 			dbp_int(q, from + k < s->n ? s->depts[from + k] : 0);
 			dbp_str(q, today);
 			dbp_str(q, s->company ? "" : "company");
-			dbp_int(q, DASHBOARD_CAP + 1);
+			dbp_int(q, DASHBOARD_DEPT_CAP + 1);
 		}
 		struct dbres res;
 		int rc = db_execv(r->db, r->a, Q_DASH_OVERDUE, &res, q);
@@ -32,14 +30,10 @@ int visits_dashboard(struct req *r, const struct dashboard_scope *s, const char 
 			long long n = dbres_int(&res, 0, k), dept = s->depts[from + k];
 			if (n == 0)
 				continue;
-			const char *f = arena_printf(r->a, "%s.rows.%zu", p, row++);
-			view_set(r, arena_printf(r->a, "%s.id", f), arena_printf(r->a, "dash-overdue-%lld", dept));
-			view_set(r, arena_printf(r->a, "%s.label", f), dept_name(r, dept));
-			view_set(r, arena_printf(r->a, "%s.value", f), dashboard_count_text(r, n));
-			view_set(r, arena_printf(r->a, "%s.detail", f), lang_text(r, "visit.dash_overdue"));
-			view_set(r, arena_printf(r->a, "%s.href", f),
-				 arena_printf(r->a, "/clients?dept=%lld&due=overdue&sort=due", dept));
-			view_set(r, arena_printf(r->a, "%s.warn", f), "1");
+			dashboard_row(r, p, row++, arena_printf(r->a, "dash-overdue-%lld", dept), dept_name(r, dept),
+				      dashboard_count_text(r, n, DASHBOARD_DEPT_CAP),
+				      arena_printf(r->a, "/clients?dept=%lld&due=overdue&sort=due", dept),
+				      lang_text(r, "visit.dash_overdue"), 1);
 		}
 	}
 	return DB_OK;

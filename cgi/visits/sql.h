@@ -16,7 +16,7 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 
 /* The managers' dashboard: the cards of one department whose next visit is
  * overdue (what the client list's dept=…&due=overdue shows), counted up to a
- * limit, through ix_clients_dept_live_due (sql/045_dashboard.sql): a range
+ * limit (DASHBOARD_DEPT_CAP + 1), through ix_clients_dept_live_due (sql/045_dashboard.sql): a range
  * of the index, never the department's other cards. Parameters: department,
  * today, a scope not counted ('company' for a department manager, who does
  * not see the company's own cards; '' for the company's heads), the limit.

@@ -63,7 +63,7 @@ int clients_dashboard(struct req *r, const struct dashboard_scope *s, const char
 			double share = total > 0 ? 100.0 * (double)have / (double)total : 0, quota = atof(pct);
 			int over = !quota_fits(pct, have, total);
 			const char *detail = arena_printf(r->a, "%lld / %lld · %s %s %%%s", have, total,
-							  lang_text(r, "client.dash_quota"), percent(r, quota),
+							  lang_text(r, "client.dash_quota"), arena_printf(r->a, "%g", quota),
 							  over ? arena_printf(r->a, " · %s", lang_text(r, "client.dash_over")) : "");
 			const char *f = dashboard_row(r, p, row++, arena_printf(r->a, "dash-quota-%lld-%lld", dept, grade),
 						      arena_printf(r->a, "%s · %s", dept_name(r, dept), grade_label(r, grade)),

@@ -29,10 +29,6 @@ enum item_col { IT_ID, IT_NO, IT_CLIENT, IT_CLIENT_NAME, IT_VOLUME, IT_TYPE, IT_
 enum loan_col { LN_ID, LN_ITEM, LN_NO, LN_TITLE, LN_SECRECY, LN_KIND, LN_BORROWER, LN_BORROWER_NAME, LN_COPIES,
 		LN_REASON, LN_OUT, LN_DUE, LN_OUT_BY, LN_RETURNED, LN_COND, LN_OVERDUE, LN_BY_JOB, LN_OPEN, LN__COUNT };
 
-/* A department and those below it (one parameter: the root). */
-#define BORROWER_SUBTREE "(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
-	"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)"
-
 /* An authorisation to hand an item out (Q_AUTHS_OF_ITEM, Q_AUTH_LOCK). */
 #define AUTH_COLS "SELECT a.id, a.item_id, a.user_id, (SELECT display_name FROM users WHERE id = a.user_id), a.via, " \
 	"a.request_id, a.mode, a.loan_secs, a.reason, a.expires_at, a.used_at FROM archive_auths a "
@@ -124,14 +120,14 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_LOANS_OVERDUE, "s", LOAN_COLS "WHERE l.open_item IS NOT NULL AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT 500") \
 	/* the same for a manager: loans of borrowers in a department and below it (0: everyone's) */ \
 	X(Q_LOANS_OUT_TREE, "ii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
-		"AND (? = 0 OR b.dept_id IN " BORROWER_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
 	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
-		"AND l.due_at < ? AND (? = 0 OR b.dept_id IN " BORROWER_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
+		"AND l.due_at < ? AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
 	/* the dashboard: those loans counted up to a limit, and how many are overdue (parameters: now, the \
 	 * root twice, the limit); open loans are the items out, a short list read through uq_archive_loans_open */ \
 	X(Q_DASH_LOANS, "siii", "SELECT COUNT(*), COALESCE(SUM(x.due_at < ?), 0) FROM (SELECT l.due_at " \
 		"FROM archive_loans l JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
-		"AND (? = 0 OR b.dept_id IN " BORROWER_SUBTREE ") LIMIT ?) x") \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") LIMIT ?) x") \
 	X(Q_LOANS_OF_ITEM, "i", LOAN_COLS "WHERE l.item_id = ? ORDER BY l.id DESC LIMIT 20") \
 	X(Q_REGISTER, "ssiissi", LOAN_COLS "WHERE l.out_at >= ? AND l.out_at <= ? AND (? = 0 OR l.borrower_id = ?) " \
 		"AND (? = '' OR i.archive_no = ?) AND l.id < ? ORDER BY l.id DESC LIMIT 51") \

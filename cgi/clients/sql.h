@@ -35,8 +35,7 @@
  *   5 view grants          user_id = ? AND expires_at > ?
  * Each branch takes its own parameters, then the filters (CARD_FILTERS), then
  * the keyset parameters and the limit; the outer query takes the limit. */
-#define SUBTREE "(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
-	"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)"
+#define SUBTREE SQL_DEPT_SUBTREE
 #define BRANCH(cond, key, keyset, order) "(SELECT c.id" key " FROM clients c WHERE c.deleted_at IS NULL AND " \
 	cond " " CARD_FILTERS "AND " keyset " ORDER BY " order " LIMIT ?)"
 /* A manager's departments as 24 parameters (padded by repeating one), so the

@@ -98,3 +98,19 @@
   <?cs if:p.more_note ?><p class="hint"><?cs var:p.more_note ?></p><?cs /if ?>
 </section>
 <?cs /each ?><?cs /def ?>
+
+<?cs # one group of a manager's dashboard (core/domain.h dashboard_fn): each figure links to the list of
+     what it counts; a share against its quota is an inline bar (no script) with a line at the quota ?>
+<?cs def:dashboard_group(g) ?>
+<section class="card dash-group" id="<?cs var:g.id ?>">
+  <h3><?cs var:g.title ?></h3>
+  <?cs if:subcount(g.rows) ?>
+  <table class="figures"><tbody><?cs each:f = g.rows ?>
+    <tr id="<?cs var:f.id ?>"<?cs if:f.warn ?> class="warn"<?cs /if ?>>
+      <th scope="row"><?cs var:f.label ?></th>
+      <td class="figure"><a href="<?cs var:f.href ?>"><?cs var:f.value ?></a> <span class="detail"><?cs if:f.bar.quota ?><svg class="bar" width="84" height="12" viewBox="-2 0 104 14" aria-hidden="true"><rect x="0" y="3" width="100" height="8" fill="#fff" stroke="#555" stroke-width="1"/><rect x="0" y="3" width="<?cs var:f.bar.share ?>" height="8" fill="<?cs if:f.warn ?>#000<?cs else ?>#888<?cs /if ?>"/><line x1="<?cs var:f.bar.quota ?>" x2="<?cs var:f.bar.quota ?>" y1="0" y2="14" stroke="#000" stroke-width="2"/></svg> <?cs /if ?><?cs var:f.detail ?></span></td>
+    </tr><?cs /each ?></tbody></table>
+  <?cs else ?><p class="empty"><?cs var:g.empty ?></p><?cs /if ?>
+  <?cs if:g.note ?><p class="hint"><?cs var:g.note ?></p><?cs /if ?>
+</section>
+<?cs /def ?>

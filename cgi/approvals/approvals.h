@@ -104,6 +104,7 @@ long long approval_acting_for(struct req *r, long long id, int step);
 /* Pending requests waiting for the signed-in user or a delegator (capped at
  * 200); read with the delegations in one statement, once per request. */
 long long approval_inbox_count(struct req *r);
+#define APPROVAL_WAITING_CAP 200    /* the inbox count is counted up to this (the session field SC_WAITING) */
 
 /* The history reason an effect writes, in the reader's language when shown:
  * the string at key with %1 the request's number, %2 its reason, %3 the approver. */

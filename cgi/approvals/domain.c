@@ -40,6 +40,22 @@ static const struct task tasks[] = {
 	{ 0 },
 };
 
+/* The dashboard: the approvals waiting in this person's inbox (theirs and
+ * their delegators'), the count the header's badge shows — read once per
+ * request (engine.c standing), so the figure costs no statement. */
+static int dashboard(struct req *r, const struct dashboard_scope *s, const char *p)
+{
+	long long n = approval_inbox_count(r);
+	if (n < 0)
+		return DB_ERROR;
+	dashboard_head(r, p, "dash-requests", "request.dash_title", "request.dash_none");
+	if (n > 0)
+		dashboard_row(r, p, 0, "dash-requests-inbox", lang_text(r, "request.dash_inbox"),
+			      n >= APPROVAL_WAITING_CAP ? arena_printf(r->a, "%d+", APPROVAL_WAITING_CAP)
+							: arena_printf(r->a, "%lld", n), "/requests/inbox", NULL, 0);
+	return DB_OK;
+}
+
 /* The leaving employee's pending requests, and the approvals waiting for them. */
 static int handover(struct req *r, struct handover *h)
 {
@@ -104,4 +120,5 @@ const struct domain approvals_domain = {
 	.handover = handover,
 	.digest = digest,
 	.session_fields = approvals_session,
+	.dashboard = dashboard,
 };

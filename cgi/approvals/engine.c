@@ -173,7 +173,9 @@ static struct standing *standing(struct req *r)
 		return s;                    /* no session: nobody's approvals */
 	for (const char *p = from; *p != '\0' && s->n < 4; p += strspn(p, ","))
 		s->delegators[s->n++] = strtoll(p, (char **)&p, 10);
-	s->waiting = strtoll(waiting, NULL, 10) > 200 ? 200 : strtoll(waiting, NULL, 10);
+	s->waiting = strtoll(waiting, NULL, 10);
+	if (s->waiting > APPROVAL_WAITING_CAP)
+		s->waiting = APPROVAL_WAITING_CAP;
 	return s;
 }
 

@@ -66,7 +66,10 @@ int archive_desk(struct req *r);          /* GET  /archive/desk?no= */
 int archive_checkout(struct req *r);      /* POST /archive/desk/checkout */
 int archive_return(struct req *r);        /* POST /archive/desk/return */
 int archive_out(struct req *r);           /* GET  /archive/out */
-int archive_overdue(struct req *r);       /* GET  /archive/overdue */
+int archive_overdue(struct req *r);       /* GET  /archive/overdue (the desk; a manager: their borrowers') */
+long long archive_loans_root(struct req *r);
+struct dashboard_scope;
+int archive_dashboard(struct req *r, const struct dashboard_scope *s, const char *prefix);
 int archive_register(struct req *r);      /* GET  /archive/register */
 int archive_mark_overdue(struct req *r, long long *n);     /* dossier cron */
 /* remind.c: overdue loans remind the borrower, then their managers; the digest's section */

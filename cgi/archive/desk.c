@@ -9,6 +9,7 @@
  * ones, the register, and the scheduled job's two tasks. */
 #include "archive.h"
 #include "sql.h"
+#include "core/domain.h"
 #include "core/form.h"
 #include "core/people.h"
 #include <stdio.h>
@@ -227,20 +228,60 @@ static int loans_page(struct req *r, struct dbres *res, const char *tab)
 	return render(r, 200, "archive/loans.cs");
 }
 
+/* Whose loans the lists show: the archivist's desk every loan (-1); a
+ * manager those of borrowers in their departments (the root: their own
+ * department), the company's heads everyone's (0) — the dashboard's scope. */
+long long archive_loans_root(struct req *r)
+{
+	if (req_has_role(r, ROLE_ARCHIVIST))
+		return -1;
+	return req_has_role(r, ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM) ? 0 : r->user->dept_id;
+}
+
 int archive_out(struct req *r)
 {
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_LOANS_OUT, &res, "") != DB_OK)
+	long long root = archive_loans_root(r);
+	int rc = root < 0 ? db_exec(r->db, r->a, Q_LOANS_OUT, &res, "")
+			  : db_exec(r->db, r->a, Q_LOANS_OUT_TREE, &res, "ii", root, root);
+	if (rc != DB_OK)
 		return db_fail(r);
+	if (root >= 0)
+		view_set(r, "Page.borrowers", root ? dept_name(r, root) : lang_text(r, "archive.dash_company"));
 	return loans_page(r, &res, "out");
 }
 
 int archive_overdue(struct req *r)
 {
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_LOANS_OVERDUE, &res, "s", r->now_text) != DB_OK)
+	long long root = archive_loans_root(r);
+	int rc = root < 0 ? db_exec(r->db, r->a, Q_LOANS_OVERDUE, &res, "s", r->now_text)
+			  : db_exec(r->db, r->a, Q_LOANS_OVERDUE_TREE, &res, "sii", r->now_text, root, root);
+	if (rc != DB_OK)
 		return db_fail(r);
+	if (root >= 0)
+		view_set(r, "Page.borrowers", root ? dept_name(r, root) : lang_text(r, "archive.dash_company"));
 	return loans_page(r, &res, "overdue");
+}
+
+/* The dashboard: the items out to borrowers of the manager's departments,
+ * and those of them overdue, linking to the two lists (scoped the same way). */
+int archive_dashboard(struct req *r, const struct dashboard_scope *s, const char *p)
+{
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, Q_DASH_LOANS, &res, "siii", r->now_text, s->root, s->root,
+			 (long long)DASHBOARD_CAP + 1);
+	if (rc != DB_OK)
+		return rc;
+	long long out = dbres_int(&res, 0, 0), late = dbres_int(&res, 0, 1);
+	dashboard_head(r, p, "dash-loans", "archive.dash_title", "archive.dash_none");
+	if (out == 0)
+		return DB_OK;
+	dashboard_row(r, p, 0, "dash-loans-out", lang_text(r, "archive.dash_out"),
+		      dashboard_count_text(r, out, DASHBOARD_CAP), "/archive/out", NULL, 0);
+	dashboard_row(r, p, 1, "dash-loans-overdue", lang_text(r, "archive.dash_overdue"),
+		      dashboard_count_text(r, late, DASHBOARD_CAP), "/archive/overdue", NULL, late > 0);
+	return DB_OK;
 }
 
 /* The register: by period (days), borrower (chosen by name) and archive

@@ -12,6 +12,7 @@ SQL_DEFINE(ARCHIVE_SQL, archive_sql)
 extern const struct approval_kind archive_kinds[];   /* borrow.c */
 
 #define DESK ROLE_ARCHIVIST
+#define MANAGERS (ROLE_DEPT_MANAGER | ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM)
 
 static const struct route routes[] = {
 	{ M_GET,  "/clients/{id}/archive/new",   archive_submit_form,    0, 0 },
@@ -31,8 +32,8 @@ static const struct route routes[] = {
 	{ M_GET,  "/archive/desk",               archive_desk,           0, DESK },
 	{ M_POST, "/archive/desk/checkout",      archive_checkout,       R_CSRF, DESK },
 	{ M_POST, "/archive/desk/return",        archive_return,         R_CSRF, DESK },
-	{ M_GET,  "/archive/out",                archive_out,            0, DESK },
-	{ M_GET,  "/archive/overdue",            archive_overdue,        0, DESK },
+	{ M_GET,  "/archive/out",                archive_out,            0, DESK | MANAGERS },
+	{ M_GET,  "/archive/overdue",            archive_overdue,        0, DESK | MANAGERS },
 	{ M_GET,  "/archive/register",           archive_register,       0, DESK },
 	{ M_GET,  "/archive/retention",          archive_retention,      0, DESK },
 	{ M_POST, "/archive/retention",          archive_batch_create,   R_CSRF, DESK },
@@ -86,4 +87,5 @@ const struct domain archive_domain = {
 	.panels = panels,
 	.messages = messages,
 	.digest = archive_digest,
+	.dashboard = archive_dashboard,
 };

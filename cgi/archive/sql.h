@@ -119,6 +119,16 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"VALUES (?, ?, ?, ?, ?)") \
 	X(Q_LOANS_OUT, "", LOAN_COLS "WHERE l.open_item IS NOT NULL ORDER BY l.due_at, l.id LIMIT 500") \
 	X(Q_LOANS_OVERDUE, "s", LOAN_COLS "WHERE l.open_item IS NOT NULL AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT 500") \
+	/* the same for a manager: loans of borrowers in a department and below it (0: everyone's) */ \
+	X(Q_LOANS_OUT_TREE, "ii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
+	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
+		"AND l.due_at < ? AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
+	/* the dashboard: those loans counted up to a limit, and how many are overdue (parameters: now, the \
+	 * root twice, the limit); open loans are the items out, a short list read through uq_archive_loans_open */ \
+	X(Q_DASH_LOANS, "siii", "SELECT COUNT(*), COALESCE(SUM(x.due_at < ?), 0) FROM (SELECT l.due_at " \
+		"FROM archive_loans l JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") LIMIT ?) x") \
 	X(Q_LOANS_OF_ITEM, "i", LOAN_COLS "WHERE l.item_id = ? ORDER BY l.id DESC LIMIT 20") \
 	X(Q_REGISTER, "ssiissi", LOAN_COLS "WHERE l.out_at >= ? AND l.out_at <= ? AND (? = 0 OR l.borrower_id = ?) " \
 		"AND (? = '' OR i.archive_no = ?) AND l.id < ? ORDER BY l.id DESC LIMIT 51") \

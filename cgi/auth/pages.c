@@ -23,6 +23,9 @@ int page_home(struct req *r)
 			if (rc != DB_OK)
 				return db_status(rc);
 		}
+	int rc = dashboard_fill(r);
+	if (rc != DB_OK)
+		return db_status(rc);
 	view_set(r, "Page.title", lang_text(r, "home.title"));
 	return render(r, 200, "auth/home.cs");
 }

@@ -79,6 +79,11 @@ enum {
 /* Classification lists, loaded once per request. */
 const char *class_label(struct req *r, long long id);   /* localized name or "" */
 const char *grade_label(struct req *r, long long id);
+
+/* quotas.c: the summary rows of the quota shares (a cron task) and the dashboard's group */
+struct dashboard_scope;
+int clients_quota_count(struct req *r, long long *n);
+int clients_dashboard(struct req *r, const struct dashboard_scope *s, const char *prefix);
 /* The id of the item (or grade) whose code, Chinese or English name is name; 0 if none. */
 long long class_by_name(struct req *r, const char *kind, const char *name);
 long long grade_by_name(struct req *r, const char *name);

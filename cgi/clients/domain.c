@@ -72,6 +72,7 @@ static const struct nav nav[] = {
 static const struct task tasks[] = {
 	{ "clients.purge", clients_purge_due, "deleted client(s) purged", 0 },
 	{ "clients.return_prospects", prospects_return_due, "prospect(s) returned to the pool", 0 },
+	{ "clients.quota_counts", clients_quota_count, "department grade count(s) refreshed", 0 },
 	{ 0 },
 };
 
@@ -103,4 +104,5 @@ const struct domain clients_domain = {
 	.handover = handover,
 	.service = &viewlog,
 	.digest = prospects_digest,
+	.dashboard = clients_dashboard,
 };

@@ -35,8 +35,7 @@
  *   5 view grants          user_id = ? AND expires_at > ?
  * Each branch takes its own parameters, then the filters (CARD_FILTERS), then
  * the keyset parameters and the limit; the outer query takes the limit. */
-#define SUBTREE "(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
-	"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)"
+#define SUBTREE SQL_DEPT_SUBTREE
 #define BRANCH(cond, key, keyset, order) "(SELECT c.id" key " FROM clients c WHERE c.deleted_at IS NULL AND " \
 	cond " " CARD_FILTERS "AND " keyset " ORDER BY " order " LIMIT ?)"
 /* A manager's departments as 24 parameters (padded by repeating one), so the
@@ -102,6 +101,7 @@ enum unserved_col { UN_ID, UN_NAME, UN_OWNER, UN_DEPT, UN_SINCE, UN_LIFECYCLE, U
 /* Result columns, beside their statements below. */
 enum grade_col { GR_ID, GR_CODE, GR_NAME_ZH, GR_NAME_EN, GR_QUOTA, GR_VISIT_DAYS, GR_VERSION }; /* Q_GRADE_GET, Q_GRADES_ALL */
 enum quota_col { QC_TOTAL, QC_HAVE };                          /* Q_DEPT_GRADE_COUNT */
+enum dash_quota_col { DQ_DEPT, DQ_GRADE, DQ_HAVE, DQ_TOTAL, DQ_PCT, DQ_AT };   /* Q_DASH_QUOTAS */
 enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_SORT, CI_DISABLED, CI_VERSION }; /* Q_CLASS_GET */
 enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
 enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
@@ -347,7 +347,20 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"WHERE c.owner_id = ? AND c.lifecycle = 'prospect' AND c.in_pool = 0 AND c.deleted_at IS NULL " \
 		"AND (c.protected_until <= ? OR c.last_progress_on <= ?) ORDER BY c.protected_until LIMIT 20") \
 	X(Q_DEPT_GRADE_COUNT, "ii", "SELECT COUNT(*), COALESCE(SUM(grade_id = ?), 0) FROM clients " \
-		"WHERE dept_id = ? AND deleted_at IS NULL")
+		"WHERE dept_id = ? AND deleted_at IS NULL") \
+	/* the summary rows of the quota shares (sql/045_dashboard.sql): the same count as Q_DEPT_GRADE_COUNT, \
+	 * for every department and grade at once, by the clients.quota_counts task */ \
+	X(Q_QUOTA_COUNTS_CLEAR, "", "DELETE FROM dept_grade_counts") \
+	X(Q_QUOTA_COUNTS_FILL, "s", "INSERT INTO dept_grade_counts (dept_id, grade_id, n, counted_at) " \
+		"SELECT dept_id, COALESCE(grade_id, 0), COUNT(*), ? FROM clients WHERE deleted_at IS NULL " \
+		"GROUP BY dept_id, grade_id") \
+	/* the dashboard's quota shares: each department's count in each grade with a quota, its total, \
+	 * and when they were counted */ \
+	X(Q_DASH_QUOTAS, "", "SELECT t.dept_id, g.id, COALESCE(s.n, 0), t.total, g.quota_pct, t.counted_at " \
+		"FROM (SELECT dept_id, SUM(n) AS total, MIN(counted_at) AS counted_at FROM dept_grade_counts " \
+		"GROUP BY dept_id) t JOIN grades g ON g.quota_pct IS NOT NULL " \
+		"LEFT JOIN dept_grade_counts s ON s.dept_id = t.dept_id AND s.grade_id = g.id " \
+		"ORDER BY t.dept_id, g.sort, g.id")
 
 SQL_DECLARE(CLIENTS_SQL)
 extern struct sql *const clients_sql[];

@@ -330,15 +330,18 @@ int complaints_list(struct req *r)
 	long long limit = PAGE + 1;
 	int rc;
 	int mine = req_query(r, "mine") != NULL;
+	/* near: only those still to answer within COMPLAINT_NEAR_DAYS (the dashboard's figure) */
+	int near = req_query(r, "near") != NULL;
+	const char *by = near ? day_text(r, COMPLAINT_NEAR_DAYS) : "";
 	long long root = access_managed_root(r);
 	if (!mine && access_sees_all(r))
-		rc = db_exec(r->db, r->a, Q_COMPLAINTS_OPEN_ALL, &res, "ssii", key, key, after, limit);
+		rc = db_exec(r->db, r->a, Q_COMPLAINTS_OPEN_ALL, &res, "ssssii", by, by, key, key, after, limit);
 	else if (!mine && root)
-		rc = db_exec(r->db, r->a, Q_COMPLAINTS_OPEN_TREE, &res, "issii", root, key, key, after, limit);
+		rc = db_exec(r->db, r->a, Q_COMPLAINTS_OPEN_TREE, &res, "issssii", root, by, by, key, key, after, limit);
 	else {
 		mine = 1;
-		rc = db_exec(r->db, r->a, Q_COMPLAINTS_OPEN_MINE, &res, "iissii", r->user->id, r->user->id, key, key,
-			     after, limit);
+		rc = db_exec(r->db, r->a, Q_COMPLAINTS_OPEN_MINE, &res, "iissssii", r->user->id, r->user->id, by, by, key,
+			     key, after, limit);
 	}
 	if (rc != DB_OK)
 		return db_fail(r);
@@ -351,6 +354,10 @@ int complaints_list(struct req *r)
 	}
 	if (mine)
 		view_set(r, "Page.mine", "1");
+	if (near) {
+		view_set(r, "Page.near", "1");
+		view_set(r, "Page.near_by", by);
+	}
 	if (access_sees_all(r) || root)
 		view_set(r, "Can.all", "1");
 	view_set(r, "Page.title", lang_text(r, "complaint.list"));

@@ -4,6 +4,9 @@
 #define DOSSIER_COMPLAINTS_H
 #include "core/app.h"
 
+/* The dashboard's "near the deadline": still to answer within this many days (or overdue). */
+#define COMPLAINT_NEAR_DAYS 3
+
 /* complaints.c */
 int complaints_new(struct req *r);        /* GET  /clients/{id}/complaints/new */
 int complaints_create(struct req *r);     /* POST /clients/{id}/complaints */
@@ -18,6 +21,10 @@ struct digest_section;
 int complaints_digest(struct req *r, long long user, const char *since, struct digest_section *out);
 int complaints_remind_due(struct req *r, long long *n);
 int complaints_overdue_needed(struct req *r, const char *subject_ref, long long recipient);
+
+/* dashboard.c: the complaints near their deadline on a manager's home page */
+struct dashboard_scope;
+int complaints_dashboard(struct req *r, const struct dashboard_scope *s, const char *prefix);
 
 /* surveys.c */
 int surveys_new(struct req *r);           /* GET  /clients/{id}/surveys/new */

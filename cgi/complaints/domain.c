@@ -54,4 +54,5 @@ const struct domain complaints_domain = {
 	.tasks = tasks,
 	.messages = messages,
 	.digest = complaints_digest,
+	.dashboard = complaints_dashboard,
 };

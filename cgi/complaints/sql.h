@@ -26,7 +26,10 @@ enum service_col { SV_KIND, SV_ID, SV_DAY, SV_A, SV_B, SV_C, SV_D, SV_TEXT };
 enum due_col { KD_ID, KD_CLIENT_NAME, KD_DUE, KD_CONTENT, KD_URGENT, KD_HANDLER, KD_HANDLER_NAME, KD_DEPT };
 enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 #define OPEN_ORDER " ORDER BY k.due_on, k.id LIMIT ?"
-#define OPEN_KEY "k.status <> 'closed' AND (k.due_on > ? OR (k.due_on = ? AND k.id > ?))"
+/* the open ones; then (near, the last day: '' for all) only those still to answer by that day (the
+ * dashboard's figure), then the keyset */
+#define OPEN_KEY "k.status <> 'closed' AND (? = '' OR (k.status = 'open' AND k.due_on <= ?)) " \
+	"AND (k.due_on > ? OR (k.due_on = ? AND k.id > ?))"
 
 #define COMPLAINTS_SQL(X) \
 	X(Q_COMPLAINT_INSERT, "ississiiss", "INSERT INTO complaints (client_id, received_at, channel, urgent, content, " \
@@ -41,12 +44,17 @@ enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 		"answered_at = IF(status = 'open', NULL, answered_at), due_on = COALESCE(?, due_on), updated_at = ?, " \
 		"version = version + 1 WHERE id = ? AND version = ? AND status = 'answered'") \
 	/* the open ones, the soonest due first, by key: everyone's, a subtree's, or one's own */ \
-	X(Q_COMPLAINTS_OPEN_ALL, "ssii", COMPLAINT_COLS "WHERE " OPEN_KEY OPEN_ORDER) \
-	X(Q_COMPLAINTS_OPEN_TREE, "issii", COMPLAINT_COLS "WHERE c.dept_id IN " \
-		"(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
-		"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub) AND " OPEN_KEY OPEN_ORDER) \
-	X(Q_COMPLAINTS_OPEN_MINE, "iissii", COMPLAINT_COLS "WHERE (k.assignee_id = ? OR k.registered_by = ?) AND " \
+	X(Q_COMPLAINTS_OPEN_ALL, "ssssii", COMPLAINT_COLS "WHERE " OPEN_KEY OPEN_ORDER) \
+	X(Q_COMPLAINTS_OPEN_TREE, "issssii", COMPLAINT_COLS "WHERE c.dept_id IN " SQL_DEPT_SUBTREE \
+		" AND " OPEN_KEY OPEN_ORDER) \
+	X(Q_COMPLAINTS_OPEN_MINE, "iissssii", COMPLAINT_COLS "WHERE (k.assignee_id = ? OR k.registered_by = ?) AND " \
 		OPEN_KEY OPEN_ORDER) \
+	/* the dashboard: complaints still to answer by a day (overdue ones too) in a subtree (0: everywhere), \
+	 * counted up to a limit, and how many of them are overdue. Parameters: today, the day, the root twice, \
+	 * the limit */ \
+	X(Q_DASH_COMPLAINTS, "ssiii", "SELECT COUNT(*), COALESCE(SUM(x.due_on < ?), 0) FROM (SELECT k.due_on " \
+		"FROM complaints k JOIN clients c ON c.id = k.client_id WHERE k.status = 'open' AND k.due_on <= ? " \
+		"AND (? = 0 OR c.dept_id IN " SQL_DEPT_SUBTREE ") LIMIT ?) x") \
 	/* the card's panel: its latest complaints and surveys together */ \
 	/* surveys */ \
 	X(Q_SURVEY_INSERT, "isiiisis", "INSERT INTO surveys (client_id, surveyed_on, service_quality, price, overall, " \

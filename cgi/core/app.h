@@ -196,9 +196,12 @@ int data_version_bump(struct req *r, const char *name);
 /* ---- departments (the organisation tree every domain reads) ---- */
 /* 1 when dept is root or below it. */
 int dept_within(struct req *r, long long dept, long long root);
-/* Up to max ids of root and the departments below it into out; returns how
- * many there are (may exceed max). */
+/* Up to max ids of root and the departments below it (root DEPT_ALL: every
+ * department) into out, by name; returns how many there are (may exceed max). */
+#define DEPT_ALL (-1LL)
 size_t dept_subtree(struct req *r, long long root, long long *out, size_t max);
+/* A department's name ("" when unknown). */
+const char *dept_name(struct req *r, long long id);
 
 /* ---- audit (append-only table; failures are logged, never ignored) ---- */
 /* The audit row of a change, written inside the change's transaction (a

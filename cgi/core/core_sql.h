@@ -39,7 +39,7 @@ enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /
 	X(Q_USER_GET, "i", "SELECT " USER_COLS "FROM users u JOIN departments d ON d.id = u.dept_id WHERE u.id = ?") \
 	X(Q_AUDIT_INSERT, "sssssssss", "INSERT INTO audit_log (at, actor_id, actor_name, action, object_type, object_id, " \
 		"detail, addr, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") \
-	X(Q_DEPT_PARENTS, "", "SELECT id, parent_id FROM departments") \
+	X(Q_DEPT_PARENTS, "", "SELECT id, parent_id, name FROM departments ORDER BY name, id") \
 	/* the enabled managers of a department but one person (whom a reminder goes to instead) */ \
 	X(Q_DEPT_MANAGERS, "ii", "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
 		"AND ur.role = 'dept_manager' WHERE u.dept_id = ? AND u.disabled = 0 AND u.id <> ?") \

@@ -116,6 +116,44 @@ struct panel {
 	struct panel_rows parts[2];  /* { 0 }: no more */
 };
 
+/* The managers' dashboard on the home page (README "Managers' dashboard"):
+ * figures about the departments the signed-in person manages. The core
+ * decides who has one and which departments it covers (dashboard_fill); each
+ * domain fills its own group of figures from its own folder, and
+ * templates/auth/home.cs draws every group with macros.cs dashboard_group().
+ * A group costs one statement (or one per DASHBOARD_SLOTS departments), reads
+ * through indexes, and counts at most DASHBOARD_CAP rows per figure (more is
+ * shown as "1000+", see dashboard_count_text) or reads summary rows (then it
+ * says how fresh they are in note). */
+#define DASHBOARD_CAP 1000
+/* A figure per department (a GM has them for every department) counts at
+ * most this many: reading 1,001 index entries for each of 30 departments is
+ * what a home page cannot afford. */
+#define DASHBOARD_DEPT_CAP 100
+#define DASHBOARD_SLOTS 24
+struct dashboard_scope {
+	long long root;              /* the managed department (and all below it); 0: the whole company */
+	int company;                 /* director, deputy GM or GM: every card's scope counts */
+	size_t n;                    /* the departments covered, by name */
+	const long long *depts;
+};
+/* fill sets, under prefix: title (the group's heading), rows.R.{label (what
+ * or where: a department's name), value (the figure as text), href (the list
+ * showing what it counts), id (the element's, for tests and links), detail
+ * (a short text beside it), warn (1: stands out), bar.share and bar.quota
+ * (percentages 0–100 with one decimal: an inline bar with a line at the
+ * quota; the numbers belong in value and detail too)}, empty (the text
+ * when no rows), note (e.g. how fresh summary rows are). A db_rc. */
+typedef int (*dashboard_fn)(struct req *r, const struct dashboard_scope *s, const char *prefix);
+/* "3", or "1000+" when n is past cap (DASHBOARD_CAP, DASHBOARD_DEPT_CAP; in r's arena). */
+const char *dashboard_count_text(struct req *r, long long n, long long cap);
+/* A group's heading: prefix.{id, title, empty}, the last two from language keys. */
+void dashboard_head(struct req *r, const char *prefix, const char *id, const char *title_key, const char *empty_key);
+/* Row n of the group at prefix: {id, label, value, href, detail (NULL: none),
+ * warn}; returns the row's prefix (for bar.*). */
+const char *dashboard_row(struct req *r, const char *prefix, size_t n, const char *id, const char *label,
+			  const char *value, const char *href, const char *detail, int warn);
+
 /* An operator command of the `dossier` binary (`dossier NAME ARGS…`), run
  * once from a shell or a timer, outside any request. main.c finds it by name
  * in the domains' tables; the configuration is loaded, the time zone set and
@@ -158,6 +196,7 @@ struct domain {
 	const struct message_kind *messages; /* { 0 }-terminated: the kinds it queues; may be NULL */
 	digest_fn digest;            /* its section of the daily digest; may be NULL */
 	const struct session_field *session_fields;   /* { 0 }-terminated; may be NULL */
+	dashboard_fn dashboard;      /* its figures on a manager's home page; may be NULL */
 };
 
 /* cgi/domains.c: every domain, NULL-terminated, in navigation order. */
@@ -171,6 +210,13 @@ int domains_register(void);
  * order of the domains, after reading their rows in one statement. 0, or an
  * HTTP status. */
 int panels_fill(struct req *r, const char *page, long long id, unsigned flags);
+
+/* The dashboard of the signed-in person when they manage something
+ * (dept_manager: their department and those below it; director, deputy GM,
+ * GM: the company): Dashboard.on, Dashboard.groups.N from every domain's
+ * dashboard function in the order of the domains. Nothing for anyone else.
+ * A db_rc. */
+int dashboard_fill(struct req *r);
 
 /* The core's own routes (health, test hooks) and statements. */
 extern const struct domain core_domain;

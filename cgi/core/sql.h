@@ -37,4 +37,8 @@ struct sql {
 	LIST(SQL_X_DEFINE) \
 	struct sql *const listname[] = { LIST(SQL_X_LIST) NULL };
 
+/* A department and every one below it, as an IN list (one parameter: the root). */
+#define SQL_DEPT_SUBTREE "(WITH RECURSIVE sub AS (SELECT id FROM departments WHERE id = ? UNION ALL " \
+	"SELECT d.id FROM departments d JOIN sub ON d.parent_id = sub.id) SELECT id FROM sub)"
+
 #endif

@@ -48,4 +48,5 @@ const struct domain visits_domain = {
 	.tasks = tasks,
 	.messages = messages,
 	.digest = visits_digest,
+	.dashboard = visits_dashboard,
 };

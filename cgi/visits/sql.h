@@ -17,6 +17,26 @@ enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
 /* A card to escalate (Q_ESCALATE_DUE). */
 enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC_LAST, EC_VIP };
 
+/* The managers' dashboard: the cards of one department whose next visit is
+ * overdue (what the client list's dept=…&due=overdue shows), counted up to a
+ * limit (DASHBOARD_DEPT_CAP + 1), through ix_clients_dept_live_due (sql/045_dashboard.sql): a range
+ * of the index, never the department's other cards. Parameters: department,
+ * today, a scope not counted ('company' for a department manager, who does
+ * not see the company's own cards; '' for the company's heads), the limit.
+ * 1, 4, 8 or 24 of them in one row, one column each: MariaDB plans every
+ * derived table at each execution (~0.3 ms each), so a manager of one
+ * department runs the one-slot statement and only the GM the 24-slot one
+ * (DASHBOARD_SLOTS). */
+#define OVERDUE_SLOT "(SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+	"AND c.next_visit_due < ? AND c.scope <> ? LIMIT ?) x)"
+#define OVERDUE_4 OVERDUE_SLOT ", " OVERDUE_SLOT ", " OVERDUE_SLOT ", " OVERDUE_SLOT
+#define OVERDUE_8 OVERDUE_4 ", " OVERDUE_4
+#define OVERDUE_24 OVERDUE_8 ", " OVERDUE_8 ", " OVERDUE_8
+#define T_OVERDUE_1 "issi"
+#define T_OVERDUE_4 T_OVERDUE_1 T_OVERDUE_1 T_OVERDUE_1 T_OVERDUE_1
+#define T_OVERDUE_8 T_OVERDUE_4 T_OVERDUE_4
+#define T_OVERDUE_24 T_OVERDUE_8 T_OVERDUE_8 T_OVERDUE_8
+
 #define VISITS_SQL(X) \
 	X(Q_VISIT_INSERT, "isssssssssis", "INSERT INTO visits (client_id, visited_on, kind, attendees, contact, summary, " \
 		"feedback, satisfaction, problems, next_follow_up, recorded_by, recorded_at) " \
@@ -52,7 +72,11 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 	X(Q_ESCALATED, "sis", "UPDATE clients SET escalated_due = ? WHERE id = ? " \
 		"AND (escalated_due IS NULL OR escalated_due <> ?)") \
 	X(Q_AGENDA_USER, "i", "SELECT u.id, u.display_name, u.dept_id, d.name FROM users u " \
-		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?")
+		"JOIN departments d ON d.id = u.dept_id WHERE u.id = ?") \
+	X(Q_DASH_OVERDUE_1, T_OVERDUE_1, "SELECT " OVERDUE_SLOT) \
+	X(Q_DASH_OVERDUE_4, T_OVERDUE_4, "SELECT " OVERDUE_4) \
+	X(Q_DASH_OVERDUE_8, T_OVERDUE_8, "SELECT " OVERDUE_8) \
+	X(Q_DASH_OVERDUE_24, T_OVERDUE_24, "SELECT " OVERDUE_24)
 
 SQL_DECLARE(VISITS_SQL)
 extern struct sql *const visits_sql[];

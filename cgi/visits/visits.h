@@ -25,6 +25,10 @@ int visits_digest(struct req *r, long long user, const char *since, struct diges
 int visits_escalate_due(struct req *r, long long *n);
 int visits_escalation_needed(struct req *r, const char *subject_ref, long long recipient);
 
+/* dashboard.c: the overdue visits per department on a manager's home page */
+struct dashboard_scope;
+int visits_dashboard(struct req *r, const struct dashboard_scope *s, const char *prefix);
+
 /* A visit's row into prefix.* (date, kind as read, summary, …). */
 struct dbres;
 void view_visit(struct req *r, const char *prefix, const struct dbres *res, size_t row);

@@ -14,6 +14,12 @@
   <ul><?cs each:d = Home.dropping ?><li><a href="/clients/<?cs var:d.id ?>#progress"><?cs var:d.name ?></a> — <?cs var:Lang.pool.drops_on ?> <strong><?cs var:d.drops_on ?></strong></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
+<?cs if:Dashboard.on ?>
+<section id="dashboard" aria-labelledby="dashboard-title">
+  <h2 id="dashboard-title"><?cs var:Lang.home.dashboard ?></h2>
+  <div class="grid dash"><?cs each:g = Dashboard.groups ?><?cs call:dashboard_group(g) ?><?cs /each ?></div>
+</section>
+<?cs /if ?>
 <div class="grid">
   <section class="card">
     <h2><?cs var:Lang.home.account ?></h2>

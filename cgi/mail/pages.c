@@ -226,7 +226,7 @@ int mail_test_send(struct req *r)
 	const char *title = lang_text(r, "mail.test.subject");
 	const char *text = lang_text(r, "mail.test.text");
 	const char *html = arena_printf(r->a, "<p>%s</p>", text);   /* a language string: no user input */
-	const char *msg = mail_compose(r, 0, v[TF_TO].text, title, text, html);
+	const char *msg = mail_compose(r, 0, v[TF_TO].text, title, text, html, NULL, NULL, NULL);
 	char err[400] = "";
 	int fatal = 0, rc = -1;
 	struct smtp *s = msg ? smtp_new(r->cfg) : NULL;

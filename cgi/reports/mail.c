@@ -86,6 +86,7 @@ static void mail_report(struct req *r, HDF *data, size_t k, const struct report 
 		hdf_set_value(data, arena_printf(r->a, "%s.title", q),
 			      lang_text(r, arena_printf(r->a, "report.sec.%s", d->key)));
 		hdf_set_value(data, arena_printf(r->a, "%s.as_of", q), s->as_of);
+		hdf_set_value(data, arena_printf(r->a, "%s.key", q), d->key);
 		long long totals[RCOLS_MAX] = { 0 };
 		for (size_t j = 0; j < d->ncols; j++) {
 			const char *c = arena_printf(r->a, "%s.cols.%zu", q, j);

@@ -11,7 +11,7 @@
 <h3 style="font-size: 14px;"><?cs var:s.title ?></h3>
 <p style="color: #666; font-size: 12px;"><?cs var:Lang.report.as_of ?> <?cs var:s.as_of ?></p>
 <?cs if:subcount(s.rows) > 0 ?>
-<table class="report" data-section="<?cs name:s ?>" style="border-collapse: collapse; font-size: 13px;">
+<table class="report" data-key="<?cs var:s.key ?>" style="border-collapse: collapse; font-size: 13px;">
 <thead><tr><?cs each:c = s.cols ?><th style="border: 1px solid #ccc; padding: 3px 6px; text-align: <?cs if:c.num ?>right<?cs else ?>left<?cs /if ?>;"><?cs var:c.label ?></th><?cs /each ?></tr></thead>
 <tbody><?cs each:row = s.rows ?>
 <tr><?cs each:v = row ?><td style="border: 1px solid #ccc; padding: 3px 6px;<?cs if:s.cols[name(v)].num ?> text-align: right;<?cs /if ?>"><?cs var:v ?></td><?cs /each ?></tr><?cs /each ?>

@@ -19,7 +19,7 @@ static struct config rcfg;
 static char run[16];
 static long long dept_d, dept_t, dept_x, dept_o, mgr_d, mgr_x, mgr_o, director, own_a, own_e, own_o;
 static char name_a[64], name_e[64], name_t[64], login_o[32];
-static char week[16];            /* the ISO week mailed on the Monday, "2026-W48" */
+static char week[32];            /* the ISO week mailed on the Monday, "2026-W48" */
 static time_t monday;            /* the Monday at 00:00, local time */
 
 static time_t clock_time(void)

@@ -86,6 +86,9 @@ static long long make_person(const char *label, long long dept, const char *role
 					    dept, login, lang), 0);
 	long long id = user_id(login);
 	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO user_roles (user_id, role) VALUES (%lld, '%s')", id, role), 0);
+	/* no daily digest: the sink holds only the report mails for these addresses */
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO mail_prefs (user_id, by_mail, by_chat, digest, updated_at) "
+					    "VALUES (%lld, 1, 0, 0, NOW())", id), 0);
 	return id;
 }
 
@@ -171,14 +174,14 @@ static void test_report_mail_weekly_to_managers_once(void)
 	sign_in(&c, login_o);
 	char tok[80];
 	snprintf(tok, sizeof tok, "%s", csrf_of(&c, "/me/notifications"));
-	CU_ASSERT(body_has(&c, "name=\"notify_report.weekly\" value=\"1\" checked>"));
-	long st = client_post(&c, "/me/notifications", "_csrf", tok, "by_mail", "1", "by_chat", "0", "digest", "1",
-			      "robot_kind", "", "robot_key", "", "robot_secret", "", "notify_report.monthly", "1", NULL);
+	CU_ASSERT(body_has(&c, "name=\"notify_reports.weekly\" value=\"1\" checked>"));
+	long st = client_post(&c, "/me/notifications", "_csrf", tok, "by_mail", "1", "by_chat", "0", "digest", "0",
+			      "robot_kind", "", "robot_key", "", "robot_secret", "", "notify_reports.monthly", "1", NULL);
 	CU_ASSERT(st == 302 || st == 303);
 	CU_ASSERT_EQUAL(client_get(&c, "/me/notifications"), 200);
-	CU_ASSERT(body_has(&c, "name=\"notify_report.weekly\" value=\"1\">"));
-	CU_ASSERT(body_has(&c, "name=\"notify_report.monthly\" value=\"1\" checked>"));
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = %lld AND kind = 'report.weekly'", mgr_o),
+	CU_ASSERT(body_has(&c, "name=\"notify_reports.weekly\" value=\"1\">"));
+	CU_ASSERT(body_has(&c, "name=\"notify_reports.monthly\" value=\"1\" checked>"));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = %lld AND kind = 'reports.weekly'", mgr_o),
 			1);
 	client_free(&c);
 
@@ -186,12 +189,12 @@ static void test_report_mail_weekly_to_managers_once(void)
 	clock_to(monday, rcfg.digest_hour - 1, 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(outbox_count("report.weekly", mgr_d), 0);
+	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_d), 0);
 	/* 08:05: queued by one run, delivered by the next */
 	clock_to(monday, rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'report.weekly' AND recipient_id = %lld "
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'reports.weekly' AND recipient_id = %lld "
 				 "AND subject_ref = '%s' AND state = 'sent'", mgr_d, week), 1);
 	char args[2048];
 	/* D and T: a's visit on time, c1 overdue; e's visit; T's quota 1 VIP of 1 card */
@@ -203,21 +206,21 @@ static void test_report_mail_weekly_to_managers_once(void)
 		 week, name_a, name_a, name_e, name_a, name_t, name_a, name_e, name_t);
 	CU_ASSERT(mail_check("md", 1, args));
 	CU_ASSERT(mail_check("mx", 0, ""));                 /* X has nothing */
-	CU_ASSERT_EQUAL(outbox_count("report.weekly", mgr_x), 0);
+	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_x), 0);
 	CU_ASSERT(mail_check("mo", 0, ""));                 /* switched off */
-	CU_ASSERT_EQUAL(outbox_count("report.weekly", mgr_o), 0);
-	CU_ASSERT_EQUAL(outbox_count("report.monthly", director), 0);   /* not a 1st */
-	CU_ASSERT_EQUAL(outbox_count("report.weekly", director), 0);    /* not a manager */
+	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_o), 0);
+	CU_ASSERT_EQUAL(outbox_count("reports.monthly", director), 0);   /* not a 1st */
+	CU_ASSERT_EQUAL(outbox_count("reports.weekly", director), 0);    /* not a manager */
 	/* later runs of the day send nothing more */
 	clock_to(monday, rcfg.digest_hour + 2, 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(outbox_count("report.weekly", mgr_d), 1);
+	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_d), 1);
 	CU_ASSERT(mail_check("md", 1, ""));
 	/* Tuesday: no weekly mail */
 	clock_to(midnight_plus_days(monday, 1), rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(outbox_count("report.weekly", mgr_d), 1);
+	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_d), 1);
 }
 
 static void test_report_mail_monthly_to_the_director_on_the_1st(void)
@@ -236,7 +239,7 @@ static void test_report_mail_monthly_to_the_director_on_the_1st(void)
 	/* the day before: nothing */
 	clock_to(midnight_plus_days(d, -1), rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(outbox_count("report.monthly", director), 0);
+	CU_ASSERT_EQUAL(outbox_count("reports.monthly", director), 0);
 	clock_to(d, rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
@@ -244,13 +247,13 @@ static void test_report_mail_monthly_to_the_director_on_the_1st(void)
 	char month[11], args[1024];
 	day_of(prev, month);
 	month[7] = '\0';
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'report.monthly' AND recipient_id = %lld "
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'reports.monthly' AND recipient_id = %lld "
 				 "AND subject_ref = '%s' AND state = 'sent'", director, month), 1);
 	/* the company: T's quota among every department's (in English) */
 	snprintf(args, sizeof args, "--subject 'Monthly reports %s' --html-row 'quota|%s|1|1|100.0 %%' "
 		 "--xlsx-row '%s|1|1|1'", month, name_t, name_t);
 	CU_ASSERT(mail_check("dir", 1, args));
-	CU_ASSERT_EQUAL(outbox_count("report.monthly", mgr_d), 0);   /* managers get the weekly one */
+	CU_ASSERT_EQUAL(outbox_count("reports.monthly", mgr_d), 0);   /* managers get the weekly one */
 	/* the 2nd: nothing more */
 	clock_to(midnight_plus_days(d, 1), rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);

@@ -45,8 +45,8 @@ static const struct task tasks[] = {
 
 /* the scheduled report mails (mail.c): each may be switched off on /me/notifications */
 static const struct message_kind messages[] = {
-	{ "report.weekly", NULL, "report.mail.optout_weekly" },
-	{ "report.monthly", NULL, "report.mail.optout_monthly" },
+	{ "reports.weekly", NULL, "report.mail.optout_weekly" },
+	{ "reports.monthly", NULL, "report.mail.optout_monthly" },
 	{ 0 },
 };
 

@@ -31,7 +31,7 @@ static const char *const mailed[] = { "follow-up", "clients", "circulation", "ac
 #define MAILED_MAX 4
 
 struct schedule {
-	const char *kind;            /* the message kind: report.weekly, report.monthly */
+	const char *kind;            /* the message kind: reports.weekly, reports.monthly */
 	const char *name;            /* its template key: weekly, monthly */
 	const char *period;          /* the outbox subject: "2026-W48", "2026-11" */
 	const char *from, *to;       /* the period's days */
@@ -233,12 +233,12 @@ int reports_mail(struct req *r, long long *n)
 		int y, m, d;
 		sscanf(day_of(r, thursday), "%d-%d-%d", &y, &m, &d);
 		long week = (thursday - day_number(y, 1, 1)) / 7 + 1;
-		due[ndue++] = (struct schedule){ "report.weekly", "weekly", arena_printf(r->a, "%04d-W%02ld", y, week),
+		due[ndue++] = (struct schedule){ "reports.weekly", "weekly", arena_printf(r->a, "%04d-W%02ld", y, week),
 						 day_of(r, monday), day_of(r, today - 1), "dept_manager", "dept_manager", 0 };
 	}
 	if (tm.tm_mday == 1) {   /* the 1st: last month */
 		int y = tm.tm_mon == 0 ? tm.tm_year + 1899 : tm.tm_year + 1900, m = tm.tm_mon == 0 ? 12 : tm.tm_mon;
-		due[ndue++] = (struct schedule){ "report.monthly", "monthly", arena_printf(r->a, "%04d-%02d", y, m),
+		due[ndue++] = (struct schedule){ "reports.monthly", "monthly", arena_printf(r->a, "%04d-%02d", y, m),
 						 day_of(r, day_number(y, m, 1)), day_of(r, today - 1), "director", "gm", 1 };
 	}
 	if (ndue == 0)

@@ -2,10 +2,11 @@
 """report_mail_check.py — reads the report mails sent to one address back
 from a Maildir with Python's email parser (tests/test_http_report_mail.c).
 
-  report_mail_check.py MAILDIR --to ADDR --count N [--subject S]
+  report_mail_check.py MAILDIR --to ADDR --only S --count N [--subject S]
       [--html-row KEY|CELL|CELL…]… [--text S]… [--xlsx-row CELL|NUMBER|NUMBER…]…
 
-Every message to ADDR must be multipart/mixed holding a multipart/alternative
+The messages to ADDR whose decoded subject holds the --only text (the report
+mails; other kinds go to the same people) are counted; each must be multipart/mixed holding a multipart/alternative
 (text/plain and text/html, UTF-8) and one .xlsx attachment. When given: S is
 in the decoded subject; the HTML table data-key=KEY has a row starting with
 those cells (as shown); S is in the text part; some sheet of the workbook
@@ -110,6 +111,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("maildir")
     ap.add_argument("--to", required=True)
+    ap.add_argument("--only", required=True)
     ap.add_argument("--count", type=int, required=True)
     ap.add_argument("--subject")
     ap.add_argument("--text", action="append")
@@ -124,7 +126,7 @@ def main():
         for name in sorted(os.listdir(d)):
             with open(os.path.join(d, name), "rb") as f:
                 msg = email.message_from_binary_file(f, policy=email.policy.default)
-            if a.to.lower() in str(msg.get("To", "")).lower():
+            if a.to.lower() in str(msg.get("To", "")).lower() and a.only in str(msg.get("Subject", "")):
                 found.append(msg)
     if len(found) != a.count:
         errors.append("%d message(s) to %s, expected %d" % (len(found), a.to, a.count))

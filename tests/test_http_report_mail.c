@@ -112,12 +112,14 @@ static void visit(long long card, long long by, time_t day)
 				      card, day_of(day, d), by), 0);
 }
 
-/* report_mail_check.py over the sink's Maildir; args are its options after --count. */
-static int mail_check(const char *label, int count, const char *args)
+/* report_mail_check.py over the sink's Maildir: the mails to rm<label><run> whose subject holds only
+ * (the report mails; the archive's filing reminders reach the same managers); args: its other options. */
+static int mail_check(const char *label, const char *only, int count, const char *args)
 {
 	char cmd[4096];
 	snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s/tests/report_mail_check.py' '%s/mail' --to 'rm%s%s@huaxin.example' "
-		 "--count %d %s", getenv("DOSSIER_SRCDIR"), getenv("DOSSIER_TEST_VAR"), label, run, count, args);
+		 "--only '%s' --count %d %s", getenv("DOSSIER_SRCDIR"), getenv("DOSSIER_TEST_VAR"), label, run, only, count,
+		 args);
 	return system(cmd) == 0;
 }
 
@@ -204,10 +206,10 @@ static void test_report_mail_weekly_to_managers_once(void)
 		 "--html-row 'follow_overdue|%s|1|1|100.0 %%' --html-row 'quota|%s|1|1|100.0 %%' "
 		 "--xlsx-row '%s|1|1|0|1' --xlsx-row '%s|1|1|0|1' --xlsx-row '%s|1|1|1'",
 		 week, name_a, name_a, name_e, name_a, name_t, name_a, name_e, name_t);
-	CU_ASSERT(mail_check("md", 1, args));
-	CU_ASSERT(mail_check("mx", 0, ""));                 /* X has nothing */
+	CU_ASSERT(mail_check("md", "每周报表", 1, args));
+	CU_ASSERT(mail_check("mx", "Weekly reports", 0, ""));                 /* X has nothing */
 	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_x), 0);
-	CU_ASSERT(mail_check("mo", 0, ""));                 /* switched off */
+	CU_ASSERT(mail_check("mo", "Weekly reports", 0, ""));                 /* switched off */
 	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_o), 0);
 	CU_ASSERT_EQUAL(outbox_count("reports.monthly", director), 0);   /* not a 1st */
 	CU_ASSERT_EQUAL(outbox_count("reports.weekly", director), 0);    /* not a manager */
@@ -216,7 +218,7 @@ static void test_report_mail_weekly_to_managers_once(void)
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_d), 1);
-	CU_ASSERT(mail_check("md", 1, ""));
+	CU_ASSERT(mail_check("md", "每周报表", 1, ""));
 	/* Tuesday: no weekly mail */
 	clock_to(midnight_plus_days(monday, 1), rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);
@@ -252,13 +254,14 @@ static void test_report_mail_monthly_to_the_director_on_the_1st(void)
 	/* the company: T's quota among every department's (in English) */
 	snprintf(args, sizeof args, "--subject 'Monthly reports %s' --html-row 'quota|%s|1|1|100.0 %%' "
 		 "--xlsx-row '%s|1|1|1'", month, name_t, name_t);
-	CU_ASSERT(mail_check("dir", 1, args));
+	CU_ASSERT(mail_check("dir", "Monthly reports", 1, args));
 	CU_ASSERT_EQUAL(outbox_count("reports.monthly", mgr_d), 0);   /* managers get the weekly one */
 	/* the 2nd: nothing more */
 	clock_to(midnight_plus_days(d, 1), rcfg.digest_hour, 5);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT(mail_check("dir", 1, ""));
+	CU_ASSERT(mail_check("dir", "Monthly reports", 1, ""));
+	CU_ASSERT(mail_check("dir", "Weekly reports", 0, ""));
 }
 
 #define T(f) CU_add_test(s, #f, f)

@@ -244,24 +244,14 @@ int reports_mail(struct req *r, long long *n)
 	if (ndue == 0)
 		return DB_OK;
 	/* the strings of both languages for the run (`dossier cron` has no worker) */
-	struct worker own, *saved = r->w;
+	struct worker own;
 	const char *saved_lang = r->lang;
-	memset(&own, 0, sizeof own);
-	if (r->w == NULL) {
-		own.cfg = r->cfg;
-		if (lang_load(&own) != 0) {
-			lang_free(&own);
-			return DB_ERROR;
-		}
-		r->w = &own;
-	}
+	if (lang_cron_begin(r, &own) != 0)
+		return DB_ERROR;
 	int rc = DB_OK;
 	for (size_t i = 0; rc == DB_OK && i < ndue; i++)
 		rc = run_schedule(r, &due[i], n);
-	if (r->w == &own) {
-		lang_free(&own);
-		r->w = saved;
-	}
+	lang_cron_end(r, &own);
 	r->lang = saved_lang;
 	return rc;
 }

@@ -127,7 +127,8 @@ static int mail_one(struct req *r, const struct schedule *sc, const struct dbres
 	long long user = dbres_int(u, i, PP_ID), dept = sc->company ? 0 : dbres_int(u, i, PP_DEPT);
 	if (!sc->company && dept <= 0)
 		return DB_OK;
-	const char *lang = mail_user_lang(r, user);
+	/* r->lang outlives this person's arena: one of the two constants */
+	const char *lang = strcmp(mail_user_lang(r, user), "en") == 0 ? "en" : "zh_CN";
 	r->lang = lang;
 	struct rfilter f;
 	reports_filter(r, &f, dept, sc->from, sc->to);

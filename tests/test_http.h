@@ -52,6 +52,7 @@ void add_backup_suite(void);
 void add_mail_suite(void);
 void add_report_suite(void);
 void add_dashboard_suite(void);
+void add_report_mail_suite(void);
 
 #define DEMO_PASSWORD "dossier-demo"
 #define NEW_PASSWORD "chosen-by-me-42"

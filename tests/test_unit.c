@@ -1129,7 +1129,7 @@ static void t_mail_compose(void)
 {
 	struct config cfg;
 	struct req *r = mail_req(&cfg);
-	const char *m = mail_compose(r, 7, "staff1@huaxin.example", "每日摘要", "正文", "<p>正文</p>");
+	const char *m = mail_compose(r, 7, "staff1@huaxin.example", "每日摘要", "正文", "<p>正文</p>", NULL, NULL, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
 	CU_ASSERT(strstr(m, "\r\nTo: staff1@huaxin.example\r\n") != NULL);
 	CU_ASSERT(strstr(m, "From: dossier@localhost\r\n") != NULL);
@@ -1140,8 +1140,20 @@ static void t_mail_compose(void)
 	CU_ASSERT(strstr(m, "Content-Type: text/html; charset=UTF-8") != NULL);
 	CU_ASSERT(strncmp(m, "Date: ", 6) == 0 && strstr(m, " +0") != NULL);
 	/* an address that would smuggle a header is refused */
-	CU_ASSERT_PTR_NULL(mail_compose(r, 7, "a@b.c\r\nBcc: x@y.z", "t", "t", "t"));
-	CU_ASSERT_PTR_NULL(mail_compose(r, 7, "not an address", "t", "t", "t"));
+	CU_ASSERT_PTR_NULL(mail_compose(r, 7, "a@b.c\r\nBcc: x@y.z", "t", "t", "t", NULL, NULL, NULL));
+	CU_ASSERT_PTR_NULL(mail_compose(r, 7, "not an address", "t", "t", "t", NULL, NULL, NULL));
+	/* an attachment: multipart/mixed around the alternative, the file after it */
+	const char *a = mail_compose(r, 8, "staff1@huaxin.example", "t", "x", "<p>x</p>", "周报.xlsx",
+				     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "UEsDBA==\r\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	const char *mixed = strstr(a, "Content-Type: multipart/mixed; boundary=\"=_dossier_mixed_8_");
+	const char *alt = strstr(a, "Content-Type: multipart/alternative; boundary=\"=_dossier_8_");
+	const char *file = strstr(a, "Content-Disposition: attachment; filename*=UTF-8''%E5%91%A8%E6%8A%A5.xlsx\r\n\r\nUEsDBA==\r\n--=_dossier_mixed_8_");
+	CU_ASSERT(mixed != NULL && alt != NULL && file != NULL && mixed < alt && alt < file);
+	CU_ASSERT(strstr(a, "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n") != NULL);
+	/* a type that would break the header is not used */
+	const char *bad = mail_compose(r, 9, "staff1@huaxin.example", "t", "x", "x", "a.bin", "text/x\r\nBcc: y", "AA==\r\n");
+	CU_ASSERT(bad != NULL && strstr(bad, "Bcc") == NULL && strstr(bad, "application/octet-stream") != NULL);
 }
 
 static void t_dingtalk_sign(void)

@@ -65,9 +65,9 @@ static const struct task tasks[] = {
 };
 
 static const struct message_kind messages[] = {
-	{ "loan.overdue", archive_loan_still_out },
-	{ "loan.escalation", archive_loan_still_out },
-	{ "archive.period", archive_period_needed },
+	{ "loan.overdue", archive_loan_still_out, NULL },
+	{ "loan.escalation", archive_loan_still_out, NULL },
+	{ "archive.period", archive_period_needed, NULL },
 	{ 0 },
 };
 

@@ -33,8 +33,8 @@ static const struct task tasks[] = {
 };
 
 static const struct message_kind messages[] = {
-	{ "complaint.overdue", complaints_overdue_needed },
-	{ "complaint.escalation", complaints_overdue_needed },
+	{ "complaint.overdue", complaints_overdue_needed, NULL },
+	{ "complaint.escalation", complaints_overdue_needed, NULL },
 	{ 0 },
 };
 

@@ -147,6 +147,11 @@ void render_error(struct req *r, int status);
 /* Loads templates/lang/<lang>/<file>.hdf of every domain into w->lang. 0 or -1 (logged). */
 int lang_load(struct worker *w);
 void lang_free(struct worker *w);
+/* For a task of `dossier cron` (no worker): the strings of both languages loaded
+ * into own and r->w set to it (a request's own worker is kept). 0 or -1.
+ * lang_cron_end frees them again. */
+int lang_cron_begin(struct req *r, struct worker *own);
+void lang_cron_end(struct req *r, struct worker *own);
 /* Frees the worker's parsed templates. */
 void templates_free(struct worker *w);
 /* The string at key in the request's language, or the key itself. */

@@ -43,6 +43,9 @@ struct message_kind {
 	/* 1: deliver, 0: drop it, or a db_rc (< 0: ask again at the next attempt).
 	 * NULL: always needed. */
 	int (*still_needed)(struct req *r, const char *subject_ref, long long recipient);
+	/* non-NULL: a person may switch this kind off on /me/notifications; the
+	 * language key of the switch's label (in the declaring domain's strings) */
+	const char *optout;
 };
 
 /* A domain's part of a person's daily digest. Row texts are lang_key()

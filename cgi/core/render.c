@@ -62,6 +62,28 @@ void lang_free(struct worker *w)
 	}
 }
 
+int lang_cron_begin(struct req *r, struct worker *own)
+{
+	memset(own, 0, sizeof *own);
+	if (r->w != NULL)
+		return 0;
+	own->cfg = r->cfg;
+	if (lang_load(own) != 0) {
+		lang_free(own);
+		return -1;
+	}
+	r->w = own;
+	return 0;
+}
+
+void lang_cron_end(struct req *r, struct worker *own)
+{
+	if (r->w != own)
+		return;
+	lang_free(own);
+	r->w = NULL;
+}
+
 static int lang_index(const struct req *r)
 {
 	return strcmp(r->lang, "en") == 0 ? 1 : 0;

@@ -105,16 +105,9 @@ int mail_digest_due(struct req *r, long long *n)
 	if (tm.tm_hour < r->cfg->digest_hour)
 		return DB_OK;
 	/* the strings of both languages, for the whole run (`dossier cron` has no worker) */
-	struct worker own, *saved = r->w;
-	memset(&own, 0, sizeof own);
-	if (r->w == NULL) {
-		own.cfg = r->cfg;
-		if (lang_load(&own) != 0) {
-			lang_free(&own);
-			return DB_ERROR;
-		}
-		r->w = &own;
-	}
+	struct worker own;
+	if (lang_cron_begin(r, &own) != 0)
+		return DB_ERROR;
 	const char *day = day_text(r, 0);
 	long long after = 0;
 	int rc = DB_OK;
@@ -135,9 +128,6 @@ int mail_digest_due(struct req *r, long long *n)
 		if (rc != DB_OK || u.nrows < USERS_BATCH)
 			break;
 	}
-	if (r->w == &own) {
-		lang_free(&own);
-		r->w = saved;
-	}
+	lang_cron_end(r, &own);
 	return rc;
 }

@@ -39,7 +39,7 @@ static const struct task tasks[] = {
 };
 
 static const struct message_kind messages[] = {
-	{ "digest", mail_digest_needed },
+	{ "digest", mail_digest_needed, NULL },
 	{ 0 },
 };
 

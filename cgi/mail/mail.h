@@ -17,9 +17,12 @@ void smtp_free(struct smtp *s);
 int smtp_send(struct smtp *s, const char *to, const char *message, char *err, size_t errlen, int *fatal);
 /* The RFC 5322 message: multipart/alternative (text/plain and text/html,
  * UTF-8, base64), RFC 2047 subject, Date (of the app's clock), From, To,
- * Message-ID <dossier.ID.KEY@host>. In r's arena; NULL on failure. */
+ * Message-ID <dossier.ID.KEY@host>. With an attachment (attach_name not
+ * NULL or "": its type and its bytes already base64-encoded in lines),
+ * multipart/mixed holding the alternative and the attachment. In r's arena;
+ * NULL on failure. */
 const char *mail_compose(struct req *r, long long id, const char *to, const char *title, const char *text,
-			 const char *html);
+			 const char *html, const char *attach_name, const char *attach_type, const char *attach_b64);
 /* "=?UTF-8?B?…?=" words, folded, for a header (plain ASCII stays as it is). */
 const char *mail_encode_header(struct req *r, const char *text);
 /* base64 of n bytes into b, lines of 76 characters ending in CRLF when wrap. */

@@ -28,10 +28,26 @@ static const char *utf8_cut(struct req *r, const char *s, size_t max)
 }
 
 static int put_one(struct req *r, const struct message *m, const char *day, const char *channel, const char *lang,
-		   const char *address)
+		   const char *address, const char *attach_b64)
 {
-	return db_exec(r->db, r->a, Q_OUTBOX_PUT, NULL, "ssisssssssss", m->kind, m->subject_ref, m->recipient, day,
-		       channel, r->now_text, r->now_text, lang, address, utf8_cut(r, m->title, 255), m->text, m->html);
+	/* the attachment goes by mail only */
+	int mail = strcmp(channel, "mail") == 0 && m->attach_name != NULL;
+	return db_exec(r->db, r->a, Q_OUTBOX_PUT, NULL, "ssissssssssssss", m->kind, m->subject_ref, m->recipient, day,
+		       channel, r->now_text, r->now_text, lang, address, utf8_cut(r, m->title, 255), m->text, m->html,
+		       mail ? utf8_cut(r, m->attach_name, 200) : "", mail ? m->attach_type : "", mail ? attach_b64 : "");
+}
+
+/* The attachment of m base64-encoded in lines of 76 ("" when none), in r's arena; NULL out of memory. */
+static const char *attach_text(struct req *r, const struct message *m)
+{
+	if (m->attach_name == NULL)
+		return "";
+	struct buf b;
+	buf_init(&b);
+	mail_base64(&b, m->attach_data, m->attach_len, 1);
+	const char *out = b.failed ? NULL : arena_strndup(r->a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return out;
 }
 
 int outbox_put(struct req *r, const struct message *m)
@@ -41,8 +57,10 @@ int outbox_put(struct req *r, const struct message *m)
 			m->kind ? m->kind : "(null)");
 		return DB_ERROR;
 	}
+	const struct message_kind *k = kind_find(m->kind);
 	if (m->subject_ref == NULL || strlen(m->subject_ref) > 64 || m->title == NULL || m->text == NULL ||
-	    m->html == NULL || m->recipient <= 0) {
+	    m->html == NULL || m->recipient <= 0 ||
+	    (m->attach_name != NULL && (m->attach_type == NULL || m->attach_data == NULL || m->attach_len == 0))) {
 		log_msg("rid=%s outbox: a %s message without its subject, recipient or parts", r->rid, m->kind);
 		return DB_ERROR;
 	}
@@ -50,28 +68,37 @@ int outbox_put(struct req *r, const struct message *m)
 	int rc = db_exec(r->db, r->a, Q_MAIL_RECIPIENT, &u, "i", m->recipient);
 	if (rc != DB_OK || u.nrows != 1 || dbres_int(&u, 0, RC_DISABLED))
 		return rc;
+	if (k->optout != NULL) {
+		struct dbres o;
+		rc = db_exec(r->db, r->a, Q_MAIL_OPTED_OUT, &o, "is", m->recipient, m->kind);
+		if (rc != DB_OK || o.nrows > 0)
+			return rc;
+	}
+	const char *att = attach_text(r, m);
+	if (att == NULL)
+		return DB_ERROR;
 	const char *day = m->day ? m->day : day_text(r, 0);
 	const char *lang = *dbres_get(&u, 0, RC_LANG) ? dbres_get(&u, 0, RC_LANG) : r->cfg->lang_default;
 	const char *email = dbres_get(&u, 0, RC_EMAIL);
 	int queued = 0;
 	if (dbres_int(&u, 0, RC_BY_MAIL) && *email) {
-		rc = put_one(r, m, day, "mail", lang, email);
+		rc = put_one(r, m, day, "mail", lang, email, att);
 		queued++;
 	}
 	if (rc == DB_OK && dbres_int(&u, 0, RC_BY_CHAT)) {
 		const char *own = dbres_get(&u, 0, RC_OWN_ROBOT), *dept = dbres_get(&u, 0, RC_DEPT_ROBOT);
 		if (*own) {
-			rc = put_one(r, m, day, own, lang, "user");
+			rc = put_one(r, m, day, own, lang, "user", att);
 			queued++;
 		} else if (*dept) {
 			rc = put_one(r, m, day, dept, lang,
-				     arena_printf(r->a, "dept:%lld", dbres_int(&u, 0, RC_DEPT)));
+				     arena_printf(r->a, "dept:%lld", dbres_int(&u, 0, RC_DEPT)), att);
 			queued++;
 		}
 	}
 	/* chat chosen but no robot anywhere: mail rather than nothing */
 	if (rc == DB_OK && queued == 0 && *email)
-		rc = put_one(r, m, day, "mail", lang, email);
+		rc = put_one(r, m, day, "mail", lang, email, att);
 	return rc;
 }
 

@@ -32,6 +32,11 @@ struct message {
 	const char *title;           /* in the recipient's language (mail_render fills these three) */
 	const char *text;            /* the plain-text body */
 	const char *html;            /* the HTML body (a whole fragment, escaped when rendered) */
+	/* an optional attachment (mail only; a chat robot gets the text): its file
+	 * name, MIME type and bytes; NULL attach_name: none */
+	const char *attach_name, *attach_type;
+	const void *attach_data;
+	size_t attach_len;
 };
 
 /* Queues m for its recipient's channels (mail when chosen and the user has an

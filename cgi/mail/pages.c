@@ -3,6 +3,7 @@
  * test mail, the departments' chat robots. */
 #include "mail.h"
 #include "sql.h"
+#include "core/domain.h"
 #include "core/form.h"
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,58 @@ static int robot_key_ok(const char *kind, const char *key)
 
 /* ---- /me/notifications -------------------------------------------------------------------- */
 
+/* The POST field of a kind's switch. */
+static const char *optout_field(struct req *r, const struct message_kind *k)
+{
+	return arena_printf(r->a, "notify_%s", k->kind);
+}
+
+/* Optouts.N.{field, label, on}: a switch per kind a domain lets people switch off;
+ * on as saved (status 200) or as posted. */
+static int view_optouts(struct req *r, int status)
+{
+	struct dbres o;
+	if (status == 200 && db_exec(r->db, r->a, Q_OPTOUTS_GET, &o, "i", r->user->id) != DB_OK)
+		return -1;
+	size_t n = 0;
+	for (const struct domain *const *d = domains; *d != NULL; d++)
+		for (const struct message_kind *k = (*d)->messages; k != NULL && k->kind != NULL; k++) {
+			if (k->optout == NULL)
+				continue;
+			int on = 1;
+			if (status == 200) {
+				for (size_t i = 0; i < o.nrows; i++)
+					if (strcmp(dbres_get(&o, i, 0), k->kind) == 0)
+						on = 0;
+			} else {
+				const char *v = req_form(r, optout_field(r, k));
+				on = v != NULL && strcmp(v, "1") == 0;
+			}
+			const char *p = arena_printf(r->a, "Optouts.%zu", n++);
+			view_set(r, arena_printf(r->a, "%s.field", p), optout_field(r, k));
+			view_set(r, arena_printf(r->a, "%s.label", p), lang_text(r, k->optout));
+			view_set(r, arena_printf(r->a, "%s.on", p), on ? "1" : "0");
+		}
+	return 0;
+}
+
+/* Saves each switch as posted (a kind switched off is a row of mail_optouts). */
+static int save_optouts(struct req *r, struct buf *said)
+{
+	int rc = DB_OK;
+	for (const struct domain *const *d = domains; rc == DB_OK && *d != NULL; d++)
+		for (const struct message_kind *k = (*d)->messages; rc == DB_OK && k != NULL && k->kind != NULL; k++) {
+			if (k->optout == NULL)
+				continue;
+			const char *v = req_form(r, optout_field(r, k));
+			int on = v != NULL && strcmp(v, "1") == 0;
+			rc = on ? db_exec(r->db, r->a, Q_OPTOUT_CLEAR, NULL, "is", r->user->id, k->kind)
+				: db_exec(r->db, r->a, Q_OPTOUT_SET, NULL, "iss", r->user->id, k->kind, r->now_text);
+			buf_printf(said, ", %s %d", k->kind, on);
+		}
+	return rc;
+}
+
 static int prefs_page(struct req *r, int status)
 {
 	struct dbres p;
@@ -38,6 +91,8 @@ static int prefs_page(struct req *r, int status)
 		view_set(r, "Prefs.has_key", dbres_get(&p, 0, PF_HAS_KEY));
 		view_set(r, "Prefs.has_secret", dbres_get(&p, 0, PF_HAS_SECRET));
 	}
+	if (view_optouts(r, status) != 0)
+		return db_fail(r);
 	view_set(r, "Prefs.email", r->user->email ? r->user->email : "");
 	view_set(r, "Page.title", lang_text(r, "mail.prefs.title"));
 	return render(r, status, "mail/prefs.cs");
@@ -76,10 +131,16 @@ static int prefs_txn(void *arg)
 		rc = db_exec(r->db, r->a, Q_PREFS_SECRET, NULL, "si", v[NF_SECRET].text, r->user->id);
 	if (rc == DB_OK && v[NF_CLEAR].n)
 		rc = db_exec(r->db, r->a, Q_PREFS_CLEAR_ROBOT, NULL, "i", r->user->id);
+	struct buf said;
+	buf_init(&said);
+	if (rc == DB_OK)
+		rc = save_optouts(r, &said);
 	if (rc == DB_OK)
 		rc = audit(r, "mail.prefs_changed", "user", r->user->id,
-			   arena_printf(r->a, "mail %lld, chat %lld, digest %lld, robot %s", v[NF_MAIL].n, v[NF_CHAT].n,
-					v[NF_DIGEST].n, v[NF_CLEAR].n ? "removed" : *c->kind ? c->kind : "-"));
+			   arena_printf(r->a, "mail %lld, chat %lld, digest %lld, robot %s%s", v[NF_MAIL].n, v[NF_CHAT].n,
+					v[NF_DIGEST].n, v[NF_CLEAR].n ? "removed" : *c->kind ? c->kind : "-",
+					said.failed ? "" : buf_cstr(&said)));
+	buf_free(&said);
 	return rc;
 }
 
@@ -226,7 +287,7 @@ int mail_test_send(struct req *r)
 	const char *title = lang_text(r, "mail.test.subject");
 	const char *text = lang_text(r, "mail.test.text");
 	const char *html = arena_printf(r->a, "<p>%s</p>", text);   /* a language string: no user input */
-	const char *msg = mail_compose(r, 0, v[TF_TO].text, title, text, html);
+	const char *msg = mail_compose(r, 0, v[TF_TO].text, title, text, html, NULL, NULL, NULL);
 	char err[400] = "";
 	int fatal = 0, rc = -1;
 	struct smtp *s = msg ? smtp_new(r->cfg) : NULL;

@@ -144,7 +144,8 @@ static int transfer(struct sender *s, const struct dbres *m, size_t i, char *err
 		}
 		const char *msg = mail_compose(r, dbres_int(m, i, OB_ID), dbres_get(m, i, OB_ADDRESS),
 					       dbres_get(m, i, OB_TITLE), dbres_get(m, i, OB_TEXT),
-					       dbres_get(m, i, OB_HTML));
+					       dbres_get(m, i, OB_HTML), dbres_get(m, i, OB_ATTACH_NAME),
+					       dbres_get(m, i, OB_ATTACH_TYPE), dbres_get(m, i, OB_ATTACH));
 		if (msg == NULL) {
 			snprintf(err, errlen, "the address \"%.100s\" or mail_from cannot be used", dbres_get(m, i, OB_ADDRESS));
 			return -1;

@@ -76,8 +76,36 @@ static int address_ok(const char *a)
 	return *a && strcspn(a, "\r\n<>\"' ,;") == strlen(a) && strchr(a, '@') != NULL;
 }
 
+/* A file name for a MIME parameter: RFC 2231 (UTF-8, percent-encoded) when not plain ASCII. */
+static void filename_param(struct buf *b, const char *name)
+{
+	int plain = 1;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p >= 0x7F || *p == '"' || *p == '\\')
+			plain = 0;
+	if (plain) {
+		buf_printf(b, "filename=\"%s\"", name);
+		return;
+	}
+	buf_puts(b, "filename*=UTF-8''");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._", *p))
+			buf_append(b, p, 1);
+		else
+			buf_printf(b, "%%%02X", *p);
+}
+
+/* A MIME type fit for a header (letters, digits, and / . + -), else a plain octet stream. */
+static const char *mime_type_ok(const char *t)
+{
+	if (t == NULL || !*t || strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/.+-") != strlen(t) ||
+	    strchr(t, '/') == NULL)
+		return "application/octet-stream";
+	return t;
+}
+
 const char *mail_compose(struct req *r, long long id, const char *to, const char *title, const char *text,
-			 const char *html)
+			 const char *html, const char *attach_name, const char *attach_type, const char *attach_b64)
 {
 	const char *from = r->cfg->mail_from;
 	if (!address_ok(to) || !address_ok(from))
@@ -97,13 +125,18 @@ const char *mail_compose(struct req *r, long long id, const char *to, const char
 		return NULL;
 	const char *host = strchr(from, '@') + 1;
 	const char *boundary = arena_printf(r->a, "=_dossier_%lld_%.16s", id, rnd);
+	const char *mixed = arena_printf(r->a, "=_dossier_mixed_%lld_%.16s", id, rnd);
+	int attached = attach_name != NULL && *attach_name && attach_b64 != NULL && *attach_b64;
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: %s\r\n", date, from, to,
 		   mail_encode_header(r, title));
 	/* the same id on every attempt of this outbox row: a receiver may drop a repeat */
 	buf_printf(&b, "Message-ID: <dossier.%lld.%.8s@%s>\r\n", id, rnd, host);
-	buf_printf(&b, "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", boundary);
+	buf_puts(&b, "MIME-Version: 1.0\r\n");
+	if (attached)
+		buf_printf(&b, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n--%s\r\n", mixed, mixed);
+	buf_printf(&b, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", boundary);
 	buf_printf(&b, "--%s\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
 		   boundary);
 	mail_base64(&b, (const unsigned char *)text, strlen(text), 1);
@@ -111,6 +144,16 @@ const char *mail_compose(struct req *r, long long id, const char *to, const char
 		   boundary);
 	mail_base64(&b, (const unsigned char *)html, strlen(html), 1);
 	buf_printf(&b, "--%s--\r\n", boundary);
+	if (attached) {
+		buf_printf(&b, "--%s\r\nContent-Type: %s\r\nContent-Transfer-Encoding: base64\r\n"
+			   "Content-Disposition: attachment; ", mixed, mime_type_ok(attach_type));
+		filename_param(&b, attach_name);
+		buf_puts(&b, "\r\n\r\n");
+		buf_puts(&b, attach_b64);
+		if (b.len >= 2 && buf_cstr(&b)[b.len - 1] != '\n')
+			buf_puts(&b, "\r\n");
+		buf_printf(&b, "--%s--\r\n", mixed);
+	}
 	const char *out = b.failed ? NULL : arena_strdup(r->a, buf_cstr(&b));
 	buf_free(&b);
 	return out;

@@ -6,7 +6,8 @@
 enum recipient_col { RC_EMAIL, RC_LANG, RC_DISABLED, RC_DEPT, RC_BY_MAIL, RC_BY_CHAT, RC_DIGEST, RC_OWN_ROBOT,
 		     RC_DEPT_ROBOT };                                              /* Q_MAIL_RECIPIENT */
 enum outbox_col { OB_ID, OB_KIND, OB_SUBJECT, OB_RECIPIENT, OB_CHANNEL, OB_ATTEMPTS, OB_LANG, OB_ADDRESS,
-		  OB_TITLE, OB_TEXT, OB_HTML, OB_DAY, OB_STATE };                   /* Q_OUTBOX_CLAIMED */
+		  OB_TITLE, OB_TEXT, OB_HTML, OB_DAY, OB_STATE, OB_ATTACH_NAME,
+		  OB_ATTACH_TYPE, OB_ATTACH };                   /* Q_OUTBOX_CLAIMED */
 enum outbox_list_col { OL_ID, OL_KIND, OL_SUBJECT, OL_RECIPIENT, OL_CHANNEL, OL_STATE, OL_ATTEMPTS, OL_NEXT,
 		       OL_ERROR, OL_CREATED, OL_SENT, OL_TITLE, OL_ADDRESS };       /* Q_OUTBOX_LIST */
 enum robot_col { RB_KIND, RB_KEY, RB_SECRET };                                     /* Q_ROBOT_USER, Q_ROBOT_DEPT */
@@ -25,16 +26,21 @@ enum digest_user_col { DU_ID, DU_LANG, DU_LAST, DU_NAME };                      
 		"COALESCE((SELECT robot_kind FROM mail_dept_robots WHERE dept_id = u.dept_id), '') " \
 		"FROM users u LEFT JOIN mail_prefs p ON p.user_id = u.id WHERE u.id = ?") \
 	/* a key already queued stays as it is (a no-op update, not INSERT IGNORE, which would hide other errors) */ \
-	X(Q_OUTBOX_PUT, "ssisssssssss", "INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, " \
-		"next_attempt_at, created_at, language, address, title, body_text, body_html) " \
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id") \
+	X(Q_OUTBOX_PUT, "ssissssssssssss", "INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, " \
+		"next_attempt_at, created_at, language, address, title, body_text, body_html, attach_name, attach_type, " \
+		"attach_b64) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, '')) ON DUPLICATE KEY UPDATE id = id") \
+	X(Q_MAIL_OPTED_OUT, "is", "SELECT 1 FROM mail_optouts WHERE user_id = ? AND kind = ?") \
+	X(Q_OPTOUTS_GET, "i", "SELECT kind FROM mail_optouts WHERE user_id = ? LIMIT 100") \
+	X(Q_OPTOUT_SET, "iss", "INSERT INTO mail_optouts (user_id, kind, updated_at) VALUES (?, ?, ?) " \
+		"ON DUPLICATE KEY UPDATE updated_at = updated_at") \
+	X(Q_OPTOUT_CLEAR, "is", "DELETE FROM mail_optouts WHERE user_id = ? AND kind = ?") \
 	/* ---- sending (send.c) ---- */ \
 	/* the claim of a batch: committed on its own before any transfer (mail rows skipped while the server is down) */ \
 	X(Q_OUTBOX_CLAIM, "sssii", "UPDATE mail_outbox SET state = 'sending', claimed_by = ?, claimed_until = ?, " \
 		"attempts = attempts + 1 WHERE state = 'queued' AND next_attempt_at <= ? AND (? = 0 OR channel <> 'mail') " \
 		"ORDER BY next_attempt_at, id LIMIT ?") \
 	X(Q_OUTBOX_CLAIMED, "s", "SELECT id, kind, subject_ref, recipient_id, channel, attempts, language, address, title, " \
-		"body_text, body_html, day, state FROM mail_outbox WHERE claimed_by = ? AND state = 'sending' " \
+		"body_text, body_html, day, state, attach_name, attach_type, COALESCE(attach_b64, '') FROM mail_outbox WHERE claimed_by = ? AND state = 'sending' " \
 		"ORDER BY next_attempt_at, id") \
 	/* what is left of a batch once every failure was put back: the messages transferred */ \
 	X(Q_OUTBOX_SENT_BATCH, "ss", "UPDATE mail_outbox SET state = 'sent', sent_at = ?, claimed_by = '', last_error = '' " \

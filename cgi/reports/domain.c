@@ -1,6 +1,7 @@
 /* domain.c — the reports domain (DESIGN.md §10): the reports of table.c as
  * pages, CSV and XLSX, each scoped to the departments the reader may see;
- * the summary tables rebuilt by `dossier cron` (reports.rollup). */
+ * the summary tables rebuilt by `dossier cron` (reports.rollup); the weekly
+ * and monthly report mails (reports.mail). */
 #include "reports.h"
 #include "sql.h"
 #include "core/domain.h"
@@ -37,6 +38,15 @@ static const struct nav nav[] = {
 
 static const struct task tasks[] = {
 	{ "reports.rollup", reports_rollup, "summary row(s) of the reports rebuilt", 0 },
+	/* after the rollup: the mails read the summaries it just built */
+	{ "reports.mail", reports_mail, "report mail(s) queued", 0 },
+	{ 0 },
+};
+
+/* the scheduled report mails (mail.c): each may be switched off on /me/notifications */
+static const struct message_kind messages[] = {
+	{ "reports.weekly", NULL, "report.mail.optout_weekly" },
+	{ "reports.monthly", NULL, "report.mail.optout_monthly" },
 	{ 0 },
 };
 
@@ -47,4 +57,5 @@ const struct domain reports_domain = {
 	.tasks = tasks,
 	.sql = reports_sql,
 	.lang = "reports",
+	.messages = messages,
 };

@@ -159,7 +159,8 @@ static void write_section(struct req *r, lxw_workbook *wb, lxw_format *bold, lxw
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)s->nrows, (lxw_col_t)(d->ncols - 1));
 }
 
-int reports_xlsx(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs)
+int reports_workbook(struct req *r, const char *title, const struct rfilter *f, const struct report *const *reps,
+		     struct rsection (*secs)[RSECTIONS_MAX], size_t n, struct buf *out)
 {
 	int fd = memfd_create("report.xlsx", MFD_CLOEXEC);
 	if (fd < 0) {
@@ -183,7 +184,7 @@ int reports_xlsx(struct req *r, const struct report *rep, const struct rfilter *
 
 	lxw_worksheet *about = workbook_add_worksheet(wb, lang_text(r, "report.sheet_about"));
 	if (about != NULL) {
-		worksheet_write_string(about, 0, 0, lang_text(r, arena_printf(r->a, "report.title.%s", rep->title)), bold);
+		worksheet_write_string(about, 0, 0, title, bold);
 		worksheet_write_string(about, 1, 0, lang_text(r, "report.dept"), NULL);
 		worksheet_write_string(about, 1, 1, dept_label(r, f), NULL);
 		lxw_datetime t1 = datetime_of(f->from), t2 = datetime_of(f->to);
@@ -191,15 +192,20 @@ int reports_xlsx(struct req *r, const struct report *rep, const struct rfilter *
 		worksheet_write_datetime(about, 2, 1, &t1, date);
 		worksheet_write_string(about, 3, 0, lang_text(r, "report.to"), NULL);
 		worksheet_write_datetime(about, 3, 1, &t2, date);
-		for (size_t i = 0; i < rep->nsections; i++) {
-			worksheet_write_string(about, (lxw_row_t)(5 + i), 0, section_title(r, &secs[i]), NULL);
-			worksheet_write_string(about, (lxw_row_t)(5 + i), 1,
-					       arena_printf(r->a, "%s %s", lang_text(r, "report.as_of"), secs[i].as_of), NULL);
-		}
+		lxw_row_t row = 5;
+		for (size_t k = 0; k < n; k++)
+			for (size_t i = 0; i < reps[k]->nsections; i++, row++) {
+				worksheet_write_string(about, row, 0, section_title(r, &secs[k][i]), NULL);
+				worksheet_write_string(about, row, 1,
+						       arena_printf(r->a, "%s %s", lang_text(r, "report.as_of"), secs[k][i].as_of),
+						       NULL);
+			}
 		worksheet_set_column(about, 0, 1, 28, NULL);
 	}
-	for (size_t i = 0; i < rep->nsections; i++)
-		write_section(r, wb, bold, date, pct, &secs[i], i);
+	size_t sheet = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < reps[k]->nsections; i++)
+			write_section(r, wb, bold, date, pct, &secs[k][i], sheet++);
 	lxw_error err = workbook_close(wb);
 	if (err != LXW_NO_ERROR) {
 		log_msg("rid=%s reports: workbook_close: %s", r->rid, lxw_strerror(err));
@@ -215,10 +221,20 @@ int reports_xlsx(struct req *r, const struct report *rep, const struct rfilter *
 	close(fd);
 	if (map == MAP_FAILED)
 		return 500;
-	buf_append(&r->body, map, (size_t)st.st_size);
+	buf_append(out, map, (size_t)st.st_size);
 	munmap(map, (size_t)st.st_size);
-	if (r->body.failed)
-		return 500;
+	return out->failed ? 500 : 0;
+}
+
+int reports_xlsx(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs)
+{
+	struct rsection (*all)[RSECTIONS_MAX] = arena_alloc(r->a, sizeof *all);
+	memcpy(all[0], secs, sizeof all[0]);
+	const struct report *reps[] = { rep };
+	int st = reports_workbook(r, lang_text(r, arena_printf(r->a, "report.title.%s", rep->title)), f, reps, all, 1,
+				  &r->body);
+	if (st != 0)
+		return st;
 	resp_attachment(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			filename(r, rep, f, "xlsx"));
 	return 0;

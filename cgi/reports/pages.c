@@ -80,6 +80,8 @@ static void period_grains(struct req *r, struct rfilter *f, long from, long to)
 	}
 }
 
+static void filter_times(struct req *r, struct rfilter *f);
+
 /* Page.error_message and the status for a filter that cannot be read. */
 static int bad_filter(struct req *r, int status, const char *key)
 {
@@ -128,10 +130,31 @@ static int read_filter(struct req *r, const struct report *rep, struct rfilter *
 	sscanf(f->from, "%d-%d-%d", &y, &m, &d);
 	if (to_n - day_number(y, m, d) > 3 * 366)
 		return bad_filter(r, 400, "report.too_long");
+	filter_times(r, f);
+	return 0;
+}
+
+/* from_time, to_time and the summary tables' grains of f's from and to. */
+static void filter_times(struct req *r, struct rfilter *f)
+{
+	int y, m, d;
+	sscanf(f->to, "%d-%d-%d", &y, &m, &d);
+	long to_n = day_number(y, m, d);
+	sscanf(f->from, "%d-%d-%d", &y, &m, &d);
 	f->from_time = arena_printf(r->a, "%s 00:00:00", f->from);
 	f->to_time = arena_printf(r->a, "%s 00:00:00", date_of(r, to_n + 1));
 	period_grains(r, f, day_number(y, m, d), to_n);
-	return 0;
+}
+
+void reports_filter(struct req *r, struct rfilter *f, long long dept, const char *from, const char *to)
+{
+	memset(f, 0, sizeof *f);
+	f->today = day_text(r, 0);
+	f->dept = dept;
+	f->from = from;
+	f->to = to;
+	f->period = "custom";
+	filter_times(r, f);
 }
 
 /* The report of the path (/reports/<name>[.ext]), or NULL; *ext the extension or "". */
@@ -252,8 +275,7 @@ static void view_section(struct req *r, const struct rfilter *f, const struct rs
 		view_set(r, arena_printf(r->a, "%s.chart", p), svg);
 }
 
-/* Fills the sections of rep with f, each with the time of its figures. 0 or an HTTP status. */
-static int fill(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs)
+int reports_fill(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs)
 {
 	for (size_t i = 0; i < rep->nsections; i++) {
 		memset(&secs[i], 0, sizeof secs[i]);
@@ -287,7 +309,7 @@ int reports_show(struct req *r)
 	if (st != 0)
 		return st;
 	struct rsection secs[RSECTIONS_MAX];
-	st = fill(r, rep, &f, secs);
+	st = reports_fill(r, rep, &f, secs);
 	if (st != 0)
 		return st;
 	if (strcmp(ext, "csv") == 0)

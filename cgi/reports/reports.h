@@ -96,11 +96,26 @@ const char *ratio_text(struct req *r, long long part, long long whole);
 int reports_index(struct req *r);         /* GET /reports */
 int reports_show(struct req *r);          /* GET /reports/<name>[.csv|.xlsx] */
 
+/* The filter of department dept (0: every one) and the days from … to (checked by the caller). */
+void reports_filter(struct req *r, struct rfilter *f, long long dept, const char *from, const char *to);
+/* Fills the sections of rep with f, each with the time of its figures (a page's and a mail's figures
+ * are the same). 0 or an HTTP status. */
+int reports_fill(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs);
+
 /* export.c: the report as CSV or XLSX into r's response. 0 or an HTTP status. */
 int reports_csv(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs);
 int reports_xlsx(struct req *r, const struct report *rep, const struct rfilter *f, struct rsection *secs);
+/* The workbook of n reports (reps[k] filled into secs[k]) with f: a first sheet with title, the
+ * department, the period and each section's freshness, then a sheet per section. Appended to out.
+ * 0 or 500 (logged). */
+struct buf;
+int reports_workbook(struct req *r, const char *title, const struct rfilter *f, const struct report *const *reps,
+		     struct rsection (*secs)[RSECTIONS_MAX], size_t n, struct buf *out);
 /* The text of a cell for a person: thousands, percents, as is. */
 const char *cell_display(struct req *r, enum col_type t, const char *v);
+
+/* mail.c: the cron task of the weekly and monthly report mails */
+int reports_mail(struct req *r, long long *n);
 
 /* rollup.c */
 int reports_rollup(struct req *r, long long *n);   /* the cron task */

@@ -48,6 +48,14 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	/* ---- the filter ---- */ \
 	X(Q_RPT_DEPTS, "", "SELECT id, name FROM departments WHERE disabled = 0 ORDER BY parent_id IS NOT NULL, name, id") \
 	X(Q_RPT_DEPT_NAME, "i", "SELECT name FROM departments WHERE id = ?") \
+	/* ---- the scheduled report mails (mail.c) ---- */ \
+	X(Q_RPTMAIL_DONE, "ss", "SELECT 1 FROM rpt_mail_runs WHERE kind = ? AND period = ?") \
+	X(Q_RPTMAIL_MARK, "sssi", "INSERT INTO rpt_mail_runs (kind, period, done_at, queued) VALUES (?, ?, ?, ?) " \
+		"ON DUPLICATE KEY UPDATE queued = queued + VALUES(queued)") \
+	/* the people holding one of two roles, in pages by id */ \
+	X(Q_RPTMAIL_PEOPLE, "ssii", "SELECT DISTINCT u.id, u.dept_id, COALESCE(u.lang, ''), u.display_name FROM users u " \
+		"JOIN user_roles ur ON ur.user_id = u.id WHERE ur.role IN (?, ?) AND u.disabled = 0 AND u.id > ? " \
+		"ORDER BY u.id LIMIT ?") \
 	/* ---- 1. client structure (rpt_clients) ---- */ \
 	X(Q_RPT_BY_GRADE, "iii", RPT_CLIENTS_BY("grade_id", LANG_NAME("g"), "LEFT JOIN grades g ON g.id = r.grade_id")) \
 	X(Q_RPT_BY_NATURE, "iii", RPT_CLIENTS_BY("nature_id", LANG_NAME("k"), "LEFT JOIN class_items k ON k.id = r.nature_id")) \

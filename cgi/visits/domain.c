@@ -29,7 +29,7 @@ static const struct task tasks[] = {
 };
 
 static const struct message_kind messages[] = {
-	{ "visit.escalation", visits_escalation_needed },
+	{ "visit.escalation", visits_escalation_needed, NULL },
 	{ 0 },
 };
 

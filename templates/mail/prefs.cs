@@ -13,7 +13,8 @@
     <fieldset>
       <legend><?cs var:Lang.mail.prefs.digest_legend ?></legend>
       <label><input type="checkbox" name="digest" value="1"<?cs if:Form.values.digest == "1" ?> checked<?cs /if ?>> <?cs var:Lang.mail.prefs.digest ?></label>
-      <p class="hint"><?cs var:Lang.mail.prefs.escalations ?></p>
+      <?cs each:o = Optouts ?><label><input type="checkbox" name="<?cs var:o.field ?>" value="1"<?cs if:o.on == "1" ?> checked<?cs /if ?>> <?cs var:o.label ?></label>
+      <?cs /each ?><p class="hint"><?cs var:Lang.mail.prefs.escalations ?></p>
     </fieldset>
     <fieldset>
       <legend><?cs var:Lang.mail.prefs.robot ?></legend>

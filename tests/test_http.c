@@ -1096,6 +1096,19 @@ static void test_hang_costs_one_request(void)
 	client_free(&c);
 }
 
+long long test_dept(const char *prefix, const char *name_prefix, const char *label, const char *run,
+		    long long parent, char *name_out)
+{
+	char code[32], name[64];
+	snprintf(code, sizeof code, "%s%s%s", prefix, label, run);
+	snprintf(name, sizeof name, "%s%s部%s", name_prefix, label, run);
+	if (name_out)
+		strcpy(name_out, name);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO departments (parent_id, name, code, kind, created_at) "
+					    "VALUES (%lld, '%s', '%s', 'department', NOW())", parent, name, code), 0);
+	return db_value("SELECT id FROM departments WHERE code = '%s'", code);
+}
+
 int run_cron_env(const char *env)
 {
 	CU_ASSERT_FATAL(getenv("DOSSIER_TEST_BIN") != NULL);

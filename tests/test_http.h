@@ -31,6 +31,11 @@ void post_at_once(struct client *c[2], const char *path, const char *const *fiel
 /* Creates a user through the admin pages (password DEMO_PASSWORD, to be changed); returns its id. */
 long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
 		    const char *role);
+/* A department made for a test, under parent, straight in the database: the
+ * code <prefix><label><run>, the name <name_prefix><label>部<run> (into
+ * name_out, 64 bytes, when not NULL); returns its id. */
+long long test_dept(const char *prefix, const char *name_prefix, const char *label, const char *run,
+		    long long parent, char *name_out);
 /* Registers a card through the form (extra: NULL-terminated name, value pairs); asserts success. */
 long long new_card(struct client *c, const char *name, const char *scope, const char *const *extra);
 /* "/clients/<id><suffix>" (static buffer). */

@@ -62,14 +62,7 @@ static const char *day_of(time_t t, char out[11])
 
 static long long make_dept(const char *label, long long parent, char *name_out)
 {
-	char code[32], name[64];
-	snprintf(code, sizeof code, "RM%s%s", label, run);
-	snprintf(name, sizeof name, "邮报%s部%s", label, run);
-	if (name_out)
-		strcpy(name_out, name);
-	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO departments (parent_id, name, code, kind, created_at) "
-					    "VALUES (%lld, '%s', '%s', 'department', NOW())", parent, name, code), 0);
-	return db_value("SELECT id FROM departments WHERE code = '%s'", code);
+	return test_dept("RM", "邮报", label, run, parent, name_out);
 }
 
 /* A person with an address (rm<label><run>@huaxin.example), a language and a role. */

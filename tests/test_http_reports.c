@@ -25,14 +25,7 @@ static char today[11], now_sql[20];
 
 static long long make_dept(const char *label, long long parent, char *name_out)
 {
-	char code[32], name[64];
-	snprintf(code, sizeof code, "RPT%s%s", label, run);
-	snprintf(name, sizeof name, "报表%s部%s", label, run);
-	if (name_out)
-		strcpy(name_out, name);
-	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO departments (parent_id, name, code, kind, created_at) "
-					    "VALUES (%lld, '%s', '%s', 'department', NOW())", parent, name, code), 0);
-	return db_value("SELECT id FROM departments WHERE code = '%s'", code);
+	return test_dept("RPT", "报表", label, run, parent, name_out);
 }
 
 /* A person who signs in with the demo password (staff1's hash), with a role. */

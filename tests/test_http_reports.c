@@ -328,6 +328,25 @@ static void test_reports_access_audit(void)
 	client_free(&aud);
 }
 
+/* A department's name with markup is text on the report page: in its table
+ * and in its chart (the SVG is written by chart.c and put in unescaped). */
+static void test_reports_escape_names_in_tables_and_charts(void)
+{
+	fixture();
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	char name[64], raw[64];
+	test_dept("RPTH", "<i>", "H", run, company, name);
+	CU_ASSERT_EQUAL(run_cron(), 0);          /* the summaries know the department */
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/reports/clients"), 200);
+	snprintf(raw, sizeof raw, "<i>H部%s", run);
+	CU_ASSERT(!client_has(&gm, raw));
+	CU_ASSERT(client_has(&gm, "&lt;i&gt;H部"));
+	CU_ASSERT(client_has(&gm, "<svg"));
+	client_free(&gm);
+}
+
 static void test_reports_scope_by_role(void)
 {
 	fixture();
@@ -831,6 +850,7 @@ void add_report_suite(void)
 	T(test_reports_complaints_and_satisfaction);
 	T(test_reports_retention_and_destruction);
 	T(test_reports_scope_by_role);
+	T(test_reports_escape_names_in_tables_and_charts);
 	T(test_reports_bad_filters);
 	T(test_reports_xlsx);
 	T(test_reports_rollup_equals_recount);

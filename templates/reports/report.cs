@@ -30,6 +30,7 @@
   <p class="as-of"><?cs if:s.rollup ?><?cs var:Lang.report.as_of_rollup ?><?cs else ?><?cs var:Lang.report.as_of ?><?cs /if ?> <?cs var:s.as_of ?></p>
   <?cs if:subcount(s.rows) ?>
   <div class="report-body">
+  <?cs # s.chart is SVG from reports/chart.c, which escapes every text it writes (xml_escape; unit test and test_reports_escape_names_in_tables_and_charts) ?>
   <?cs if:s.chart ?><figure class="chart"><?cs escape:"none" ?><?cs var:s.chart ?><?cs /escape ?></figure><?cs /if ?>
   <table class="list compact report-table">
     <thead><tr><?cs each:c = s.cols ?><th<?cs if:c.num ?> class="num"<?cs /if ?>><?cs var:c.label ?></th><?cs /each ?></tr></thead>

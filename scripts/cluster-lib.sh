@@ -33,12 +33,12 @@ node_start() {
     local n=$1 dir pid i st
     shift
     dir=$(node_dir "$n")
-    mkdir -p "$dir/data"
+    mkdir -p "$dir/data" "$dir/tmp"
     chown -R mysql:mysql "$dir"
     local gaddr="gcomm://127.0.0.1:$((C_BASE + 11)),127.0.0.1:$((C_BASE + 12)),127.0.0.1:$((C_BASE + 13))"
     say "starting Galera node $n (port $(node_port "$n"), gcomm $((C_BASE + 10 + n)))${1:+ $1}"
     setsid nice mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/mysqld.sock" \
-        --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.err" --user=mysql \
+        --tmpdir="$dir/tmp" --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.err" --user=mysql \
         --bind-address=127.0.0.1 --port="$(node_port "$n")" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
         --innodb-buffer-pool-size=24M --innodb-log-file-size=16M --key-buffer-size=1M \

@@ -66,6 +66,7 @@ stack_init() {
     D_RUN=$D_VAR/run
     D_LOG=$D_VAR/log
     D_DB=$D_VAR/db
+    D_DB_TMP=$D_VAR/db-tmp
     D_MAIL=$D_VAR/mail
     D_FILES=$D_VAR/files
     D_BACKUPS=$D_VAR/backups
@@ -97,7 +98,7 @@ stack_init() {
 stack_dirs() {
     # the sink's Maildir needs its three folders: aiosmtpd makes them only
     # when the directory itself does not exist yet
-    mkdir -p "$D_RUN" "$D_LOG" "$D_DB" "$D_MAIL"/tmp "$D_MAIL"/new "$D_MAIL"/cur "$D_FILES" \
+    mkdir -p "$D_RUN" "$D_LOG" "$D_DB" "$D_DB_TMP" "$D_MAIL"/tmp "$D_MAIL"/new "$D_MAIL"/cur "$D_FILES" \
         "$D_NGX/logs" "$D_NGX/tmp" "$D_NGX/extra"
 }
 
@@ -284,7 +285,10 @@ db_start() {
     ((EUID == 0)) && user_args=(--user=root)
     say "starting MariaDB (socket $D_DB_SOCK, no TCP)"
     # utf8mb4 server defaults: the same as Debian's packaged server config.
-    setsid mariadbd --no-defaults --datadir="$D_DB" --socket="$D_DB_SOCK" \
+    # its own tmpdir: a starting mariadbd deletes every #sql* file in its
+    # tmpdir, which would pull the temporary tables from under another
+    # stack's running queries (two stacks at once: tests, bench, cluster)
+    setsid mariadbd --no-defaults --datadir="$D_DB" --socket="$D_DB_SOCK" --tmpdir="$D_DB_TMP" \
         --pid-file="$D_DB_PID" --skip-networking "${user_args[@]}" \
         --log-error="$log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \

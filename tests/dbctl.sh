@@ -37,7 +37,9 @@ stop)
     echo "dbctl: MariaDB did not stop" >&2; exit 1 ;;
 start)
     user=(); [[ $(id -u) == 0 ]] && user=(--user=root)
+    mkdir -p "$var/db-tmp"    # its own tmpdir, as scripts/lib.sh starts it
     setsid mariadbd --no-defaults --datadir="$var/db" --socket="$sock" --pid-file="$pid" --skip-networking \
+        --tmpdir="$var/db-tmp" \
         "${user[@]}" --log-error="$var/log/mariadb.err" --character-set-server=utf8mb4 \
         --collation-server=utf8mb4_general_ci </dev/null >/dev/null 2>&1 &
     for _ in $(seq 300); do

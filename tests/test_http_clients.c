@@ -1992,6 +1992,59 @@ static void test_save_keeps_every_field_the_form_did_not_change(void)
 	client_free(&c);
 }
 
+/* Whether each of want[] is in the body, each after the one before it. */
+static int body_in_order(struct client *c, const char *const *want)
+{
+	const char *at = c->res.body.data;
+	for (int i = 0; at != NULL && want[i] != NULL; i++) {
+		const char *next = strstr(at, want[i]);
+		if (next == NULL)
+			fprintf(stderr, "\ncard: %s missing or out of order\n", want[i]);
+		at = next != NULL ? next + strlen(want[i]) : NULL;
+	}
+	return at != NULL;
+}
+
+/* The card reads its persons, history and panels with statements whose
+ * parts are not sorted as a whole (Q_CARD_PARTS, Q_PANELS): each part still
+ * comes in its own order. The rows go in against their order (a date
+ * older than the id says, ids the other way round) so that the order shown
+ * is the statement's ORDER BY, not the order of insertion. */
+static void test_card_parts_each_in_its_order(void)
+{
+	struct client c;
+	sign_in(&c, "staff1");
+	char name[64];
+	snprintf(name, sizeof name, "顺序%s有限公司", run);
+	long long id = new_card(&c, name, "personal", NULL);
+	long long me = user_id("staff1");
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_persons (client_id, name) VALUES (%lld, '甲联系人'), "
+				      "(%lld, '乙联系人'), (%lld, '丙联系人')", id, id, id), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_history (client_id, field, old_value, new_value, actor_id, at, "
+				      "reason) VALUES (%lld, 'address', 'a', 'b', %lld, NOW(), '理由一号'), (%lld, 'address', 'b', "
+				      "'c', %lld, NOW(), '理由二号'), (%lld, 'address', 'c', 'd', %lld, NOW(), '理由三号')",
+				      id, me, id, me, id, me), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO visits (client_id, visited_on, kind, summary, recorded_by, recorded_at) "
+				      "VALUES (%lld, '2026-01-05', 'phone', '回访一月', %lld, NOW()), (%lld, '2026-03-05', 'phone', "
+				      "'回访三月', %lld, NOW()), (%lld, '2026-02-05', 'phone', '回访二月', %lld, NOW())",
+				      id, me, id, me, id, me), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO complaints (client_id, received_at, channel, content, status, due_on, "
+				      "registered_by, registered_at, updated_at) VALUES (%lld, NOW(), 'phone', '投诉早', 'open', "
+				      "CURDATE(), %lld, NOW(), NOW()), (%lld, NOW(), 'phone', '投诉晚', 'open', CURDATE(), %lld, "
+				      "NOW(), NOW())", id, me, id, me), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO surveys (client_id, surveyed_on, service_quality, price, overall, "
+				      "comments, recorded_by, recorded_at) VALUES (%lld, '2026-01-10', 3, 3, 3, '调查一月', %lld, "
+				      "NOW()), (%lld, '2026-04-10', 4, 4, 4, '调查四月', %lld, NOW())", id, me, id, me), 0);
+	CU_ASSERT_EQUAL(client_get(&c, card_path(id, "")), 200);
+	/* persons as added; history, visits, complaints and surveys newest first */
+	CU_ASSERT(body_in_order(&c, (const char *[]){ "甲联系人", "乙联系人", "丙联系人", NULL }));
+	CU_ASSERT(body_in_order(&c, (const char *[]){ "理由三号", "理由二号", "理由一号", NULL }));
+	CU_ASSERT(body_in_order(&c, (const char *[]){ "回访三月", "回访二月", "回访一月", NULL }));
+	CU_ASSERT(body_in_order(&c, (const char *[]){ "投诉晚", "投诉早", NULL }));
+	CU_ASSERT(body_in_order(&c, (const char *[]){ "调查四月", "调查一月", NULL }));
+	client_free(&c);
+}
+
 /* The history reads in the reader's language: labels for every field the
  * program writes, grades by name (ids or, from older rows, names), the pool
  * flag as words, the scheduled job as the actor, keyed reasons in the
@@ -2343,6 +2396,7 @@ void add_client_suite(void)
 	T(test_money_as_people_type_it);
 	T(test_conflicting_edit_can_be_saved_on_top);
 	T(test_history_in_the_readers_language);
+	T(test_card_parts_each_in_its_order);
 	T(test_card_page_statements);
 	T(test_manager_above_sees_the_department_below);
 	T(test_lists_and_search_never_leak);

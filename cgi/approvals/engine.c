@@ -155,7 +155,9 @@ int approval_create(struct req *r, const struct new_request *n, long long *id)
 struct standing {
 	long long delegators[4];     /* users whose approvals this user holds now */
 	size_t n;
-	long long waiting;           /* open approvals, theirs and the delegators' (capped) */
+	long long waiting;           /* open approvals, their own; and the delegators' once counted */
+	int has_session;
+	int counted;                 /* waiting includes the delegators' (approval_inbox_count) */
 };
 static const char standing_key;
 
@@ -174,8 +176,7 @@ static struct standing *standing(struct req *r)
 	for (const char *p = from; *p != '\0' && s->n < 4; p += strspn(p, ","))
 		s->delegators[s->n++] = strtoll(p, (char **)&p, 10);
 	s->waiting = strtoll(waiting, NULL, 10);
-	if (s->waiting > APPROVAL_WAITING_CAP)
-		s->waiting = APPROVAL_WAITING_CAP;
+	s->has_session = 1;
 	return s;
 }
 
@@ -243,9 +244,21 @@ size_t approval_inbox_users(struct req *r, long long who[5])
 	return n;
 }
 
+/* The badge: the user's own open approvals (read with the session) and,
+ * for a delegate only, the delegators' that are not also the user's own (a
+ * statement of its own, which nobody else pays); capped. A failed read
+ * leaves the delegators' out of the badge. */
 long long approval_inbox_count(struct req *r)
 {
-	return standing(r)->waiting;
+	struct standing *s = standing(r);
+	if (s->has_session && s->n > 0 && !s->counted) {
+		struct dbres d;
+		if (db_exec(r->db, r->a, Q_DELEGATED_WAITING, &d, "issi", r->user->id, r->now_text, r->now_text,
+			    r->user->id) == DB_OK && d.nrows == 1)
+			s->waiting += dbres_int(&d, 0, 0);
+		s->counted = 1;
+	}
+	return s->waiting > APPROVAL_WAITING_CAP ? APPROVAL_WAITING_CAP : s->waiting;
 }
 
 /* Ends a pending request with status (and the decision row saying so). */

@@ -18,16 +18,13 @@ enum decision_col { DC_STEP, DC_DECISION, DC_COMMENT, DC_AT, DC_BY, DC_BEHALF, D
 enum route_row_col { RO_ID, RO_TYPE, RO_SCOPE, RO_SECRECY, RO_STEP, RO_ROLE, RO_OVER, RO_NEED_ALL, RO_VERSION }; /* Q_ROUTE_GET */
 /* Read with the session (struct session_field; each ? is the time): the users
  * whose approvals the signed-in user holds now, oldest delegation first, and
- * the open approvals waiting for them, their own and their delegators' (each
- * request once). */
-#define SC_DELEGATORS "SELECT GROUP_CONCAT(from_user ORDER BY id SEPARATOR ',') FROM delegations " \
-	"WHERE to_user = s.user_id AND starts_at <= ? AND ends_at > ? AND revoked_at IS NULL"
-#define SC_WAITING "(SELECT COUNT(DISTINCT a.request_id) FROM request_approvers a " \
-	"WHERE a.user_id = s.user_id AND a.open = 1) + (SELECT COUNT(DISTINCT a.request_id) " \
-	"FROM delegations d JOIN request_approvers a ON a.user_id = d.from_user AND a.open = 1 " \
-	"WHERE d.to_user = s.user_id AND d.starts_at <= ? AND d.ends_at > ? AND d.revoked_at IS NULL " \
-	"AND NOT EXISTS (SELECT 1 FROM request_approvers m WHERE m.user_id = s.user_id AND m.open = 1 " \
-	"AND m.request_id = a.request_id))"
+ * the user's own open approvals (each request once). Those the delegators'
+ * add are read only when there are delegators (Q_DELEGATED_WAITING). */
+#define SC_DELEGATORS "GROUP_CONCAT(DISTINCT sd.from_user ORDER BY sd.id SEPARATOR ',')", \
+	"LEFT JOIN delegations sd ON sd.to_user = s.user_id AND sd.starts_at <= ? AND sd.ends_at > ? " \
+	"AND sd.revoked_at IS NULL"
+#define SC_WAITING "COUNT(DISTINCT sa.request_id)", \
+	"LEFT JOIN request_approvers sa ON sa.user_id = s.user_id AND sa.open = 1"
 
 /* The inbox (columns IB_*): the open approvals of the user and up to four
  * delegators (5 ids), then the keyset, the type filter and the limit. */
@@ -87,6 +84,11 @@ enum route_row_col { RO_ID, RO_TYPE, RO_SCOPE, RO_SECRECY, RO_STEP, RO_ROLE, RO_
 		"JOIN users u ON u.id = a.user_id WHERE a.request_id = ? ORDER BY a.step_no, u.display_name") \
 	X(Q_APPROVER_CLOSE, "iii", "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND step_no = ? AND user_id = ?") \
 	X(Q_APPROVERS_CLOSE_ALL, "i", "UPDATE request_approvers SET open = 0 WHERE request_id = ? AND open = 1") \
+	/* the delegators' open approvals that are not also the user's own (user, now, now, user) */ \
+	X(Q_DELEGATED_WAITING, "issi", "SELECT COUNT(DISTINCT a.request_id) FROM delegations d " \
+		"JOIN request_approvers a ON a.user_id = d.from_user AND a.open = 1 WHERE d.to_user = ? " \
+		"AND d.starts_at <= ? AND d.ends_at > ? AND d.revoked_at IS NULL AND NOT EXISTS (SELECT 1 " \
+		"FROM request_approvers m WHERE m.user_id = ? AND m.open = 1 AND m.request_id = a.request_id)") \
 	X(Q_APPROVERS_LEFT, "ii", "SELECT COUNT(*) FROM request_approvers WHERE request_id = ? AND step_no = ? AND open = 1") \
 	X(Q_DECISION_INSERT, "iisssss", "INSERT INTO request_decisions (request_id, step_no, decider_id, on_behalf_of, " \
 		"decision, comment, at) VALUES (?, ?, ?, ?, ?, ?, ?)") \

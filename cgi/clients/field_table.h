@@ -104,6 +104,8 @@ extern const struct client_field client_fields[CF__COUNT];
 /* "card_type, name, …" — the columns in table order, for SELECT lists. */
 #define X_COL(col, type, max, section, flags, extra) #col ", "
 #define CLIENT_COLS CLIENT_FIELDS(X_COL)
+/* The same, each of table c ("c.card_type, …"), for a SELECT that joins others. */
+#define X_CCOL(col, type, max, section, flags, extra) "c." #col ", "
 /* "card_type = ?, …" for UPDATE; "?, " × count for INSERT. */
 #define X_SET(col, type, max, section, flags, extra) #col " = ?, "
 #define X_Q(col, type, max, section, flags, extra) "?, "

@@ -82,7 +82,7 @@ struct req {
 	char session_hash[65];   /* sha256 of the session token */
 	const char *csrf;        /* the token forms must carry */
 	const char *lang;        /* "zh_CN" or "en" */
-	const char *versions;    /* "name=N,…" of data_versions, read with the session (NULL: not signed in) */
+	const char *versions;    /* data_versions '*', the count of every bump, read with the session ("" never bumped; NULL: not signed in) */
 	char *const *session_fields;   /* the domains' session columns (session_value), read with it; or NULL */
 	/* response */
 	int status;
@@ -193,7 +193,9 @@ int form_unsaved(struct req *r, int rc);
 /* ---- data a worker caches across requests ---- */
 /* The version of the cached data name (admin edits bump it with
  * data_version_bump), as read with this request's session; -1 when unknown
- * (not signed in): then the caller must not use its cache. */
+ * (not signed in): then the caller must not use its cache. It is the count
+ * of every bump of every name: an edit of any cached data renews every
+ * worker's copy of all of them (edits are rare; the session reads one row). */
 long long data_version(struct req *r, const char *name);
 /* In an edit's transaction: the data name changed. A db_rc. */
 int data_version_bump(struct req *r, const char *name);

@@ -6,18 +6,26 @@
 
 /* A user with their department's name and roles (Q_USER_GET, Q_SESSION_GET
  * after its own four columns, and the admin's list). */
-#define USER_COLS \
+#define USER_COLS_ROLES(roles) \
 	"u.id, u.username, u.display_name, u.email, u.dept_id, d.name, u.lang, " \
-	"u.disabled, u.must_change_password, " \
-	"(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), u.version "
-#define SESSION_VERSIONS (SS_USER_COLS + UC__COUNT)     /* the column of Q_SESSION_GET with the versions */
+	"u.disabled, u.must_change_password, " roles ", u.version "
+#define USER_COLS USER_COLS_ROLES("(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id)")
+#define SESSION_VERSIONS (SS_USER_COLS + UC__COUNT)     /* the column of Q_SESSION_GET with the data version */
 enum user_col { UC_ID, UC_USERNAME, UC_NAME, UC_EMAIL, UC_DEPT_ID, UC_DEPT_NAME, UC_LANG, UC_DISABLED,
 		UC_MUST_CHANGE, UC_ROLES, UC_VERSION, UC__COUNT };
 
+/* Q_SESSION_GET is one SELECT block with joins and no subquery: MariaDB
+ * plans every statement again at each execution, and each subquery is a
+ * block of its own to plan (the six it had cost two thirds of the
+ * statement). Its rows are grouped into one, so the roles, and the domains'
+ * session fields (struct session_field), are aggregates over their joins;
+ * the data version is the row '*' that every bump also bumps. */
 #define SESSION_SELECT "SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, " \
-	USER_COLS ", (SELECT GROUP_CONCAT(name, '=', version SEPARATOR ',') FROM data_versions)"
+	USER_COLS_ROLES("GROUP_CONCAT(DISTINCT sr.role ORDER BY sr.role)") ", sv.version"
 #define SESSION_FROM " FROM sessions s JOIN users u ON u.id = s.user_id " \
-	"JOIN departments d ON d.id = u.dept_id WHERE s.id = ?"
+	"JOIN departments d ON d.id = u.dept_id LEFT JOIN user_roles sr ON sr.user_id = u.id " \
+	"LEFT JOIN data_versions sv ON sv.name = '*'"
+#define SESSION_WHERE " WHERE s.id = ? GROUP BY s.id"
 enum session_col { SS_USER, SS_CSRF, SS_CREATED, SS_SEEN, SS_USER_COLS };   /* Q_SESSION_GET, then USER_COLS */
 enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /* Q_PEOPLE_FIND, Q_PEOPLE_GET */
 
@@ -53,8 +61,9 @@ enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /
 	/* a password set by its user or reset by the admin */ \
 	X(Q_USER_SET_PASSWORD, "sisi", "UPDATE users SET password_hash = ?, must_change_password = ?, " \
 		"updated_at = ?, version = version + 1 WHERE id = ?") \
-	/* an edit of data that workers cache (data_version): in the edit's transaction */ \
-	X(Q_VERSION_BUMP, "s", "INSERT INTO data_versions (name, version) VALUES (?, 1) " \
+	/* an edit of data that workers cache (data_version): in the edit's transaction; the row '*' \
+	 * counts every edit, and is what the session reads */ \
+	X(Q_VERSION_BUMP, "s", "INSERT INTO data_versions (name, version) VALUES (?, 1), ('*', 1) " \
 		"ON DUPLICATE KEY UPDATE version = version + 1") \
 	/* the working-day calendar's exceptions in a range of days (workdays.c) */ \
 	X(Q_CALENDAR_RANGE, "ss", "SELECT day, kind FROM calendar_days WHERE day > ? AND day <= ?") \

@@ -12,8 +12,9 @@ static const struct session_field *session_fields[SESSION_FIELDS_MAX];
 static size_t nsession_fields;
 static int session_built;
 
-/* Q_SESSION_GET with every domain's session fields after its own; each of
- * their `?` is a string (the time), before the session's id. */
+/* Q_SESSION_GET with every domain's session fields after its own columns
+ * and their joins after its own; each of their `?` is a string (the time),
+ * before the session's id. */
 static int session_sql_build(void)
 {
 	struct buf text, types;
@@ -29,11 +30,18 @@ static int session_sql_build(void)
 				return -1;
 			}
 			session_fields[nsession_fields++] = c;
-			buf_printf(&text, ", (%s)", c->expr);
+			buf_printf(&text, ", %s", c->expr);
 			for (const char *p = strchr(c->expr, '?'); p != NULL; p = strchr(p + 1, '?'))
 				buf_puts(&types, "s");
 		}
 	buf_puts(&text, SESSION_FROM);
+	for (size_t i = 0; i < nsession_fields; i++)
+		if (session_fields[i]->join != NULL) {
+			buf_printf(&text, " %s", session_fields[i]->join);
+			for (const char *p = strchr(session_fields[i]->join, '?'); p != NULL; p = strchr(p + 1, '?'))
+				buf_puts(&types, "s");
+		}
+	buf_puts(&text, SESSION_WHERE);
 	buf_puts(&types, "s");
 	Q_SESSION_GET->text = strdup(buf_cstr(&text));     /* kept for the process's life */
 	Q_SESSION_GET->types = strdup(buf_cstr(&types));
@@ -54,10 +62,14 @@ const char *session_value(const struct req *r, const struct session_field *c)
 
 /* The statement of each page's panels (struct panel_rows): part k of every
  * panel, in the order of the domains, as
- *   (SELECT k, ROW_NUMBER() OVER (ORDER BY o), NULL…, <its columns> FROM … ORDER BY o LIMIT n)
- * joined by UNION ALL and ordered by (k, row number); the NULLs pad each
- * part to the widest, before its columns, so a part's row starts at its
- * first column when the padding is skipped. */
+ *   (SELECT k, NULL…, <its columns> FROM … ORDER BY o LIMIT n)
+ * joined by UNION ALL; the NULLs pad each part to the widest, before its
+ * columns, so a part's row starts at its first column when the padding is
+ * skipped. MariaDB returns a UNION ALL part after part, each in its own
+ * order, so the whole needs no ORDER BY: sorting the union's result (on
+ * disk, as the parts have TEXT columns), or numbering each part's rows with
+ * ROW_NUMBER(), cost more than the parts themselves. panels_fill still takes
+ * the parts' rows by their number, and test_http_clients checks the order. */
 #define PANEL_PAGES 8
 #define PANEL_PARTS 16
 struct panel_page {
@@ -114,8 +126,7 @@ static int panel_sql_build(void)
 					if (strcmp(p->page, pg->page) != 0)
 						continue;
 					const struct panel_rows *part = &p->parts[j];
-					buf_printf(&text, "%s(SELECT %d, ROW_NUMBER() OVER (ORDER BY %s), ", k ? " UNION ALL " : "",
-						   k, part->order);
+					buf_printf(&text, "%s(SELECT %d, ", k ? " UNION ALL " : "", k);
 					for (int n = part->ncols; n < pg->width; n++)
 						buf_puts(&text, "NULL, ");
 					buf_printf(&text, "%s ORDER BY %s LIMIT %d)", part->select + 7, part->order, part->limit);
@@ -123,7 +134,6 @@ static int panel_sql_build(void)
 						buf_puts(&types, "i");
 					k++;
 				}
-		buf_puts(&text, " ORDER BY 1, 2");
 		struct sql *q = calloc(1, sizeof *q);
 		if (q == NULL) {
 			buf_free(&text);
@@ -177,7 +187,7 @@ int panels_fill(struct req *r, const char *page, long long id, unsigned flags)
 		for (const struct panel *p = (*d)->panels; p != NULL && p->page != NULL; p++) {
 			if (strcmp(p->page, page) != 0)
 				continue;
-			/* its rows: those of its parts, each past the part number, the row number and the padding */
+			/* its rows: those of its parts, each past the part number and the padding */
 			struct dbres rows;
 			memset(&rows, 0, sizeof rows);
 			rows.rows = arena_alloc(r->a, (all.nrows + 1) * sizeof *rows.rows);
@@ -186,7 +196,7 @@ int panels_fill(struct req *r, const char *page, long long id, unsigned flags)
 				if (k < 0 || k >= pg->nparts || pg->owner[k] != p)
 					continue;
 				rows.ncols = (size_t)pg->ncols[k];
-				rows.rows[rows.nrows++] = all.rows[i] + 2 + (pg->width - pg->ncols[k]);
+				rows.rows[rows.nrows++] = all.rows[i] + 1 + (pg->width - pg->ncols[k]);
 			}
 			int st = p->fill(r, id, flags, arena_printf(r->a, "Panels.%d", n++), &rows);
 			if (st != 0)

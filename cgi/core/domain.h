@@ -169,12 +169,17 @@ struct command {
 
 /* A value a domain reads with the signed-in user's session, in the session's
  * own statement, so that no page pays a statement of its own for it (the
- * inbox's badge, the delegations one holds): a scalar SQL expression over
- * the user's id `s.user_id`, each of whose `?` is the request's time
- * (r->now_text; no `?` may stand in a string literal). session_value()
- * gives its text. */
+ * inbox's badge, the delegations one holds). The statement is one SELECT
+ * block grouped into the session's one row (core_sql.h: a subquery is a
+ * block MariaDB plans again at each execution), so a field is
+ *   join: a LEFT JOIN on the user's id `s.user_id` (aliases of its own), and
+ *   expr: an aggregate over it (COUNT(DISTINCT …), GROUP_CONCAT(DISTINCT …):
+ *         every join multiplies the rows).
+ * Each `?` of either is the request's time (r->now_text; no `?` may stand
+ * in a string literal). session_value() gives its text. */
 struct session_field {
 	const char *expr;
+	const char *join;
 };
 
 /* The value of c read with this request's session ("" for SQL NULL); NULL

@@ -626,6 +626,54 @@ static void test_old_requests_expire(void)
 
 /* ---- delegation and routing ------------------------------------------------------------------ */
 
+/* The header's inbox badge on the page the client is on (0 when it shows none). */
+static long inbox_badge(struct client *c)
+{
+	const char *n = c->res.body.data != NULL ? strstr(c->res.body.data, "id=\"inbox-count\">") : NULL;
+	return n != NULL ? strtol(n + strlen("id=\"inbox-count\">"), NULL, 10) : 0;
+}
+
+/* The badge counts the user's own open approvals, read with the session,
+ * and, while a delegation runs, the delegator's that are not also the
+ * user's own (a request waiting for both counts once). */
+static void test_inbox_badge_counts_a_delegators_approvals_once(void)
+{
+	struct client admin, b;
+	sign_in(&admin, "admin");
+	char ua[64], ub[64];
+	snprintf(ua, sizeof ua, "bda%s", run);
+	snprintf(ub, sizeof ub, "bdb%s", run);
+	long long a = make_user(&admin, ua, "徽标委托人", "S1", "dept_manager");
+	long long me = make_user(&admin, ub, "徽标受托人", "S1", "dept_manager");
+	sign_in_first_time(&b, ub);
+	long long req[3];
+	for (int i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, requester_id, reason, created_at, expires_at) "
+					      "VALUES ('handover', %lld, '徽标测试', NOW(), NOW() + INTERVAL 30 DAY)",
+					      user_id("staff1")), 0);
+		req[i] = db_value("SELECT MAX(id) FROM requests WHERE reason = '徽标测试'");
+	}
+	/* b waits for requests 0 and 2, a for 1 and 2 */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO request_approvers (request_id, step_no, user_id, open) VALUES "
+				      "(%lld, 1, %lld, 1), (%lld, 1, %lld, 1), "
+				      "(%lld, 1, %lld, 1), (%lld, 1, %lld, 1)",
+				      req[0], me, req[2], me, req[1], a, req[2], a), 0);
+	CU_ASSERT_EQUAL(client_get(&b, "/"), 200);
+	CU_ASSERT_EQUAL(inbox_badge(&b), 2);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO delegations (from_user, to_user, starts_at, ends_at, created_at) "
+				      "VALUES (%lld, %lld, '2000-01-01', '2999-01-01', NOW())", a, me), 0);
+	CU_ASSERT_EQUAL(client_get(&b, "/"), 200);
+	CU_ASSERT_EQUAL(inbox_badge(&b), 3);
+	/* the delegation revoked: the user's own again */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE delegations SET revoked_at = NOW() WHERE to_user = %lld", me), 0);
+	CU_ASSERT_EQUAL(client_get(&b, "/"), 200);
+	CU_ASSERT_EQUAL(inbox_badge(&b), 2);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE request_approvers SET open = 0 WHERE request_id IN (%lld, %lld, %lld)",
+				      req[0], req[1], req[2]), 0);
+	client_free(&admin);
+	client_free(&b);
+}
+
 /* ---- a change and its audit row: both or neither ------------------------------------------ */
 
 #define CRASH_AT_AUDIT "X-Test-Fault: crash:audit"
@@ -1384,6 +1432,7 @@ void add_request_suite(void)
 	T(test_old_requests_expire);
 	T(test_delegation_window_and_routing_by_data);
 	T(test_delegations_and_routes_commit_with_their_audit_rows);
+	T(test_inbox_badge_counts_a_delegators_approvals_once);
 	T(test_a_lost_write_is_not_written_twice);
 	T(test_a_lost_read_in_a_decision_is_retried);
 	T(test_step_needing_everyone);

@@ -23,9 +23,10 @@ enum item_col { IT_ID, IT_NO, IT_CLIENT, IT_CLIENT_NAME, IT_VOLUME, IT_TYPE, IT_
 
 /* A register line with its item and people (the desk, the lists, the register). */
 #define LOAN_COLS "SELECT l.id, l.item_id, i.archive_no, i.title, i.secrecy, l.kind, l.borrower_id, " \
-	"(SELECT display_name FROM users WHERE id = l.borrower_id), l.copies, l.reason, l.out_at, l.due_at, " \
-	"(SELECT display_name FROM users WHERE id = l.out_by), l.returned_at, l.cond, l.overdue, l.closed_by_job, " \
-	"l.open_item IS NOT NULL FROM archive_loans l JOIN archive_items i ON i.id = l.item_id "
+	"lb.display_name, l.copies, l.reason, l.out_at, l.due_at, lo.display_name, l.returned_at, l.cond, " \
+	"l.overdue, l.closed_by_job, l.open_item IS NOT NULL FROM archive_loans l " \
+	"JOIN archive_items i ON i.id = l.item_id LEFT JOIN users lb ON lb.id = l.borrower_id " \
+	"LEFT JOIN users lo ON lo.id = l.out_by "
 enum loan_col { LN_ID, LN_ITEM, LN_NO, LN_TITLE, LN_SECRECY, LN_KIND, LN_BORROWER, LN_BORROWER_NAME, LN_COPIES,
 		LN_REASON, LN_OUT, LN_DUE, LN_OUT_BY, LN_RETURNED, LN_COND, LN_OVERDUE, LN_BY_JOB, LN_OPEN, LN__COUNT };
 
@@ -117,13 +118,14 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"WHERE id = ? AND open_item IS NOT NULL") \
 	X(Q_INCIDENT_INSERT, "iisis", "INSERT INTO archive_incidents (item_id, loan_id, kind, noted_by, noted_at) " \
 		"VALUES (?, ?, ?, ?, ?)") \
-	X(Q_LOANS_OUT, "", LOAN_COLS "WHERE l.open_item IS NOT NULL ORDER BY l.due_at, l.id LIMIT 500") \
-	X(Q_LOANS_OVERDUE, "s", LOAN_COLS "WHERE l.open_item IS NOT NULL AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT 500") \
+	/* the open lines by due time: open_due is due_at while a line is out (sql/060_open_loans_by_due.sql) */ \
+	X(Q_LOANS_OUT, "", LOAN_COLS "WHERE l.open_due IS NOT NULL ORDER BY l.open_due, l.id LIMIT 500") \
+	X(Q_LOANS_OVERDUE, "s", LOAN_COLS "WHERE l.open_due < ? ORDER BY l.open_due, l.id LIMIT 500") \
 	/* the same for a manager: loans of borrowers in a department and below it (0: everyone's) */ \
-	X(Q_LOANS_OUT_TREE, "ii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
-		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
-	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
-		"AND l.due_at < ? AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.due_at, l.id LIMIT 500") \
+	X(Q_LOANS_OUT_TREE, "ii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due IS NOT NULL " \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
+	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due < ? " \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
 	/* the dashboard: those loans counted up to a limit, and how many are overdue (parameters: now, the \
 	 * root twice, the limit); open loans are the items out, a short list read through uq_archive_loans_open */ \
 	X(Q_DASH_LOANS, "siii", "SELECT COUNT(*), COALESCE(SUM(x.due_at < ?), 0) FROM (SELECT l.due_at " \
@@ -160,7 +162,7 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"(SELECT display_name FROM users WHERE id = l.borrower_id), " \
 		"(SELECT dept_id FROM users WHERE id = l.borrower_id), l.out_at, l.due_at, DATE(l.due_at), l.item_id " \
 		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
-		"WHERE l.open_item IS NOT NULL AND l.kind = 'loan' AND l.due_at < ? ORDER BY l.due_at, l.id LIMIT ?") \
+		"WHERE l.open_due < ? AND l.kind = 'loan' ORDER BY l.open_due, l.id LIMIT ?") \
 	/* a person's open loans past due (the digest) */ \
 	/* ---- retention and destruction (destroy.c) ---- */ \
 	X(Q_RETENTION_DUE, "si", "SELECT i.id, i.archive_no, i.title, c.id, c.name, i.doc_date, i.retention, i.secrecy, " \

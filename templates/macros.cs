@@ -94,6 +94,7 @@
     <tbody><?cs each:row = p.rows ?><tr><?cs each:cell = row ?><td><?cs if:cell.href ?><a href="<?cs var:cell.href ?>"><?cs var:cell ?></a><?cs else ?><?cs var:cell ?><?cs /if ?></td><?cs /each ?></tr><?cs /each ?></tbody>
   </table>
   <?cs else ?><p class="empty"><?cs var:p.empty ?></p><?cs /if ?>
+  <?cs if:subcount(p.notes) ?><ul class="panel-notes"><?cs each:n = p.notes ?><li><?cs if:n.href ?><a href="<?cs var:n.href ?>"><?cs var:n.label ?></a><?cs else ?><?cs var:n.label ?><?cs /if ?>: <?cs var:n.text ?></li><?cs /each ?></ul><?cs /if ?>
   <?cs if:p.more.href ?><p><a href="<?cs var:p.more.href ?>"><?cs var:p.more.label ?></a></p><?cs /if ?>
   <?cs if:p.more_note ?><p class="hint"><?cs var:p.more_note ?></p><?cs /if ?>
 </section>

@@ -921,6 +921,60 @@ static void test_archive_filing_periods(void)
 	client_free(&arc);
 }
 
+/* The card lists its items with their volume and place; the print view lists
+ * each paper volume's number with the places its paper is kept in, once each,
+ * and what is not placed yet; electronic-only items are not paper. */
+static void test_archive_card_print_lists_paper_volumes(void)
+{
+	struct client owner, arc;
+	sign_in(&owner, "staff1");
+	sign_in(&arc, "archivist");
+	long long card = card_named(&owner, "案卷");
+	long long a = shelved(&owner, card, "案卷合同甲", "ordinary");
+	long long b = shelved(&owner, card, "案卷合同乙", "ordinary");
+	long long c = shelved(&owner, card, "案卷合同丙", "ordinary");
+	long long box2 = db_value("SELECT MAX(id) FROM archive_locations WHERE kind = 'box'");
+	CU_ASSERT(box2 != db_value("SELECT MIN(id) FROM archive_locations WHERE kind = 'box'"));
+	CU_ASSERT(db_exec_admin("UPDATE archive_items SET location_id = %lld WHERE id = %lld", box2, c) == 0);
+	CU_ASSERT_EQUAL(submit(&owner, card, "案卷待上架", "HT", "ordinary"), 303);
+	CU_ASSERT_EQUAL(submit(&owner, card, "案卷扫描件", "HT", "ordinary"), 303);
+	long long scan = db_value("SELECT MAX(id) FROM archive_items WHERE client_id = %lld", card);
+	CU_ASSERT(db_exec_admin("UPDATE archive_items SET medium = 'electronic' WHERE id = %lld", scan) == 0);
+#define PATH_SQL "SELECT CONCAT_WS(' / ', l4.name, l3.name, l2.name, l1.name) FROM archive_locations l1 " \
+	"LEFT JOIN archive_locations l2 ON l2.id = l1.parent_id LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id " \
+	"LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id WHERE l1.id = %lld"
+	char place1[200], place2[200], want[600], path[64];
+	snprintf(place1, sizeof place1, "%s", db_text(PATH_SQL, db_value("SELECT location_id FROM archive_items WHERE id = %lld", a)));
+	snprintf(place2, sizeof place2, "%s", db_text(PATH_SQL, box2));
+	long long vol = db_value("SELECT volume_id FROM archive_items WHERE id = %lld", a);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(DISTINCT volume_id) FROM archive_items WHERE client_id = %lld", card), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT volume_id FROM archive_items WHERE id = %lld", b), vol);
+	char vno[32];
+	snprintf(vno, sizeof vno, "C%06lld-%lld", card, db_value("SELECT year FROM archive_volumes WHERE id = %lld", vol));
+	snprintf(path, sizeof path, "/clients/%lld/print", card);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	/* the volume's line: its number linking to its catalogue, the two boxes once each, one not placed,
+	 * four items on paper (the scan is not one) */
+	snprintf(want, sizeof want, "<a href=\"/archive/volumes/%lld\">纸质案卷 %s</a>: %s; %s; 尚未上架: 1 · 4 件纸质档案",
+		 vol, vno, place1, place2);
+	CU_ASSERT(client_has(&owner, want));
+	if (!client_has(&owner, want))
+		fprintf(stderr, "\nwanted: %s\n", want);
+	/* each item's row: its volume and where it is, "electronic" for the scan */
+	snprintf(want, sizeof want, "<td>案卷扫描件</td><td><a href=\"/archive/volumes/%lld\">%s</a></td><td>电子</td>", vol,
+		 vno);
+	CU_ASSERT(client_has(&owner, want));
+	snprintf(want, sizeof want, "<td>案卷待上架</td><td><a href=\"/archive/volumes/%lld\">%s</a></td><td>尚未上架</td>", vol,
+		 vno);
+	CU_ASSERT(client_has(&owner, want));
+	/* the volume's catalogue carries the same number */
+	snprintf(path, sizeof path, "/archive/volumes/%lld", vol);
+	CU_ASSERT_EQUAL(client_get(&owner, path), 200);
+	CU_ASSERT(client_has(&owner, vno));
+	client_free(&owner);
+	client_free(&arc);
+}
+
 #define T(f) CU_add_test(s, #f, f)
 void add_archive_suite(void)
 {
@@ -936,4 +990,5 @@ void add_archive_suite(void)
 	T(test_archive_retention_and_destruction);
 	T(test_archive_labels);
 	T(test_archive_filing_periods);
+	T(test_archive_card_print_lists_paper_volumes);
 }

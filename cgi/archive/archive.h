@@ -39,6 +39,8 @@ int archive_waiting(struct req *r);       /* GET  /archive/placing */
 int archive_place(struct req *r);         /* POST /archive/items/{id}/place */
 int archive_volume(struct req *r);        /* GET  /archive/volumes/{id} */
 int archive_card_panel(struct req *r, long long client, unsigned flags, const char *prefix, const struct dbres *items);
+/* A volume's number: the client's code and the year, "C000123-2026". */
+const char *archive_volume_no(struct req *r, long long client, const char *year);
 /* 1 when the signed-in user sees item's client card (or is the archivist); -1 on a db error. */
 int archive_may_see(struct req *r, long long client);
 /* Loads item id into *it; 0, 404 or 503. */

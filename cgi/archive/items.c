@@ -342,6 +342,7 @@ int archive_volume(struct req *r)
 	}
 	static const char *vcols[] = { "id", "client_id", "client", "year", "created_at", NULL };
 	view_row(r, "Volume", vcols, &vol, 0);
+	view_set(r, "Volume.no", archive_volume_no(r, dbres_int(&vol, 0, 1), dbres_get(&vol, 0, 3)));
 	if (db_exec(r->db, r->a, Q_ITEMS_OF_VOLUME, &it, "i", r->ids[0]) != DB_OK)
 		return db_fail(r);
 	long long pages = 0;
@@ -360,34 +361,100 @@ int archive_volume(struct req *r)
 
 /* ---- the card's panel ---------------------------------------------------------------------- */
 
+const char *archive_volume_no(struct req *r, long long client, const char *year)
+{
+	return arena_printf(r->a, "C%06lld-%s", client, year);
+}
+
+/* Panels.N.notes: one line per volume that holds paper, with the places its
+ * paper is kept in (the card's print view lists them, README "Archive"). */
+static void card_panel_volumes(struct req *r, long long client, const char *p, const struct dbres *res)
+{
+	int n = 0;
+	for (size_t i = 0; i < res->nrows; i++) {
+		if (strcmp(dbres_get(res, i, PI_MEDIUM), "electronic") == 0)
+			continue;
+		size_t first = i;         /* the volume's first paper item: the line is written once */
+		for (size_t j = 0; j < i; j++)
+			if (dbres_int(res, j, PI_VOLUME) == dbres_int(res, i, PI_VOLUME) &&
+			    strcmp(dbres_get(res, j, PI_MEDIUM), "electronic") != 0) {
+				first = j;
+				break;
+			}
+		if (first != i)
+			continue;
+		struct buf places;
+		buf_init(&places);
+		int items = 0, unplaced = 0;
+		for (size_t j = i; j < res->nrows; j++) {
+			if (dbres_int(res, j, PI_VOLUME) != dbres_int(res, i, PI_VOLUME) ||
+			    strcmp(dbres_get(res, j, PI_MEDIUM), "electronic") == 0)
+				continue;
+			items++;
+			const char *place = dbres_get(res, j, PI_PLACE);
+			if (place == NULL || *place == '\0') {
+				unplaced++;
+				continue;
+			}
+			int seen = 0;     /* the same place once */
+			for (size_t k = i; k < j && !seen; k++) {
+				const char *other = dbres_get(res, k, PI_PLACE);
+				seen = dbres_int(res, k, PI_VOLUME) == dbres_int(res, i, PI_VOLUME) &&
+				       strcmp(dbres_get(res, k, PI_MEDIUM), "electronic") != 0 && other != NULL &&
+				       strcmp(other, place) == 0;
+			}
+			if (!seen)
+				buf_printf(&places, "%s%s", places.len ? "; " : "", place);
+		}
+		if (unplaced)
+			buf_printf(&places, "%s%s: %d", places.len ? "; " : "", lang_text(r, "archive.volume_unplaced"),
+				   unplaced);
+		const char *v = arena_printf(r->a, "%s.notes.%d", p, n++);
+		view_set(r, arena_printf(r->a, "%s.label", v), arena_printf(r->a, "%s %s",
+			 lang_text(r, "archive.paper_volume"), archive_volume_no(r, client, dbres_get(res, i, PI_YEAR))));
+		view_setf(r, arena_printf(r->a, "%s.href", v), "/archive/volumes/%lld", dbres_int(res, i, PI_VOLUME));
+		view_set(r, arena_printf(r->a, "%s.text", v), arena_printf(r->a, "%s · %d %s", buf_cstr(&places), items,
+			 lang_text(r, "archive.volume_items")));
+		buf_free(&places);
+	}
+}
+
 int archive_card_panel(struct req *r, long long client, unsigned flags, const char *p, const struct dbres *items)
 {
 	const struct dbres res = *items;      /* PANEL_ITEMS */
 	view_set(r, arena_printf(r->a, "%s.id", p), "archive");
 	view_set(r, arena_printf(r->a, "%s.title", p), lang_text(r, "archive.panel"));
 	view_set(r, arena_printf(r->a, "%s.empty", p), lang_text(r, "archive.panel_none"));
-	static const char *heads[] = { "f.no", "f.title", "f.secrecy", "f.status", "panel_borrow", NULL };
+	static const char *heads[] = { "f.no", "f.title", "f.volume", "f.place", "f.secrecy", "f.status", "panel_borrow",
+				       NULL };
 	for (int k = 0; heads[k]; k++)
 		view_set(r, arena_printf(r->a, "%s.cols.%d", p, k), lang_text(r, arena_printf(r->a, "archive.%s", heads[k])));
 	for (size_t i = 0; i < res.nrows; i++) {
 		const char *row = arena_printf(r->a, "%s.rows.%zu", p, i);
-		const char *id = dbres_get(&res, i, 0), *secrecy = dbres_get(&res, i, 3), *status = dbres_get(&res, i, 4);
-		view_set(r, arena_printf(r->a, "%s.0", row), dbres_get(&res, i, 1));
+		const char *id = dbres_get(&res, i, PI_ID), *secrecy = dbres_get(&res, i, PI_SECRECY);
+		const char *status = dbres_get(&res, i, PI_STATUS), *place = dbres_get(&res, i, PI_PLACE);
+		view_set(r, arena_printf(r->a, "%s.0", row), dbres_get(&res, i, PI_NO));
 		view_setf(r, arena_printf(r->a, "%s.0.href", row), "/archive/items/%s", id);
-		view_set(r, arena_printf(r->a, "%s.1", row), dbres_get(&res, i, 2));
-		view_set(r, arena_printf(r->a, "%s.2", row), lang_text(r, arena_printf(r->a, "archive.secrecy.%s", secrecy)));
-		const char *st = strcmp(status, "submitted") == 0 && dbres_get(&res, i, 6) ? "approved" : status;
-		view_set(r, arena_printf(r->a, "%s.3", row), lang_text(r, arena_printf(r->a, "archive.status.%s", st)));
+		view_set(r, arena_printf(r->a, "%s.1", row), dbres_get(&res, i, PI_TITLE));
+		view_set(r, arena_printf(r->a, "%s.2", row), archive_volume_no(r, client, dbres_get(&res, i, PI_YEAR)));
+		view_setf(r, arena_printf(r->a, "%s.2.href", row), "/archive/volumes/%lld", dbres_int(&res, i, PI_VOLUME));
+		view_set(r, arena_printf(r->a, "%s.3", row),
+			 strcmp(dbres_get(&res, i, PI_MEDIUM), "electronic") == 0 ? lang_text(r, "archive.medium.electronic") :
+			 place != NULL && *place ? place : lang_text(r, "archive.not_placed"));
+		view_set(r, arena_printf(r->a, "%s.4", row), lang_text(r, arena_printf(r->a, "archive.secrecy.%s", secrecy)));
+		const char *st = strcmp(status, "submitted") == 0 && dbres_get(&res, i, PI_APPROVED) ? "approved" : status;
+		view_set(r, arena_printf(r->a, "%s.5", row), lang_text(r, arena_printf(r->a, "archive.status.%s", st)));
 		if (archive_secrecy(secrecy)->refused) {
-			view_set(r, arena_printf(r->a, "%s.4", row), lang_text(r, "archive.not_available"));
+			view_set(r, arena_printf(r->a, "%s.6", row), lang_text(r, "archive.not_available"));
 		} else if (strcmp(status, "on_shelf") == 0 || strcmp(status, "checked_out") == 0 ||
 			   strcmp(status, "reading_room") == 0) {
-			view_set(r, arena_printf(r->a, "%s.4", row), lang_text(r, "archive.borrow_link"));
-			view_setf(r, arena_printf(r->a, "%s.4.href", row), "/archive/items/%s/borrow", id);
+			view_set(r, arena_printf(r->a, "%s.6", row), lang_text(r, "archive.borrow_link"));
+			view_setf(r, arena_printf(r->a, "%s.6.href", row), "/archive/items/%s/borrow", id);
 		} else {
-			view_set(r, arena_printf(r->a, "%s.4", row), "");
+			view_set(r, arena_printf(r->a, "%s.6", row), "");
 		}
 	}
+	card_panel_volumes(r, client, p, &res);
 	int a = 0;
 	if (flags & PANEL_MAY_EDIT) {
 		view_setf(r, arena_printf(r->a, "%s.actions.%d.href", p, a), "/clients/%lld/archive/new", client);

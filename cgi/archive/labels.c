@@ -141,7 +141,7 @@ static int volume_label(struct req *r, long long id)
 		audit_event(r, "access.denied", "archive_volume", id, NULL);
 		return 403;
 	}
-	const char *no = arena_printf(r->a, "C%06lld-%s", dbres_int(&vol, 0, 1), dbres_get(&vol, 0, 3));
+	const char *no = archive_volume_no(r, dbres_int(&vol, 0, 1), dbres_get(&vol, 0, 3));
 	return label(r, 0, "volume", no, dbres_get(&vol, 0, 2), no) != 0 ? 500 : 0;
 }
 

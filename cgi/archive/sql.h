@@ -36,9 +36,15 @@ enum loan_col { LN_ID, LN_ITEM, LN_NO, LN_TITLE, LN_SECRECY, LN_KIND, LN_BORROWE
 enum auth_col { AU_ID, AU_ITEM, AU_USER, AU_USER_NAME, AU_VIA, AU_REQUEST, AU_MODE, AU_SECS, AU_REASON, AU_EXPIRES,
 		AU_USED };
 
-/* the card's panel (core/domain.h struct panel_rows): the client's items, by number */
-#define PANEL_ITEMS { "SELECT i.id, i.archive_no, i.title, i.secrecy, i.status, i.volume_id, i.approved_at " \
-	"FROM archive_items i WHERE i.client_id = ?", 7, "i.archive_no", 100 }
+/* the card's panel (core/domain.h struct panel_rows): the client's items, by
+ * number, with their volume's year and where the paper is kept */
+#define PANEL_ITEMS { "SELECT i.id, i.archive_no, i.title, i.secrecy, i.status, i.volume_id, i.approved_at, v.year, " \
+	"i.medium, CONCAT_WS(' / ', l4.name, l3.name, l2.name, l1.name) FROM archive_items i " \
+	"JOIN archive_volumes v ON v.id = i.volume_id LEFT JOIN archive_locations l1 ON l1.id = i.location_id " \
+	"LEFT JOIN archive_locations l2 ON l2.id = l1.parent_id LEFT JOIN archive_locations l3 ON l3.id = l2.parent_id " \
+	"LEFT JOIN archive_locations l4 ON l4.id = l3.parent_id WHERE i.client_id = ?", PI__COUNT, "i.archive_no", 100 }
+enum panel_item_col { PI_ID, PI_NO, PI_TITLE, PI_SECRECY, PI_STATUS, PI_VOLUME, PI_APPROVED, PI_YEAR, PI_MEDIUM,
+		      PI_PLACE, PI__COUNT };
 enum type_col { TY_ID, TY_CODE, TY_ZH, TY_EN, TY_SORT };
 /* A loan to remind of (Q_LOANS_TO_REMIND). */
 enum remind_col { RM_ID, RM_NO, RM_TITLE, RM_SECRECY, RM_BORROWER, RM_BORROWER_NAME, RM_DEPT, RM_OUT, RM_DUE,

@@ -1,7 +1,7 @@
 <?cs include!"header.cs" ?>
 <article class="print-card">
 <p class="crumbs screen-only"><a href="/clients/<?cs var:Volume.client_id ?>"><?cs var:Volume.client ?></a></p>
-<h1><?cs var:Lang.archive.catalogue ?> <small><?cs var:Volume.client ?> · <?cs var:Volume.year ?></small></h1>
+<h1><?cs var:Lang.archive.catalogue ?> <?cs var:Volume.no ?> <small><?cs var:Volume.client ?> · <?cs var:Volume.year ?></small></h1>
 <p class="screen-only hint"><?cs var:Lang.archive.print_hint ?></p>
 <p class="screen-only"><a class="button" href="/archive/labels?volume=<?cs var:Volume.id ?>"><?cs var:Lang.archive.label ?></a><?cs if:subcount(Items) ?> <a class="button" href="/archive/labels?items=<?cs each:i = Items ?><?cs if:i.n <= 24 ?><?cs if:i.n > 1 ?>,<?cs /if ?><?cs var:i.id ?><?cs /if ?><?cs /each ?>"><?cs var:Lang.archive.labels ?></a><?cs /if ?></p>
 <section class="print-section" id="catalogue">

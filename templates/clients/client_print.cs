@@ -20,7 +20,6 @@
 <?cs /each ?>
 <?cs call:panels() ?>
 <section class="print-section signatures">
-  <p><?cs var:Lang.client.print_volumes ?> ____________________</p>
   <p><?cs var:Lang.client.print_filled_by ?> ____________　<?cs var:Lang.client.print_checked_by ?> ____________　<?cs var:Lang.client.print_date ?> ____________</p>
 </section>
 </td></tr></tbody>

@@ -276,7 +276,7 @@ static char *vformat(const char *fmt, va_list ap)
 
 const char *db_text(const char *fmt, ...)
 {
-	static char out[4096];
+	static char out[65536];       /* a mail's body */
 	out[0] = '\0';
 	va_list ap;
 	va_start(ap, fmt);

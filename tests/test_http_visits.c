@@ -222,53 +222,139 @@ static void test_filing_deadlines(void)
 	client_free(&owner);
 }
 
-#define ESCALATIONS(card, who) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' " \
-					       "AND subject_ref = 'client:%lld' AND recipient_id = %lld", card, who)
+/* the escalations to who of the batch whose first card is first; of the department's batches, any */
+#define ESCALATIONS(dept, first, who) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' " \
+					       "AND subject_ref = 'dept:%lld:%lld' AND recipient_id = %lld", dept, first, who)
+#define DEPT_ESCALATIONS(dept, who) db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' " \
+					     "AND subject_ref LIKE 'dept:%lld:%%' AND recipient_id = %lld", dept, who)
 
-/* A follow-up overdue by 7 days goes to the managers of the card's department
- * once per due day; a VIP's at once; not when it is only a little late; and a
- * visit recorded before the message goes out drops it. The owner's digest
- * lists their visits due. */
+/* Follow-ups overdue by 7 days (a VIP's at once) go to the managers of the
+ * cards' department in one message per run, listing the cards and counting
+ * them; once per due day; not when only a little late; not to the owner; a
+ * card that becomes overdue later goes in the next run's batch; and a batch
+ * whose cards are all visited before its message goes out is dropped. */
 static void test_overdue_follow_ups_escalated_once(void)
 {
 	struct client owner;
 	sign_in(&owner, "staff1");
 	long long late = card_named(&owner, "升级"), soon = card_named(&owner, "稍晚"), vip = card_named(&owner, "要客");
+	long long dept = db_value("SELECT dept_id FROM clients WHERE id = %lld", late);
 	char day[11];
 	snprintf(day, sizeof day, "%s", db_text("SELECT DATE(registered_at) FROM clients WHERE id = %lld", late));
+	long long boss = user_id("manager1");
+	/* what is overdue in the department already (the demo's cards, other tests') goes in a batch first */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = NULL WHERE id IN (%lld, %lld, %lld)", late, soon,
+				      vip), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 10 DAY) WHERE id = %lld",
 				      day, late), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 3 DAY) WHERE id = %lld",
 				      day, soon), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 1 DAY), grade_id = "
 				      "(SELECT id FROM grades WHERE code = 'vip') WHERE id = %lld", day, vip), 0);
-	long long boss = user_id("manager1");
+	long long before = DEPT_ESCALATIONS(dept, boss);
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(ESCALATIONS(late, boss), 1);
-	CU_ASSERT_EQUAL(ESCALATIONS(vip, boss), 1);
-	CU_ASSERT_EQUAL(ESCALATIONS(soon, boss), 0);
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
-				 "'client:%lld' AND recipient_id = %lld", late, user_id("staff1")), 0);   /* not the owner */
-	CU_ASSERT(strstr(db_text("SELECT body_text FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
-				 "'client:%lld' AND recipient_id = %lld", late, boss), "拜访升级") != NULL);
-	/* again: nothing new for the same due day */
+	/* one message more for the department; its batch holds late and vip, not soon */
+	CU_ASSERT_EQUAL(DEPT_ESCALATIONS(dept, boss), before + 1);
+	long long batch = db_value("SELECT COALESCE(escalated_in, 0) FROM clients WHERE id = %lld", late);
+	CU_ASSERT(batch > 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COALESCE(escalated_in, 0) FROM clients WHERE id = %lld", vip), batch);
+	CU_ASSERT_EQUAL(db_value("SELECT COALESCE(escalated_in, 0) FROM clients WHERE id = %lld", soon), 0);
+	CU_ASSERT_EQUAL(ESCALATIONS(dept, batch, boss), 1);
+	CU_ASSERT_EQUAL(ESCALATIONS(dept, batch, user_id("staff1")), 0);   /* not the owner */
+	const char *body = db_text("SELECT body_text FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				   "'dept:%lld:%lld' AND recipient_id = %lld", dept, batch, boss);
+	char name[96], count[64];
+	snprintf(name, sizeof name, "拜访升级%s有限公司 · ", run);
+	CU_ASSERT(strstr(body, name) != NULL);
+	snprintf(name, sizeof name, "拜访要客%s有限公司 (VIP) · ", run);
+	CU_ASSERT(strstr(body, name) != NULL);
+	snprintf(name, sizeof name, "拜访稍晚%s有限公司", run);
+	CU_ASSERT(strstr(body, name) == NULL);
+	CU_ASSERT(strstr(body, "以下客户的回访已经逾期") != NULL);
+	snprintf(count, sizeof count, "· %lld 个客户", db_value("SELECT COUNT(*) FROM clients WHERE escalated_in = %lld", batch));
+	CU_ASSERT(strstr(db_text("SELECT title FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				 "'dept:%lld:%lld' AND recipient_id = %lld", dept, batch, boss), count) != NULL);
+	/* again: nothing new for the same due days */
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	CU_ASSERT_EQUAL(ESCALATIONS(late, boss), 1);
-	/* a new escalation, not sent: the owner visits before the sender runs, and it is dropped */
-	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 9 DAY) WHERE id = %lld",
-				      day, late), 0);
+	CU_ASSERT_EQUAL(DEPT_ESCALATIONS(dept, boss), before + 1);
+	/* soon becomes overdue by the days: a batch of its own in the next run, sent */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL 8 DAY) WHERE id = %lld",
+				      day, soon), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(ESCALATIONS(dept, soon, boss), 1);
+	CU_ASSERT_EQUAL(db_value("SELECT escalated_in FROM clients WHERE id = %lld", soon), soon);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT state FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				       "'dept:%lld:%lld' AND recipient_id = %lld", dept, soon, boss), "sent");
+	/* its message again, not sent yet (another day's copy): the owner visits first, and it is dropped */
 	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, state, "
 				      "next_attempt_at, created_at, language, address, title, body_text, body_html) "
-				      "SELECT kind, subject_ref, recipient_id, DATE_SUB('%s', INTERVAL 9 DAY), channel, 'queued', "
+				      "SELECT kind, subject_ref, recipient_id, DATE_SUB(day, INTERVAL 1 DAY), channel, 'queued', "
 				      "'2000-01-01', created_at, language, address, title, body_text, body_html FROM mail_outbox "
-				      "WHERE kind = 'visit.escalation' AND subject_ref = 'client:%lld' AND recipient_id = %lld",
-				      day, late, boss), 0);
-	CU_ASSERT_EQUAL(record(&owner, late, day, NULL, "上门拜访，补上回访"), 303);
+				      "WHERE kind = 'visit.escalation' AND subject_ref = 'dept:%lld:%lld' AND recipient_id = %lld",
+				      dept, soon, boss), 0);
+	CU_ASSERT_EQUAL(record(&owner, soon, day, NULL, "上门拜访，补上回访"), 303);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT state FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
-				       "'client:%lld' AND recipient_id = %lld AND day = DATE_SUB('%s', INTERVAL 9 DAY)",
-				       late, boss, day), "dropped");
+				       "'dept:%lld:%lld' AND recipient_id = %lld AND state <> 'sent'", dept, soon, boss),
+			       "dropped");
+	/* the first batch's copy is still needed while late is unvisited */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO mail_outbox (kind, subject_ref, recipient_id, day, channel, state, "
+				      "next_attempt_at, created_at, language, address, title, body_text, body_html) "
+				      "SELECT kind, subject_ref, recipient_id, DATE_SUB(day, INTERVAL 1 DAY), channel, 'queued', "
+				      "'2000-01-01', created_at, language, address, title, body_text, body_html FROM mail_outbox "
+				      "WHERE kind = 'visit.escalation' AND subject_ref = 'dept:%lld:%lld' AND recipient_id = %lld",
+				      dept, batch, boss), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				 "'dept:%lld:%lld' AND recipient_id = %lld AND state = 'sent'", dept, batch, boss), 2);
 	client_free(&owner);
+}
+
+/* A department with more overdue cards than a message lists: one message to
+ * its manager lists the first 50 in due order and counts the others; the
+ * title counts them all; the next run sends nothing more. */
+static void test_escalation_lists_fifty_and_counts_the_rest(void)
+{
+	char name[64], login[32];
+	long long dept = test_dept("ESC", "升级", "D", run, db_value("SELECT MIN(id) FROM departments"), name);
+	snprintf(login, sizeof login, "escboss%s", run);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO users (username, display_name, dept_id, email, password_hash, "
+					    "created_at, updated_at) SELECT '%s', '升级经理%s', %lld, '%s@example.test', password_hash, "
+					    "NOW(), NOW() FROM users WHERE username = 'staff1'", login, run, dept, login), 0);
+	long long boss = user_id(login);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO user_roles (user_id, role) VALUES (%lld, 'dept_manager')", boss), 0);
+	/* 53 cards overdue by 10 to 62 days (card n by 62 - n), owned by the manager */
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, lifecycle, "
+					    "registered_at, registered_by, updated_at, next_visit_due) SELECT 'end', "
+					    "CONCAT('升级客户%s-', seq), CONCAT('升级客户%s-', seq), %lld, %lld, 'established', NOW(), "
+					    "%lld, NOW(), DATE_SUB(CURDATE(), INTERVAL 62 - seq DAY) FROM seq_0_to_52",
+					    run, run, boss, dept, boss), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(DEPT_ESCALATIONS(dept, boss), 1);
+	long long batch = db_value("SELECT MIN(id) FROM clients WHERE dept_id = %lld", dept);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM clients WHERE escalated_in = %lld", batch), 53);
+	const char *text = db_text("SELECT body_text FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				   "'dept:%lld:%lld' AND recipient_id = %lld", dept, batch, boss);
+	char want[96];
+	int rows = 0;
+	for (const char *t = strstr(text, "\n- "); t != NULL; t = strstr(t + 1, "\n- "))
+		rows++;
+	CU_ASSERT_EQUAL(rows, 50);
+	snprintf(want, sizeof want, "\n- 升级客户%s-0 · ", run);      /* the most overdue first */
+	CU_ASSERT(strstr(text, want) != NULL && strstr(text, want) == strstr(text, "\n- "));
+	snprintf(want, sizeof want, "\n- 升级客户%s-49 · ", run);
+	CU_ASSERT(strstr(text, want) != NULL);
+	snprintf(want, sizeof want, "\n- 升级客户%s-50 · ", run);
+	CU_ASSERT(strstr(text, want) == NULL);
+	CU_ASSERT(strstr(text, "\n3 个未在此列出。") != NULL);
+	snprintf(want, sizeof want, "/clients?dept=%lld&due=overdue", dept);
+	CU_ASSERT(strstr(text, want) != NULL);
+	snprintf(want, sizeof want, "回访逾期： %s · 53 个客户", name);
+	CU_ASSERT_STRING_EQUAL(db_text("SELECT title FROM mail_outbox WHERE kind = 'visit.escalation' AND subject_ref = "
+				       "'dept:%lld:%lld' AND recipient_id = %lld", dept, batch, boss), want);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(DEPT_ESCALATIONS(dept, boss), 1);
 }
 
 #define T(f) CU_add_test(s, #f, f)
@@ -281,4 +367,5 @@ void add_visit_suite(void)
 	T(test_my_visits_and_choosing_the_client);
 	T(test_filing_deadlines);
 	T(test_overdue_follow_ups_escalated_once);
+	T(test_escalation_lists_fifty_and_counts_the_rest);
 }

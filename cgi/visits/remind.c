@@ -1,10 +1,15 @@
 /* remind.c — what the visits domain tells people (DESIGN.md §9): each
  * person's digest section (their visits overdue and due this week), and the
- * escalation to the managers of a card's department when its follow-up is
- * overdue by visit_escalate_days (7), or at once for a VIP card (whose
- * cadence is its 30 days). A card is escalated once per due day
- * (clients.escalated_due), in the transaction that queues the messages;
- * a visit recorded before the message goes out drops it (still_needed). */
+ * escalation to the managers of a department when follow-ups of its cards
+ * are overdue by visit_escalate_days (7), or at once for a VIP card (whose
+ * cadence is its 30 days). Each run makes one batch per department of every
+ * card that has become overdue since the last: one transaction marks them
+ * (clients.escalated_due, escalated_in) and queues one message to each
+ * manager listing the first ESCALATE_SHOWN and counting the rest, so a
+ * department with thousands of overdue cards costs its managers one mail and
+ * the run one statement per card less than it has cards (README "Visits").
+ * A card is escalated once per due day; the message is dropped when every
+ * card of its batch has been visited before it goes out (still_needed). */
 #include "visits.h"
 #include "sql.h"
 #include "core/domain.h"
@@ -12,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ESCALATE_BATCH 500
+#define ESCALATE_SHOWN 50      /* cards a message lists; it counts the rest */
 #define ESCALATE_WINDOW 90      /* days: older dues were escalated before, or never will be */
 
 int visits_digest(struct req *r, long long user, const char *since, struct digest_section *out)
@@ -38,51 +43,74 @@ int visits_digest(struct req *r, long long user, const char *since, struct diges
 	return DB_OK;
 }
 
-/* A card's escalation is needed while its follow-up is still overdue. */
+/* A batch's message is needed while one of its cards is still overdue. */
 int visits_escalation_needed(struct req *r, const char *subject_ref, long long recipient)
 {
-	long long id = 0;
-	if (sscanf(subject_ref, "client:%lld", &id) != 1)
+	long long dept = 0, batch = 0;
+	if (sscanf(subject_ref, "dept:%lld:%lld", &dept, &batch) != 2)
 		return 0;
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_STILL_OVERDUE, &res, "is", id, day_text(r, 0));
+	int rc = db_exec(r->db, r->a, Q_ESCALATION_OPEN, &res, "iis", dept, batch, day_text(r, 0));
 	(void)recipient;
-	return rc != DB_OK ? rc : dbres_int(&res, 0, 0) > 0;
+	return rc != DB_OK ? rc : res.nrows > 0;
 }
 
 struct escalate_ctx {
 	struct req *r;
-	const struct dbres *cards;
-	size_t i;
+	long long dept;
+	const char *dept_name, *today, *window, *late;
+	long long cards;             /* escalated in the batch */
 	int sent;
 };
+
+static HDF *escalation_data(struct req *r, const struct escalate_ctx *c, const struct dbres *k)
+{
+	HDF *data;
+	if (hdf_init(&data) != STATUS_OK)
+		return NULL;
+	hdf_set_value(data, "Mail.dept", c->dept_name);
+	hdf_set_int_value(data, "Mail.count", (int)c->cards);
+	hdf_set_int_value(data, "Mail.more", (int)(c->cards - (long long)k->nrows));
+	hdf_set_value(data, "Mail.list", arena_printf(r->a, "/clients?dept=%lld&due=overdue", c->dept));
+	for (size_t i = 0; i < k->nrows; i++) {
+		const char *p = arena_printf(r->a, "Mail.cards.%zu", i);
+		hdf_set_value(data, arena_printf(r->a, "%s.client", p), dbres_get(k, i, EC_NAME));
+		hdf_set_value(data, arena_printf(r->a, "%s.owner", p), dbres_get(k, i, EC_OWNER_NAME));
+		hdf_set_value(data, arena_printf(r->a, "%s.due", p), dbres_get(k, i, EC_DUE));
+		hdf_set_value(data, arena_printf(r->a, "%s.last", p), dbres_get(k, i, EC_LAST));
+		hdf_set_value(data, arena_printf(r->a, "%s.vip", p), dbres_int(k, i, EC_VIP) ? "1" : "");
+		hdf_set_value(data, arena_printf(r->a, "%s.link", p), arena_printf(r->a, "/clients/%s",
+										     dbres_get(k, i, EC_ID)));
+	}
+	return data;
+}
 
 static int escalate_txn(void *arg)
 {
 	struct escalate_ctx *c = arg;
 	struct req *r = c->r;
-	const struct dbres *k = c->cards;
-	size_t i = c->i;
-	const char *id = dbres_get(k, i, EC_ID), *due = dbres_get(k, i, EC_DUE);
-	struct dbres mark, managers;
-	/* claimed for this due day first: a second scheduler finds it taken */
-	int rc = db_exec(r->db, r->a, Q_ESCALATED, &mark, "sis", due, dbres_int(k, i, EC_ID), due);
-	if (rc != DB_OK || mark.affected != 1)
+	struct dbres k, mark, managers;
+	c->cards = 0;
+	c->sent = 0;
+	/* the first cards, locked: a second scheduler waits, then finds them escalated */
+	int rc = db_exec(r->db, r->a, Q_ESCALATE_DUE, &k, "isssi", c->dept, c->today, c->window, c->late,
+			 (long long)ESCALATE_SHOWN);
+	if (rc != DB_OK || k.nrows == 0)
 		return rc;
-	rc = db_exec(r->db, r->a, Q_DEPT_MANAGERS, &managers, "ii", dbres_int(k, i, EC_DEPT), dbres_int(k, i, EC_OWNER));
+	long long batch = dbres_int(&k, 0, EC_ID);
+	rc = db_exec(r->db, r->a, Q_ESCALATED, &mark, "iisss", batch, c->dept, c->today, c->window, c->late);
+	if (rc != DB_OK)
+		return rc;
+	c->cards = (long long)mark.affected;
+	rc = db_exec(r->db, r->a, Q_DEPT_MANAGERS, &managers, "ii", c->dept, 0LL);
 	for (size_t m = 0; rc == DB_OK && m < managers.nrows; m++) {
 		long long to = dbres_int(&managers, m, 0);
-		HDF *data;
-		if (hdf_init(&data) != STATUS_OK)
+		HDF *data = escalation_data(r, c, &k);
+		if (data == NULL)
 			return DB_ERROR;
-		hdf_set_value(data, "Mail.client", dbres_get(k, i, EC_NAME));
-		hdf_set_value(data, "Mail.owner", dbres_get(k, i, EC_OWNER_NAME));
-		hdf_set_value(data, "Mail.due", due);
-		hdf_set_value(data, "Mail.last", dbres_get(k, i, EC_LAST));
-		hdf_set_value(data, "Mail.vip", dbres_int(k, i, EC_VIP) ? "1" : "");
-		hdf_set_value(data, "Mail.link", arena_printf(r->a, "/clients/%s", id));
-		struct message msg = { .kind = "visit.escalation", .subject_ref = arena_printf(r->a, "client:%s", id),
-				       .recipient = to, .day = due };
+		struct message msg = { .kind = "visit.escalation",
+				       .subject_ref = arena_printf(r->a, "dept:%lld:%lld", c->dept, batch),
+				       .recipient = to, .day = c->today };
 		rc = mail_render(r, mail_user_lang(r, to), "visit_escalation", data, &msg) == 0 ? outbox_put(r, &msg)
 												 : DB_ERROR;
 		hdf_destroy(&data);
@@ -94,12 +122,13 @@ static int escalate_txn(void *arg)
 int visits_escalate_due(struct req *r, long long *n)
 {
 	*n = 0;
-	const char *today = day_text(r, 0), *late = day_text(r, -r->cfg->visit_escalate_days);
-	const char *window = day_text(r, -r->cfg->visit_escalate_days - ESCALATE_WINDOW);
-	struct dbres cards;
-	int rc = db_exec(r->db, r->a, Q_ESCALATE_DUE, &cards, "sssi", today, window, late, (long long)ESCALATE_BATCH);
-	for (size_t i = 0; rc == DB_OK && i < cards.nrows; i++) {
-		struct escalate_ctx c = { r, &cards, i, 0 };
+	struct escalate_ctx c = { .r = r, .today = day_text(r, 0), .late = day_text(r, -r->cfg->visit_escalate_days),
+				  .window = day_text(r, -r->cfg->visit_escalate_days - ESCALATE_WINDOW) };
+	struct dbres depts;
+	int rc = db_exec(r->db, r->a, Q_ESCALATE_DEPTS, &depts, "");
+	for (size_t i = 0; rc == DB_OK && i < depts.nrows; i++) {
+		c.dept = dbres_int(&depts, i, 0);
+		c.dept_name = dbres_get(&depts, i, 1);
 		rc = db_txn(r->db, escalate_txn, &c);
 		*n += c.sent;
 	}

@@ -50,6 +50,18 @@ void clock_advance(long secs)
 	CU_ASSERT_FATAL(rename(tmp, cfg.test_clock_file) == 0);
 }
 
+/* The app's clock moved to 09:00 of the next day (company time): a fresh digest day. */
+void clock_next_morning(void)
+{
+	char now[20];
+	test_time_text(0, now);
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	sscanf(now, "%d-%d-%dT%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min);
+	long secs = (24 - tm.tm_hour) * 3600L - tm.tm_min * 60L + 9 * 3600L;
+	clock_advance(secs);
+}
+
 void test_time_text(long offset, char out[20])
 {
 	if (clock_now == 0)

@@ -9,6 +9,8 @@ extern const char *test_base;
 
 /* Moves the application's clock (the test clock file) forward by secs. */
 void clock_advance(long secs);
+/* The app's clock moved to 09:00 of the next day (company time): a fresh digest day. */
+void clock_next_morning(void);
 /* The application's time now + offset seconds as "YYYY-MM-DDTHH:MM" (a datetime-local field). */
 void test_time_text(long offset, char out[20]);
 /* The id of a user by name (-1 when none). */

@@ -680,6 +680,14 @@ static void test_archive_retention_and_destruction(void)
 	/* not before the hold ends */
 	CU_ASSERT_EQUAL(batch_post(&arc, batch, "record", "manager2"), 409);
 	clock_advance(184 * 86400L);
+	/* the archivists' next digest says the hold has ended */
+	clock_next_morning();
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	char line[160];
+	snprintf(line, sizeof line, "销毁批次 %lld（2 件）：保留期已于 ", batch);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'digest' AND recipient_id = %lld AND "
+				 "day = (SELECT MAX(day) FROM mail_digests) AND body_text LIKE '%%%s%%'", user_id("archivist"),
+				 line), 1);
 	client_free(&arc);
 	sign_in(&arc, "archivist");
 	char page[64];
@@ -687,6 +695,19 @@ static void test_archive_retention_and_destruction(void)
 	CU_ASSERT_EQUAL(client_get(&arc, page), 200);
 	CU_ASSERT_EQUAL(batch_post(&arc, batch, "record", "manager2"), 303);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM destruction_batches WHERE id = %lld", batch), "recorded");
+	/* the supervisor's next digest asks for the confirmation; the archivists' no longer lists the batch */
+	clock_next_morning();
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	snprintf(line, sizeof line, "销毁批次 %lld（2 件），", batch);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'digest' AND recipient_id = %lld AND "
+				 "day = (SELECT MAX(day) FROM mail_digests) AND body_text LIKE '%%%s%%'", user_id("manager2"),
+				 line), 1);
+	snprintf(line, sizeof line, "销毁批次 %lld（", batch);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'digest' AND recipient_id = %lld AND "
+				 "day = (SELECT MAX(day) FROM mail_digests) AND body_text LIKE '%%%s%%'", user_id("archivist"),
+				 line), 0);
+	client_free(&arc);                  /* a night later: signed in again */
+	sign_in(&arc, "archivist");
 	/* only the supervisor confirms; until then nothing is destroyed */
 	CU_ASSERT_EQUAL(batch_post(&arc, batch, "confirm", NULL), 403);
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", a), "destruction_hold");

@@ -82,17 +82,6 @@ static const char *state_of(long long user, const char *subject)
 	return s;
 }
 
-/* The app's clock moved to 09:00 of the next day (company time): a fresh digest day. */
-static void next_morning(void)
-{
-	char now[20];
-	test_time_text(0, now);
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	sscanf(now, "%d-%d-%dT%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min);
-	long secs = (24 - tm.tm_hour) * 3600L - tm.tm_min * 60L + 9 * 3600L;
-	clock_advance(secs);
-}
 
 static void today(char out[11])
 {
@@ -185,7 +174,7 @@ static long long dropping_prospect(const char *owner, const char *name)
 static void test_digest_in_the_recipients_language(void)
 {
 	CU_ASSERT_EQUAL(run_cron(), 0);                       /* whatever is due now, out of the way */
-	next_morning();
+	clock_next_morning();
 	char zh[40], zh_mail[80], en[40], en_mail[80], quiet[40], quiet_mail[80];
 	long long zh_id = fresh_user("S1", zh, zh_mail), en_id = fresh_user("S1", en, en_mail);
 	long long quiet_id = fresh_user("S1", quiet, quiet_mail);
@@ -216,7 +205,7 @@ static void test_digest_lists_requests_waiting_and_decided(void)
 {
 	/* staff2 asks to view a card of a colleague; manager1 decides it */
 	CU_ASSERT_EQUAL(run_cron(), 0);
-	next_morning();
+	clock_next_morning();
 	struct client owner, asker;
 	sign_in(&owner, "staff1");
 	char name[64];
@@ -230,7 +219,7 @@ static void test_digest_lists_requests_waiting_and_decided(void)
 				    "_reason", "摘要测试", NULL), 303);
 	long long req = db_value("SELECT MAX(id) FROM requests WHERE requester_id = %lld", user_id("staff2"));
 	CU_ASSERT_EQUAL(run_cron(), 0);                       /* today's digests, before the request is a day old */
-	next_morning();                                   /* a day later it waits for manager1 */
+	clock_next_morning();                                   /* a day later it waits for manager1 */
 	clock_advance(60);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	char marker[32];
@@ -246,7 +235,7 @@ static void test_digest_lists_requests_waiting_and_decided(void)
 	snprintf(tok, sizeof tok, "%s", csrf_of(&mgr, path));
 	snprintf(path, sizeof path, "/requests/%lld/decide", req);
 	CU_ASSERT_EQUAL(client_post(&mgr, path, "_csrf", tok, "step", "1", "decision", "approve", "comment", "", NULL), 303);
-	next_morning();
+	clock_next_morning();
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_outbox WHERE recipient_id = %lld AND kind = 'digest' "
 				 "AND day = (SELECT MAX(day) FROM mail_digests) AND body_text LIKE '%%%s %%'",
@@ -565,7 +554,7 @@ static void test_dropped_when_no_longer_needed(void)
 	CU_ASSERT_STRING_EQUAL(state_of(id, "drop:1"), "dropped");
 	CU_ASSERT(mail_check(mail, 0, NULL, NULL, NULL));
 	/* and no digest is written for them any more */
-	next_morning();
+	clock_next_morning();
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM mail_digests WHERE user_id = %lld", id), 0);
 	client_free(&c);

@@ -5,7 +5,8 @@
  * kind, "loan:ID", recipient, the due day); a loan returned before the
  * message goes out drops it (still_needed). Reading-room sessions are not
  * reminded (the job closes them at the day's end). The daily digest lists
- * the borrower's loans overdue. */
+ * the borrower's loans overdue, the archivists' destruction batches whose
+ * hold has ended, and a supervisor's batches recorded for them to confirm. */
 #include "archive.h"
 #include "sql.h"
 #include "core/domain.h"
@@ -29,6 +30,22 @@ int archive_digest(struct req *r, long long user, const char *since, struct dige
 	}
 	out[0].more = res.nrows > DIGEST_ROWS;
 	(void)since;
+	/* the destruction batches waiting for this person: to record (the archivists), to confirm (the supervisor) */
+	rc = db_exec(r->db, r->a, Q_DIGEST_BATCHES, &res, "siii", r->now_text, user, user, (long long)DIGEST_ROWS + 1);
+	if (rc != DB_OK)
+		return rc;
+	out[1].title = "digest.destruction_due";
+	out[2].title = "digest.destruction_confirm";
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct digest_section *s = &out[dbres_int(&res, i, 0) == 1 ? 1 : 2];
+		if (s->n == DIGEST_ROWS) {
+			s->more = 1;
+			continue;
+		}
+		s->rows[s->n].text = lang_key(r, s == &out[1] ? "digest.destruction_due_row" : "digest.destruction_confirm_row",
+					      3, dbres_get(&res, i, 1), dbres_get(&res, i, 3), dbres_get(&res, i, 2));
+		s->rows[s->n++].link = arena_printf(r->a, "/archive/destruction/%s", dbres_get(&res, i, 1));
+	}
 	return DB_OK;
 }
 

@@ -170,6 +170,14 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
 		"WHERE l.open_due < ? AND l.kind = 'loan' ORDER BY l.open_due, l.id LIMIT ?") \
 	/* a person's open loans past due (the digest) */ \
+	/* the digest's destruction batches: for an archivist those whose hold has ended (to be destroyed and \
+	 * recorded), for a supervisor those recorded and awaiting their confirmation; part 1 or 2, id, day, items */ \
+	X(Q_DIGEST_BATCHES, "siii", "(SELECT 1, b.id, DATE(b.hold_until), (SELECT COUNT(*) FROM destruction_batch_items bi " \
+		"WHERE bi.batch_id = b.id) FROM destruction_batches b WHERE b.status = 'approved' AND b.hold_until <= ? " \
+		"AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = ? AND ur.role = 'archivist') " \
+		"ORDER BY b.hold_until, b.id LIMIT 21) UNION ALL (SELECT 2, b.id, b.destroyed_on, (SELECT COUNT(*) " \
+		"FROM destruction_batch_items bi WHERE bi.batch_id = b.id) FROM destruction_batches b " \
+		"WHERE b.status = 'recorded' AND b.supervisor_id = ? ORDER BY b.id LIMIT ?)") \
 	/* ---- retention and destruction (destroy.c) ---- */ \
 	X(Q_RETENTION_DUE, "si", "SELECT i.id, i.archive_no, i.title, c.id, c.name, i.doc_date, i.retention, i.secrecy, " \
 		"d.name, i.dept_id, c.legal_hold, " RETENTION_END " FROM archive_items i JOIN clients c ON c.id = i.client_id " \

@@ -529,6 +529,12 @@ static void test_archive_overdue_reminders(void)
 	long long l_ord = db_value("SELECT MAX(id) FROM archive_loans WHERE item_id = %lld", ord);
 	long long l_back = db_value("SELECT MAX(id) FROM archive_loans WHERE item_id = %lld", back);
 	long long l_sec = db_value("SELECT MAX(id) FROM archive_loans WHERE item_id = %lld", sec);
+#define REMIND_AT(l) db_text("SELECT COALESCE(remind_at = due_at, 'none') FROM archive_loans WHERE id = %lld", l)
+#define REMIND_ESCALATE(l) db_value("SELECT remind_at = DATE_ADD(due_at, INTERVAL 3 DAY) FROM archive_loans " \
+				    "WHERE id = %lld", l)
+	/* the job's next look at a loan (sql/066): its due time */
+	CU_ASSERT_STRING_EQUAL(REMIND_AT(l_ord), "1");
+	CU_ASSERT_STRING_EQUAL(REMIND_AT(l_sec), "1");
 	/* nothing before the due time */
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_sec, "staff1"), 0);
@@ -539,6 +545,7 @@ static void test_archive_overdue_reminders(void)
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_sec, "manager1"), 1);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_sec, "staff1"), 0);   /* not the borrower */
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_ord, "staff1"), 0);
+	CU_ASSERT_STRING_EQUAL(REMIND_AT(l_sec), "none");     /* escalated: the job never reads it again */
 	CU_ASSERT(strstr(db_text("SELECT body_text FROM mail_outbox WHERE kind = 'loan.escalation' AND subject_ref = "
 				 "'loan:%lld' AND recipient_id = %lld", l_sec, user_id("manager1")), no_of(sec)) != NULL);
 	/* past the 7 days, the next morning: the borrower of the ordinary loans is reminded, once */
@@ -549,6 +556,7 @@ static void test_archive_overdue_reminders(void)
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_ord, "staff1"), 1);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_back, "staff1"), 1);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_ord, "manager1"), 0);   /* not yet 3 days */
+	CU_ASSERT_EQUAL(REMIND_ESCALATE(l_ord), 1);            /* its next look: the escalation's day */
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_sec, "staff1"), 1);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_sec, "manager1"), 1);
 	/* the borrower's digest lists the loans overdue */
@@ -567,6 +575,7 @@ static void test_archive_overdue_reminders(void)
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'loan.overdue' AND subject_ref = "
 			   "'loan:%lld' AND state = 'dropped'", l_back) >= 1);
+	CU_ASSERT_STRING_EQUAL(REMIND_AT(l_back), "none");    /* returned */
 	/* three days more: the manager is told of the ordinary loan, once; nothing for the returned one */
 	clock_advance(3 * 86400);
 	CU_ASSERT_EQUAL(run_cron(), 0);
@@ -574,6 +583,7 @@ static void test_archive_overdue_reminders(void)
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_ord, "manager1"), 1);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.overdue", l_ord, "staff1"), 1);
 	CU_ASSERT_EQUAL(LOAN_MAIL("loan.escalation", l_back, "manager1"), 0);
+	CU_ASSERT_STRING_EQUAL(REMIND_AT(l_ord), "none");
 	client_free(&arc);
 	sign_in(&arc, "archivist");
 	CU_ASSERT_EQUAL(give_back(&arc, ord, "intact"), 303);

@@ -113,9 +113,9 @@ static int checkout_txn(void *arg)
 		return refuse(c, "archive.already_out");
 	long long secs = dbres_int(&a, 0, AU_SECS);
 	const char *due = secs > 0 ? time_text(r, secs) : arena_printf(r->a, "%s 23:59:59", day_text(r, 0));
-	rc = db_exec(r->db, r->a, Q_LOAN_INSERT, &res, "iisiisssii", c->item, c->auth, reading ? "reading" : "loan",
+	rc = db_exec(r->db, r->a, Q_LOAN_INSERT, &res, "iisiisssiis", c->item, c->auth, reading ? "reading" : "loan",
 		     dbres_int(&a, 0, AU_USER), c->copies, dbres_get(&a, 0, AU_REASON), r->now_text, due, r->user->id,
-		     c->item);
+		     c->item, reading ? NULL : due);
 	if (rc == DB_DUPLICATE)      /* the database's own guard: one open line per item */
 		return refuse(c, "archive.already_out");
 	if (rc != DB_OK)

@@ -102,6 +102,10 @@ static int remind_txn(void *arg)
 		rc = db_exec(r->db, r->a, Q_DEPT_MANAGERS, &managers, "ii", dbres_int(k, c->i, RM_DEPT), borrower);
 	for (size_t m = 0; rc == DB_OK && escalate && m < managers.nrows; m++)
 		rc = queue(r, "loan.escalation", "loan_escalation", dbres_int(&managers, m, 0), k, c->i);
+	struct dbres next;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_LOAN_REMIND_NEXT, &next, "iii", (long long)escalate,
+			     (long long)r->cfg->archive_escalate_days, dbres_int(k, c->i, RM_ID));
 	if (rc == DB_OK)
 		c->queued += 1 + (escalate ? (long long)managers.nrows : 0);
 	return rc;

@@ -116,11 +116,13 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_BORROW_PENDING, "is", "SELECT id FROM requests WHERE requester_id = ? AND req_type = 'archive_borrow' " \
 		"AND status = 'pending' AND new_value = ? LIMIT 1") \
 	/* the register */ \
-	X(Q_LOAN_INSERT, "iisiisssii", "INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, copies, reason, out_at, " \
-		"due_at, out_by, open_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
+	/* remind_at: the due time of a loan (sql/066), NULL for a reading-room session */ \
+	X(Q_LOAN_INSERT, "iisiisssiis", "INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, copies, reason, " \
+		"out_at, due_at, out_by, open_item, remind_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") \
 	X(Q_LOAN_GET, "i", LOAN_COLS "WHERE l.id = ?") \
 	X(Q_LOAN_OPEN_OF_ITEM, "i", LOAN_COLS "WHERE l.open_item = ?") \
-	X(Q_LOAN_CLOSE, "sisi", "UPDATE archive_loans SET returned_at = ?, returned_to = ?, cond = ?, open_item = NULL " \
+	X(Q_LOAN_CLOSE, "sisi", "UPDATE archive_loans SET returned_at = ?, returned_to = ?, cond = ?, open_item = NULL, " \
+		"remind_at = NULL " \
 		"WHERE id = ? AND open_item IS NOT NULL") \
 	X(Q_INCIDENT_INSERT, "iisis", "INSERT INTO archive_incidents (item_id, loan_id, kind, noted_by, noted_at) " \
 		"VALUES (?, ?, ?, ?, ?)") \
@@ -146,7 +148,8 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_READING_ITEMS_FREE, "s", "UPDATE archive_items i JOIN archive_loans l ON l.open_item = i.id " \
 		"SET i.status = 'on_shelf' WHERE l.kind = 'reading' AND l.out_at < ? AND i.status = 'reading_room'") \
 	X(Q_READING_CLOSE_LEFT, "s", "UPDATE archive_loans SET returned_at = CONCAT(DATE(out_at), ' 23:59:59'), " \
-		"closed_by_job = 1, open_item = NULL WHERE open_item IS NOT NULL AND kind = 'reading' AND out_at < ?") \
+		"closed_by_job = 1, open_item = NULL, remind_at = NULL WHERE open_item IS NOT NULL AND kind = 'reading' " \
+		"AND out_at < ?") \
 	/* the admin's lists */ \
 	X(Q_TYPES, "", "SELECT id, code, name_zh, name_en, sort FROM archive_types ORDER BY sort, id") \
 	X(Q_TYPE_INSERT, "sssi", "INSERT INTO archive_types (code, name_zh, name_en, sort) VALUES (?, ?, ?, ?)") \
@@ -163,12 +166,16 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_DEPT_CODE, "i", "SELECT code FROM departments WHERE id = ?") \
 	/* ---- overdue reminders (remind.c) ---- */ \
 	X(Q_LOAN_STILL_OUT, "is", "SELECT COUNT(*) FROM archive_loans WHERE id = ? AND open_item IS NOT NULL AND due_at < ?") \
-	/* open loans past their due time (not reading-room sessions), the oldest first */ \
+	/* open loans whose reminder time has come (sql/066: their due time, then their escalation's), the most \
+	 * urgent first */ \
 	X(Q_LOANS_TO_REMIND, "si", "SELECT l.id, i.archive_no, i.title, i.secrecy, l.borrower_id, " \
 		"(SELECT display_name FROM users WHERE id = l.borrower_id), " \
 		"(SELECT dept_id FROM users WHERE id = l.borrower_id), l.out_at, l.due_at, DATE(l.due_at), l.item_id " \
 		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
-		"WHERE l.open_due < ? AND l.kind = 'loan' ORDER BY l.open_due, l.id LIMIT ?") \
+		"WHERE l.remind_at <= ? AND l.open_item IS NOT NULL AND l.kind = 'loan' ORDER BY l.remind_at, l.id LIMIT ?") \
+	/* dealt with: the escalation's time next, or nothing more (escalated, or returned meanwhile) */ \
+	X(Q_LOAN_REMIND_NEXT, "iii", "UPDATE archive_loans SET remind_at = IF(? OR open_item IS NULL, NULL, " \
+		"DATE_ADD(due_at, INTERVAL ? DAY)) WHERE id = ?") \
 	/* a person's open loans past due (the digest) */ \
 	/* the digest's destruction batches: for an archivist those whose hold has ended (to be destroyed and \
 	 * recorded), for a supervisor those recorded and awaiting their confirmation; part 1 or 2, id, day, items */ \

@@ -6,8 +6,9 @@
  * card that has become overdue since the last: one transaction marks them
  * (clients.escalated_due, escalated_in) and queues one message to each
  * manager listing the first ESCALATE_SHOWN and counting the rest, so a
- * department with thousands of overdue cards costs its managers one mail and
- * the run one statement per card less than it has cards (README "Visits").
+ * department with thousands of overdue cards costs its managers one mail,
+ * and the run a few statements per department, whatever the number of cards
+ * (README "Mail and chat").
  * A card is escalated once per due day; the message is dropped when every
  * card of its batch has been visited before it goes out (still_needed). */
 #include "visits.h"

@@ -324,12 +324,15 @@ static void test_escalation_lists_fifty_and_counts_the_rest(void)
 					    "NOW(), NOW() FROM users WHERE username = 'staff1'", login, run, dept, login), 0);
 	long long boss = user_id(login);
 	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO user_roles (user_id, role) VALUES (%lld, 'dept_manager')", boss), 0);
-	/* 53 cards overdue by 10 to 62 days (card n by 62 - n), owned by the manager */
+	/* 53 cards overdue by 10 to 62 days on the app's clock (card n by 62 - n), owned by the manager */
+	char now[20];
+	test_time_text(0, now);
+	now[10] = '\0';
 	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, lifecycle, "
 					    "registered_at, registered_by, updated_at, next_visit_due) SELECT 'end', "
 					    "CONCAT('升级客户%s-', seq), CONCAT('升级客户%s-', seq), %lld, %lld, 'established', NOW(), "
-					    "%lld, NOW(), DATE_SUB(CURDATE(), INTERVAL 62 - seq DAY) FROM seq_0_to_52",
-					    run, run, boss, dept, boss), 0);
+					    "%lld, NOW(), DATE_SUB('%s', INTERVAL 62 - seq DAY) FROM seq_0_to_52",
+					    run, run, boss, dept, boss, now), 0);
 	CU_ASSERT_EQUAL(run_cron(), 0);
 	CU_ASSERT_EQUAL(DEPT_ESCALATIONS(dept, boss), 1);
 	long long batch = db_value("SELECT MIN(id) FROM clients WHERE dept_id = %lld", dept);

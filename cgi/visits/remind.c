@@ -60,6 +60,7 @@ struct escalate_ctx {
 	struct req *r;
 	long long dept;
 	const char *dept_name, *today, *window, *late;
+	long long vip;               /* the VIP grade's id (0: none) */
 	long long cards;             /* escalated in the batch */
 	int sent;
 };
@@ -94,12 +95,12 @@ static int escalate_txn(void *arg)
 	c->cards = 0;
 	c->sent = 0;
 	/* the first cards, locked: a second scheduler waits, then finds them escalated */
-	int rc = db_exec(r->db, r->a, Q_ESCALATE_DUE, &k, "isssi", c->dept, c->today, c->window, c->late,
+	int rc = db_exec(r->db, r->a, Q_ESCALATE_DUE, &k, "isssii", c->dept, c->today, c->window, c->late, c->vip,
 			 (long long)ESCALATE_SHOWN);
 	if (rc != DB_OK || k.nrows == 0)
 		return rc;
 	long long batch = dbres_int(&k, 0, EC_ID);
-	rc = db_exec(r->db, r->a, Q_ESCALATED, &mark, "iisss", batch, c->dept, c->today, c->window, c->late);
+	rc = db_exec(r->db, r->a, Q_ESCALATED, &mark, "iisssi", batch, c->dept, c->today, c->window, c->late, c->vip);
 	if (rc != DB_OK)
 		return rc;
 	c->cards = (long long)mark.affected;
@@ -125,8 +126,12 @@ int visits_escalate_due(struct req *r, long long *n)
 	*n = 0;
 	struct escalate_ctx c = { .r = r, .today = day_text(r, 0), .late = day_text(r, -r->cfg->visit_escalate_days),
 				  .window = day_text(r, -r->cfg->visit_escalate_days - ESCALATE_WINDOW) };
-	struct dbres depts;
-	int rc = db_exec(r->db, r->a, Q_ESCALATE_DEPTS, &depts, "");
+	struct dbres vip, depts;
+	int rc = db_exec(r->db, r->a, Q_VIP_GRADE, &vip, "");
+	if (rc != DB_OK)
+		return rc;
+	c.vip = dbres_int(&vip, 0, 0);
+	rc = db_exec(r->db, r->a, Q_ESCALATE_DEPTS, &depts, "");
 	for (size_t i = 0; rc == DB_OK && i < depts.nrows; i++) {
 		c.dept = dbres_int(&depts, i, 0);
 		c.dept_name = dbres_get(&depts, i, 1);

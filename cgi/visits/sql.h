@@ -17,11 +17,12 @@ enum agenda_col { AG_ID, AG_NAME, AG_DUE, AG_LAST, AG_GRADE, AG_LIFECYCLE };
 /* The cards of a department to escalate (cgi/visits/remind.c): its live cards
  * whose follow-up is overdue by the set days (a VIP's at once) and not yet
  * escalated for that due day; due days older than the window were escalated
- * before or never will be. A range of ix_clients_dept_live_due. Parameters:
- * department, today, the window's start, the last due day not a VIP's. */
-#define ESCALATE_WHERE "c.dept_id = ? AND c.deleted_at IS NULL AND c.next_visit_due < ? AND c.next_visit_due > ? " \
-	"AND c.in_pool = 0 AND (c.escalated_due IS NULL OR c.escalated_due <> c.next_visit_due) " \
-	"AND (c.next_visit_due <= ? OR c.grade_id = (SELECT id FROM grades WHERE code = 'vip'))"
+ * before or never will be. A range of ix_clients_escalation
+ * (sql/067_escalation_open.sql), checked in the index: only the cards still to
+ * escalate are read. Parameters: department, today, the window's start, the
+ * last due day not a VIP's, the VIP grade's id. */
+#define ESCALATE_WHERE "c.dept_id = ? AND c.escalation_open = 1 AND c.next_visit_due < ? AND c.next_visit_due > ? " \
+	"AND (c.next_visit_due <= ? OR c.grade_id = ?)"
 /* A card to escalate (Q_ESCALATE_DUE). */
 enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC_LAST, EC_VIP };
 
@@ -67,16 +68,17 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 		"FROM clients c WHERE c.owner_id = ? AND c.next_visit_due IS NOT NULL AND c.next_visit_due <= ? " \
 		"AND c.deleted_at IS NULL AND c.in_pool = 0 ORDER BY c.next_visit_due, c.id LIMIT ?") \
 	/* ---- reminders (remind.c) ---- */ \
+	X(Q_VIP_GRADE, "", "SELECT COALESCE(MAX(id), 0) FROM grades WHERE code = 'vip'") \
 	/* the departments with an enabled manager, whom escalations go to */ \
 	X(Q_ESCALATE_DEPTS, "", "SELECT DISTINCT u.dept_id, d.name FROM users u JOIN user_roles ur ON ur.user_id = u.id " \
 		"AND ur.role = 'dept_manager' JOIN departments d ON d.id = u.dept_id WHERE u.disabled = 0 ORDER BY 1") \
 	/* the first cards of a department to escalate, in due order, locked for the batch */ \
-	X(Q_ESCALATE_DUE, "isssi", "SELECT c.id, c.name, c.owner_id, (SELECT display_name FROM users WHERE id = c.owner_id), " \
+	X(Q_ESCALATE_DUE, "isssii", "SELECT c.id, c.name, c.owner_id, (SELECT display_name FROM users WHERE id = c.owner_id), " \
 		"c.dept_id, c.next_visit_due, c.last_visit_on, " \
 		"COALESCE((SELECT g.code = 'vip' FROM grades g WHERE g.id = c.grade_id), 0) FROM clients c " \
 		"WHERE " ESCALATE_WHERE " ORDER BY c.next_visit_due, c.id LIMIT ? FOR UPDATE") \
 	/* every card of the department to escalate joins the batch (the first card's id) */ \
-	X(Q_ESCALATED, "iisss", "UPDATE clients c SET c.escalated_due = c.next_visit_due, c.escalated_in = ? " \
+	X(Q_ESCALATED, "iisssi", "UPDATE clients c SET c.escalated_due = c.next_visit_due, c.escalated_in = ? " \
 		"WHERE " ESCALATE_WHERE) \
 	/* a card of a batch still overdue (the batch's message is needed) */ \
 	X(Q_ESCALATION_OPEN, "iis", "SELECT c.id FROM clients c WHERE c.dept_id = ? AND c.escalated_in = ? " \

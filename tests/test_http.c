@@ -1171,6 +1171,35 @@ static void test_audit_is_append_only_for_the_app(void)
 	CU_ASSERT_EQUAL(db_as_app("SELECT COUNT(*) FROM audit_log"), 0);
 }
 
+/* The home page lists the person's own five newest sign-ins and password
+ * changes, newest first, and nothing else of theirs. */
+static void test_home_lists_own_newest_sign_ins(void)
+{
+	long long who = user_id("staff2");
+	for (int i = 1; i <= 8; i++)
+		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO audit_log (at, actor_id, actor_name, action, addr) VALUES "
+					      "(NOW() - INTERVAL %d MINUTE, %lld, 'staff2', '%s', '10.9.9.%d')", 60 - i, who,
+					      i == 8 ? "password.changed" : "login.ok", i), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO audit_log (at, actor_id, actor_name, action, addr) VALUES "
+				      "(NOW() - INTERVAL 30 MINUTE, %lld, 'staff2', 'client.update', '10.9.9.99')", who), 0);
+	struct client c;
+	sign_in(&c, "staff2");          /* one more sign-in, the newest */
+	CU_ASSERT_EQUAL(client_get(&c, "/"), 200);
+	const char *body = c.res.body.data ? c.res.body.data : "";
+	const char *want[] = { "<td>127.0.0.1</td>", "<td>10.9.9.8</td>", "<td>10.9.9.7</td>", "<td>10.9.9.6</td>",
+			       "<td>10.9.9.5</td>" };
+	const char *at = body;
+	for (int i = 0; i < 5; i++) {
+		const char *p = strstr(at, want[i]);
+		CU_ASSERT(p != NULL);
+		if (p != NULL)
+			at = p;
+	}
+	CU_ASSERT(strstr(body, "<td>10.9.9.4</td>") == NULL);      /* the sixth */
+	CU_ASSERT(strstr(body, "<td>10.9.9.99</td>") == NULL);     /* not a sign-in */
+	client_free(&c);
+}
+
 /* ---- main -------------------------------------------------------------------------- */
 
 #define T(f) { #f, f }
@@ -1212,6 +1241,7 @@ static const struct {
 	T(test_crash_costs_one_request),
 	T(test_hang_costs_one_request),
 	T(test_audit_is_append_only_for_the_app),
+	T(test_home_lists_own_newest_sign_ins),
 	T(test_survives_a_database_restart),
 };
 

@@ -135,10 +135,13 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due < ? " \
 		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
 	/* the dashboard: those loans counted up to a limit, and how many are overdue (parameters: now, the \
-	 * root twice, the limit); open loans are the items out, a short list read through uq_archive_loans_open */ \
-	X(Q_DASH_LOANS, "siii", "SELECT COUNT(*), COALESCE(SUM(x.due_at < ?), 0) FROM (SELECT l.due_at " \
-		"FROM archive_loans l JOIN users b ON b.id = l.borrower_id WHERE l.open_item IS NOT NULL " \
-		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") LIMIT ?) x") \
+	 * root twice, the limit); the people of the departments first, then their open loans through \
+	 * ix_archive_loans_borrower_open (forced: MariaDB takes the borrower's every line otherwise); read \
+	 * through all open loans (100,000 in the generated archive), a department's took 40,000 row reads */ \
+	X(Q_DASH_LOANS, "siii", "SELECT COUNT(*), COALESCE(SUM(x.due_at < ?), 0) FROM (SELECT STRAIGHT_JOIN l.due_at " \
+		"FROM users b JOIN archive_loans l FORCE INDEX (ix_archive_loans_borrower_open) ON l.borrower_id = b.id " \
+		"AND l.open_item IS NOT NULL " \
+		"WHERE (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") LIMIT ?) x") \
 	X(Q_LOANS_OF_ITEM, "i", LOAN_COLS "WHERE l.item_id = ? ORDER BY l.id DESC LIMIT 20") \
 	X(Q_REGISTER, "ssiissi", LOAN_COLS "WHERE l.out_at >= ? AND l.out_at <= ? AND (? = 0 OR l.borrower_id = ?) " \
 		"AND (? = '' OR i.archive_no = ?) AND l.id < ? ORDER BY l.id DESC LIMIT 51") \

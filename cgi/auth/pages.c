@@ -11,7 +11,7 @@
 int page_home(struct req *r)
 {
 	struct dbres res;
-	if (db_exec(r->db, r->a, Q_AUDIT_MY_LOGINS, &res, "i", r->user->id) != DB_OK)
+	if (db_exec(r->db, r->a, Q_AUDIT_MY_LOGINS, &res, "ii", r->user->id, r->user->id) != DB_OK)
 		return db_fail(r);
 	static const char *cols[] = { "at", "action", "addr", NULL };
 	for (size_t i = 0; i < res.nrows; i++)

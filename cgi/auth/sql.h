@@ -17,8 +17,10 @@ enum login_col { LG_ID, LG_HASH, LG_DISABLED };                    /* Q_LOGIN_US
 	X(Q_LOGIN_ATTEMPT, "ssss", "INSERT INTO login_attempts (username, addr, at, outcome) VALUES (?, ?, ?, ?)") \
 	X(Q_USER_PASSWORD_HASH, "i", "SELECT password_hash FROM users WHERE id = ?") \
 	X(Q_USER_SET_LANG, "si", "UPDATE users SET lang = ? WHERE id = ?") \
-	X(Q_AUDIT_MY_LOGINS, "i", "SELECT at, action, addr FROM audit_log WHERE actor_id = ? " \
-		"AND action IN ('login.ok', 'password.changed') ORDER BY id DESC LIMIT 5")
+	/* the newest five of each action through ix_audit_actor_action (sql/068), then the newest five of both */ \
+	X(Q_AUDIT_MY_LOGINS, "ii", "(SELECT at, action, addr, id FROM audit_log WHERE actor_id = ? AND action = 'login.ok' " \
+		"ORDER BY id DESC LIMIT 5) UNION ALL (SELECT at, action, addr, id FROM audit_log WHERE actor_id = ? " \
+		"AND action = 'password.changed' ORDER BY id DESC LIMIT 5) ORDER BY 4 DESC LIMIT 5")
 
 SQL_DECLARE(AUTH_SQL)
 extern struct sql *const auth_sql[];

@@ -330,6 +330,45 @@ static void test_reports_access_audit(void)
 
 /* A department's name with markup is text on the report page: in its table
  * and in its chart (the SVG is written by chart.c and put in unescaped). */
+/* A section that lists more than RPT_ROWS (500) people shows the first 500,
+ * and the page and the CSV say so; a smaller one says nothing. */
+static void test_reports_say_when_a_section_is_cut(void)
+{
+	fixture();
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	long long big = make_dept("L", company, NULL);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO users (username, display_name, dept_id, password_hash, created_at, "
+					    "updated_at) SELECT CONCAT('rptl%s-', s.seq), CONCAT('报表多人%s-', s.seq), %lld, "
+					    "p.password_hash, NOW(), NOW() FROM seq_1_to_501 s JOIN users p ON p.username = 'staff1'",
+					    run, run, big), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM users WHERE dept_id = %lld", big), 501);
+	/* each of them views c1 once today */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_views (client_id, user_id, at, via) SELECT %lld, id, '%s', 'owner' "
+				      "FROM users WHERE dept_id = %lld", c1, now_sql, big), 0);
+	rollup();
+	struct client aud;
+	sign_in(&aud, "auditor");
+	char line[256];
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access.csv?dept=%lld&from=%s&to=%s", big, today, today), 200);
+	CU_ASSERT(client_has(&aud, "此处及导出文件只列出前 500 行"));
+	/* by views, then name: "-99" sorts last of 1…501 and is left out, "-98" is in */
+	snprintf(line, sizeof line, "报表多人%s-98,1,0,0", run);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "报表多人%s-99,1,0,0", run);
+	CU_ASSERT(!csv_has(&aud, line));
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access?dept=%lld&from=%s&to=%s", big, today, today), 200);
+	CU_ASSERT(client_has(&aud, "class=\"hint rows-limit\""));
+	/* the fixture's department lists three people: no such note */
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access?dept=%lld&from=%s&to=%s", dept_d, today, today), 200);
+	CU_ASSERT(!client_has(&aud, "class=\"hint rows-limit\""));
+	/* the people leave the company's figures of the other tests */
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM client_views WHERE user_id IN (SELECT id FROM users WHERE dept_id = %lld)",
+				      big), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_views WHERE dept_id = %lld", big), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE users SET disabled = 1 WHERE dept_id = %lld", big), 0);
+	client_free(&aud);
+}
+
 static void test_reports_escape_names_in_tables_and_charts(void)
 {
 	fixture();
@@ -853,6 +892,7 @@ void add_report_suite(void)
 	T(test_reports_escape_names_in_tables_and_charts);
 	T(test_reports_bad_filters);
 	T(test_reports_xlsx);
+	T(test_reports_say_when_a_section_is_cut);
 	T(test_reports_rollup_equals_recount);
 	T(test_reports_statement_counts);
 }

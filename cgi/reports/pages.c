@@ -237,6 +237,8 @@ static void view_section(struct req *r, const struct rfilter *f, const struct rs
 	view_set(r, arena_printf(r->a, "%s.key", p), d->key);
 	view_set(r, arena_printf(r->a, "%s.title", p), title);
 	view_set(r, arena_printf(r->a, "%s.as_of", p), s->as_of);
+	if (s->more)
+		view_set(r, arena_printf(r->a, "%s.more", p), lang_text(r, "report.rows_limit"));
 	if (d->rollup)
 		view_set(r, arena_printf(r->a, "%s.rollup", p), "1");
 	const char *names[RCOLS_MAX];

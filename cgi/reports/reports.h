@@ -52,7 +52,11 @@ struct rsection {
 	const char ***cells;
 	const char **keys;           /* NULL for a row without link */
 	const char *as_of;           /* "YYYY-MM-DD HH:MM:SS" of its figures */
+	int more;                    /* its statement had more than RPT_ROWS rows: the first shown, and said */
 };
+/* The rows a section that lists people or items shows at most; its statement
+ * reads one more (LIMIT 501) so that the page and the exports say so. */
+#define RPT_ROWS 500
 
 /* The filter every report is read with, checked against the reader's scope. */
 struct rfilter {
@@ -89,6 +93,8 @@ extern const struct report reports[];
 const char **rsection_row(struct req *r, struct rsection *s, const char *key);
 /* Every row of res: column 0 the key, columns 1 … ncols the cells. */
 void rsection_rows(struct req *r, struct rsection *s, const struct dbres *res);
+/* The same for a statement read with LIMIT RPT_ROWS + 1: a row beyond RPT_ROWS sets s->more. */
+void rsection_rows_capped(struct req *r, struct rsection *s, const struct dbres *res);
 /* "0.1530" of part / whole ("" when whole is 0). */
 const char *ratio_text(struct req *r, long long part, long long whole);
 

@@ -26,7 +26,7 @@
  * the person, all, in time, late, late share; the latest first */
 #define LATE_PER_PERSON(t, col) "SELECT r." col ", u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), SUM(r.late), " \
 	"SUM(r.late) / SUM(r.n) FROM " t " r JOIN users u ON u.id = r." col " WHERE " IN_PERIOD("r") " AND " \
-	IN_TREE("r.dept_id") " GROUP BY r." col ", u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 500"
+	IN_TREE("r.dept_id") " GROUP BY r." col ", u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 501"
 
 /* both grains of a chunk: a summed day's row and its month's */
 #define GRAINS "(SELECT 'd' AS g UNION ALL SELECT 'm') k"
@@ -76,12 +76,12 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	X(Q_RPT_FOLLOW_VISITS, "ssssssii", "SELECT r.owner_id, u.display_name, SUM(r.visits), SUM(r.on_time), " \
 		"SUM(r.visits) - SUM(r.on_time), SUM(r.on_time) / SUM(r.visits) FROM rpt_visits r " \
 		"JOIN users u ON u.id = r.owner_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
-		" GROUP BY r.owner_id, u.display_name ORDER BY u.display_name, r.owner_id LIMIT 500") \
+		" GROUP BY r.owner_id, u.display_name ORDER BY u.display_name, r.owner_id LIMIT 501") \
 	/* cards overdue for a visit per owner (rollup): cards out of the pool, overdue, share */ \
 	X(Q_RPT_FOLLOW_OVERDUE, "ii", "SELECT r.owner_id, u.display_name, SUM(r.n - r.pool), SUM(r.overdue), " \
 		"SUM(r.overdue) / SUM(r.n - r.pool) FROM rpt_clients r JOIN users u ON u.id = r.owner_id WHERE " \
 		IN_TREE("r.dept_id") " GROUP BY r.owner_id, u.display_name HAVING SUM(r.n - r.pool) > 0 " \
-		"ORDER BY SUM(r.overdue) DESC, u.display_name LIMIT 500") \
+		"ORDER BY SUM(r.overdue) DESC, u.display_name LIMIT 501") \
 	/* ---- 5. circulation ---- */ \
 	/* by secrecy: out now, of them in time and overdue, lent in the period (now, from, to) */ \
 	X(Q_RPT_LOANS_SECRECY, "ssssssii", "SELECT i.secrecy, i.secrecy, SUM(l.open_item IS NOT NULL), " \
@@ -98,13 +98,13 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	X(Q_RPT_LOST, "ssii", "SELECT i.id, i.archive_no, i.title, DATE(n.noted_at), u.display_name " \
 		"FROM archive_incidents n JOIN archive_items i ON i.id = n.item_id JOIN archive_loans l ON l.id = n.loan_id " \
 		"JOIN users u ON u.id = l.borrower_id WHERE n.kind = 'lost' AND n.noted_at >= ? AND n.noted_at < ? AND " \
-		IN_TREE("i.dept_id") " ORDER BY n.noted_at, n.id LIMIT 500") \
+		IN_TREE("i.dept_id") " ORDER BY n.noted_at, n.id LIMIT 501") \
 	/* ---- 6. access audit ---- */ \
 	/* views per viewer in the period (rpt_views): views allowed, denied attempts, by grant */ \
 	X(Q_RPT_VIEWS_USER, "ssssssii", "SELECT r.user_id, u.display_name, SUM(IF(r.via = 'denied', 0, r.n)), " \
 		"SUM(IF(r.via = 'denied', r.n, 0)), SUM(IF(r.via = 'grant', r.n, 0)) FROM rpt_views r " \
 		"JOIN users u ON u.id = r.user_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
-		" GROUP BY r.user_id, u.display_name ORDER BY SUM(r.n) DESC, u.display_name LIMIT 500") \
+		" GROUP BY r.user_id, u.display_name ORDER BY SUM(r.n) DESC, u.display_name LIMIT 501") \
 	/* the cards viewed most among the latest CARD_VIEWS views of the period by viewers of the departments \
 	 * (a bounded backward range of the covering period index, whatever the size of the log) */ \
 	X(Q_RPT_VIEWS_CARD, "ssii", "SELECT x.client_id, c.name, SUM(x.via <> 'denied'), SUM(x.via = 'denied') FROM " \
@@ -115,12 +115,12 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	X(Q_RPT_GRANTS, "ssii", "SELECT q.requester_id, u.display_name, COUNT(*) FROM requests q " \
 		"JOIN users u ON u.id = q.requester_id WHERE q.decided_at >= ? AND q.decided_at < ? AND q.req_type = 'view' " \
 		"AND q.status = 'approved' AND " IN_TREE("u.dept_id") " GROUP BY q.requester_id, u.display_name " \
-		"ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+		"ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
 	/* electronic copies in the period, per reader: downloads, views in the browser, refusals */ \
 	X(Q_RPT_DOWNLOADS, "ssii", "SELECT f.user_id, u.display_name, SUM(f.outcome = 'download'), " \
 		"SUM(f.outcome = 'inline'), SUM(f.outcome = 'refused') FROM archive_file_log f " \
 		"JOIN users u ON u.id = f.user_id WHERE f.at >= ? AND f.at < ? AND " IN_TREE("u.dept_id") \
-		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
 	/* ---- 2. new clients and filing timeliness ---- */ \
 	/* cards registered in the period (rpt_new) per week (its Monday) or month: new, filed late, late share */ \
 	X(Q_RPT_NEW_WEEKLY, "ssii", "SELECT w, w, SUM(n), SUM(late), SUM(late) / SUM(n) FROM (SELECT " \
@@ -138,7 +138,7 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	X(Q_RPT_POOL_OWNER, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \
 		"FROM clients c JOIN users u ON u.id = c.owner_id WHERE c.in_pool = 0 AND c.lifecycle = 'prospect' " \
 		"AND c.protected_until >= ? AND c.deleted_at IS NULL AND " \
-		IN_TREE("c.dept_id") " GROUP BY c.owner_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+		IN_TREE("c.dept_id") " GROUP BY c.owner_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
 	/* per department: in the pool now, returned to it in the period */ \
 	X(Q_RPT_POOL_DEPT, "ssii", "SELECT c.dept_id, d.name, COUNT(*), SUM(c.pool_since >= ? AND c.pool_since < ?) " \
 		"FROM clients c JOIN departments d ON d.id = c.dept_id WHERE c.in_pool = 1 AND c.deleted_at IS NULL AND " \
@@ -149,7 +149,7 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	X(Q_RPT_PENDING, "ssii", "SELECT a.user_id, u.display_name, COUNT(*), SUM(q.created_at >= ?), SUM(q.created_at < ?), " \
 		"DATE(MIN(q.created_at)) FROM request_approvers a JOIN requests q ON q.id = a.request_id " \
 		"AND q.status = 'pending' AND q.cur_step = a.step_no JOIN users u ON u.id = a.user_id WHERE a.open = 1 AND " \
-		IN_TREE("u.dept_id") " GROUP BY a.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 500") \
+		IN_TREE("u.dept_id") " GROUP BY a.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
 	/* decided in the period per kind (requester's department): decided, approved, rejected, hours to decide */ \
 	X(Q_RPT_DECISIONS, "ssii", "SELECT q.req_type, q.req_type, COUNT(*), SUM(q.status = 'approved'), " \
 		"SUM(q.status = 'rejected'), ROUND(AVG(TIMESTAMPDIFF(MINUTE, q.created_at, q.decided_at)) / 60, 1) " \

@@ -47,6 +47,16 @@ void rsection_rows(struct req *r, struct rsection *s, const struct dbres *res)
 	}
 }
 
+void rsection_rows_capped(struct req *r, struct rsection *s, const struct dbres *res)
+{
+	struct dbres first = *res;
+	if (first.nrows > RPT_ROWS) {
+		first.nrows = RPT_ROWS;
+		s->more = 1;
+	}
+	rsection_rows(r, s, &first);
+}
+
 const char *ratio_text(struct req *r, long long part, long long whole)
 {
 	if (whole <= 0)
@@ -65,6 +75,13 @@ static int en(const struct req *r)
 		if (db_exec(r->db, r->a, q, &res_, __VA_ARGS__) != DB_OK) \
 			return db_fail(r); \
 		rsection_rows(r, sec, &res_); \
+	} while (0)
+/* The same for the statements read with LIMIT RPT_ROWS + 1 (the lists of people and items). */
+#define FILL_CAPPED(q, sec, ...) do { \
+		struct dbres res_; \
+		if (db_exec(r->db, r->a, q, &res_, __VA_ARGS__) != DB_OK) \
+			return db_fail(r); \
+		rsection_rows_capped(r, sec, &res_); \
 	} while (0)
 
 /* An empty label (no grade, no region) reads "—" and links nowhere. */
@@ -132,8 +149,8 @@ static const struct rsection_def follow_secs[] = {
 
 static int fill_follow(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_FOLLOW_VISITS, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
-	FILL(Q_RPT_FOLLOW_OVERDUE, &s[1], "ii", f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_FOLLOW_VISITS, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_FOLLOW_OVERDUE, &s[1], "ii", f->dept, f->dept);
 	return 0;
 }
 
@@ -160,7 +177,7 @@ static int fill_circulation(struct req *r, const struct rfilter *f, struct rsect
 	for (size_t i = 0; i < s[0].nrows; i++)
 		s[0].cells[i][0] = lang_text(r, arena_printf(r->a, "archive.secrecy.%s", s[0].cells[i][0]));
 	FILL(Q_RPT_LOANS_BORROWER, &s[1], "siis", r->now_text, f->dept, f->dept, r->now_text);
-	FILL(Q_RPT_LOST, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_LOST, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	return 0;
 }
 
@@ -183,10 +200,10 @@ static const struct rsection_def access_secs[] = {
 
 static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_VIEWS_USER, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_VIEWS_USER, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	FILL(Q_RPT_VIEWS_CARD, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
-	FILL(Q_RPT_GRANTS, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
-	FILL(Q_RPT_DOWNLOADS, &s[3], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_GRANTS, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_DOWNLOADS, &s[3], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	return 0;
 }
 
@@ -243,8 +260,8 @@ static int fill_new(struct req *r, const struct rfilter *f, struct rsection *s)
 			d = day_number(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
 		}
 	}
-	FILL(Q_RPT_FILING_PERSON, &s[1], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
-	FILL(Q_RPT_CHANGES_PERSON, &s[2], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_FILING_PERSON, &s[1], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_CHANGES_PERSON, &s[2], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	return 0;
 }
 
@@ -261,7 +278,7 @@ static const struct rsection_def pool_secs[] = {
 
 static int fill_pool(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_POOL_OWNER, &s[0], "ssii", day_text(r, 14), f->today, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_POOL_OWNER, &s[0], "ssii", day_text(r, 14), f->today, f->dept, f->dept);
 	FILL(Q_RPT_POOL_DEPT, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	return 0;
 }
@@ -282,7 +299,7 @@ static const struct rsection_def approvals_secs[] = {
 static int fill_approvals(struct req *r, const struct rfilter *f, struct rsection *s)
 {
 	const char *three_days_ago = time_text(r, -3 * 86400);
-	FILL(Q_RPT_PENDING, &s[0], "ssii", three_days_ago, three_days_ago, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_PENDING, &s[0], "ssii", three_days_ago, three_days_ago, f->dept, f->dept);
 	FILL(Q_RPT_DECISIONS, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	for (size_t i = 0; i < s[1].nrows; i++)
 		s[1].cells[i][0] = lang_text(r, arena_printf(r->a, "request.types.%s", s[1].cells[i][0]));

@@ -27,6 +27,7 @@
 <?cs each:s = Sections ?>
 <section class="card report-section" id="sec-<?cs var:s.key ?>">
   <h2><?cs var:s.title ?></h2>
+  <?cs if:s.more ?><p class="hint rows-limit"><?cs var:s.more ?></p><?cs /if ?>
   <p class="as-of"><?cs if:s.rollup ?><?cs var:Lang.report.as_of_rollup ?><?cs else ?><?cs var:Lang.report.as_of ?><?cs /if ?> <?cs var:s.as_of ?></p>
   <?cs if:subcount(s.rows) ?>
   <div class="report-body">

@@ -179,7 +179,6 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	/* dealt with: the escalation's time next, or nothing more (escalated, or returned meanwhile) */ \
 	X(Q_LOAN_REMIND_NEXT, "iii", "UPDATE archive_loans SET remind_at = IF(? OR open_item IS NULL, NULL, " \
 		"DATE_ADD(due_at, INTERVAL ? DAY)) WHERE id = ?") \
-	/* a person's open loans past due (the digest) */ \
 	/* the digest's destruction batches: for an archivist those whose hold has ended (to be destroyed and \
 	 * recorded), for a supervisor those recorded and awaiting their confirmation; part 1 or 2, id, day, items */ \
 	X(Q_DIGEST_BATCHES, "siii", "(SELECT 1, b.id, DATE(b.hold_until), (SELECT COUNT(*) FROM destruction_batch_items bi " \

@@ -69,20 +69,17 @@ static int en(const struct req *r)
 	return strcmp(r->lang, "en") == 0;
 }
 
-/* Runs q with the department filter (and the parameters before it) into s. */
-#define FILL(q, sec, ...) do { \
+/* Runs q with the department filter (and the parameters before it) into sec
+ * through rows (rsection_rows, or rsection_rows_capped for the statements read
+ * with LIMIT RPT_ROWS + 1: the lists of people and items). */
+#define FILL_WITH(rows, q, sec, ...) do { \
 		struct dbres res_; \
 		if (db_exec(r->db, r->a, q, &res_, __VA_ARGS__) != DB_OK) \
 			return db_fail(r); \
-		rsection_rows(r, sec, &res_); \
+		rows(r, sec, &res_); \
 	} while (0)
-/* The same for the statements read with LIMIT RPT_ROWS + 1 (the lists of people and items). */
-#define FILL_CAPPED(q, sec, ...) do { \
-		struct dbres res_; \
-		if (db_exec(r->db, r->a, q, &res_, __VA_ARGS__) != DB_OK) \
-			return db_fail(r); \
-		rsection_rows_capped(r, sec, &res_); \
-	} while (0)
+#define FILL(q, sec, ...) FILL_WITH(rsection_rows, q, sec, __VA_ARGS__)
+#define FILL_CAPPED(q, sec, ...) FILL_WITH(rsection_rows_capped, q, sec, __VA_ARGS__)
 
 /* An empty label (no grade, no region) reads "—" and links nowhere. */
 static void name_blanks(struct rsection *s)

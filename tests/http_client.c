@@ -322,6 +322,35 @@ unsigned db_exec_admin(const char *fmt, ...)
 	return 0;
 }
 
+struct db_hold {
+	MYSQL *m;
+};
+
+struct db_hold *db_hold_begin(const char *sql)
+{
+	struct db_hold *h = calloc(1, sizeof *h);
+	h->m = mysql_init(NULL);
+	mysql_optionsv(h->m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (!mysql_real_connect(h->m, cfg.db_host, cfg.db_admin_user, cfg.db_admin_password, cfg.db_name,
+				(unsigned)cfg.db_port, cfg.db_socket[0] ? cfg.db_socket : NULL, 0) ||
+	    mysql_query(h->m, "START TRANSACTION") != 0 || mysql_query(h->m, sql) != 0) {
+		fprintf(stderr, "db_hold_begin: %s\n", mysql_error(h->m));
+		mysql_close(h->m);
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void db_hold_end(struct db_hold *h)
+{
+	if (h == NULL)
+		return;
+	mysql_query(h->m, "ROLLBACK");
+	mysql_close(h->m);
+	free(h);
+}
+
 unsigned db_as_app(const char *sql)
 {
 	MYSQL *m = mysql_init(NULL);

@@ -60,6 +60,12 @@ const char *db_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 unsigned db_as_app(const char *sql);
 /* Runs sql as admin; returns the error number. */
 unsigned db_exec_admin(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A second admin session that opens a transaction and runs sql in it (e.g. an
+ * UPDATE that holds row locks, as a person saving a form would), or NULL;
+ * db_hold_end rolls it back and closes it. */
+struct db_hold;
+struct db_hold *db_hold_begin(const char *sql);
+void db_hold_end(struct db_hold *h);
 
 /* On the cluster of scripts/test-cluster (DOSSIER_CLUSTER_SOCKS: the nodes'
  * sockets, comma-separated): the number of nodes; 0 on a single server. */

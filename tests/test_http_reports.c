@@ -244,6 +244,7 @@ static void test_reports_circulation(void)
 	long long loan3 = db_value("SELECT id FROM archive_loans WHERE item_id = %lld", item[2]);
 	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO archive_incidents (item_id, loan_id, kind, noted_by, noted_at) VALUES "
 				      "(%lld, %lld, 'lost', %lld, '%d-07-01 10:00:00')", item[2], loan3, mgr, year), 0);
+	rollup();   /* rpt_loans_open and rpt_loans */
 	struct client gm;
 	sign_in(&gm, "gm");
 	char line[256];
@@ -328,10 +329,9 @@ static void test_reports_access_audit(void)
 	client_free(&aud);
 }
 
-/* A department's name with markup is text on the report page: in its table
- * and in its chart (the SVG is written by chart.c and put in unescaped). */
-/* A section that lists more than RPT_ROWS (500) people shows the first 500,
- * and the page and the CSV say so; a smaller one says nothing. */
+/* A section that lists more than RPT_ROWS (500) people shows the first 500 on
+ * the page and says so; the CSV holds up to RPT_EXPORT_ROWS (20,000) and says
+ * so beyond; a smaller one says nothing. */
 static void test_reports_say_when_a_section_is_cut(void)
 {
 	fixture();
@@ -339,9 +339,9 @@ static void test_reports_say_when_a_section_is_cut(void)
 	long long big = make_dept("L", company, NULL);
 	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO users (username, display_name, dept_id, password_hash, created_at, "
 					    "updated_at) SELECT CONCAT('rptl%s-', s.seq), CONCAT('报表多人%s-', s.seq), %lld, "
-					    "p.password_hash, NOW(), NOW() FROM seq_1_to_501 s JOIN users p ON p.username = 'staff1'",
+					    "p.password_hash, NOW(), NOW() FROM seq_1_to_20001 s JOIN users p ON p.username = 'staff1'",
 					    run, run, big), 0);
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM users WHERE dept_id = %lld", big), 501);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM users WHERE dept_id = %lld", big), 20001);
 	/* each of them views c1 once today */
 	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_views (client_id, user_id, at, via) SELECT %lld, id, '%s', 'owner' "
 				      "FROM users WHERE dept_id = %lld", c1, now_sql, big), 0);
@@ -349,18 +349,27 @@ static void test_reports_say_when_a_section_is_cut(void)
 	struct client aud;
 	sign_in(&aud, "auditor");
 	char line[256];
-	CU_ASSERT_EQUAL(get(&aud, "/reports/access.csv?dept=%lld&from=%s&to=%s", big, today, today), 200);
-	CU_ASSERT(client_has(&aud, "此处及导出文件只列出前 500 行"));
-	/* by views, then name: "-99" sorts last of 1…501 and is left out, "-98" is in */
-	snprintf(line, sizeof line, "报表多人%s-98,1,0,0", run);
-	CU_ASSERT(csv_has(&aud, line));
-	snprintf(line, sizeof line, "报表多人%s-99,1,0,0", run);
-	CU_ASSERT(!csv_has(&aud, line));
+	/* by views, then name (as text: "-1", "-10", "-100", … "-9999" last) */
 	CU_ASSERT_EQUAL(get(&aud, "/reports/access?dept=%lld&from=%s&to=%s", big, today, today), 200);
 	CU_ASSERT(client_has(&aud, "class=\"hint rows-limit\""));
+	CU_ASSERT(client_has(&aud, "只列出前 500 行"));
+	snprintf(line, sizeof line, ">报表多人%s-10447<", run);   /* the 500th */
+	CU_ASSERT(client_has(&aud, line));
+	snprintf(line, sizeof line, ">报表多人%s-10448<", run);   /* the 501st */
+	CU_ASSERT(!client_has(&aud, line));
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access.csv?dept=%lld&from=%s&to=%s", big, today, today), 200);
+	CU_ASSERT(client_has(&aud, "只列出前 20,000 行"));
+	snprintf(line, sizeof line, "报表多人%s-10448,1,0,0", run);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "报表多人%s-9998,1,0,0", run);
+	CU_ASSERT(csv_has(&aud, line));
+	snprintf(line, sizeof line, "报表多人%s-9999,1,0,0", run);
+	CU_ASSERT(!csv_has(&aud, line));
 	/* the fixture's department lists three people: no such note */
 	CU_ASSERT_EQUAL(get(&aud, "/reports/access?dept=%lld&from=%s&to=%s", dept_d, today, today), 200);
 	CU_ASSERT(!client_has(&aud, "class=\"hint rows-limit\""));
+	CU_ASSERT_EQUAL(get(&aud, "/reports/access.csv?dept=%lld&from=%s&to=%s", dept_d, today, today), 200);
+	CU_ASSERT(!client_has(&aud, "只列出前"));
 	/* the people leave the company's figures of the other tests */
 	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM client_views WHERE user_id IN (SELECT id FROM users WHERE dept_id = %lld)",
 				      big), 0);
@@ -369,6 +378,8 @@ static void test_reports_say_when_a_section_is_cut(void)
 	client_free(&aud);
 }
 
+/* A department's name with markup is text on the report page: in its table
+ * and in its chart (the SVG is written by chart.c and put in unescaped). */
 static void test_reports_escape_names_in_tables_and_charts(void)
 {
 	fixture();
@@ -634,6 +645,100 @@ static void test_reports_rollup_equals_recount(void)
 				 "WHERE r.visits IS NULL OR r.visits <> d.v OR r.on_time <> d.o"), 0);
 }
 
+/* After a random series of loans out, back and items moved, the archive's summaries equal a recount. */
+static void test_reports_archive_rollups_equal_recount(void)
+{
+	fixture();
+	srand((unsigned)getpid() + 1);
+	/* two departments of their own (the circulation test counts D's loans) */
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	long long dept_r = make_dept("R", company, NULL), dept_s = make_dept("S", company, NULL);
+	const char *secrecy[] = { "ordinary", "secret", "confidential" };
+	const char *retention[] = { "3", "10", "30", "permanent" };
+	const char *statuses[] = { "on_shelf", "on_shelf", "checked_out" };
+	long long item[6], people[] = { own_a, own_b };
+	for (int i = 0; i < 6; i++) {
+		CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO archive_items (archive_no, client_id, volume_id, type_id, seq, "
+						    "title, doc_date, secrecy, retention, status, dept_id, filed_by, filed_at) "
+						    "VALUES ('RPTR-%s-%d', %lld, 0, 1, %d, '报表随机档案', '%d-%02d-%02d', '%s', "
+						    "'%s', 'on_shelf', %lld, %lld, NOW())", run, i, c1, 10 + i,
+						    year - rand() % 40, 1 + rand() % 12, 1 + rand() % 28, secrecy[rand() % 3],
+						    retention[rand() % 4], i % 2 ? dept_r : dept_s, own_a), 0);
+		item[i] = db_value("SELECT id FROM archive_items WHERE archive_no = 'RPTR-%s-%d'", run, i);
+	}
+	for (int i = 0; i < 40; i++) {
+		long long it = item[rand() % 6];
+		switch (rand() % 4) {
+		case 0:
+		case 1:   /* out (if not out), due long ago or far ahead */
+			db_exec_admin("INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, reason, out_at, due_at, "
+				      "out_by, open_item) SELECT %lld, 0, 'loan', %lld, 'r', '%d-%02d-01 09:00:00', '%s', %lld, "
+				      "%lld FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM archive_loans WHERE open_item = %lld)", it,
+				      people[rand() % 2], year, 1 + rand() % 12, rand() % 2 ? "2000-01-01" : "2999-01-01", mgr, it,
+				      it);
+			break;
+		case 2:   /* back */
+			db_exec_admin("UPDATE archive_loans SET returned_at = '%s', open_item = NULL WHERE open_item = %lld",
+				      now_sql, it);
+			break;
+		case 3:   /* moved to another department, or another status */
+			db_exec_admin("UPDATE archive_items SET dept_id = %lld, status = '%s' WHERE id = %lld",
+				      rand() % 2 ? dept_r : dept_s, statuses[rand() % 3], it);
+			break;
+		}
+		if (i % 13 == 0)
+			CU_ASSERT_EQUAL(run_cron(), 0);
+	}
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_rollups WHERE name = 'retention'"), 0);
+	rollup();
+	/* the loans out: every group, its count, and (due 2000 or 2999: either side of any clock) its overdue */
+	const char *open = "SELECT i.dept_id, i.secrecy, l.borrower_id, COUNT(*) n, SUM(l.due_at < '2500-01-01') o "
+			   "FROM archive_loans l JOIN archive_items i ON i.id = l.item_id WHERE l.open_item IS NOT NULL "
+			   "GROUP BY 1, 2, 3";
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_loans_open r ON r.dept_id = x.dept_id AND "
+				 "r.secrecy = x.secrecy AND r.borrower_id = x.borrower_id WHERE r.n IS NULL OR r.n <> x.n", open), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_loans_open"), db_value("SELECT COUNT(*) FROM (%s) x", open));
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x JOIN rpt_loans_open r ON r.dept_id = x.dept_id AND "
+				 "r.secrecy = x.secrecy AND r.borrower_id = x.borrower_id WHERE x.borrower_id IN (%lld, %lld) "
+				 "AND r.overdue <> x.o", open, own_a, own_b), 0);
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM rpt_loans_open WHERE borrower_id IN (%lld, %lld)", own_a, own_b) > 0);
+	/* the items on the shelf by the end of their term: the whole table */
+	const char *shelf = "SELECT dept_id, retention, DATE_ADD(doc_date, INTERVAL CAST(CAST(retention AS CHAR) AS UNSIGNED) "
+			    "YEAR) e, COUNT(*) n FROM archive_items WHERE status = 'on_shelf' AND retention <> 'permanent' "
+			    "GROUP BY 1, 2, 3";
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_retention r ON r.dept_id = x.dept_id AND "
+				 "r.retention = x.retention AND r.ends_on = x.e WHERE r.n IS NULL OR r.n <> x.n", shelf), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_retention"), db_value("SELECT COUNT(*) FROM (%s) x", shelf));
+	/* the register lines, each once a day and once a month (by the department the item had when summed:
+	 * the items of this test moved between R and S, so the two together) */
+	for (int g = 0; g < 2; g++)
+		CU_ASSERT_EQUAL(db_value("SELECT COALESCE(SUM(n), 0) FROM rpt_loans WHERE grain = '%s' AND dept_id IN "
+					 "(%lld, %lld)", g ? "m" : "d", dept_r, dept_s),
+				db_value("SELECT COUNT(*) FROM archive_loans l JOIN archive_items i ON i.id = l.item_id "
+					 "WHERE i.dept_id IN (%lld, %lld)", dept_r, dept_s));
+	/* the test's loans leave the other tests' figures */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE archive_loans SET returned_at = '%s', open_item = NULL WHERE item_id IN "
+				      "(SELECT id FROM archive_items WHERE archive_no LIKE 'RPTR-%s-%%')", now_sql, run), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE archive_items SET status = 'destroyed' WHERE archive_no LIKE 'RPTR-%s-%%'",
+				      run), 0);
+}
+
+/* The rollup reads without locking: with a card and a loan held by an open
+ * transaction (a person saving them), `dossier cron` rebuilds the summaries
+ * at once instead of waiting for it (and holding every row it reads). */
+static void test_reports_rollup_does_not_wait_for_writers(void)
+{
+	fixture();
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE clients SET updated_at = updated_at WHERE id = %lld", c2);
+	struct db_hold *card = db_hold_begin(sql);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(card);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE rpt_rollups SET built_at = '2000-01-02' WHERE name = 'clients'"), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);   /* in REPEATABLE READ: a lock wait timeout, and a failed run */
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM rpt_rollups WHERE name = 'clients' AND built_at > '2000-01-02'") == 1);
+	db_hold_end(card);
+}
+
 /* ---- the other five reports, on a department N of their own ---------------------------------- */
 
 static long long dept_n, own_n, mgr_n;
@@ -840,6 +945,9 @@ static void test_reports_retention_and_destruction(void)
 				      "doc_date, retention, secrecy, place, destroyed_on, executor, supervisor_id, confirmed_at, "
 				      "recorded_by) VALUES (0, %lld, 'RPTN-%s-9', '已销毁', '报表保管', '%d-01-01', '3', 'ordinary', "
 				      "'p', '%d-08-01', 'e', %lld, NOW(), %lld)", gone, run, year - 6, year, mgr_n, mgr_n), 0);
+	/* rpt_retention is rebuilt once a day: a state row gone is a rollup never built */
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_rollups WHERE name = 'retention'"), 0);
+	rollup();
 	struct client gm;
 	sign_in(&gm, "gm");
 	CU_ASSERT_EQUAL(get(&gm, "/reports/retention.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year + 2, year + 2),
@@ -894,5 +1002,7 @@ void add_report_suite(void)
 	T(test_reports_xlsx);
 	T(test_reports_say_when_a_section_is_cut);
 	T(test_reports_rollup_equals_recount);
+	T(test_reports_archive_rollups_equal_recount);
+	T(test_reports_rollup_does_not_wait_for_writers);
 	T(test_reports_statement_counts);
 }

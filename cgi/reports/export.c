@@ -53,7 +53,7 @@ int reports_csv(struct req *r, const struct report *rep, const struct rfilter *f
 		const char *empty[] = { "" };
 		csv_write_row(b, empty, 1);
 		const char *title[] = { section_title(r, s), lang_text(r, "report.as_of"), s->as_of,
-					lang_text(r, "report.rows_limit") };
+					lang_text(r, "report.rows_limit_export") };
 		csv_write_row(b, title, s->more ? 4 : 3);
 		const char *cols[RCOLS_MAX];
 		int numeric[RCOLS_MAX];
@@ -201,7 +201,7 @@ int reports_workbook(struct req *r, const char *title, const struct rfilter *f, 
 						       arena_printf(r->a, "%s %s", lang_text(r, "report.as_of"), secs[k][i].as_of),
 						       NULL);
 				if (secs[k][i].more)
-					worksheet_write_string(about, row, 2, lang_text(r, "report.rows_limit"), NULL);
+					worksheet_write_string(about, row, 2, lang_text(r, "report.rows_limit_export"), NULL);
 			}
 		worksheet_set_column(about, 0, 1, 28, NULL);
 	}

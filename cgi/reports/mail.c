@@ -95,7 +95,12 @@ static void mail_report(struct req *r, HDF *data, size_t k, const struct report 
 			if (d->cols[j].type != COL_TEXT && d->cols[j].type != COL_DATE)
 				hdf_set_value(data, arena_printf(r->a, "%s.num", c), "1");
 		}
-		for (size_t row = 0; row < s->nrows; row++)
+		/* the body the first RPT_ROWS rows (a mail of thousands of rows is read by no one), the workbook all */
+		size_t shown = s->nrows < RPT_ROWS ? s->nrows : RPT_ROWS;
+		if (shown < s->nrows || s->more)
+			hdf_set_value(data, arena_printf(r->a, "%s.more", q),
+				      lang_text(r, s->more ? "report.rows_limit_export" : "report.rows_limit_mail"));
+		for (size_t row = 0; row < shown; row++)
 			for (size_t j = 0; j < d->ncols; j++) {
 				hdf_set_value(data, arena_printf(r->a, "%s.rows.%zu.%zu", q, row, j),
 					      cell_display(r, d->cols[j].type, s->cells[row][j]));

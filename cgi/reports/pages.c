@@ -150,6 +150,7 @@ void reports_filter(struct req *r, struct rfilter *f, long long dept, const char
 {
 	memset(f, 0, sizeof *f);
 	f->today = day_text(r, 0);
+	f->rows = RPT_EXPORT_ROWS;
 	f->dept = dept;
 	f->from = from;
 	f->to = to;
@@ -310,6 +311,7 @@ int reports_show(struct req *r)
 	int st = read_filter(r, rep, &f);
 	if (st != 0)
 		return st;
+	f.rows = ext[0] ? RPT_EXPORT_ROWS : RPT_ROWS;
 	struct rsection secs[RSECTIONS_MAX];
 	st = reports_fill(r, rep, &f, secs);
 	if (st != 0)

@@ -52,11 +52,13 @@ struct rsection {
 	const char ***cells;
 	const char **keys;           /* NULL for a row without link */
 	const char *as_of;           /* "YYYY-MM-DD HH:MM:SS" of its figures */
-	int more;                    /* its statement had more than RPT_ROWS rows: the first shown, and said */
+	int more;                    /* its statement had more than the filter's rows: the first kept, and said */
 };
-/* The rows a section that lists people or items shows at most; its statement
- * reads one more (LIMIT 501) so that the page and the exports say so. */
+/* The rows a section that lists people or items holds at most: on the page
+ * (and in a mail's body), and in the exports (and a mail's workbook). Its
+ * statement reads one more, so that the page and the files say so. */
 #define RPT_ROWS 500
+#define RPT_EXPORT_ROWS 20000
 
 /* The filter every report is read with, checked against the reader's scope. */
 struct rfilter {
@@ -65,6 +67,7 @@ struct rfilter {
 	const char *from_time;       /* "YYYY-MM-DD 00:00:00" of from */
 	const char *to_time;         /* "YYYY-MM-DD 00:00:00" of the day after to */
 	const char *today;
+	long long rows;              /* the rows a list section holds at most: RPT_ROWS or RPT_EXPORT_ROWS */
 	const char *period;          /* the preset chosen, or "custom" */
 	/* the period in the day-and-month summary tables (sql.h IN_PERIOD): its whole months by their
 	 * first days, and its edges [edge1_from, edge1_to) and (edge2_from, edge2_to] in days */
@@ -93,8 +96,8 @@ extern const struct report reports[];
 const char **rsection_row(struct req *r, struct rsection *s, const char *key);
 /* Every row of res: column 0 the key, columns 1 … ncols the cells. */
 void rsection_rows(struct req *r, struct rsection *s, const struct dbres *res);
-/* The same for a statement read with LIMIT RPT_ROWS + 1: a row beyond RPT_ROWS sets s->more. */
-void rsection_rows_capped(struct req *r, struct rsection *s, const struct dbres *res);
+/* The same for a statement read with LIMIT limit + 1: a row beyond limit sets s->more. */
+void rsection_rows_capped(struct req *r, struct rsection *s, const struct dbres *res, long long limit);
 /* "0.1530" of part / whole ("" when whole is 0). */
 const char *ratio_text(struct req *r, long long part, long long whole);
 
@@ -102,7 +105,8 @@ const char *ratio_text(struct req *r, long long part, long long whole);
 int reports_index(struct req *r);         /* GET /reports */
 int reports_show(struct req *r);          /* GET /reports/<name>[.csv|.xlsx] */
 
-/* The filter of department dept (0: every one) and the days from … to (checked by the caller). */
+/* The filter of department dept (0: every one) and the days from … to (checked by the caller), with
+ * the exports' rows. */
 void reports_filter(struct req *r, struct rfilter *f, long long dept, const char *from, const char *to);
 /* Fills the sections of rep with f, each with the time of its figures (a page's and a mail's figures
  * are the same). 0 or an HTTP status. */

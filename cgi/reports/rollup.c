@@ -1,12 +1,16 @@
-/* rollup.c — the summary tables of the reports (sql/040_reports.sql), built
- * by `dossier cron` (task reports.rollup, under its lease):
+/* rollup.c — the summary tables of the reports (sql/040_reports.sql,
+ * sql/069_rpt_archive.sql), built by `dossier cron` (task reports.rollup,
+ * under its lease):
  *
- * - rpt_clients, the cards by department, owner, grade, nature, region and
- *   lifecycle, is replaced whole in one transaction: it always equals a
- *   recount at the moment of the build;
- * - rpt_views, rpt_visits, rpt_new and rpt_changes sum their append-only
- *   sources (the view log, visits, cards registered, the cards' history)
- *   per day and per month by id, each row once,
+ * - rpt_clients (the cards by department, owner, grade, nature, region and
+ *   lifecycle) and rpt_loans_open (the loans out by department, secrecy and
+ *   borrower) are replaced whole at each run, each in one transaction: they
+ *   equal a recount at the moment of the build;
+ * - rpt_retention (the items on the shelf by the end of their term) likewise,
+ *   but once a day: it reads every item, and terms end by the day;
+ * - rpt_views, rpt_visits, rpt_new, rpt_changes and rpt_loans sum their
+ *   append-only sources (the view log, visits, cards registered, the cards'
+ *   history, the loan register) per day and per month by id, each row once,
  *   in chunks of CHUNK ids per transaction and at most CHUNKS per run (a
  *   first build over millions of rows spreads over a few runs). A run sums
  *   up to the highest id seen at the previous run, never further: an id
@@ -14,8 +18,10 @@
  *   skipped for good. Once caught up, built_at becomes the time of that
  *   previous run, and the highest id now is noted for the next.
  *
- * rpt_rollups holds each one's state; the pages show built_at as the
- * figures' "as of". */
+ * The run reads in READ COMMITTED: an INSERT … SELECT in REPEATABLE READ
+ * locks every row it reads, and the people saving cards would wait for the
+ * rebuild (and it for them). rpt_rollups holds each one's state; the pages
+ * show built_at as the figures' "as of". */
 #include "reports.h"
 #include "sql.h"
 #include <string.h>
@@ -30,20 +36,37 @@ struct rollup_ctx {
 	long long from, to;          /* the ids (from, to] */
 	const char *built;           /* set built_at to this (caught up), or NULL */
 	long long rows;
+	const struct rebuild *rebuild;
 };
 
-static int clients_txn(void *arg)
+/* A summary table replaced whole: clear, fill (with one text parameter, or none). */
+struct rebuild {
+	const char *name;
+	struct sql *clear, *fill;
+	const char *param;
+};
+
+static int rebuild_txn(void *arg)
 {
 	struct rollup_ctx *c = arg;
+	const struct rebuild *b = c->rebuild;
 	struct req *r = c->r;
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_RPT_CLIENTS_CLEAR, NULL, "");
+	int rc = db_exec(r->db, r->a, b->clear, NULL, "");
 	if (rc == DB_OK)
-		rc = db_exec(r->db, r->a, Q_RPT_CLIENTS_FILL, &res, "s", day_text(r, 0));
+		rc = b->param ? db_exec(r->db, r->a, b->fill, &res, "s", b->param) : db_exec(r->db, r->a, b->fill, &res, "");
 	if (rc == DB_OK)
 		c->rows += (long long)res.affected;
 	if (rc == DB_OK)
-		rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_DONE, NULL, "ss", "clients", r->now_text);
+		rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_DONE, NULL, "ss", b->name, r->now_text);
+	return rc;
+}
+
+static int rebuilt(struct req *r, const struct rebuild *b, long long *rows)
+{
+	struct rollup_ctx c = { .r = r, .rebuild = b };
+	int rc = db_txn(r->db, rebuild_txn, &c);
+	*rows += c.rows;
 	return rc;
 }
 
@@ -70,7 +93,7 @@ static int incremental(struct req *r, const char *name, struct sql *max, struct 
 		return rc;
 	long long last = st.nrows ? dbres_int(&st, 0, RU_LAST) : 0, seen = st.nrows ? dbres_int(&st, 0, RU_SEEN) : 0;
 	const char *seen_at = st.nrows && dbres_get(&st, 0, RU_SEEN_AT)[0] ? dbres_get(&st, 0, RU_SEEN_AT) : NULL;
-	struct rollup_ctx c = { r, name, add, last, last, NULL, 0 };
+	struct rollup_ctx c = { r, name, add, last, last, NULL, 0, NULL };
 	for (int k = 0; k < CHUNKS && c.from < seen; k++) {
 		c.to = c.from + CHUNK < seen ? c.from + CHUNK : seen;
 		c.built = c.to == seen ? seen_at : NULL;
@@ -101,11 +124,17 @@ const char *rollup_as_of(struct req *r, const char *name)
 	return dbres_get(&res, 0, RU_BUILT);
 }
 
-int reports_rollup(struct req *r, long long *n)
+static int rollups(struct req *r, long long *n)
 {
-	struct rollup_ctx c = { r, "clients", NULL, 0, 0, NULL, 0 };
-	int rc = db_txn(r->db, clients_txn, &c);
-	*n = c.rows;
+	const char *today = day_text(r, 0);
+	const struct rebuild clients = { "clients", Q_RPT_CLIENTS_CLEAR, Q_RPT_CLIENTS_FILL, today };
+	const struct rebuild loans_open = { "loans_open", Q_RPT_LOANS_OPEN_CLEAR, Q_RPT_LOANS_OPEN_FILL, r->now_text };
+	const struct rebuild retention = { "retention", Q_RPT_RETENTION_CLEAR, Q_RPT_RETENTION_FILL, NULL };
+	int rc = rebuilt(r, &clients, n);
+	if (rc == DB_OK)
+		rc = rebuilt(r, &loans_open, n);
+	if (rc == DB_OK && strncmp(rollup_as_of(r, "retention"), today, 10) != 0)   /* not yet today */
+		rc = rebuilt(r, &retention, n);
 	if (rc == DB_OK)
 		rc = incremental(r, "views", Q_RPT_VIEWS_MAX, Q_RPT_VIEWS_ADD, n);
 	if (rc == DB_OK)
@@ -114,5 +143,18 @@ int reports_rollup(struct req *r, long long *n)
 		rc = incremental(r, "new", Q_RPT_NEW_MAX, Q_RPT_NEW_ADD, n);
 	if (rc == DB_OK)
 		rc = incremental(r, "changes", Q_RPT_CHANGES_MAX, Q_RPT_CHANGES_ADD, n);
+	if (rc == DB_OK)
+		rc = incremental(r, "loans", Q_RPT_LOANS_MAX, Q_RPT_LOANS_ADD, n);
 	return rc;
+}
+
+int reports_rollup(struct req *r, long long *n)
+{
+	*n = 0;
+	int rc = db_exec(r->db, r->a, Q_RPT_READ_COMMITTED, NULL, "");
+	if (rc == DB_OK)
+		rc = rollups(r, n);
+	/* the connection's next task reads as the app does (a reconnect on the way has done so already) */
+	int back = db_exec(r->db, r->a, Q_RPT_REPEATABLE_READ, NULL, "");
+	return rc != DB_OK ? rc : back;
 }

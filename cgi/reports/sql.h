@@ -26,7 +26,7 @@
  * the person, all, in time, late, late share; the latest first */
 #define LATE_PER_PERSON(t, col) "SELECT r." col ", u.display_name, SUM(r.n), SUM(r.n) - SUM(r.late), SUM(r.late), " \
 	"SUM(r.late) / SUM(r.n) FROM " t " r JOIN users u ON u.id = r." col " WHERE " IN_PERIOD("r") " AND " \
-	IN_TREE("r.dept_id") " GROUP BY r." col ", u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT 501"
+	IN_TREE("r.dept_id") " GROUP BY r." col ", u.display_name ORDER BY SUM(r.late) DESC, u.display_name LIMIT ?"
 
 /* both grains of a chunk: a summed day's row and its month's */
 #define GRAINS "(SELECT 'd' AS g UNION ALL SELECT 'm') k"
@@ -62,9 +62,9 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	X(Q_RPT_BY_REGION, "iii", RPT_CLIENTS_BY("region_id", LANG_NAME("k"), "LEFT JOIN class_items k ON k.id = r.region_id")) \
 	X(Q_RPT_BY_LIFECYCLE, "ii", "SELECT r.lifecycle, r.lifecycle, SUM(r.n) FROM rpt_clients r WHERE " IN_TREE("r.dept_id") \
 		" GROUP BY r.lifecycle ORDER BY FIELD(r.lifecycle, 'prospect', 'new', 'established', 'problem', 'former')") \
-	X(Q_RPT_BY_OWNER, "ii", "SELECT r.owner_id, u.display_name, SUM(r.n), SUM(r.pool) FROM rpt_clients r " \
+	X(Q_RPT_BY_OWNER, "iii", "SELECT r.owner_id, u.display_name, SUM(r.n), SUM(r.pool) FROM rpt_clients r " \
 		"JOIN users u ON u.id = r.owner_id WHERE " IN_TREE("r.dept_id") " GROUP BY r.owner_id, u.display_name " \
-		"ORDER BY SUM(r.n) DESC, u.display_name LIMIT 200") \
+		"ORDER BY SUM(r.n) DESC, u.display_name LIMIT ?") \
 	/* quota use per department: cards, VIP, VIP share, preferred, preferred share */ \
 	X(Q_RPT_QUOTA, "ii", "SELECT r.dept_id, d.name, SUM(r.n), SUM(IF(g.code = 'vip', r.n, 0)), " \
 		"SUM(IF(g.code = 'vip', r.n, 0)) / SUM(r.n), SUM(IF(g.code = 'preferred', r.n, 0)), " \
@@ -73,38 +73,38 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"HAVING SUM(r.n) > 0 ORDER BY d.name LIMIT 200") \
 	/* ---- 3. follow-up compliance ---- */ \
 	/* visits in the period per owner of the card (rpt_visits): all, on time, late, on-time share */ \
-	X(Q_RPT_FOLLOW_VISITS, "ssssssii", "SELECT r.owner_id, u.display_name, SUM(r.visits), SUM(r.on_time), " \
+	X(Q_RPT_FOLLOW_VISITS, "ssssssiii", "SELECT r.owner_id, u.display_name, SUM(r.visits), SUM(r.on_time), " \
 		"SUM(r.visits) - SUM(r.on_time), SUM(r.on_time) / SUM(r.visits) FROM rpt_visits r " \
 		"JOIN users u ON u.id = r.owner_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
-		" GROUP BY r.owner_id, u.display_name ORDER BY u.display_name, r.owner_id LIMIT 501") \
+		" GROUP BY r.owner_id, u.display_name ORDER BY u.display_name, r.owner_id LIMIT ?") \
 	/* cards overdue for a visit per owner (rollup): cards out of the pool, overdue, share */ \
-	X(Q_RPT_FOLLOW_OVERDUE, "ii", "SELECT r.owner_id, u.display_name, SUM(r.n - r.pool), SUM(r.overdue), " \
+	X(Q_RPT_FOLLOW_OVERDUE, "iii", "SELECT r.owner_id, u.display_name, SUM(r.n - r.pool), SUM(r.overdue), " \
 		"SUM(r.overdue) / SUM(r.n - r.pool) FROM rpt_clients r JOIN users u ON u.id = r.owner_id WHERE " \
 		IN_TREE("r.dept_id") " GROUP BY r.owner_id, u.display_name HAVING SUM(r.n - r.pool) > 0 " \
-		"ORDER BY SUM(r.overdue) DESC, u.display_name LIMIT 501") \
+		"ORDER BY SUM(r.overdue) DESC, u.display_name LIMIT ?") \
 	/* ---- 5. circulation ---- */ \
-	/* by secrecy: out now, of them in time and overdue, lent in the period (now, from, to) */ \
-	X(Q_RPT_LOANS_SECRECY, "ssssssii", "SELECT i.secrecy, i.secrecy, SUM(l.open_item IS NOT NULL), " \
-		"SUM(l.open_item IS NOT NULL AND l.due_at >= ?), SUM(l.open_item IS NOT NULL AND l.due_at < ?), " \
-		"SUM(l.out_at >= ? AND l.out_at < ?) FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
-		"WHERE (l.open_item IS NOT NULL OR (l.out_at >= ? AND l.out_at < ?)) AND " IN_TREE("i.dept_id") \
-		" GROUP BY i.secrecy ORDER BY FIELD(i.secrecy, 'ordinary', 'secret', 'confidential', 'top_secret')") \
-	/* per borrower: out now, overdue now */ \
-	X(Q_RPT_LOANS_BORROWER, "siis", "SELECT l.borrower_id, u.display_name, COUNT(*), SUM(l.due_at < ?) " \
-		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id JOIN users u ON u.id = l.borrower_id " \
-		"WHERE l.open_item IS NOT NULL AND " IN_TREE("i.dept_id") " GROUP BY l.borrower_id, u.display_name " \
-		"ORDER BY SUM(l.due_at < ?) DESC, COUNT(*) DESC, u.display_name LIMIT 200") \
+	/* by secrecy: out now, of them in time and overdue (rpt_loans_open, as of its build), lent in the period \
+	 * (rpt_loans) */ \
+	X(Q_RPT_LOANS_SECRECY, "iissssssii", "SELECT x.secrecy, x.secrecy, SUM(x.out_now), SUM(x.out_now - x.late), " \
+		"SUM(x.late), SUM(x.lent) FROM (SELECT o.secrecy, o.n AS out_now, o.overdue AS late, 0 AS lent " \
+		"FROM rpt_loans_open o WHERE " IN_TREE("o.dept_id") " UNION ALL SELECT r.secrecy, 0, 0, r.n FROM rpt_loans r " \
+		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") ") x GROUP BY x.secrecy " \
+		"ORDER BY FIELD(x.secrecy, 'ordinary', 'secret', 'confidential', 'top_secret')") \
+	/* per borrower: out now, overdue (rpt_loans_open) */ \
+	X(Q_RPT_LOANS_BORROWER, "iii", "SELECT o.borrower_id, u.display_name, SUM(o.n), SUM(o.overdue) " \
+		"FROM rpt_loans_open o JOIN users u ON u.id = o.borrower_id WHERE " IN_TREE("o.dept_id") \
+		" GROUP BY o.borrower_id, u.display_name ORDER BY SUM(o.overdue) DESC, SUM(o.n) DESC, u.display_name LIMIT ?") \
 	/* items lost in the period */ \
-	X(Q_RPT_LOST, "ssii", "SELECT i.id, i.archive_no, i.title, DATE(n.noted_at), u.display_name " \
+	X(Q_RPT_LOST, "ssiii", "SELECT i.id, i.archive_no, i.title, DATE(n.noted_at), u.display_name " \
 		"FROM archive_incidents n JOIN archive_items i ON i.id = n.item_id JOIN archive_loans l ON l.id = n.loan_id " \
 		"JOIN users u ON u.id = l.borrower_id WHERE n.kind = 'lost' AND n.noted_at >= ? AND n.noted_at < ? AND " \
-		IN_TREE("i.dept_id") " ORDER BY n.noted_at, n.id LIMIT 501") \
+		IN_TREE("i.dept_id") " ORDER BY n.noted_at, n.id LIMIT ?") \
 	/* ---- 6. access audit ---- */ \
 	/* views per viewer in the period (rpt_views): views allowed, denied attempts, by grant */ \
-	X(Q_RPT_VIEWS_USER, "ssssssii", "SELECT r.user_id, u.display_name, SUM(IF(r.via = 'denied', 0, r.n)), " \
+	X(Q_RPT_VIEWS_USER, "ssssssiii", "SELECT r.user_id, u.display_name, SUM(IF(r.via = 'denied', 0, r.n)), " \
 		"SUM(IF(r.via = 'denied', r.n, 0)), SUM(IF(r.via = 'grant', r.n, 0)) FROM rpt_views r " \
 		"JOIN users u ON u.id = r.user_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
-		" GROUP BY r.user_id, u.display_name ORDER BY SUM(r.n) DESC, u.display_name LIMIT 501") \
+		" GROUP BY r.user_id, u.display_name ORDER BY SUM(r.n) DESC, u.display_name LIMIT ?") \
 	/* the cards viewed most among the latest CARD_VIEWS views of the period by viewers of the departments \
 	 * (a bounded backward range of the covering period index, whatever the size of the log) */ \
 	X(Q_RPT_VIEWS_CARD, "ssii", "SELECT x.client_id, c.name, SUM(x.via <> 'denied'), SUM(x.via = 'denied') FROM " \
@@ -112,15 +112,15 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"WHERE v.at >= ? AND v.at < ? AND " IN_TREE("u.dept_id") " ORDER BY v.at DESC LIMIT " CARD_VIEWS ") x " \
 		"JOIN clients c ON c.id = x.client_id GROUP BY x.client_id, c.name ORDER BY COUNT(*) DESC, c.name LIMIT 20") \
 	/* access to cards granted by approval in the period, per requester */ \
-	X(Q_RPT_GRANTS, "ssii", "SELECT q.requester_id, u.display_name, COUNT(*) FROM requests q " \
+	X(Q_RPT_GRANTS, "ssiii", "SELECT q.requester_id, u.display_name, COUNT(*) FROM requests q " \
 		"JOIN users u ON u.id = q.requester_id WHERE q.decided_at >= ? AND q.decided_at < ? AND q.req_type = 'view' " \
 		"AND q.status = 'approved' AND " IN_TREE("u.dept_id") " GROUP BY q.requester_id, u.display_name " \
-		"ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
+		"ORDER BY COUNT(*) DESC, u.display_name LIMIT ?") \
 	/* electronic copies in the period, per reader: downloads, views in the browser, refusals */ \
-	X(Q_RPT_DOWNLOADS, "ssii", "SELECT f.user_id, u.display_name, SUM(f.outcome = 'download'), " \
+	X(Q_RPT_DOWNLOADS, "ssiii", "SELECT f.user_id, u.display_name, SUM(f.outcome = 'download'), " \
 		"SUM(f.outcome = 'inline'), SUM(f.outcome = 'refused') FROM archive_file_log f " \
 		"JOIN users u ON u.id = f.user_id WHERE f.at >= ? AND f.at < ? AND " IN_TREE("u.dept_id") \
-		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
+		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT ?") \
 	/* ---- 2. new clients and filing timeliness ---- */ \
 	/* cards registered in the period (rpt_new) per week (its Monday) or month: new, filed late, late share */ \
 	X(Q_RPT_NEW_WEEKLY, "ssii", "SELECT w, w, SUM(n), SUM(late), SUM(late) / SUM(n) FROM (SELECT " \
@@ -130,15 +130,15 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"DATE_FORMAT(r.day, '%Y-%m') AS m, r.n, r.late FROM rpt_new r " \
 		"WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") ") x GROUP BY m ORDER BY m") \
 	/* per person who registered them: new, in time, late, late share */ \
-	X(Q_RPT_FILING_PERSON, "ssssssii", LATE_PER_PERSON("rpt_new", "registered_by")) \
+	X(Q_RPT_FILING_PERSON, "ssssssiii", LATE_PER_PERSON("rpt_new", "registered_by")) \
 	/* changes reported per person (rpt_changes): reported, in time, late, late share */ \
-	X(Q_RPT_CHANGES_PERSON, "ssssssii", LATE_PER_PERSON("rpt_changes", "actor_id")) \
+	X(Q_RPT_CHANGES_PERSON, "ssssssiii", LATE_PER_PERSON("rpt_changes", "actor_id")) \
 	/* ---- 4. pool ---- */ \
 	/* protected prospects per owner: protected today, protection ending within 14 days (that day, today) */ \
-	X(Q_RPT_POOL_OWNER, "ssii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \
+	X(Q_RPT_POOL_OWNER, "ssiii", "SELECT c.owner_id, u.display_name, COUNT(*), SUM(c.protected_until <= ?) " \
 		"FROM clients c JOIN users u ON u.id = c.owner_id WHERE c.in_pool = 0 AND c.lifecycle = 'prospect' " \
 		"AND c.protected_until >= ? AND c.deleted_at IS NULL AND " \
-		IN_TREE("c.dept_id") " GROUP BY c.owner_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
+		IN_TREE("c.dept_id") " GROUP BY c.owner_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT ?") \
 	/* per department: in the pool now, returned to it in the period */ \
 	X(Q_RPT_POOL_DEPT, "ssii", "SELECT c.dept_id, d.name, COUNT(*), SUM(c.pool_since >= ? AND c.pool_since < ?) " \
 		"FROM clients c JOIN departments d ON d.id = c.dept_id WHERE c.in_pool = 1 AND c.deleted_at IS NULL AND " \
@@ -146,10 +146,10 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 	/* ---- 7. approvals ---- */ \
 	/* open approvals per approver of the current step: pending, of them waiting up to and over 3 days (the \
 	 * time 3 days ago, twice), the oldest's day */ \
-	X(Q_RPT_PENDING, "ssii", "SELECT a.user_id, u.display_name, COUNT(*), SUM(q.created_at >= ?), SUM(q.created_at < ?), " \
+	X(Q_RPT_PENDING, "ssiii", "SELECT a.user_id, u.display_name, COUNT(*), SUM(q.created_at >= ?), SUM(q.created_at < ?), " \
 		"DATE(MIN(q.created_at)) FROM request_approvers a JOIN requests q ON q.id = a.request_id " \
 		"AND q.status = 'pending' AND q.cur_step = a.step_no JOIN users u ON u.id = a.user_id WHERE a.open = 1 AND " \
-		IN_TREE("u.dept_id") " GROUP BY a.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT 501") \
+		IN_TREE("u.dept_id") " GROUP BY a.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT ?") \
 	/* decided in the period per kind (requester's department): decided, approved, rejected, hours to decide */ \
 	X(Q_RPT_DECISIONS, "ssii", "SELECT q.req_type, q.req_type, COUNT(*), SUM(q.status = 'approved'), " \
 		"SUM(q.status = 'rejected'), ROUND(AVG(TIMESTAMPDIFF(MINUTE, q.created_at, q.decided_at)) / 60, 1) " \
@@ -173,14 +173,14 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"FROM survey_stats s LEFT JOIN grades g ON g.id = s.grade_id WHERE s.year BETWEEN YEAR(?) AND YEAR(?) AND " \
 		IN_TREE("s.dept_id") " GROUP BY s.grade_id HAVING SUM(s.n) > 0 ORDER BY s.grade_id LIMIT 50") \
 	/* ---- 9. retention and destruction ---- */ \
-	/* items on the shelf by retention: their term ends by the end of the period, has ended by today */ \
-	X(Q_RPT_RETENTION, "ssii", "SELECT i.retention, i.retention, SUM(" RETENTION_END_OF("i") " <= ?), " \
-		"SUM(" RETENTION_END_OF("i") " <= ?) FROM archive_items i WHERE i.status = 'on_shelf' " \
-		"AND i.retention <> 'permanent' AND " IN_TREE("i.dept_id") " GROUP BY i.retention ORDER BY i.retention + 0") \
+	/* items on the shelf by retention (rpt_retention): their term ends by the end of the period, has ended by today */ \
+	X(Q_RPT_RETENTION, "ssii", "SELECT r.retention, r.retention, SUM(IF(r.ends_on <= ?, r.n, 0)), " \
+		"SUM(IF(r.ends_on <= ?, r.n, 0)) FROM rpt_retention r WHERE " IN_TREE("r.dept_id") " GROUP BY r.retention " \
+		"ORDER BY r.retention + 0") \
 	/* the destruction register in the period */ \
-	X(Q_RPT_DESTROYED, "ssii", "SELECT g.item_id, g.archive_no, g.title, g.client_name, g.doc_date, g.destroyed_on " \
+	X(Q_RPT_DESTROYED, "ssiii", "SELECT g.item_id, g.archive_no, g.title, g.client_name, g.doc_date, g.destroyed_on " \
 		"FROM destruction_register g JOIN archive_items i ON i.id = g.item_id WHERE g.destroyed_on >= ? " \
-		"AND g.destroyed_on <= ? AND " IN_TREE("i.dept_id") " ORDER BY g.destroyed_on, g.id LIMIT 1000") \
+		"AND g.destroyed_on <= ? AND " IN_TREE("i.dept_id") " ORDER BY g.destroyed_on, g.id LIMIT ?") \
 	/* ---- the rollups (rollup.c) ---- */ \
 	X(Q_RPT_CLIENTS_CLEAR, "", "DELETE FROM rpt_clients") \
 	X(Q_RPT_CLIENTS_FILL, "s", "INSERT INTO rpt_clients (dept_id, owner_id, grade_id, nature_id, region_id, lifecycle, " \
@@ -225,6 +225,27 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"GROUP BY h.client_id, h.at, c.dept_id, h.actor_id) y GROUP BY DATE(y.at), y.dept_id, y.actor_id) x " \
 		"JOIN " GRAINS " GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.actor_id " \
 		"ON DUPLICATE KEY UPDATE n = n + VALUES(n), late = late + VALUES(late)") \
+	X(Q_RPT_LOANS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM archive_loans") \
+	X(Q_RPT_LOANS_ADD, "ii", "INSERT INTO rpt_loans (grain, day, dept_id, secrecy, n) " \
+		"SELECT k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.secrecy, SUM(x.n) FROM (SELECT DATE(l.out_at) AS day, " \
+		"i.dept_id, i.secrecy, COUNT(*) AS n FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
+		"WHERE l.id > ? AND l.id <= ? GROUP BY DATE(l.out_at), i.dept_id, i.secrecy) x JOIN " GRAINS " " \
+		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.secrecy ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
+	/* rebuilt whole: the loans out (overdue: due before the build's time) */ \
+	X(Q_RPT_LOANS_OPEN_CLEAR, "", "DELETE FROM rpt_loans_open") \
+	X(Q_RPT_LOANS_OPEN_FILL, "s", "INSERT INTO rpt_loans_open (dept_id, secrecy, borrower_id, n, overdue) " \
+		"SELECT i.dept_id, i.secrecy, l.borrower_id, COUNT(*), SUM(l.due_at < ?) FROM archive_loans l " \
+		"JOIN archive_items i ON i.id = l.item_id WHERE l.open_item IS NOT NULL " \
+		"GROUP BY i.dept_id, i.secrecy, l.borrower_id") \
+	/* rebuilt whole once a day: the items on the shelf with a limited retention */ \
+	X(Q_RPT_RETENTION_CLEAR, "", "DELETE FROM rpt_retention") \
+	X(Q_RPT_RETENTION_FILL, "", "INSERT INTO rpt_retention (dept_id, retention, ends_on, n) " \
+		"SELECT dept_id, retention, " RETENTION_END_OF("archive_items") ", COUNT(*) FROM archive_items " \
+		"WHERE status = 'on_shelf' AND retention <> 'permanent' GROUP BY 1, 2, 3") \
+	/* the rollups read without locking their sources (an INSERT … SELECT of a transaction in REPEATABLE \
+	 * READ locks every row it reads: card saves would wait for the rebuild of rpt_clients) */ \
+	X(Q_RPT_READ_COMMITTED, "", "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED") \
+	X(Q_RPT_REPEATABLE_READ, "", "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ") \
 	/* a rollup's state (rollup_col) */ \
 	X(Q_RPT_ROLLUP_GET, "s", "SELECT built_at, last_id, seen_id, seen_at FROM rpt_rollups WHERE name = ?") \
 	/* summed up to an id (a chunk; built_at once caught up with the id seen) */ \

@@ -47,11 +47,11 @@ void rsection_rows(struct req *r, struct rsection *s, const struct dbres *res)
 	}
 }
 
-void rsection_rows_capped(struct req *r, struct rsection *s, const struct dbres *res)
+void rsection_rows_capped(struct req *r, struct rsection *s, const struct dbres *res, long long limit)
 {
 	struct dbres first = *res;
-	if (first.nrows > RPT_ROWS) {
-		first.nrows = RPT_ROWS;
+	if ((long long)first.nrows > limit) {
+		first.nrows = (size_t)limit;
 		s->more = 1;
 	}
 	rsection_rows(r, s, &first);
@@ -69,17 +69,21 @@ static int en(const struct req *r)
 	return strcmp(r->lang, "en") == 0;
 }
 
-/* Runs q with the department filter (and the parameters before it) into sec
- * through rows (rsection_rows, or rsection_rows_capped for the statements read
- * with LIMIT RPT_ROWS + 1: the lists of people and items). */
-#define FILL_WITH(rows, q, sec, ...) do { \
+/* Runs q with the department filter (and the parameters before it) into sec. */
+#define FILL(q, sec, ...) do { \
 		struct dbres res_; \
 		if (db_exec(r->db, r->a, q, &res_, __VA_ARGS__) != DB_OK) \
 			return db_fail(r); \
-		rows(r, sec, &res_); \
+		rsection_rows(r, sec, &res_); \
 	} while (0)
-#define FILL(q, sec, ...) FILL_WITH(rsection_rows, q, sec, __VA_ARGS__)
-#define FILL_CAPPED(q, sec, ...) FILL_WITH(rsection_rows_capped, q, sec, __VA_ARGS__)
+/* The same for the lists of people and items: q ends in LIMIT ?, which gets
+ * the filter's rows and one more (a type 'i' after types). */
+#define FILL_CAPPED(q, sec, types, ...) do { \
+		struct dbres res_; \
+		if (db_exec(r->db, r->a, q, &res_, types "i", __VA_ARGS__, f->rows + 1) != DB_OK) \
+			return db_fail(r); \
+		rsection_rows_capped(r, sec, &res_, f->rows); \
+	} while (0)
 
 /* An empty label (no grade, no region) reads "—" and links nowhere. */
 static void name_blanks(struct rsection *s)
@@ -126,7 +130,7 @@ static int fill_structure(struct req *r, const struct rfilter *f, struct rsectio
 	name_blanks(&s[2]);
 	FILL(Q_RPT_BY_REGION, &s[3], "iii", (long long)en(r), f->dept, f->dept);
 	name_blanks(&s[3]);
-	FILL(Q_RPT_BY_OWNER, &s[4], "ii", f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_BY_OWNER, &s[4], "ii", f->dept, f->dept);
 	FILL(Q_RPT_QUOTA, &s[5], "ii", f->dept, f->dept);
 	return 0;
 }
@@ -157,10 +161,10 @@ static const struct rsection_def circulation_secs[] = {
 	{ .key = "loans_secrecy", .ncols = 5, .chart = CHART_STACKED, .values = { 2, 3 },
 	  .cols = { { "secrecy", COL_TEXT }, { "out", COL_INT }, { "in_time", COL_INT }, { "overdue", COL_INT },
 		    { "lent", COL_INT } },
-	  .totals = 1 },
+	  .totals = 1, .rollup = "loans" },
 	{ .key = "loans_borrower", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
 	  .cols = { { "borrower", COL_TEXT }, { "out", COL_INT }, { "overdue", COL_INT } },
-	  .totals = 1 },
+	  .totals = 1, .rollup = "loans_open" },
 	{ .key = "lost", .ncols = 4, .chart = CHART_NONE, .values = { 0 },
 	  .cols = { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "day", COL_DATE },
 		    { "borrower", COL_TEXT } },
@@ -169,11 +173,10 @@ static const struct rsection_def circulation_secs[] = {
 
 static int fill_circulation(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_LOANS_SECRECY, &s[0], "ssssssii", r->now_text, r->now_text, f->from_time, f->to_time, f->from_time,
-	     f->to_time, f->dept, f->dept);
+	FILL(Q_RPT_LOANS_SECRECY, &s[0], "iissssssii", f->dept, f->dept, PERIOD_PARAMS(f), f->dept, f->dept);
 	for (size_t i = 0; i < s[0].nrows; i++)
 		s[0].cells[i][0] = lang_text(r, arena_printf(r->a, "archive.secrecy.%s", s[0].cells[i][0]));
-	FILL(Q_RPT_LOANS_BORROWER, &s[1], "siis", r->now_text, f->dept, f->dept, r->now_text);
+	FILL_CAPPED(Q_RPT_LOANS_BORROWER, &s[1], "ii", f->dept, f->dept);
 	FILL_CAPPED(Q_RPT_LOST, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	return 0;
 }
@@ -334,7 +337,7 @@ static int fill_complaints(struct req *r, const struct rfilter *f, struct rsecti
 static const struct rsection_def retention_secs[] = {
 	{ .key = "retention", .ncols = 3, .chart = CHART_BARS, .values = { 1 },
 	  .cols = { { "retention", COL_TEXT }, { "due_by_end", COL_INT }, { "due_now", COL_INT } },
-	  .totals = 1 },
+	  .totals = 1, .rollup = "retention" },
 	{ .key = "destroyed", .ncols = 5, .chart = CHART_NONE, .values = { 0 },
 	  .cols = { { "archive_no", COL_TEXT }, { "title", COL_TEXT }, { "card", COL_TEXT },
 		    { "doc_date", COL_DATE }, { "destroyed_on", COL_DATE } } },
@@ -345,7 +348,7 @@ static int fill_retention(struct req *r, const struct rfilter *f, struct rsectio
 	FILL(Q_RPT_RETENTION, &s[0], "ssii", f->to, f->today, f->dept, f->dept);
 	for (size_t i = 0; i < s[0].nrows; i++)
 		s[0].cells[i][0] = lang_text(r, arena_printf(r->a, "report.retention.%s", s[0].cells[i][0]));
-	FILL(Q_RPT_DESTROYED, &s[1], "ssii", f->from, f->to, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_DESTROYED, &s[1], "ssii", f->from, f->to, f->dept, f->dept);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 <?cs each:s = rep.sections ?>
 <h3 style="font-size: 14px;"><?cs var:s.title ?></h3>
 <p style="color: #666; font-size: 12px;"><?cs var:Lang.report.as_of ?> <?cs var:s.as_of ?></p>
+<?cs if:s.more ?><p class="rows-limit" style="color: #8a5a00; font-size: 12px;"><?cs var:s.more ?></p><?cs /if ?>
 <?cs if:subcount(s.rows) > 0 ?>
 <table class="report" data-key="<?cs var:s.key ?>" style="border-collapse: collapse; font-size: 13px;">
 <thead><tr><?cs each:c = s.cols ?><th style="border: 1px solid #ccc; padding: 3px 6px; text-align: <?cs if:c.num ?>right<?cs else ?>left<?cs /if ?>;"><?cs var:c.label ?></th><?cs /each ?></tr></thead>

@@ -9,7 +9,8 @@
 <?cs var:rep.link ?>
 <?cs each:s = rep.sections ?>
 -- <?cs var:s.title ?> (<?cs var:Lang.report.as_of ?> <?cs var:s.as_of ?>)
-<?cs each:c = s.cols ?><?cs if:name(c) != "0" ?> | <?cs /if ?><?cs var:c.label ?><?cs /each ?>
+<?cs if:s.more ?><?cs var:s.more ?>
+<?cs /if ?><?cs each:c = s.cols ?><?cs if:name(c) != "0" ?> | <?cs /if ?><?cs var:c.label ?><?cs /each ?>
 <?cs each:row = s.rows ?><?cs each:v = row ?><?cs if:name(v) != "0" ?> | <?cs /if ?><?cs var:v ?><?cs /each ?>
 <?cs /each ?><?cs if:s.totals.0 ?><?cs each:v = s.totals ?><?cs if:name(v) != "0" ?> | <?cs /if ?><?cs var:v ?><?cs /each ?>
 <?cs /if ?><?cs if:subcount(s.rows) == 0 ?><?cs var:Lang.report.none ?>

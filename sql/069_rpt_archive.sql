@@ -26,14 +26,17 @@ CREATE TABLE IF NOT EXISTS rpt_loans (
   PRIMARY KEY (grain, day, dept_id, secrecy)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- the items on the shelf with a limited retention by department, retention
--- and the last day of their term; rebuilt whole once a day (a term ends by
--- the day; a scan of every item at each run would push the cards out of the
--- buffer pool)
+-- the items on the shelf with a limited retention by the last day of their
+-- term (grain 'd'; grain 'm': by its month, day = the month's first day),
+-- department and retention: the items whose term ends by a day are the month
+-- rows before its month and the day rows of its month up to it. Rebuilt whole
+-- once a day (a term ends by the day; a scan of every item at each run would
+-- push the cards out of the buffer pool)
 CREATE TABLE IF NOT EXISTS rpt_retention (
+  grain      CHAR(1)      NOT NULL,
+  day        DATE         NOT NULL,
   dept_id    INT UNSIGNED NOT NULL,
   retention  ENUM('permanent','30','10','3') NOT NULL,
-  ends_on    DATE         NOT NULL,
   n          INT UNSIGNED NOT NULL,
-  PRIMARY KEY (dept_id, retention, ends_on)
+  PRIMARY KEY (grain, day, dept_id, retention)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -735,6 +735,9 @@ static void test_archive_retention_and_destruction(void)
 	CU_ASSERT_STRING_EQUAL(db_text("SELECT status FROM archive_items WHERE id = %lld", b), "destroyed");
 	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM destruction_register WHERE batch_id = %lld AND supervisor_id = %lld "
 				 "AND place = '档案室碎纸间' AND executor = '王师傅'", batch, user_id("manager2")), 2);
+	/* each line keeps its item's department (the retention report reads the register by it) */
+	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM destruction_register g JOIN archive_items i ON i.id = g.item_id "
+				 "WHERE g.batch_id = %lld AND g.dept_id = i.dept_id AND g.dept_id > 0", batch), 2);
 	CU_ASSERT_EQUAL(client_get(&arc, "/archive/destruction"), 200);
 	CU_ASSERT(client_has(&arc, no_of(a)));
 	/* the register is append-only for the application's account */

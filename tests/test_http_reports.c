@@ -702,13 +702,19 @@ static void test_reports_archive_rollups_equal_recount(void)
 				 "r.secrecy = x.secrecy AND r.borrower_id = x.borrower_id WHERE x.borrower_id IN (%lld, %lld) "
 				 "AND r.overdue <> x.o", open, own_a, own_b), 0);
 	CU_ASSERT(db_value("SELECT COUNT(*) FROM rpt_loans_open WHERE borrower_id IN (%lld, %lld)", own_a, own_b) > 0);
-	/* the items on the shelf by the end of their term: the whole table */
-	const char *shelf = "SELECT dept_id, retention, DATE_ADD(doc_date, INTERVAL CAST(CAST(retention AS CHAR) AS UNSIGNED) "
-			    "YEAR) e, COUNT(*) n FROM archive_items WHERE status = 'on_shelf' AND retention <> 'permanent' "
-			    "GROUP BY 1, 2, 3";
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_retention r ON r.dept_id = x.dept_id AND "
-				 "r.retention = x.retention AND r.ends_on = x.e WHERE r.n IS NULL OR r.n <> x.n", shelf), 0);
-	CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_retention"), db_value("SELECT COUNT(*) FROM (%s) x", shelf));
+	/* the items on the shelf by the end of their term: the whole table, by day and by month */
+	for (int g = 0; g < 2; g++) {
+		char shelf[512];
+		snprintf(shelf, sizeof shelf, "SELECT dept_id, retention, DATE_FORMAT(DATE_ADD(doc_date, INTERVAL "
+			 "CAST(CAST(retention AS CHAR) AS UNSIGNED) YEAR), '%s') e, COUNT(*) n FROM archive_items "
+			 "WHERE status = 'on_shelf' AND retention <> 'permanent' GROUP BY 1, 2, 3", g ? "%Y-%m-01" : "%Y-%m-%d");
+		const char *grain = g ? "m" : "d";
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_retention r ON r.grain = '%s' AND "
+					 "r.dept_id = x.dept_id AND r.retention = x.retention AND r.day = x.e "
+					 "WHERE r.n IS NULL OR r.n <> x.n", shelf, grain), 0);
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_retention WHERE grain = '%s'", grain),
+				db_value("SELECT COUNT(*) FROM (%s) x", shelf));
+	}
 	/* the register lines, each once a day and once a month (by the department the item had when summed:
 	 * the items of this test moved between R and S, so the two together) */
 	for (int g = 0; g < 2; g++)
@@ -721,6 +727,76 @@ static void test_reports_archive_rollups_equal_recount(void)
 				      "(SELECT id FROM archive_items WHERE archive_no LIKE 'RPTR-%s-%%')", now_sql, run), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("UPDATE archive_items SET status = 'destroyed' WHERE archive_no LIKE 'RPTR-%s-%%'",
 				      run), 0);
+}
+
+/* Decided requests are summed per day once the day has ended: after a random series of decisions on
+ * past days (summed by a rebuild, as after an import) and today (not yet), the summary's days equal a
+ * recount, each month the sum of its days, and the summary plus the decisions since its state (what a
+ * page adds from the requests) every decision. */
+static void test_reports_decisions_equal_recount(void)
+{
+	fixture();
+	srand((unsigned)getpid() + 2);
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	long long dept_q = make_dept("Q", company, NULL);
+	char name[64];
+	long long people[2] = { make_person("q1", dept_q, "staff", name), make_person("q2", dept_q, "staff", name) };
+	const char *kinds[] = { "view", "change", "transfer" };
+	const char *outcomes[] = { "approved", "rejected", "pending", "withdrawn" };
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 30; i++) {
+			char created[20], decided[20];
+			/* the first round on the last 70 days, the second today (after the summary was built) */
+			long back = round == 0 ? (long)(rand() % 70) * 86400 + rand() % 86400 : rand() % 600;
+			test_time_text(-back - 3600L * (1 + rand() % 48), created);
+			test_time_text(-back, decided);
+			const char *outcome = outcomes[rand() % 4];
+			char at[32];
+			if (strcmp(outcome, "pending") == 0)
+				snprintf(at, sizeof at, "NULL");
+			else
+				snprintf(at, sizeof at, "'%.10s %s'", decided, decided + 11);
+			CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, requester_id, reason, status, created_at, "
+						      "decided_at, expires_at) VALUES ('%s', %lld, 'r', '%s', '%.10s %s', %s, "
+						      "'2999-01-01 00:00:00')", kinds[rand() % 3], people[rand() % 2], outcome,
+						      created, created + 11, at), 0);
+		}
+		if (round == 0) {   /* back-dated: a rebuild sums them */
+			CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_decisions"), 0);
+			CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_rollups WHERE name = 'decisions'"), 0);
+		}
+		rollup();
+		char since[32];
+		snprintf(since, sizeof since, "%s", db_text("SELECT seen_at FROM rpt_rollups WHERE name = 'decisions'"));
+		CU_ASSERT_EQUAL(strlen(since), 19);
+		for (int p = 0; p < 2; p++) {
+			char recount[512];
+			snprintf(recount, sizeof recount, "SELECT DATE(decided_at) d, req_type, status, COUNT(*) n, "
+				 "SUM(TIMESTAMPDIFF(MINUTE, created_at, decided_at)) m FROM requests WHERE requester_id = %lld "
+				 "AND status IN ('approved', 'rejected') AND decided_at < '%s' GROUP BY 1, 2, 3", people[p], since);
+			CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (%s) x LEFT JOIN rpt_decisions r ON r.grain = 'd' AND "
+						 "r.day = x.d AND r.requester_id = %lld AND r.req_type = x.req_type AND "
+						 "r.status = x.status WHERE r.n IS NULL OR r.n <> x.n OR r.minutes <> x.m", recount,
+						 people[p]), 0);
+			CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM rpt_decisions WHERE grain = 'd' AND requester_id = %lld",
+						 people[p]),
+					db_value("SELECT COUNT(*) FROM (%s) x", recount));
+			/* the summary and the decisions since: every decision */
+			CU_ASSERT_EQUAL(db_value("SELECT COALESCE(SUM(n), 0) FROM rpt_decisions WHERE grain = 'm' AND "
+						 "requester_id = %lld", people[p]) +
+						db_value("SELECT COUNT(*) FROM requests WHERE requester_id = %lld AND "
+							 "status IN ('approved', 'rejected') AND decided_at >= '%s'", people[p], since),
+					db_value("SELECT COUNT(*) FROM requests WHERE requester_id = %lld AND "
+						 "status IN ('approved', 'rejected')", people[p]));
+		}
+		/* a month's figures equal the sum of its days */
+		CU_ASSERT_EQUAL(db_value("SELECT COUNT(*) FROM (SELECT DATE_FORMAT(day, '%%Y-%%m-01') m, requester_id, req_type, "
+					 "status, SUM(n) n, SUM(minutes) mi FROM rpt_decisions WHERE grain = 'd' GROUP BY 1, 2, 3, 4) d "
+					 "LEFT JOIN rpt_decisions r ON r.grain = 'm' AND r.day = d.m AND r.requester_id = d.requester_id "
+					 "AND r.req_type = d.req_type AND r.status = d.status WHERE r.n IS NULL OR r.n <> d.n "
+					 "OR r.minutes <> d.mi"), 0);
+	}
+	CU_ASSERT(db_value("SELECT COUNT(*) FROM rpt_decisions WHERE requester_id IN (%lld, %lld)", people[0], people[1]) > 0);
 }
 
 /* The rollup reads without locking: with a card and a loan held by an open
@@ -879,6 +955,10 @@ static void test_reports_approvals(void)
 				      "'%d-04-01 13:00:00', '2999-01-01 00:00:00'), ('change', %lld, 'r', 'rejected', "
 				      "'%d-04-02 10:00:00', '%d-04-03 10:00:00', '2999-01-01 00:00:00')", own_n, year, year,
 				      own_n, year, year), 0);
+	/* decisions written back-dated (not as the app does): the summary of decided requests is rebuilt */
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_decisions"), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_rollups WHERE name = 'decisions'"), 0);
+	rollup();
 	struct client gm;
 	sign_in(&gm, "gm");
 	CU_ASSERT_EQUAL(get(&gm, "/reports/approvals.csv?dept=%lld&from=%d-01-01&to=%d-12-31", dept_n, year, year), 200);
@@ -941,10 +1021,11 @@ static void test_reports_retention_and_destruction(void)
 				      "('RPTN-%s-9', %lld, 0, 1, 9, '已销毁', '%d-01-01', 'ordinary', '3', 'destroyed', %lld, "
 				      "%lld, NOW())", run, card, year - 6, dept_n, own_n), 0);
 	gone = db_value("SELECT id FROM archive_items WHERE archive_no = 'RPTN-%s-9'", run);
-	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO destruction_register (batch_id, item_id, archive_no, title, client_name, "
-				      "doc_date, retention, secrecy, place, destroyed_on, executor, supervisor_id, confirmed_at, "
-				      "recorded_by) VALUES (0, %lld, 'RPTN-%s-9', '已销毁', '报表保管', '%d-01-01', '3', 'ordinary', "
-				      "'p', '%d-08-01', 'e', %lld, NOW(), %lld)", gone, run, year - 6, year, mgr_n, mgr_n), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO destruction_register (batch_id, item_id, dept_id, archive_no, title, "
+				      "client_name, doc_date, retention, secrecy, place, destroyed_on, executor, supervisor_id, "
+				      "confirmed_at, recorded_by) VALUES (0, %lld, %lld, 'RPTN-%s-9', '已销毁', '报表保管', "
+				      "'%d-01-01', '3', 'ordinary', 'p', '%d-08-01', 'e', %lld, NOW(), %lld)", gone, dept_n, run,
+				      year - 6, year, mgr_n, mgr_n), 0);
 	/* rpt_retention is rebuilt once a day: a state row gone is a rollup never built */
 	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM rpt_rollups WHERE name = 'retention'"), 0);
 	rollup();
@@ -1003,6 +1084,7 @@ void add_report_suite(void)
 	T(test_reports_say_when_a_section_is_cut);
 	T(test_reports_rollup_equals_recount);
 	T(test_reports_archive_rollups_equal_recount);
+	T(test_reports_decisions_equal_recount);
 	T(test_reports_rollup_does_not_wait_for_writers);
 	T(test_reports_statement_counts);
 }

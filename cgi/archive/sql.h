@@ -224,9 +224,9 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"supervisor_id = ?, status = 'recorded' WHERE hold_until <= ? AND id = ? AND status = 'approved'") \
 	X(Q_BATCH_CONFIRM, "sii", "UPDATE destruction_batches SET status = 'destroyed', confirmed_at = ? " \
 		"WHERE id = ? AND supervisor_id = ? AND status = 'recorded'") \
-	X(Q_REGISTER_INSERT, "i", "INSERT INTO destruction_register (batch_id, item_id, archive_no, title, client_name, " \
+	X(Q_REGISTER_INSERT, "i", "INSERT INTO destruction_register (batch_id, item_id, dept_id, archive_no, title, client_name, " \
 		"doc_date, retention, secrecy, place, destroyed_on, executor, supervisor_id, confirmed_at, recorded_by) " \
-		"SELECT b.id, i.id, i.archive_no, i.title, c.name, i.doc_date, i.retention, i.secrecy, b.place, b.destroyed_on, " \
+		"SELECT b.id, i.id, i.dept_id, i.archive_no, i.title, c.name, i.doc_date, i.retention, i.secrecy, b.place, b.destroyed_on, " \
 		"b.executor, b.supervisor_id, b.confirmed_at, b.created_by FROM destruction_batches b " \
 		"JOIN archive_items i ON i.batch_id = b.id AND i.status = 'destruction_hold' " \
 		"JOIN clients c ON c.id = i.client_id WHERE b.id = ?") \

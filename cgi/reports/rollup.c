@@ -8,6 +8,10 @@
  *   equal a recount at the moment of the build;
  * - rpt_retention (the items on the shelf by the end of their term) likewise,
  *   but once a day: it reads every item, and terms end by the day;
+ * - rpt_decisions (sql/071) sums the decisions of each day that has ended
+ *   (DECISIONS_MARGIN later: a decision still committing is in by then) up
+ *   to the state's seen_at, DECISIONS_DAYS days a transaction; the pages add
+ *   the decisions since seen_at from the requests;
  * - rpt_views, rpt_visits, rpt_new, rpt_changes and rpt_loans sum their
  *   append-only sources (the view log, visits, cards registered, the cards'
  *   history, the loan register) per day and per month by id, each row once,
@@ -24,7 +28,10 @@
  * show built_at as the figures' "as of". */
 #include "reports.h"
 #include "sql.h"
+#include "core/workdays.h"
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define CHUNK 100000
 #define CHUNKS 20
@@ -115,6 +122,83 @@ static int incremental(struct req *r, const char *name, struct sql *max, struct 
 	return db_write(r->db, r->a, Q_RPT_ROLLUP_SEEN, NULL, "sis", name, dbres_int(&top, 0, 0), r->now_text);
 }
 
+#define DECISIONS_MARGIN (15 * 60)
+#define DECISIONS_DAYS 31
+#define DECISIONS_CHUNKS 60
+
+struct decisions_ctx {
+	struct req *r;
+	const char *from, *to;       /* "YYYY-MM-DD 00:00:00", [from, to) */
+	long long rows;
+};
+
+static int decisions_txn(void *arg)
+{
+	struct decisions_ctx *c = arg;
+	struct req *r = c->r;
+	struct dbres res;
+	int rc = db_exec(r->db, r->a, Q_RPT_DECISIONS_ADD, &res, "ss", c->from, c->to);
+	if (rc == DB_OK)
+		c->rows += (long long)res.affected;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_SEEN, NULL, "sis", "decisions", 0LL, c->to);
+	return rc;
+}
+
+/* The day number of "YYYY-MM-DD…". */
+static long day_of_text(const char *s)
+{
+	int y, m, d;
+	return sscanf(s, "%d-%d-%d", &y, &m, &d) == 3 ? day_number(y, m, d) : 0;
+}
+
+static const char *midnight(struct req *r, long day)
+{
+	char d[11];
+	day_from_number(day, d);
+	return arena_printf(r->a, "%s 00:00:00", d);
+}
+
+/* Sums the decisions of the days that have ended since the state's seen_at (at first, since the first
+ * decision). A db_rc. */
+static int decisions(struct req *r, long long *rows)
+{
+	time_t t = r->now - DECISIONS_MARGIN;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	long cutoff = day_number(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	struct dbres st;
+	int rc = db_exec(r->db, r->a, Q_RPT_ROLLUP_GET, &st, "s", "decisions");
+	if (rc != DB_OK)
+		return rc;
+	long from;
+	int known = st.nrows && dbres_get(&st, 0, RU_SEEN_AT)[0];
+	if (known) {
+		from = day_of_text(dbres_get(&st, 0, RU_SEEN_AT));
+	} else {
+		struct dbres first;
+		if ((rc = db_exec(r->db, r->a, Q_RPT_DECISIONS_FIRST, &first, "")) != DB_OK)
+			return rc;
+		from = dbres_get(&first, 0, 0)[0] ? day_of_text(dbres_get(&first, 0, 0)) : cutoff;
+		if (from > cutoff)
+			from = cutoff;
+	}
+	struct decisions_ctx c = { .r = r };
+	/* at first, the state even with nothing to sum: the pages read the requests since then */
+	for (int k = 0; k < DECISIONS_CHUNKS && (from < cutoff || (k == 0 && !known)); k++) {
+		long to = from + DECISIONS_DAYS < cutoff ? from + DECISIONS_DAYS : cutoff;
+		if (to < from)
+			break;                    /* the clock went back: nothing to sum */
+		c.from = midnight(r, from);
+		c.to = midnight(r, to);
+		if ((rc = db_txn(r->db, decisions_txn, &c)) != DB_OK)
+			return rc;
+		from = to;
+	}
+	*rows += c.rows;
+	return DB_OK;
+}
+
 const char *rollup_as_of(struct req *r, const char *name)
 {
 	struct dbres res;
@@ -145,6 +229,8 @@ static int rollups(struct req *r, long long *n)
 		rc = incremental(r, "changes", Q_RPT_CHANGES_MAX, Q_RPT_CHANGES_ADD, n);
 	if (rc == DB_OK)
 		rc = incremental(r, "loans", Q_RPT_LOANS_MAX, Q_RPT_LOANS_ADD, n);
+	if (rc == DB_OK)
+		rc = decisions(r, n);
 	return rc;
 }
 

@@ -202,7 +202,8 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 {
 	FILL_CAPPED(Q_RPT_VIEWS_USER, &s[0], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	FILL(Q_RPT_VIEWS_CARD, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
-	FILL_CAPPED(Q_RPT_GRANTS, &s[2], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_GRANTS, &s[2], "ssssssiissii", PERIOD_PARAMS(f), f->dept, f->dept, f->from_time, f->to_time, f->dept,
+		    f->dept);
 	FILL_CAPPED(Q_RPT_DOWNLOADS, &s[3], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	return 0;
 }
@@ -300,7 +301,8 @@ static int fill_approvals(struct req *r, const struct rfilter *f, struct rsectio
 {
 	const char *three_days_ago = time_text(r, -3 * 86400);
 	FILL_CAPPED(Q_RPT_PENDING, &s[0], "ssii", three_days_ago, three_days_ago, f->dept, f->dept);
-	FILL(Q_RPT_DECISIONS, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL(Q_RPT_DECISIONS, &s[1], "ssssssiissii", PERIOD_PARAMS(f), f->dept, f->dept, f->from_time, f->to_time, f->dept,
+	     f->dept);
 	for (size_t i = 0; i < s[1].nrows; i++)
 		s[1].cells[i][0] = lang_text(r, arena_printf(r->a, "request.types.%s", s[1].cells[i][0]));
 	return 0;
@@ -345,7 +347,9 @@ static const struct rsection_def retention_secs[] = {
 
 static int fill_retention(struct req *r, const struct rfilter *f, struct rsection *s)
 {
-	FILL(Q_RPT_RETENTION, &s[0], "ssii", f->to, f->today, f->dept, f->dept);
+	const char *to_month = arena_printf(r->a, "%.8s01", f->to), *today_month = arena_printf(r->a, "%.8s01", f->today);
+	FILL(Q_RPT_RETENTION, &s[0], "ssssssssssii", to_month, to_month, f->to, today_month, today_month, f->today,
+	     to_month, f->to, today_month, f->today, f->dept, f->dept);
 	for (size_t i = 0; i < s[0].nrows; i++)
 		s[0].cells[i][0] = lang_text(r, arena_printf(r->a, "report.retention.%s", s[0].cells[i][0]));
 	FILL_CAPPED(Q_RPT_DESTROYED, &s[1], "ssii", f->from, f->to, f->dept, f->dept);

@@ -564,6 +564,11 @@ static void test_reports_xlsx(void)
 		 "print('OK' if r[2].is_date and r[2].value == datetime.datetime(%d, 7, 1) else 'bad %%r' %% r[2].value)",
 		 year);
 	xlsx_check(&gm, script);
+	/* its parts deflated at level 1 (export.c: the zip entries say "super fast", flag bits 1 and 2) */
+	xlsx_check(&gm, "import zipfile\n"
+			"parts = zipfile.ZipFile(sys.argv[1]).infolist()\n"
+			"slow = [i.filename for i in parts if i.compress_type != zipfile.ZIP_DEFLATED or i.flag_bits & 6 != 6]\n"
+			"print('OK' if parts and not slow else 'not at level 1: %r' % slow)");
 	client_free(&gm);
 }
 

@@ -604,6 +604,11 @@ static void test_reports_rollup_equals_recount(void)
 				      "ORDER BY RAND() LIMIT 1", owners[o], depts[o], rand() % 2);
 			break;
 		}
+		if (i % 4 == 0) {   /* an electronic copy opened, shown or refused */
+			static const char *const outcomes[] = { "download", "inline", "refused" };
+			db_exec_admin("INSERT INTO archive_file_log (file_id, item_id, user_id, at, outcome) VALUES (1, 1, %lld, "
+				      "'%s', '%s')", owners[o], now_sql, outcomes[rand() % 3]);
+		}
 		if (i % 13 == 0)
 			CU_ASSERT_EQUAL(run_cron(), 0);
 	}
@@ -633,6 +638,8 @@ static void test_reports_rollup_equals_recount(void)
 		const char *grain = g ? "m" : "d";
 		CU_ASSERT_EQUAL(db_value("SELECT COALESCE(SUM(n), 0) FROM rpt_views WHERE grain = '%s' AND user_id IN %s", grain, people),
 				db_value("SELECT COUNT(*) FROM client_views WHERE user_id IN %s", people));
+		CU_ASSERT_EQUAL(db_value("SELECT COALESCE(SUM(n), 0) FROM rpt_files WHERE grain = '%s' AND user_id IN %s", grain, people),
+				db_value("SELECT COUNT(*) FROM archive_file_log WHERE user_id IN %s", people));
 		CU_ASSERT_EQUAL(db_value("SELECT COALESCE(SUM(visits), 0) FROM rpt_visits WHERE grain = '%s' AND owner_id IN %s", grain,
 					 people),
 				db_value("SELECT COUNT(*) FROM visits v JOIN clients c ON c.id = v.client_id "

@@ -99,7 +99,7 @@ static void mail_report(struct req *r, HDF *data, size_t k, const struct report 
 		size_t shown = s->nrows < RPT_ROWS ? s->nrows : RPT_ROWS;
 		if (shown < s->nrows || s->more)
 			hdf_set_value(data, arena_printf(r->a, "%s.more", q),
-				      lang_text(r, s->more ? "report.rows_limit_export" : "report.rows_limit_mail"));
+				      lang_text(r, s->more ? "report.rows_limit_mail_cut" : "report.rows_limit_mail"));
 		for (size_t row = 0; row < shown; row++)
 			for (size_t j = 0; j < d->ncols; j++) {
 				hdf_set_value(data, arena_printf(r->a, "%s.rows.%zu.%zu", q, row, j),

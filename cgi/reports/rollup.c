@@ -12,9 +12,10 @@
  *   (DECISIONS_MARGIN later: a decision still committing is in by then) up
  *   to the state's seen_at, DECISIONS_DAYS days a transaction; the pages add
  *   the decisions since seen_at from the requests;
- * - rpt_views, rpt_visits, rpt_new, rpt_changes and rpt_loans sum their
- *   append-only sources (the view log, visits, cards registered, the cards'
- *   history, the loan register) per day and per month by id, each row once,
+ * - rpt_views, rpt_visits, rpt_new, rpt_changes, rpt_loans and rpt_files sum
+ *   their append-only sources (the view log, visits, cards registered, the
+ *   cards' history, the loan register, the electronic copies' log) per day
+ *   and per month by id, each row once,
  *   in chunks of CHUNK ids per transaction and at most CHUNKS per run (a
  *   first build over millions of rows spreads over a few runs). A run sums
  *   up to the highest id seen at the previous run, never further: an id
@@ -229,6 +230,8 @@ static int rollups(struct req *r, long long *n)
 		rc = incremental(r, "changes", Q_RPT_CHANGES_MAX, Q_RPT_CHANGES_ADD, n);
 	if (rc == DB_OK)
 		rc = incremental(r, "loans", Q_RPT_LOANS_MAX, Q_RPT_LOANS_ADD, n);
+	if (rc == DB_OK)
+		rc = incremental(r, "files", Q_RPT_FILES_MAX, Q_RPT_FILES_ADD, n);
 	if (rc == DB_OK)
 		rc = decisions(r, n);
 	return rc;

@@ -130,10 +130,10 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"JOIN users u ON u.id = x.requester_id GROUP BY x.requester_id, u.display_name " \
 		"ORDER BY SUM(x.n) DESC, u.display_name LIMIT ?") \
 	/* electronic copies in the period, per reader: downloads, views in the browser, refusals */ \
-	X(Q_RPT_DOWNLOADS, "ssiii", "SELECT f.user_id, u.display_name, SUM(f.outcome = 'download'), " \
-		"SUM(f.outcome = 'inline'), SUM(f.outcome = 'refused') FROM archive_file_log f " \
-		"JOIN users u ON u.id = f.user_id WHERE f.at >= ? AND f.at < ? AND " IN_TREE("u.dept_id") \
-		" GROUP BY f.user_id, u.display_name ORDER BY COUNT(*) DESC, u.display_name LIMIT ?") \
+	X(Q_RPT_DOWNLOADS, "ssssssiii", "SELECT r.user_id, u.display_name, SUM(IF(r.outcome = 'download', r.n, 0)), " \
+		"SUM(IF(r.outcome = 'inline', r.n, 0)), SUM(IF(r.outcome = 'refused', r.n, 0)) FROM rpt_files r " \
+		"JOIN users u ON u.id = r.user_id WHERE " IN_PERIOD("r") " AND " IN_TREE("r.dept_id") \
+		" GROUP BY r.user_id, u.display_name ORDER BY SUM(r.n) DESC, u.display_name LIMIT ?") \
 	/* ---- 2. new clients and filing timeliness ---- */ \
 	/* cards registered in the period (rpt_new) per week (its Monday) or month: new, filed late, late share */ \
 	X(Q_RPT_NEW_WEEKLY, "ssii", "SELECT w, w, SUM(n), SUM(late), SUM(late) / SUM(n) FROM (SELECT " \
@@ -213,6 +213,12 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"v.user_id, u.dept_id, v.via, COUNT(*) AS n FROM client_views v JOIN users u ON u.id = v.user_id " \
 		"WHERE v.id > ? AND v.id <= ? GROUP BY DATE(v.at), v.user_id, u.dept_id, v.via) x JOIN " GRAINS " " \
 		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.via ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
+	X(Q_RPT_FILES_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM archive_file_log") \
+	X(Q_RPT_FILES_ADD, "ii", "INSERT INTO rpt_files (grain, day, user_id, dept_id, outcome, n) " \
+		"SELECT k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.outcome, SUM(x.n) FROM (SELECT DATE(f.at) AS day, " \
+		"f.user_id, u.dept_id, f.outcome, COUNT(*) AS n FROM archive_file_log f JOIN users u ON u.id = f.user_id " \
+		"WHERE f.id > ? AND f.id <= ? GROUP BY DATE(f.at), f.user_id, u.dept_id, f.outcome) x JOIN " GRAINS " " \
+		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.outcome ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
 	X(Q_RPT_VISITS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM visits") \
 	/* on time: no earlier visit of the card, or on or before the day the earlier one made due (the \
 	 * grade's cadence, at most a year, or its follow-up day if sooner: Q_VISIT_MOVE_CARD's rule) */ \

@@ -195,7 +195,7 @@ static const struct rsection_def access_secs[] = {
 	  .totals = 1 },
 	{ .key = "downloads", .ncols = 4, .chart = CHART_BARS, .values = { 1 },
 	  .cols = { { "reader", COL_TEXT }, { "downloads", COL_INT }, { "inline", COL_INT }, { "refused", COL_INT } },
-	  .totals = 1 },
+	  .totals = 1, .rollup = "files" },
 };
 
 static int fill_access(struct req *r, const struct rfilter *f, struct rsection *s)
@@ -204,7 +204,7 @@ static int fill_access(struct req *r, const struct rfilter *f, struct rsection *
 	FILL(Q_RPT_VIEWS_CARD, &s[1], "ssii", f->from_time, f->to_time, f->dept, f->dept);
 	FILL_CAPPED(Q_RPT_GRANTS, &s[2], "ssssssiissii", PERIOD_PARAMS(f), f->dept, f->dept, f->from_time, f->to_time, f->dept,
 		    f->dept);
-	FILL_CAPPED(Q_RPT_DOWNLOADS, &s[3], "ssii", f->from_time, f->to_time, f->dept, f->dept);
+	FILL_CAPPED(Q_RPT_DOWNLOADS, &s[3], "ssssssii", PERIOD_PARAMS(f), f->dept, f->dept);
 	return 0;
 }
 

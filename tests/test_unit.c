@@ -1364,6 +1364,32 @@ static void t_chart_bars(void)
 	CU_ASSERT(chart_svg(&r, &empty, "x", names) == NULL);
 }
 
+static const struct rsection_def chart_stacked_def = {
+	.key = "s", .cols = { { "kind", COL_TEXT }, { "in_time", COL_INT }, { "late", COL_INT } }, .ncols = 3,
+	.chart = CHART_STACKED, .values = { 1, 2 },
+};
+
+/* A stacked bar is followed by both its values: the longest bar and its text fit in the chart's width. */
+static void t_chart_stacked_values_fit(void)
+{
+	struct req r = { .a = A };
+	const char *rows[] = { "Ordinary,49954,50046", "Secret,10,0" };
+	struct rsection s = chart_section(&r, &chart_stacked_def, rows, 2);
+	const char *names[] = { "Kind", "In time", "Late" };
+	const char *svg = chart_svg(&r, &s, "Out", names);
+	CU_ASSERT_FATAL(svg != NULL);
+	double plot = bar_width(svg, 0) + bar_width(svg, 1);
+	CU_ASSERT(plot > 200);
+	const char *label = strstr(svg, ">49,954 + 50,046</text>");
+	CU_ASSERT_FATAL(label != NULL);
+	const char *x = label;
+	while (x > svg && strncmp(x, "<text x=\"", 9) != 0)
+		x--;
+	CU_ASSERT_FATAL(x > svg);
+	/* 15 characters of an 11 px font: at most 7 px each */
+	CU_ASSERT(strtod(x + 9, NULL) + 15 * 7 <= 640);
+}
+
 static void t_chart_quota_lines(void)
 {
 	struct req r = { .a = A };
@@ -1462,6 +1488,7 @@ int main(void)
 	s = CU_add_suite("reports", setup, teardown);
 	CU_add_test(s, "bar charts: scale, values, escaped text", t_chart_bars);
 	CU_add_test(s, "quota chart: the 15 % and 30 % lines", t_chart_quota_lines);
+	CU_add_test(s, "stacked chart: both values fit", t_chart_stacked_values_fit);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	unsigned failures = CU_get_number_of_failures();

@@ -7,6 +7,8 @@
 #define WIDTH 640
 #define LABEL_W 170
 #define PLOT_W 380
+/* a stacked bar is followed by both its values ("49,954 + 50,046"): a shorter plot leaves them room */
+#define STACKED_PLOT_W 290
 #define ROW_H 22
 #define TOP_H 34
 #define MAX_ROWS 30
@@ -92,6 +94,7 @@ static const char *bars(struct req *r, const struct rsection *s, const char *tit
 	}
 	if (max <= 0)
 		max = 1;
+	int plot_w = stacked ? STACKED_PLOT_W : PLOT_W;
 	int more = s->nrows > n;   /* the rows beyond the chart's are in its table: "… +N" says how many */
 	int height = TOP_H + (int)n * row_h + (grouped ? 26 : 10) + (more ? 16 : 0);
 	struct buf b;
@@ -106,7 +109,7 @@ static const char *bars(struct req *r, const struct rsection *s, const char *tit
 		for (int k = 0; k < nseries; k++) {
 			int col = d->values[k];
 			double v = value_of(s, i, col);
-			double w = v / max * PLOT_W;
+			double w = v / max * plot_w;
 			int by = grouped ? y + k * (ROW_H - 4) : y;
 			int bh = grouped ? ROW_H - 6 : ROW_H - 4;
 			buf_printf(&b, "<rect class=\"bar\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
@@ -130,7 +133,7 @@ static const char *bars(struct req *r, const struct rsection *s, const char *tit
 	if (grouped) {
 		static const double lines[] = { 0.15, 0.30 };
 		for (int k = 0; k < 2; k++) {
-			double x = LABEL_W + lines[k] / max * PLOT_W;
+			double x = LABEL_W + lines[k] / max * plot_w;
 			buf_printf(&b, "<line class=\"ref\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
 				      "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
 				      "text-anchor=\"middle\">%d %%</text>", x, TOP_H - 4, x, height - 18, x, height - 6,

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -22,6 +23,19 @@
 
 static volatile sig_atomic_t stopping;
 static volatile sig_atomic_t child_exited;
+static pid_t supervisor;                         /* the pid of server_run's process */
+
+/* In a worker, once its SIGHUP handler is set: SIGHUP when the supervisor
+ * dies (killed, crashed), or an exit at once if it already has. The worker
+ * then finishes its request and exits, instead of serving on an old socket
+ * with an old binary with nobody to restart it (the view-log committer does
+ * the same on SIGTERM, viewlog.c). */
+static void orphan_ends(pid_t parent)
+{
+	prctl(PR_SET_PDEATHSIG, SIGHUP);
+	if (getppid() != parent)
+		_exit(0);                        /* it died between the fork and the line above */
+}
 
 static void on_stop(int sig)
 {
@@ -50,12 +64,16 @@ static void worker_main(const struct config *cfg, int fd)
 {
 	set_handler(SIGTERM, on_stop, SA_RESTART);
 	set_handler(SIGINT, on_stop, SA_RESTART);
+	/* the supervisor gone: no SA_RESTART, so that an accept() waiting for a request returns (the
+	 * supervisor's own stop wakes it by shutting the socket down instead) */
+	set_handler(SIGHUP, on_stop, 0);
 	set_handler(SIGCHLD, SIG_DFL, 0);
 	set_handler(SIGPIPE, SIG_IGN, 0);
 	set_handler(SIGALRM, SIG_DFL, 0);       /* the request watchdog kills the worker */
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	orphan_ends(supervisor);
 	srand((unsigned)getpid() ^ (unsigned)time(NULL));
 
 	struct worker w;
@@ -67,7 +85,7 @@ static void worker_main(const struct config *cfg, int fd)
 	db_connect(w.db);                        /* may fail: requests retry it */
 
 	FCGX_Request fr;
-	if (FCGX_InitRequest(&fr, fd, 0) != 0)
+	if (FCGX_InitRequest(&fr, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0)
 		_exit(3);
 	while (!stopping) {
 		if (FCGX_Accept_r(&fr) < 0)
@@ -125,6 +143,7 @@ struct service_slot {
 
 int server_run(const struct config *cfg)
 {
+	supervisor = getpid();
 	if (router_check() != 0)
 		return 1;
 	long n = cfg->workers > 0 ? cfg->workers : 2 * sysconf(_SC_NPROCESSORS_ONLN);

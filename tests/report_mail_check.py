@@ -3,13 +3,15 @@
 from a Maildir with Python's email parser (tests/test_http_report_mail.c).
 
   report_mail_check.py MAILDIR --to ADDR --only S --count N [--subject S]
-      [--html-row KEY|CELL|CELL…]… [--text S]… [--xlsx-row CELL|NUMBER|NUMBER…]…
+      [--html-row KEY|CELL|CELL…]… [--html-no-row KEY|CELL]… [--text S]…
+      [--xlsx-row CELL|NUMBER|NUMBER…]…
 
 The messages to ADDR whose decoded subject holds the --only text (the report
 mails; other kinds go to the same people) are counted; each must be multipart/mixed holding a multipart/alternative
 (text/plain and text/html, UTF-8) and one .xlsx attachment. When given: S is
 in the decoded subject; the HTML table data-key=KEY has a row starting with
-those cells (as shown); S is in the text part; some sheet of the workbook
+those cells (as shown), and none starting with the --html-no-row ones; S is
+in the text part; some sheet of the workbook
 (openpyxl) has a row whose first cell is CELL followed by those numbers,
 stored as numbers. Exit 0 when all holds, else 1 with the reasons on stderr."""
 import argparse
@@ -92,6 +94,10 @@ def check(msg, a, errors):
             errors.append("no table %s in the HTML (tables: %s)" % (key, sorted(parser.tables)))
         elif not any(r[: len(cells)] == cells for r in rows):
             errors.append("table %s has no row %s: %s" % (key, cells, rows))
+    for unwanted in a.html_no_row or []:
+        key, *cells = unwanted.split("|")
+        if any(r[: len(cells)] == cells for r in parser.tables.get(key, [])):
+            errors.append("table %s has the row %s" % (key, cells))
     wb = openpyxl.load_workbook(io.BytesIO(att.get_payload(decode=True)))
     for want in a.xlsx_row or []:
         first, *nums = want.split("|")
@@ -116,6 +122,7 @@ def main():
     ap.add_argument("--subject")
     ap.add_argument("--text", action="append")
     ap.add_argument("--html-row", action="append")
+    ap.add_argument("--html-no-row", action="append")
     ap.add_argument("--xlsx-row", action="append")
     a = ap.parse_args()
     found, errors = [], []

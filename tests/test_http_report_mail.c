@@ -150,6 +150,23 @@ static void fixture(void)
 		d = midnight_plus_days(d, 1);
 	}
 	monday = d;
+	/* W: a department of 501 people under its manager, each with a card visited last week (a list
+	 * longer than a mail's body shows) */
+	long long dept_w = make_dept("W", company, NULL);
+	make_person("mw", dept_w, "dept_manager", "zh_CN", NULL);
+	char w_day[11];
+	day_of(midnight_plus_days(monday, -2), w_day);
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO users (username, display_name, dept_id, password_hash, created_at, "
+					    "updated_at) SELECT CONCAT('rmw%s-', s.seq), CONCAT('邮报多人%s-', s.seq), %lld, "
+					    "p.password_hash, NOW(), NOW() FROM seq_1_to_501 s JOIN users p ON p.username = 'staff1'",
+					    run, run, dept_w), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, lifecycle, "
+				      "registered_at, registered_by, updated_at) SELECT 'end', CONCAT('邮报多卡', u.id), "
+				      "CONCAT('邮报多卡', u.id), u.id, %lld, 'established', NOW(), u.id, NOW() FROM users u "
+				      "WHERE u.dept_id = %lld AND u.username LIKE 'rmw%s-%%'", dept_w, dept_w, run), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO visits (client_id, visited_on, kind, summary, recorded_by, recorded_at) "
+				      "SELECT c.id, '%s', 'phone', '邮报测试', c.owner_id, NOW() FROM clients c WHERE c.dept_id = %lld",
+				      w_day, dept_w), 0);
 	/* last week's visits (each the card's first: on time) */
 	visit(c1, own_a, midnight_plus_days(monday, -5));
 	visit(c2, own_e, midnight_plus_days(monday, -3));
@@ -200,6 +217,12 @@ static void test_report_mail_weekly_to_managers_once(void)
 		 "--xlsx-row '%s|1|1|0|1' --xlsx-row '%s|1|1|0|1' --xlsx-row '%s|1|1|1'",
 		 week, name_a, name_a, name_e, name_a, name_t, name_a, name_e, name_t);
 	CU_ASSERT(mail_check("md", "每周报表", 1, args));
+	/* W: the body lists the first 500 owners by name ("-1", "-10", "-100", … "-98" the 500th, "-99" the
+	 * 501st) and says so; the workbook all 501 */
+	snprintf(args, sizeof args,
+		 "--html-row 'follow_visits|邮报多人%s-98|1|1|0' --html-no-row 'follow_visits|邮报多人%s-99' "
+		 "--text '此处只列出前 500 行；附件中的工作簿列出全部。' --xlsx-row '邮报多人%s-99|1|1|0'", run, run, run);
+	CU_ASSERT(mail_check("mw", "每周报表", 1, args));
 	CU_ASSERT(mail_check("mx", "Weekly reports", 0, ""));                 /* X has nothing */
 	CU_ASSERT_EQUAL(outbox_count("reports.weekly", mgr_x), 0);
 	CU_ASSERT(mail_check("mo", "Weekly reports", 0, ""));                 /* switched off */

@@ -83,11 +83,6 @@ int reports_csv(struct req *r, const struct report *rep, const struct rfilter *f
  * the library is built with minizip inside (no dynamic reference), this is
  * never called and the files are zipped at level 6. */
 #define ZIP_LEVEL 1
-typedef int (*zip_open_fn)(void *file, const char *filename, const void *zipfi, const void *extra_local,
-			   unsigned size_local, const void *extra_global, unsigned size_global, const char *comment,
-			   int method, int level, int raw, int window_bits, int mem_level, int strategy,
-			   const char *password, unsigned long crc, unsigned long version_made_by, unsigned long flag_base,
-			   int zip64);
 int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi, const void *extra_local,
 			    unsigned size_local, const void *extra_global, unsigned size_global, const char *comment,
 			    int method, int level, int raw, int window_bits, int mem_level, int strategy,
@@ -99,7 +94,7 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
 			    const char *password, unsigned long crc, unsigned long version_made_by,
 			    unsigned long flag_base, int zip64)
 {
-	static zip_open_fn next;
+	static __typeof__(zipOpenNewFileInZip4_64) *next;
 	if (next == NULL)
 		*(void **)&next = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
 	if (next == NULL)

@@ -35,6 +35,13 @@
 /* both grains of a chunk: a summed day's row and its month's */
 #define GRAINS "(SELECT 'd' AS g UNION ALL SELECT 'm') k"
 #define GRAIN_DAY(col) "IF(k.g = 'd', " col ", DATE_FORMAT(" col ", '%Y-%m-01'))"
+/* The rows of src (FROM … WHERE …) counted into the day-and-month summary t (grain, day, keys…, n): by their
+ * day (an expression) and cols, whose names are keys ("v.user_id, u.dept_id" for "user_id, dept_id"), each
+ * count added to the row of its day and of its month. */
+#define COUNT_BY_DAY(t, keys, day, cols, src) "INSERT INTO " t " (grain, day, " keys ", n) SELECT k.g, " \
+	GRAIN_DAY("x.day") ", " keys ", SUM(x.n) FROM (SELECT " day " AS day, " cols ", COUNT(*) AS n " src " GROUP BY " \
+	day ", " cols ") x JOIN " GRAINS " GROUP BY k.g, " GRAIN_DAY("x.day") ", " keys " " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
 
 /* how many of the period's latest views the cards viewed most are counted from */
 #define CARD_VIEWS "5000"
@@ -208,17 +215,12 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"COALESCE(nature_id, 0), COALESCE(region_id, 0), lifecycle") \
 	/* the sources summed up by id range (after, up to) */ \
 	X(Q_RPT_VIEWS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM client_views") \
-	X(Q_RPT_VIEWS_ADD, "ii", "INSERT INTO rpt_views (grain, day, user_id, dept_id, via, n) " \
-		"SELECT k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.via, SUM(x.n) FROM (SELECT DATE(v.at) AS day, " \
-		"v.user_id, u.dept_id, v.via, COUNT(*) AS n FROM client_views v JOIN users u ON u.id = v.user_id " \
-		"WHERE v.id > ? AND v.id <= ? GROUP BY DATE(v.at), v.user_id, u.dept_id, v.via) x JOIN " GRAINS " " \
-		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.via ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
+	X(Q_RPT_VIEWS_ADD, "ii", COUNT_BY_DAY("rpt_views", "user_id, dept_id, via", "DATE(v.at)", "v.user_id, u.dept_id, v.via", \
+		"FROM client_views v JOIN users u ON u.id = v.user_id WHERE v.id > ? AND v.id <= ?")) \
 	X(Q_RPT_FILES_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM archive_file_log") \
-	X(Q_RPT_FILES_ADD, "ii", "INSERT INTO rpt_files (grain, day, user_id, dept_id, outcome, n) " \
-		"SELECT k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.outcome, SUM(x.n) FROM (SELECT DATE(f.at) AS day, " \
-		"f.user_id, u.dept_id, f.outcome, COUNT(*) AS n FROM archive_file_log f JOIN users u ON u.id = f.user_id " \
-		"WHERE f.id > ? AND f.id <= ? GROUP BY DATE(f.at), f.user_id, u.dept_id, f.outcome) x JOIN " GRAINS " " \
-		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.user_id, x.dept_id, x.outcome ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
+	X(Q_RPT_FILES_ADD, "ii", COUNT_BY_DAY("rpt_files", "user_id, dept_id, outcome", "DATE(f.at)", \
+		"f.user_id, u.dept_id, f.outcome", \
+		"FROM archive_file_log f JOIN users u ON u.id = f.user_id WHERE f.id > ? AND f.id <= ?")) \
 	X(Q_RPT_VISITS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM visits") \
 	/* on time: no earlier visit of the card, or on or before the day the earlier one made due (the \
 	 * grade's cadence, at most a year, or its follow-up day if sooner: Q_VISIT_MOVE_CARD's rule) */ \
@@ -250,11 +252,8 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"JOIN " GRAINS " GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.actor_id " \
 		"ON DUPLICATE KEY UPDATE n = n + VALUES(n), late = late + VALUES(late)") \
 	X(Q_RPT_LOANS_MAX, "", "SELECT COALESCE(MAX(id), 0) FROM archive_loans") \
-	X(Q_RPT_LOANS_ADD, "ii", "INSERT INTO rpt_loans (grain, day, dept_id, secrecy, n) " \
-		"SELECT k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.secrecy, SUM(x.n) FROM (SELECT DATE(l.out_at) AS day, " \
-		"i.dept_id, i.secrecy, COUNT(*) AS n FROM archive_loans l JOIN archive_items i ON i.id = l.item_id " \
-		"WHERE l.id > ? AND l.id <= ? GROUP BY DATE(l.out_at), i.dept_id, i.secrecy) x JOIN " GRAINS " " \
-		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.secrecy ON DUPLICATE KEY UPDATE n = n + VALUES(n)") \
+	X(Q_RPT_LOANS_ADD, "ii", COUNT_BY_DAY("rpt_loans", "dept_id, secrecy", "DATE(l.out_at)", "i.dept_id, i.secrecy", \
+		"FROM archive_loans l JOIN archive_items i ON i.id = l.item_id WHERE l.id > ? AND l.id <= ?")) \
 	/* rebuilt whole: the loans out (overdue: due before the build's time) */ \
 	X(Q_RPT_LOANS_OPEN_CLEAR, "", "DELETE FROM rpt_loans_open") \
 	X(Q_RPT_LOANS_OPEN_FILL, "s", "INSERT INTO rpt_loans_open (dept_id, secrecy, borrower_id, n, overdue) " \
@@ -263,11 +262,8 @@ enum rollup_col { RU_BUILT, RU_LAST, RU_SEEN, RU_SEEN_AT };
 		"GROUP BY i.dept_id, i.secrecy, l.borrower_id") \
 	/* rebuilt whole once a day: the items on the shelf with a limited retention */ \
 	X(Q_RPT_RETENTION_CLEAR, "", "DELETE FROM rpt_retention") \
-	X(Q_RPT_RETENTION_FILL, "", "INSERT INTO rpt_retention (grain, day, dept_id, retention, n) " \
-		"SELECT k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.retention, SUM(x.n) FROM (SELECT " \
-		RETENTION_END_OF("archive_items") " AS day, dept_id, retention, COUNT(*) AS n FROM archive_items " \
-		"WHERE status = 'on_shelf' AND retention <> 'permanent' GROUP BY 1, 2, 3) x JOIN " GRAINS " " \
-		"GROUP BY k.g, " GRAIN_DAY("x.day") ", x.dept_id, x.retention") \
+	X(Q_RPT_RETENTION_FILL, "", COUNT_BY_DAY("rpt_retention", "dept_id, retention", RETENTION_END_OF("i"), \
+		"i.dept_id, i.retention", "FROM archive_items i WHERE i.status = 'on_shelf' AND i.retention <> 'permanent'")) \
 	/* the decisions of [from, to) (rpt_decisions, sql/071) */ \
 	X(Q_RPT_DECISIONS_FIRST, "", "SELECT COALESCE(DATE_FORMAT(MIN(decided_at), '%Y-%m-%d 00:00:00'), '') FROM requests") \
 	X(Q_RPT_DECISIONS_ADD, "ss", "INSERT INTO rpt_decisions (grain, day, requester_id, dept_id, req_type, status, n, " \

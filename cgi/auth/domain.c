@@ -22,10 +22,17 @@ static const struct nav nav[] = {
 	{ 0 },
 };
 
+/* the person's newest sign-ins, for the home page, read with the session */
+const struct session_field auth_session[] = {
+	{ SC_RECENT_SIGN_INS },
+	{ 0 },
+};
+
 const struct domain auth_domain = {
 	.name = "auth",
 	.routes = routes,
 	.nav = nav,
 	.sql = auth_sql,
 	.lang = "auth",
+	.session_fields = auth_session,
 };

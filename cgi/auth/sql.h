@@ -1,6 +1,7 @@
 /* sql.h — the statements of the auth domain (see core/sql.h). */
 #ifndef DOSSIER_AUTH_SQL_H
 #define DOSSIER_AUTH_SQL_H
+#include "core/domain.h"
 #include "core/sql.h"
 
 
@@ -16,13 +17,15 @@ enum login_col { LG_ID, LG_HASH, LG_DISABLED };                    /* Q_LOGIN_US
 		"AND outcome = 'fail' AND at >= ? LIMIT ?) f") \
 	X(Q_LOGIN_ATTEMPT, "ssss", "INSERT INTO login_attempts (username, addr, at, outcome) VALUES (?, ?, ?, ?)") \
 	X(Q_USER_PASSWORD_HASH, "i", "SELECT password_hash FROM users WHERE id = ?") \
-	X(Q_USER_SET_LANG, "si", "UPDATE users SET lang = ? WHERE id = ?") \
-	/* the newest five of each action through ix_audit_actor_action (sql/068), then the newest five of both */ \
-	X(Q_AUDIT_MY_LOGINS, "ii", "(SELECT at, action, addr, id FROM audit_log WHERE actor_id = ? AND action = 'login.ok' " \
-		"ORDER BY id DESC LIMIT 5) UNION ALL (SELECT at, action, addr, id FROM audit_log WHERE actor_id = ? " \
-		"AND action = 'password.changed' ORDER BY id DESC LIMIT 5) ORDER BY 4 DESC LIMIT 5")
+	X(Q_USER_SET_LANG, "si", "UPDATE users SET lang = ? WHERE id = ?")
 
 SQL_DECLARE(AUTH_SQL)
+
+/* The person's five newest sign-ins and password changes, read with the
+ * session: lines "at TAB action TAB address", newest first (users.recent_sign_ins,
+ * kept by a trigger on audit_log: sql/072). */
+#define SC_RECENT_SIGN_INS "MAX(u.recent_sign_ins)", NULL
+extern const struct session_field auth_session[2];
 extern struct sql *const auth_sql[];
 
 #endif

@@ -14,6 +14,7 @@
 #include "backup.h"
 #include "sql.h"
 #include "core/clock.h"
+#include "core/core_sql.h"
 #include "core/crypto.h"
 #include "core/db.h"
 #include "core/migrate.h"
@@ -457,6 +458,27 @@ static int due_kind(const struct dbres *st, time_t now, enum backup_kind *kind, 
 	}
 	return 1;
 }
+/* The backup's row, and a bump of the data version "backups" with it: each
+ * worker keeps the last good backup's date for the admin's home page while
+ * the version holds (pages.c). */
+struct record_ctx {
+	struct db *db;
+	arena *a;
+	const char *started, *finished;
+	enum backup_kind kind;
+	const struct outcome *o;
+	int ok;
+};
+
+static int record_txn(void *arg)
+{
+	const struct record_ctx *c = arg;
+	int rc = db_exec(c->db, c->a, Q_BACKUP_RECORD, NULL, "ssssisis", c->started, c->finished,
+			 backup_kind_name(c->kind), c->o->file, c->ok ? c->o->size : 0LL, c->ok ? c->o->sha256 : NULL,
+			 (long long)c->ok, c->ok ? NULL : c->o->err);
+	return rc == DB_OK ? db_exec(c->db, c->a, Q_VERSION_BUMP, NULL, "s", "backups") : rc;
+}
+
 
 int backup_command(const struct config *cfg, int argc, char **argv)
 {
@@ -542,8 +564,8 @@ int backup_command(const struct config *cfg, int argc, char **argv)
 	}
 	char finished[20];
 	clock_format(clock_now(), finished);
-	int rec = db_write(db, a, Q_BACKUP_RECORD, NULL, "ssssisis", started, finished, backup_kind_name(kind), o.file,
-			  ok ? o.size : 0LL, ok ? o.sha256 : NULL, (long long)ok, ok ? NULL : o.err);
+	struct record_ctx rc_ = { db, a, started, finished, kind, &o, ok };
+	int rec = db_txn(db, record_txn, &rc_);
 	if (rec != DB_OK)
 		fprintf(stderr, "dossier backup: could not record the backup in the backups table\n");
 	if (!ok) {

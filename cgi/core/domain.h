@@ -175,6 +175,8 @@ struct command {
  *   join: a LEFT JOIN on the user's id `s.user_id` (aliases of its own), and
  *   expr: an aggregate over it (COUNT(DISTINCT …), GROUP_CONCAT(DISTINCT …):
  *         every join multiplies the rows).
+ * A field of the user's own row needs no join: expr MAX(u.column), `u`
+ * being the signed-in user's row of users.
  * Each `?` of either is the request's time (r->now_text; no `?` may stand
  * in a string literal). session_value() gives its text. */
 struct session_field {

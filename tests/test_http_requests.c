@@ -675,6 +675,64 @@ static void test_inbox_badge_counts_a_delegators_approvals_once(void)
 	client_free(&b);
 }
 
+/* n pages of c (each to whichever worker takes it): how many show the badge
+ * `want` and answer `path` with `status` */
+static int pages_agree(struct client *c, int n, long want, const char *path, long status)
+{
+	int agree = 0;
+	for (int i = 0; i < n; i++) {
+		long st = client_get(c, path);
+		CU_ASSERT_EQUAL(client_get(c, "/"), 200);
+		agree += st == status && inbox_badge(c) == want;
+	}
+	return agree;
+}
+
+/* Each worker keeps a person's roles, delegations and badge while their
+ * user_state version holds (core/session.c); the triggers of sql/073 bump
+ * it with each change of those rows, whatever writes them. Every worker has
+ * read the old state (16 pages) and none shows it after a change. */
+static void test_every_worker_sees_a_change_of_roles_approvals_delegations_at_once(void)
+{
+	struct client admin, c;
+	sign_in(&admin, "admin");
+	char ua[64], ub[64];
+	snprintf(ua, sizeof ua, "wsa%s", run);
+	snprintf(ub, sizeof ub, "wsb%s", run);
+	long long from = make_user(&admin, ua, "状态委托人", "S1", "dept_manager");
+	long long me = make_user(&admin, ub, "状态受托人", "S1", "dept_manager");
+	sign_in_first_time(&c, ub);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/admin/users", 403), 16);
+	/* a role given, then taken away */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO user_roles (user_id, role) VALUES (%lld, 'admin')", me), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/admin/users", 200), 16);
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM user_roles WHERE user_id = %lld AND role = 'admin'", me), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/admin/users", 403), 16);
+	/* an approval waiting, then closed */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, requester_id, reason, created_at, expires_at) "
+				      "VALUES ('handover', %lld, '状态测试', NOW(), NOW() + INTERVAL 30 DAY)", from), 0);
+	long long req = db_value("SELECT MAX(id) FROM requests WHERE reason = '状态测试'");
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO request_approvers (request_id, step_no, user_id, open) VALUES "
+				      "(%lld, 1, %lld, 1)", req, me), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 1, "/", 200), 16);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE request_approvers SET open = 0 WHERE request_id = %lld", req), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/", 200), 16);
+	/* the delegator's approval counts while a delegation runs, and not once it is revoked */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE request_approvers SET open = 1, user_id = %lld WHERE request_id = %lld",
+				      from, req), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/", 200), 16);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO delegations (from_user, to_user, starts_at, ends_at, created_at) "
+				      "VALUES (%lld, %lld, '2000-01-01', '2999-01-01', NOW())", from, me), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 1, "/", 200), 16);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE delegations SET revoked_at = NOW() WHERE to_user = %lld", me), 0);
+	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/", 200), 16);
+	/* out of the other tests' way */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE request_approvers SET open = 0 WHERE request_id = %lld", req), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE users SET disabled = 1 WHERE id IN (%lld, %lld)", from, me), 0);
+	client_free(&admin);
+	client_free(&c);
+}
+
 /* ---- a change and its audit row: both or neither ------------------------------------------ */
 
 #define CRASH_AT_AUDIT "X-Test-Fault: crash:audit"
@@ -1434,6 +1492,7 @@ void add_request_suite(void)
 	T(test_delegation_window_and_routing_by_data);
 	T(test_delegations_and_routes_commit_with_their_audit_rows);
 	T(test_inbox_badge_counts_a_delegators_approvals_once);
+	T(test_every_worker_sees_a_change_of_roles_approvals_delegations_at_once);
 	T(test_a_lost_write_is_not_written_twice);
 	T(test_a_lost_read_in_a_decision_is_retried);
 	T(test_step_needing_everyone);

@@ -173,8 +173,16 @@ static struct standing *standing(struct req *r)
 	const char *waiting = session_value(r, &approvals_session[SESSION_WAITING]);
 	if (r->user == NULL || from == NULL || waiting == NULL)
 		return s;                    /* no session: nobody's approvals */
-	for (const char *p = from; *p != '\0' && s->n < 4; p += strspn(p, ","))
-		s->delegators[s->n++] = strtoll(p, (char **)&p, 10);
+	/* "from/starts_at/ends_at,…" of the day: those active now, the four oldest */
+	for (const char *p = from; *p != '\0' && s->n < 4; p += strspn(p, ",")) {
+		size_t len = strcspn(p, ",");
+		const char *starts = memchr(p, '/', len);
+		const char *ends = starts ? memchr(starts + 1, '/', len - (size_t)(starts + 1 - p)) : NULL;
+		if (ends != NULL && ends - starts == 20 && len - (size_t)(ends + 1 - p) == 19 &&
+		    strncmp(starts + 1, r->now_text, 19) <= 0 && strncmp(ends + 1, r->now_text, 19) > 0)
+			s->delegators[s->n++] = strtoll(p, NULL, 10);
+		p += len;
+	}
 	s->waiting = strtoll(waiting, NULL, 10);
 	s->has_session = 1;
 	return s;

@@ -16,15 +16,18 @@ enum inbox_col { IB_ID, IB_TYPE, IB_CLIENT_ID, IB_CLIENT, IB_REQUESTER, IB_REASO
 enum approver_col { AP_STEP, AP_USER, AP_NAME, AP_OPEN };               /* Q_APPROVERS_OF */
 enum decision_col { DC_STEP, DC_DECISION, DC_COMMENT, DC_AT, DC_BY, DC_BEHALF, DC_DECIDER };  /* Q_DECISIONS_OF */
 enum route_row_col { RO_ID, RO_TYPE, RO_SCOPE, RO_SECRECY, RO_STEP, RO_ROLE, RO_OVER, RO_NEED_ALL, RO_VERSION }; /* Q_ROUTE_GET */
-/* Read with the session (struct session_field; each ? is the time): the users
- * whose approvals the signed-in user holds now, oldest delegation first, and
- * the user's own open approvals (each request once). Those the delegators'
- * add are read only when there are delegators (Q_DELEGATED_WAITING). */
-#define SC_DELEGATORS "GROUP_CONCAT(DISTINCT sd.from_user ORDER BY sd.id SEPARATOR ',')", \
-	"LEFT JOIN delegations sd ON sd.to_user = s.user_id AND sd.starts_at <= ? AND sd.ends_at > ? " \
-	"AND sd.revoked_at IS NULL"
+/* Read with the user's state (struct session_field, joined; the ? is the
+ * start of the day; the triggers of sql/073 bump the state with each change
+ * of these rows): the delegations the signed-in user holds that have not
+ * ended by then, oldest first, as "from/starts_at/ends_at" (standing()
+ * keeps those active now), and the user's own open approvals (each request
+ * once). Those the delegators' add are read only when there are delegators
+ * (Q_DELEGATED_WAITING). */
+#define SC_DELEGATORS "GROUP_CONCAT(DISTINCT CONCAT(sd.from_user, '/', sd.starts_at, '/', sd.ends_at) " \
+	"ORDER BY sd.id SEPARATOR ',')", \
+	"LEFT JOIN delegations sd ON sd.to_user = u.id AND sd.ends_at > ? AND sd.revoked_at IS NULL"
 #define SC_WAITING "COUNT(DISTINCT sa.request_id)", \
-	"LEFT JOIN request_approvers sa ON sa.user_id = s.user_id AND sa.open = 1"
+	"LEFT JOIN request_approvers sa ON sa.user_id = u.id AND sa.open = 1"
 
 /* The inbox (columns IB_*): the open approvals of the user and up to four
  * delegators (5 ids), then the keyset, the type filter and the limit. */

@@ -24,7 +24,7 @@ SQL_DECLARE(AUTH_SQL)
 /* The person's five newest sign-ins and password changes, read with the
  * session: lines "at TAB action TAB address", newest first (users.recent_sign_ins,
  * kept by a trigger on audit_log: sql/072). */
-#define SC_RECENT_SIGN_INS "MAX(u.recent_sign_ins)", NULL
+#define SC_RECENT_SIGN_INS "u.recent_sign_ins", NULL
 extern const struct session_field auth_session[2];
 extern struct sql *const auth_sql[];
 

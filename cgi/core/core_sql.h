@@ -11,21 +11,32 @@
 	"u.disabled, u.must_change_password, " roles ", u.version "
 #define USER_COLS USER_COLS_ROLES("(SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id)")
 #define SESSION_VERSIONS (SS_USER_COLS + UC__COUNT)     /* the column of Q_SESSION_GET with the data version */
+#define SESSION_STATE (SESSION_VERSIONS + 1)            /* … with the user's state version (user_state) */
 enum user_col { UC_ID, UC_USERNAME, UC_NAME, UC_EMAIL, UC_DEPT_ID, UC_DEPT_NAME, UC_LANG, UC_DISABLED,
 		UC_MUST_CHANGE, UC_ROLES, UC_VERSION, UC__COUNT };
 
-/* Q_SESSION_GET is one SELECT block with joins and no subquery: MariaDB
- * plans every statement again at each execution, and each subquery is a
- * block of its own to plan (the six it had cost two thirds of the
- * statement). Its rows are grouped into one, so the roles, and the domains'
- * session fields (struct session_field), are aggregates over their joins;
- * the data version is the row '*' that every bump also bumps. */
+/* Q_SESSION_GET is one SELECT block of joins on primary keys, with no
+ * subquery and no grouping: MariaDB plans every statement again at each
+ * execution, and each subquery, each joined table and each aggregate adds
+ * to it. What needs a join and an aggregate (the roles, the domains' joined
+ * session fields) is read by Q_USER_STATE instead, only when the user's
+ * state version (user_state, bumped by triggers: sql/073) differs from the
+ * one the worker keeps (session.c). Its roles column is NULL; the data
+ * version is the row '*' that every bump also bumps; then the domains'
+ * plain session fields (columns of the user's row `u`). */
 #define SESSION_SELECT "SELECT s.user_id, s.csrf, s.created_at, s.last_seen_at, " \
-	USER_COLS_ROLES("GROUP_CONCAT(DISTINCT sr.role ORDER BY sr.role)") ", sv.version"
+	USER_COLS_ROLES("NULL") ", sv.version, us.version"
 #define SESSION_FROM " FROM sessions s JOIN users u ON u.id = s.user_id " \
-	"JOIN departments d ON d.id = u.dept_id LEFT JOIN user_roles sr ON sr.user_id = u.id " \
-	"LEFT JOIN data_versions sv ON sv.name = '*'"
-#define SESSION_WHERE " WHERE s.id = ? GROUP BY s.id"
+	"JOIN departments d ON d.id = u.dept_id LEFT JOIN data_versions sv ON sv.name = '*' " \
+	"LEFT JOIN user_state us ON us.user_id = s.user_id"
+#define SESSION_WHERE " WHERE s.id = ?"
+/* Q_USER_STATE: the user's state version, roles, then the domains' joined
+ * session fields (aggregates over their joins on `u.id`), one group. */
+#define USER_STATE_SELECT "SELECT MAX(us.version), GROUP_CONCAT(DISTINCT sr.role ORDER BY sr.role)"
+#define USER_STATE_FROM " FROM users u LEFT JOIN user_state us ON us.user_id = u.id " \
+	"LEFT JOIN user_roles sr ON sr.user_id = u.id"
+#define USER_STATE_WHERE " WHERE u.id = ? GROUP BY u.id"
+enum user_state_col { US_VERSION, US_ROLES, US__COLS };   /* Q_USER_STATE, then the joined fields */
 enum session_col { SS_USER, SS_CSRF, SS_CREATED, SS_SEEN, SS_USER_COLS };   /* Q_SESSION_GET, then USER_COLS */
 enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /* Q_PEOPLE_FIND, Q_PEOPLE_GET */
 
@@ -37,6 +48,8 @@ enum people_col { PC_ID, PC_NAME, PC_DEPT, PC_EXACT, PC_USERNAME = PC_EXACT }; /
 	/* the session, its user, and the versions of the data workers cache (SESSION_VERSIONS); \
 	 * domains_register() adds every domain's session fields (struct session_col) after these */ \
 	X(Q_SESSION_GET, "s", SESSION_SELECT SESSION_FROM) \
+	/* the user's state read through joins, when the worker's copy is not current (session.c) */ \
+	X(Q_USER_STATE, "i", USER_STATE_SELECT USER_STATE_FROM USER_STATE_WHERE) \
 	X(Q_SESSION_INSERT, "sissss", "INSERT INTO sessions (id, user_id, csrf, created_at, last_seen_at, addr) " \
 		"VALUES (?, ?, ?, ?, ?, ?)") \
 	X(Q_SESSION_TOUCH, "ss", "UPDATE sessions SET last_seen_at = ? WHERE id = ?") \

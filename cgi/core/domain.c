@@ -6,48 +6,72 @@
 #include "core_sql.h"
 #include "log.h"
 
-/* Every domain's session fields, in the order of Q_SESSION_GET's extra columns. */
+/* Every domain's session fields, in the order of the domains: the plain
+ * ones are Q_SESSION_GET's extra columns, the joined ones Q_USER_STATE's. */
 #define SESSION_FIELDS_MAX 32
 static const struct session_field *session_fields[SESSION_FIELDS_MAX];
 static size_t nsession_fields;
 static int session_built;
 
-/* Q_SESSION_GET with every domain's session fields after its own columns
- * and their joins after its own; each of their `?` is a string (the time),
- * before the session's id. */
+/* Q_SESSION_GET with every plain session field after its own columns, and
+ * Q_USER_STATE with every joined one and its join; each `?` of a join is
+ * the start of the request's day (the state is kept for the day at most). */
 static int session_sql_build(void)
 {
-	struct buf text, types;
-	buf_init(&text);
-	buf_init(&types);
-	buf_puts(&text, SESSION_SELECT);
-	for (const struct domain *const *d = domains; *d != NULL; d++)
-		for (const struct session_field *c = (*d)->session_fields; c != NULL && c->expr != NULL; c++) {
-			if (nsession_fields == SESSION_FIELDS_MAX) {
-				log_msg("domain %s: more than %d session fields", (*d)->name, SESSION_FIELDS_MAX);
-				buf_free(&text);
-				buf_free(&types);
-				return -1;
+	struct buf get, state;
+	buf_init(&get);
+	buf_init(&state);
+	buf_puts(&get, SESSION_SELECT);
+	buf_puts(&state, USER_STATE_SELECT);
+	int ok = 1;
+	for (const struct domain *const *d = domains; ok && *d != NULL; d++)
+		for (const struct session_field *c = (*d)->session_fields; ok && c != NULL && c->expr != NULL; c++) {
+			if (nsession_fields == SESSION_FIELDS_MAX || strchr(c->expr, '?') != NULL) {
+				log_msg("domain %s: too many session fields, or a parameter in one's expr", (*d)->name);
+				ok = 0;
+				break;
 			}
 			session_fields[nsession_fields++] = c;
-			buf_printf(&text, ", %s", c->expr);
-			for (const char *p = strchr(c->expr, '?'); p != NULL; p = strchr(p + 1, '?'))
-				buf_puts(&types, "s");
+			buf_printf(c->join != NULL ? &state : &get, ", %s", c->expr);
 		}
-	buf_puts(&text, SESSION_FROM);
-	for (size_t i = 0; i < nsession_fields; i++)
+	buf_puts(&get, SESSION_FROM SESSION_WHERE);
+	buf_puts(&state, USER_STATE_FROM);
+	struct buf types;
+	buf_init(&types);
+	for (size_t i = 0; ok && i < nsession_fields; i++)
 		if (session_fields[i]->join != NULL) {
-			buf_printf(&text, " %s", session_fields[i]->join);
+			buf_printf(&state, " %s", session_fields[i]->join);
 			for (const char *p = strchr(session_fields[i]->join, '?'); p != NULL; p = strchr(p + 1, '?'))
 				buf_puts(&types, "s");
 		}
-	buf_puts(&text, SESSION_WHERE);
-	buf_puts(&types, "s");
-	Q_SESSION_GET->text = strdup(buf_cstr(&text));     /* kept for the process's life */
-	Q_SESSION_GET->types = strdup(buf_cstr(&types));
-	buf_free(&text);
+	buf_puts(&state, USER_STATE_WHERE);
+	buf_puts(&types, "i");
+	if (ok) {
+		Q_SESSION_GET->text = strdup(buf_cstr(&get));     /* kept for the process's life */
+		Q_USER_STATE->text = strdup(buf_cstr(&state));
+		Q_USER_STATE->types = strdup(buf_cstr(&types));
+	}
+	buf_free(&get);
+	buf_free(&state);
 	buf_free(&types);
-	return Q_SESSION_GET->text != NULL && Q_SESSION_GET->types != NULL ? 0 : -1;
+	return ok && Q_SESSION_GET->text != NULL && Q_USER_STATE->text != NULL && Q_USER_STATE->types != NULL ? 0 : -1;
+}
+
+size_t session_joined_fields(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nsession_fields; i++)
+		n += session_fields[i]->join != NULL;
+	return n;
+}
+
+char *const *session_fields_of(arena *a, char *const *plain, char *const *joined)
+{
+	char **out = arena_alloc(a, (nsession_fields + 1) * sizeof *out);
+	size_t p = 0, j = 0;
+	for (size_t i = 0; i < nsession_fields; i++)
+		out[i] = session_fields[i]->join != NULL ? joined[j++] : plain[p++];
+	return out;
 }
 
 const char *session_value(const struct req *r, const struct session_field *c)

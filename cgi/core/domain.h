@@ -167,18 +167,21 @@ struct command {
 	int (*run)(const struct config *cfg, int argc, char **argv);   /* argv[0] is the name; the exit status */
 };
 
-/* A value a domain reads with the signed-in user's session, in the session's
- * own statement, so that no page pays a statement of its own for it (the
- * inbox's badge, the delegations one holds). The statement is one SELECT
- * block grouped into the session's one row (core_sql.h: a subquery is a
- * block MariaDB plans again at each execution), so a field is
- *   join: a LEFT JOIN on the user's id `s.user_id` (aliases of its own), and
- *   expr: an aggregate over it (COUNT(DISTINCT …), GROUP_CONCAT(DISTINCT …):
- *         every join multiplies the rows).
- * A field of the user's own row needs no join: expr MAX(u.column), `u`
- * being the signed-in user's row of users.
- * Each `?` of either is the request's time (r->now_text; no `?` may stand
- * in a string literal). session_value() gives its text. */
+/* A value a domain reads with the signed-in user's session, so that no page
+ * pays a statement of its own for it (the inbox's badge, the delegations
+ * one holds, one's recent sign-ins). Two kinds (core_sql.h):
+ *   plain (join NULL): expr is a column of the user's own row `u` (users),
+ *         read by the session's statement on every request;
+ *   joined: join is a LEFT JOIN on the user's id `u.id` (aliases of its
+ *         own) and expr an aggregate over it (COUNT(DISTINCT …),
+ *         GROUP_CONCAT(DISTINCT …): every join multiplies the rows). It is
+ *         read by Q_USER_STATE, which each worker runs again only when the
+ *         user's state version (user_state) moved or the day changed: the
+ *         joined table must bump it by triggers (sql/073). Each `?` of the
+ *         join is the start of the day; a value that depends on the time
+ *         within the day carries its times, and the reader compares them
+ *         with r->now_text.
+ * session_value() gives its text. */
 struct session_field {
 	const char *expr;
 	const char *join;
@@ -187,6 +190,11 @@ struct session_field {
 /* The value of c read with this request's session ("" for SQL NULL); NULL
  * when nobody is signed in, or in a request without a session (`dossier cron`). */
 const char *session_value(const struct req *r, const struct session_field *c);
+/* For session.c: how many session fields are joined ones, and the fields of
+ * a request in the domains' order from the session's plain columns and the
+ * user's state's joined ones. */
+size_t session_joined_fields(void);
+char *const *session_fields_of(arena *a, char *const *plain, char *const *joined);
 
 struct approval_kind;            /* approvals/approvals.h: the engine knows its layout */
 

@@ -1,7 +1,11 @@
 #include "session.h"
+#include "core_sql.h"
 #include "crypto.h"
+#include "domain.h"
 #include "log.h"
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -38,6 +42,81 @@ static void set_anonymous(struct req *r)
 	r->csrf = pre;
 }
 
+/* ---- the user's state, kept by each worker ---------------------------- */
+
+/* The roles and joined session fields (Q_USER_STATE's columns) of the last
+ * users seen, each as of its user_state version: a worker reads them again
+ * only when the session's statement shows another version. A slot per user
+ * id modulo STATE_SLOTS. */
+#define STATE_SLOTS 64
+struct kept_state {
+	long long user_id;           /* 0: empty */
+	char day[20];                /* the start of the day it was read on (its joins' `?`) */
+	char *version;               /* "" while the user has no user_state row */
+	char **cols;                 /* ncols values, NULL for SQL NULL */
+	size_t ncols;
+};
+static struct kept_state kept[STATE_SLOTS];
+
+static void kept_clear(struct kept_state *k)
+{
+	for (size_t i = 0; k->cols != NULL && i < k->ncols; i++)
+		free(k->cols[i]);
+	free(k->cols);
+	free(k->version);
+	memset(k, 0, sizeof *k);
+}
+
+/* Keeps row (ncols values, read on day) as the state of uid; on no memory
+ * keeps nothing. */
+static void kept_set(struct kept_state *k, long long uid, const char *day, char *const *row, size_t ncols)
+{
+	kept_clear(k);
+	snprintf(k->day, sizeof k->day, "%s", day);
+	k->cols = calloc(ncols, sizeof *k->cols);
+	k->version = strdup(row[US_VERSION] != NULL ? row[US_VERSION] : "");
+	int ok = k->cols != NULL && k->version != NULL;
+	for (size_t i = 0; ok && i < ncols; i++)
+		if (row[i] != NULL && (k->cols[i] = strdup(row[i])) == NULL)
+			ok = 0;
+	k->ncols = ncols;
+	k->user_id = uid;
+	if (!ok)
+		kept_clear(k);
+}
+
+/* The state of user uid whose version the session's statement read: the
+ * worker's copy when it is of that version, else Q_USER_STATE's row (and
+ * kept). *out: the columns, in r's arena. A db_rc. */
+static int user_state(struct req *r, long long uid, const char *version, char ***out)
+{
+	size_t ncols = US__COLS + session_joined_fields();
+	struct kept_state *k = &kept[(unsigned long long)uid % STATE_SLOTS];
+	char *const *row = k->cols;
+	char day[20];
+	snprintf(day, sizeof day, "%.10s 00:00:00", r->now_text);
+	if (k->user_id != uid || k->version == NULL || strcmp(k->version, version) != 0 || strcmp(k->day, day) != 0) {
+		struct dbparams *p = arena_alloc(r->a, sizeof *p);
+		p->n = 0;
+		p->overflow = 0;
+		for (const char *t = Q_USER_STATE->types; t[1] != '\0'; t++)
+			dbp_str(p, day);
+		dbp_int(p, uid);
+		struct dbres st;
+		int rc = db_execv(r->db, r->a, Q_USER_STATE, &st, p);
+		if (rc != DB_OK)
+			return rc;
+		if (st.nrows != 1 || st.ncols != ncols)
+			return DB_ERROR;
+		kept_set(k, uid, day, st.rows[0], ncols);
+		row = st.rows[0];
+	}
+	*out = arena_alloc(r->a, ncols * sizeof **out);
+	for (size_t i = 0; i < ncols; i++)
+		(*out)[i] = row[i] != NULL ? arena_strdup(r->a, row[i]) : NULL;
+	return DB_OK;
+}
+
 int session_load(struct req *r)
 {
 	const char *tok = req_cookie(r, SESSION_COOKIE);
@@ -48,15 +127,8 @@ int session_load(struct req *r)
 		return DB_OK;
 	}
 	crypto_sha256_hex(tok, 64, r->session_hash);
-	/* the domains' session fields take the time, each of their `?` (core/domain.c) */
-	struct dbparams *p = arena_alloc(r->a, sizeof *p);
-	p->n = 0;
-	p->overflow = 0;
-	for (const char *t = Q_SESSION_GET->types; t[1] != '\0'; t++)
-		dbp_str(p, r->now_text);
-	dbp_str(p, r->session_hash);
 	struct dbres res;
-	int rc = db_execv(r->db, r->a, Q_SESSION_GET, &res, p);
+	int rc = db_exec(r->db, r->a, Q_SESSION_GET, &res, "s", r->session_hash);
 	if (rc != DB_OK)
 		return rc;
 	time_t created, seen;
@@ -74,10 +146,14 @@ int session_load(struct req *r)
 		set_anonymous(r);
 		return DB_OK;
 	}
+	char **state;
+	if ((rc = user_state(r, dbres_int(&res, 0, SS_USER), dbres_get(&res, 0, SESSION_STATE), &state)) != DB_OK)
+		return rc;
 	r->user = user_from_row(r, &res, 0, SS_USER_COLS);
+	r->user->roles = roles_parse(state[US_ROLES] != NULL ? state[US_ROLES] : "");
 	r->csrf = arena_strdup(r->a, dbres_get(&res, 0, SS_CSRF));
 	r->versions = arena_strdup(r->a, dbres_get(&res, 0, SESSION_VERSIONS));
-	r->session_fields = res.rows[0] + SESSION_VERSIONS + 1;
+	r->session_fields = session_fields_of(r->a, res.rows[0] + SESSION_STATE + 1, state + US__COLS);
 	if (r->now - seen >= 60) {
 		const char *now = r->now_text;
 		db_write(r->db, r->a, Q_SESSION_TOUCH, NULL, "ss", now, r->session_hash);

@@ -443,6 +443,35 @@ static void test_loans_out_and_overdue(void)
 	client_free(&m);
 }
 
+/* The overdue figure is counted on its own, up to the cap: past 1,000 loans
+ * out it is not the overdue among the first 1,001 read (those were the
+ * manager's 1,001 not due, read before their 3 overdue). The loans name items
+ * past any real one (no foreign key), and are removed afterwards. */
+static void test_loans_overdue_counted_past_the_cap(void)
+{
+	fixture();
+	long long mgr = user_id(manager_a);
+	struct client m;
+	char href[256], value[32];
+	sign_in_manager_a(&m);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	long long late_before = figure(&m, "dash-loans-overdue", href, sizeof href, value, sizeof value) ?
+		strtoll(value, NULL, 10) : 0;
+#define CAP_LOANS "INSERT INTO archive_loans (item_id, auth_id, kind, borrower_id, reason, out_at, due_at, " \
+	"out_by, open_item) SELECT 2000000000 + seq, 0, 'loan', %lld, '看板上限', '2001-01-01 09:00:00', " \
+	"'%s', %lld, 2000000000 + seq FROM seq_%d_to_%d"
+	CU_ASSERT_EQUAL(db_exec_admin(CAP_LOANS, mgr, "2999-01-01 09:00:00", user_id("archivist"), 1, 1001), 0);
+	CU_ASSERT_EQUAL(db_exec_admin(CAP_LOANS, mgr, "2001-01-02 09:00:00", user_id("archivist"), 1002, 1004), 0);
+#undef CAP_LOANS
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT(figure(&m, "dash-loans-out", href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "1000+");
+	CU_ASSERT(figure(&m, "dash-loans-overdue", href, sizeof href, value, sizeof value));
+	CU_ASSERT_EQUAL(strtoll(value, NULL, 10), late_before + 3);
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM archive_loans WHERE item_id > 2000000000"), 0);
+	client_free(&m);
+}
+
 void add_dashboard_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -453,5 +482,6 @@ void add_dashboard_suite(void)
 	T(test_complaints_near_deadline);
 	T(test_requests_waiting);
 	T(test_loans_out_and_overdue);
+	T(test_loans_overdue_counted_past_the_cap);
 	T(test_dashboard_statements);
 }

@@ -269,8 +269,10 @@ int archive_overdue(struct req *r)
 int archive_dashboard(struct req *r, const struct dashboard_scope *s, const char *p)
 {
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_DASH_LOANS, &res, "siii", r->now_text, s->root, s->root,
-			 (long long)DASHBOARD_CAP + 1);
+	long long cap = DASHBOARD_CAP + 1;
+	int rc = s->root == 0 ? db_exec(r->db, r->a, Q_DASH_LOANS_ALL, &res, "isi", cap, r->now_text, cap)
+			      : db_exec(r->db, r->a, Q_DASH_LOANS, &res, "iiisiii", s->root, s->root, cap, r->now_text,
+					s->root, s->root, cap);
 	if (rc != DB_OK)
 		return rc;
 	long long out = dbres_int(&res, 0, 0), late = dbres_int(&res, 0, 1);

@@ -69,6 +69,11 @@ enum batch_item_col { BI_ID, BI_NO, BI_TITLE, BI_CLIENT, BI_DATE, BI_RETENTION, 
 enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR, BT_CREATED, BT_HOLD_UNTIL, BT_PLACE,
 		 BT_ON, BT_EXECUTOR, BT_SUPERVISOR, BT_SUPERVISOR_NAME, BT_CONFIRMED, BT_HELD, BT_REQUEST_STATUS };
 
+/* The open loans of the people of department ? and below it (0: everyone), cond on the loan. */
+#define DASH_LOANS_OF(cond) "SELECT STRAIGHT_JOIN 1 FROM users b JOIN archive_loans l " \
+	"FORCE INDEX (ix_archive_loans_open_borrower) ON l.open_borrower = b.id " cond \
+	"WHERE (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ")"
+
 #define ARCHIVE_SQL(X) \
 	/* electronic copies (files.c) */ \
 	X(Q_ITEM_FILER, "i", "SELECT filed_by, status, secrecy FROM archive_items WHERE id = ?") \
@@ -134,14 +139,17 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
 	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due < ? " \
 		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
-	/* the dashboard: those loans counted up to a limit, and how many are overdue (parameters: now, the \
-	 * root twice, the limit); the people of the departments first, then their open loans through \
-	 * ix_archive_loans_borrower_open (forced: MariaDB takes the borrower's every line otherwise); read \
-	 * through all open loans (100,000 in the generated archive), a department's took 40,000 row reads */ \
-	X(Q_DASH_LOANS, "siii", "SELECT COUNT(*), COALESCE(SUM(x.due_at < ?), 0) FROM (SELECT STRAIGHT_JOIN l.due_at " \
-		"FROM users b JOIN archive_loans l FORCE INDEX (ix_archive_loans_borrower_open) ON l.borrower_id = b.id " \
-		"AND l.open_item IS NOT NULL " \
-		"WHERE (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") LIMIT ?) x") \
+	/* the dashboard: those loans and, of them, the overdue ones, each counted up to a limit of its own. \
+	 * The company's: both ranges of ix_archive_loans_open_due (parameters: the limit, now, the limit). \
+	 * A department's and below it: its people first, then their open loans alone through \
+	 * ix_archive_loans_open_borrower (sql/074; forced: a join reads ix_archive_loans_borrower_open by the \
+	 * borrower alone, every line they ever had); parameters: the root twice and the limit, then now, \
+	 * the root twice and the limit. */ \
+	X(Q_DASH_LOANS_ALL, "isi", "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM archive_loans " \
+		"WHERE open_due IS NOT NULL LIMIT ?) x), (SELECT COUNT(*) FROM (SELECT 1 FROM archive_loans " \
+		"WHERE open_due < ? LIMIT ?) y)") \
+	X(Q_DASH_LOANS, "iiisiii", "SELECT (SELECT COUNT(*) FROM (" DASH_LOANS_OF("") " LIMIT ?) x), " \
+		"(SELECT COUNT(*) FROM (" DASH_LOANS_OF("AND l.open_due < ? ") " LIMIT ?) y)") \
 	X(Q_LOANS_OF_ITEM, "i", LOAN_COLS "WHERE l.item_id = ? ORDER BY l.id DESC LIMIT 20") \
 	X(Q_REGISTER, "ssiissi", LOAN_COLS "WHERE l.out_at >= ? AND l.out_at <= ? AND (? = 0 OR l.borrower_id = ?) " \
 		"AND (? = '' OR i.archive_no = ?) AND l.id < ? ORDER BY l.id DESC LIMIT 51") \

@@ -360,6 +360,52 @@ static void test_lists_count_and_page_both_ways(void)
 	client_free(&gm);
 }
 
+/* The count of a list without filters (the _PLAIN statements: each branch
+ * read from its index alone) is the number of live cards the reader sees,
+ * each once: their own, their department's of scope 'department', and for
+ * a manager every card of the departments they manage. */
+static void list_count_is(struct client *c, long long total)
+{
+	char want[128];
+	CU_ASSERT_EQUAL(client_get(c, "/clients"), 200);
+	if (total > 1000)
+		snprintf(want, sizeof want, "1–50 共 超过 1,000");
+	else
+		snprintf(want, sizeof want, "1–%lld 共 %s", total < 50 ? total : 50, with_commas(total));
+	CU_ASSERT(client_has(c, want));
+	if (!client_has(c, want))
+		fprintf(stderr, "\nlist count: want \"%s\"\n", want);
+}
+
+static void test_list_count_without_filters_counts_each_visible_card_once(void)
+{
+	struct client admin, s, m;
+	sign_in(&admin, "admin");
+	char us[64], um[64];
+	snprintf(us, sizeof us, "lcs%s", run);
+	snprintf(um, sizeof um, "lcm%s", run);
+	long long staff = make_user(&admin, us, "计数业务员", "S1", "staff");
+	long long mgr = make_user(&admin, um, "计数经理", "S1", "dept_manager");
+	sign_in_first_time(&s, us);
+	sign_in_first_time(&m, um);
+	char n1[96], n2[96];
+	snprintf(n1, sizeof n1, "计数%s个人客户", run);
+	snprintf(n2, sizeof n2, "计数%s部门客户", run);
+	new_card(&s, n1, "personal", NULL);
+	new_card(&s, n2, "department", NULL);       /* in two branches: counted once */
+	long long dept = db_value("SELECT id FROM departments WHERE code = 'S1'");
+	list_count_is(&s, db_value("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL AND (owner_id = %lld OR "
+				   "(dept_id = %lld AND scope = 'department'))", staff, dept));
+	list_count_is(&m, db_value("SELECT COUNT(*) FROM clients WHERE deleted_at IS NULL AND (owner_id = %lld OR "
+				   "scope IN ('personal', 'department') AND dept_id IN (WITH RECURSIVE sub AS (SELECT "
+				   "id FROM departments WHERE id = %lld UNION ALL SELECT d.id FROM departments d JOIN sub "
+				   "ON d.parent_id = sub.id) SELECT id FROM sub))", mgr, dept));
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE users SET disabled = 1 WHERE id IN (%lld, %lld)", staff, mgr), 0);
+	client_free(&admin);
+	client_free(&s);
+	client_free(&m);
+}
+
 static void test_list_filters_and_keyset_pages(void)
 {
 	struct client gm;
@@ -2385,6 +2431,7 @@ void add_client_suite(void)
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
 	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
 	T(test_visibility_matrix_and_view_log);
+	T(test_list_count_without_filters_counts_each_visible_card_once);
 	T(test_registering_at_once_never_deadlocks);
 	T(test_same_client_registered_at_once_gives_one_card);
 	T(test_lists_count_and_page_both_ways);

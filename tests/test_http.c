@@ -193,6 +193,16 @@ long long make_user(struct client *admin, const char *username, const char *disp
 	return user_id(username);
 }
 
+long long make_user_signed_in(struct client *admin, struct client *c, const char *prefix, const char *run,
+			      const char *display, const char *dept_code, const char *role)
+{
+	char username[64];
+	snprintf(username, sizeof username, "%s%s", prefix, run);
+	long long id = make_user(admin, username, display, dept_code, role);
+	sign_in_first_time(c, username);
+	return id;
+}
+
 /* A unique suffix for names made by this run. */
 static const char *uniq(const char *prefix)
 {

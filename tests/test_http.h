@@ -33,6 +33,10 @@ void post_at_once(struct client *c[2], const char *path, const char *const *fiel
 /* Creates a user through the admin pages (password DEMO_PASSWORD, to be changed); returns its id. */
 long long make_user(struct client *admin, const char *username, const char *display, const char *dept_code,
 		    const char *role);
+/* make_user with the username <prefix><run>, then signed in with c for the
+ * first time (its password chosen); returns its id. */
+long long make_user_signed_in(struct client *admin, struct client *c, const char *prefix, const char *run,
+			      const char *display, const char *dept_code, const char *role);
 /* A department made for a test, under parent, straight in the database: the
  * code <prefix><label><run>, the name <name_prefix><label>部<run> (into
  * name_out, 64 bytes, when not NULL); returns its id. */

@@ -381,13 +381,8 @@ static void test_list_count_without_filters_counts_each_visible_card_once(void)
 {
 	struct client admin, s, m;
 	sign_in(&admin, "admin");
-	char us[64], um[64];
-	snprintf(us, sizeof us, "lcs%s", run);
-	snprintf(um, sizeof um, "lcm%s", run);
-	long long staff = make_user(&admin, us, "计数业务员", "S1", "staff");
-	long long mgr = make_user(&admin, um, "计数经理", "S1", "dept_manager");
-	sign_in_first_time(&s, us);
-	sign_in_first_time(&m, um);
+	long long staff = make_user_signed_in(&admin, &s, "lcs", run, "计数业务员", "S1", "staff");
+	long long mgr = make_user_signed_in(&admin, &m, "lcm", run, "计数经理", "S1", "dept_manager");
 	char n1[96], n2[96];
 	snprintf(n1, sizeof n1, "计数%s个人客户", run);
 	snprintf(n2, sizeof n2, "计数%s部门客户", run);

@@ -640,12 +640,10 @@ static void test_inbox_badge_counts_a_delegators_approvals_once(void)
 {
 	struct client admin, b;
 	sign_in(&admin, "admin");
-	char ua[64], ub[64];
+	char ua[64];
 	snprintf(ua, sizeof ua, "bda%s", run);
-	snprintf(ub, sizeof ub, "bdb%s", run);
 	long long a = make_user(&admin, ua, "徽标委托人", "S1", "dept_manager");
-	long long me = make_user(&admin, ub, "徽标受托人", "S1", "dept_manager");
-	sign_in_first_time(&b, ub);
+	long long me = make_user_signed_in(&admin, &b, "bdb", run, "徽标受托人", "S1", "dept_manager");
 	long long req[3];
 	for (int i = 0; i < 3; i++) {
 		CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO requests (req_type, requester_id, reason, created_at, expires_at) "
@@ -696,12 +694,10 @@ static void test_every_worker_sees_a_change_of_roles_approvals_delegations_at_on
 {
 	struct client admin, c;
 	sign_in(&admin, "admin");
-	char ua[64], ub[64];
+	char ua[64];
 	snprintf(ua, sizeof ua, "wsa%s", run);
-	snprintf(ub, sizeof ub, "wsb%s", run);
 	long long from = make_user(&admin, ua, "状态委托人", "S1", "dept_manager");
-	long long me = make_user(&admin, ub, "状态受托人", "S1", "dept_manager");
-	sign_in_first_time(&c, ub);
+	long long me = make_user_signed_in(&admin, &c, "wsb", run, "状态受托人", "S1", "dept_manager");
 	CU_ASSERT_EQUAL(pages_agree(&c, 16, 0, "/admin/users", 403), 16);
 	/* a role given, then taken away */
 	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO user_roles (user_id, role) VALUES (%lld, 'admin')", me), 0);

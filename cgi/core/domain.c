@@ -11,6 +11,7 @@
 #define SESSION_FIELDS_MAX 32
 static const struct session_field *session_fields[SESSION_FIELDS_MAX];
 static size_t nsession_fields;
+static size_t njoined_fields;    /* of them, those read by Q_USER_STATE */
 static int session_built;
 
 /* Q_SESSION_GET with every plain session field after its own columns, and
@@ -32,6 +33,7 @@ static int session_sql_build(void)
 				break;
 			}
 			session_fields[nsession_fields++] = c;
+			njoined_fields += c->join != NULL;
 			buf_printf(c->join != NULL ? &state : &get, ", %s", c->expr);
 		}
 	buf_puts(&get, SESSION_FROM SESSION_WHERE);
@@ -59,10 +61,7 @@ static int session_sql_build(void)
 
 size_t session_joined_fields(void)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < nsession_fields; i++)
-		n += session_fields[i]->join != NULL;
-	return n;
+	return njoined_fields;
 }
 
 char *const *session_fields_of(arena *a, char *const *plain, char *const *joined)

@@ -458,6 +458,7 @@ static int due_kind(const struct dbres *st, time_t now, enum backup_kind *kind, 
 	}
 	return 1;
 }
+
 /* The backup's row, and a bump of the data version "backups" with it: each
  * worker keeps the last good backup's date for the admin's home page while
  * the version holds (pages.c). */
@@ -478,7 +479,6 @@ static int record_txn(void *arg)
 			 (long long)c->ok, c->ok ? NULL : c->o->err);
 	return rc == DB_OK ? db_exec(c->db, c->a, Q_VERSION_BUMP, NULL, "s", "backups") : rc;
 }
-
 
 int backup_command(const struct config *cfg, int argc, char **argv)
 {
@@ -564,8 +564,8 @@ int backup_command(const struct config *cfg, int argc, char **argv)
 	}
 	char finished[20];
 	clock_format(clock_now(), finished);
-	struct record_ctx rc_ = { db, a, started, finished, kind, &o, ok };
-	int rec = db_txn(db, record_txn, &rc_);
+	struct record_ctx record = { db, a, started, finished, kind, &o, ok };
+	int rec = db_txn(db, record_txn, &record);
 	if (rec != DB_OK)
 		fprintf(stderr, "dossier backup: could not record the backup in the backups table\n");
 	if (!ok) {

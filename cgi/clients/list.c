@@ -176,15 +176,15 @@ struct list_args {
 	long long limit;
 };
 
-/* CARD_FILTERS, the keyset and the limit: what every branch takes. */
+/* CARD_FILTERS (none for a plain count), the keyset and the limit: what every branch takes. */
 static void list_branch_params(struct dbparams *p, const struct list_args *a)
 {
-	const long long ints[] = { a->owner, a->dept, a->grade, a->nature };
-	for (int i = 0; i < 4 && !a->plain; i++) {
-		dbp_int(p, ints[i]);
-		dbp_int(p, ints[i]);
-	}
 	if (!a->plain) {
+		const long long ints[] = { a->owner, a->dept, a->grade, a->nature };
+		for (int i = 0; i < 4; i++) {
+			dbp_int(p, ints[i]);
+			dbp_int(p, ints[i]);
+		}
 		dbp_str(p, a->lifecycle);
 		dbp_str(p, a->lifecycle);
 		dbp_int(p, a->region);

@@ -219,15 +219,6 @@ int archive_return(struct req *r)
 
 /* ---- lists ------------------------------------------------------------------------------------- */
 
-static int loans_page(struct req *r, struct dbres *res, const char *tab)
-{
-	for (size_t i = 0; i < res->nrows; i++)
-		archive_view_loan(r, arena_printf(r->a, "Loans.%zu", i), res, i);
-	view_set(r, "Page.tab", tab);
-	view_set(r, "Page.title", lang_text(r, arena_printf(r->a, "archive.%s", tab)));
-	return render(r, 200, "archive/loans.cs");
-}
-
 /* Whose loans the lists show: the archivist's desk every loan (-1); a
  * manager those of borrowers in their departments (the root: their own
  * department), the company's heads everyone's (0) — the dashboard's scope. */
@@ -238,30 +229,70 @@ long long archive_loans_root(struct req *r)
 	return req_has_role(r, ROLE_DIRECTOR | ROLE_DEPUTY_GM | ROLE_GM) ? 0 : r->user->dept_id;
 }
 
-int archive_out(struct req *r)
+#define LOANS_PAGE 50
+
+/* The open loans, or the overdue ones alone, soonest due first: LOANS_PAGE
+ * lines after the key (after_due, after) of the previous page's last line,
+ * and "first–last of total", counted up to DASHBOARD_CAP as the dashboard
+ * counts them. */
+static int loans_list(struct req *r, int overdue)
 {
-	struct dbres res;
-	long long root = archive_loans_root(r);
-	int rc = root < 0 ? db_exec(r->db, r->a, Q_LOANS_OUT, &res, "")
-			  : db_exec(r->db, r->a, Q_LOANS_OUT_TREE, &res, "ii", root, root);
+	const char *key = req_query(r, "after_due");
+	long long after = req_query_id(r, "after"), from = req_query_id(r, "from");
+	char due[20];
+	if (key == NULL || form_datetime(key, due) != 0 || after <= 0) {
+		snprintf(due, sizeof due, "%s", "1000-01-01 00:00:00");
+		after = 0;
+		from = 1;
+	}
+	if (from < 1)
+		from = 1;
+	long long root = archive_loans_root(r), limit = LOANS_PAGE + 1, cap = DASHBOARD_CAP + 1;
+	const char *now = r->now_text;
+	struct dbres res, counted;
+	int rc;
+	if (root < 0)
+		rc = overdue ? db_exec(r->db, r->a, Q_LOANS_OVERDUE, &res, "sssii", now, due, due, after, limit)
+			     : db_exec(r->db, r->a, Q_LOANS_OUT, &res, "ssii", due, due, after, limit);
+	else
+		rc = overdue ? db_exec(r->db, r->a, Q_LOANS_OVERDUE_TREE, &res, "siissii", now, root, root, due, due,
+				       after, limit)
+			     : db_exec(r->db, r->a, Q_LOANS_OUT_TREE, &res, "iissii", root, root, due, due, after, limit);
+	if (rc == DB_OK && root <= 0)
+		rc = overdue ? db_exec(r->db, r->a, Q_LOANS_OVERDUE_COUNT, &counted, "si", now, cap)
+			     : db_exec(r->db, r->a, Q_LOANS_OUT_COUNT, &counted, "i", cap);
+	else if (rc == DB_OK)
+		rc = overdue ? db_exec(r->db, r->a, Q_LOANS_OVERDUE_TREE_COUNT, &counted, "siii", now, root, root, cap)
+			     : db_exec(r->db, r->a, Q_LOANS_OUT_TREE_COUNT, &counted, "iii", root, root, cap);
 	if (rc != DB_OK)
 		return db_fail(r);
+	size_t n = res.nrows > LOANS_PAGE ? LOANS_PAGE : res.nrows;
+	for (size_t i = 0; i < n; i++)
+		archive_view_loan(r, arena_printf(r->a, "Loans.%zu", i), &res, i);
+	if (res.nrows > LOANS_PAGE) {
+		view_set(r, "Page.next_after", dbres_get(&res, n - 1, LN_ID));
+		view_set(r, "Page.next_due", dbres_get(&res, n - 1, LN_DUE));
+		view_set_int(r, "Page.next_from", from + LOANS_PAGE);
+	}
+	if (from > 1)
+		view_set(r, "Page.first", "1");
+	view_count(r, from, n, dbres_int(&counted, 0, 0), DASHBOARD_CAP);
 	if (root >= 0)
 		view_set(r, "Page.borrowers", root ? dept_name(r, root) : lang_text(r, "archive.dash_company"));
-	return loans_page(r, &res, "out");
+	const char *tab = overdue ? "overdue" : "out";
+	view_set(r, "Page.tab", tab);
+	view_set(r, "Page.title", lang_text(r, arena_printf(r->a, "archive.%s", tab)));
+	return render(r, 200, "archive/loans.cs");
+}
+
+int archive_out(struct req *r)
+{
+	return loans_list(r, 0);
 }
 
 int archive_overdue(struct req *r)
 {
-	struct dbres res;
-	long long root = archive_loans_root(r);
-	int rc = root < 0 ? db_exec(r->db, r->a, Q_LOANS_OVERDUE, &res, "s", r->now_text)
-			  : db_exec(r->db, r->a, Q_LOANS_OVERDUE_TREE, &res, "sii", r->now_text, root, root);
-	if (rc != DB_OK)
-		return db_fail(r);
-	if (root >= 0)
-		view_set(r, "Page.borrowers", root ? dept_name(r, root) : lang_text(r, "archive.dash_company"));
-	return loans_page(r, &res, "overdue");
+	return loans_list(r, 1);
 }
 
 /* The dashboard: the items out to borrowers of the manager's departments,

@@ -27,6 +27,8 @@ enum item_col { IT_ID, IT_NO, IT_CLIENT, IT_CLIENT_NAME, IT_VOLUME, IT_TYPE, IT_
 	"l.overdue, l.closed_by_job, l.open_item IS NOT NULL FROM archive_loans l " \
 	"JOIN archive_items i ON i.id = l.item_id LEFT JOIN users lb ON lb.id = l.borrower_id " \
 	"LEFT JOIN users lo ON lo.id = l.out_by "
+/* after a page's last line, in the order of ix_archive_loans_open_due (open_due, and the id it holds) */
+#define KEYSET_OPEN_DUE "(l.open_due > ? OR (l.open_due = ? AND l.id > ?))"
 enum loan_col { LN_ID, LN_ITEM, LN_NO, LN_TITLE, LN_SECRECY, LN_KIND, LN_BORROWER, LN_BORROWER_NAME, LN_COPIES,
 		LN_REASON, LN_OUT, LN_DUE, LN_OUT_BY, LN_RETURNED, LN_COND, LN_OVERDUE, LN_BY_JOB, LN_OPEN, LN__COUNT };
 
@@ -131,14 +133,22 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 		"WHERE id = ? AND open_item IS NOT NULL") \
 	X(Q_INCIDENT_INSERT, "iisis", "INSERT INTO archive_incidents (item_id, loan_id, kind, noted_by, noted_at) " \
 		"VALUES (?, ?, ?, ?, ?)") \
-	/* the open lines by due time: open_due is due_at while a line is out (sql/060_open_loans_by_due.sql) */ \
-	X(Q_LOANS_OUT, "", LOAN_COLS "WHERE l.open_due IS NOT NULL ORDER BY l.open_due, l.id LIMIT 500") \
-	X(Q_LOANS_OVERDUE, "s", LOAN_COLS "WHERE l.open_due < ? ORDER BY l.open_due, l.id LIMIT 500") \
+	/* the open lines by due time, a page after a key (open_due, id): open_due is due_at while a line is \
+	 * out (sql/060_open_loans_by_due.sql); the key's parameters: the due time twice, the id; then the limit */ \
+	X(Q_LOANS_OUT, "ssii", LOAN_COLS "WHERE l.open_due IS NOT NULL AND " KEYSET_OPEN_DUE \
+		" ORDER BY l.open_due, l.id LIMIT ?") \
+	X(Q_LOANS_OVERDUE, "sssii", LOAN_COLS "WHERE l.open_due < ? AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?") \
 	/* the same for a manager: loans of borrowers in a department and below it (0: everyone's) */ \
-	X(Q_LOANS_OUT_TREE, "ii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due IS NOT NULL " \
-		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
-	X(Q_LOANS_OVERDUE_TREE, "sii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due < ? " \
-		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") ORDER BY l.open_due, l.id LIMIT 500") \
+	X(Q_LOANS_OUT_TREE, "iissii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due IS NOT NULL " \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?") \
+	X(Q_LOANS_OVERDUE_TREE, "siissii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due < ? " \
+		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?") \
+	/* the lists' counts, up to a limit: the company's (the overdue: now first), and a department's and \
+	 * below it as the dashboard counts them (the root twice; the overdue: now first) */ \
+	X(Q_LOANS_OUT_COUNT, "i", "SELECT COUNT(*) FROM (SELECT 1 FROM archive_loans WHERE open_due IS NOT NULL LIMIT ?) x") \
+	X(Q_LOANS_OVERDUE_COUNT, "si", "SELECT COUNT(*) FROM (SELECT 1 FROM archive_loans WHERE open_due < ? LIMIT ?) x") \
+	X(Q_LOANS_OUT_TREE_COUNT, "iii", "SELECT COUNT(*) FROM (" DASH_LOANS_OF("") " LIMIT ?) x") \
+	X(Q_LOANS_OVERDUE_TREE_COUNT, "siii", "SELECT COUNT(*) FROM (" DASH_LOANS_OF("AND l.open_due < ? ") " LIMIT ?) x") \
 	/* the dashboard: those loans and, of them, the overdue ones, each counted up to a limit of its own. \
 	 * The company's: both ranges of ix_archive_loans_open_due (parameters: the limit, now, the limit). \
 	 * A department's and below it: its people first, then their open loans alone through \

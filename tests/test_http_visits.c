@@ -144,6 +144,52 @@ static void test_agenda_by_due_day(void)
 	client_free(&other);
 }
 
+/* A backlog of overdue cards never hides what is due today: the agenda lists
+ * the 50 most overdue, says there are more and links to all of them in the
+ * client list, and lists today's cards apart. */
+static void test_agenda_backlog_keeps_today_in_sight(void)
+{
+	struct client admin, s;
+	sign_in(&admin, "admin");
+	long long me = make_user_signed_in(&admin, &s, "agb", run, "积压业务员", "S1", "staff");
+	long long ids[53];
+	for (int i = 0; i < 53; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "积压%s客户%02d", run, i);
+		ids[i] = new_card(&s, name, "personal", NULL);
+	}
+	char today[20];
+	test_time_text(0, today);
+	today[10] = '\0';
+	/* 52 overdue, by 100 days down to 49 days; the last one due today */
+	for (int i = 0; i < 52; i++)
+		CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = DATE_SUB('%s', INTERVAL %d DAY) "
+					      "WHERE id = %lld", today, 100 - i, ids[i]), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET next_visit_due = '%s' WHERE id = %lld", today, ids[52]), 0);
+	CU_ASSERT_EQUAL(client_get(&s, "/agenda"), 200);
+	char link[64];
+	snprintf(link, sizeof link, "/clients/%lld\"", ids[52]);
+	const char *due_today = strstr(s.res.body.data, "id=\"agenda-today\"");
+	CU_ASSERT_FATAL(due_today != NULL);
+	CU_ASSERT(strstr(due_today, link) != NULL);
+	/* the 50 most overdue, the two least overdue left to the list */
+	for (int i = 0; i < 52; i++) {
+		snprintf(link, sizeof link, "/clients/%lld\"", ids[i]);
+		CU_ASSERT_EQUAL(client_has(&s, link), i < 50);
+	}
+	CU_ASSERT(client_has(&s, "<span class=\"count\">50+</span>"));
+	char all[128];
+	snprintf(all, sizeof all, "href=\"/clients?owner=%lld&amp;due=overdue&amp;sort=due\"", me);
+	CU_ASSERT(client_has(&s, "id=\"overdue-more\""));
+	CU_ASSERT(client_has(&s, all));
+	snprintf(all, sizeof all, "/clients?owner=%lld&due=overdue&sort=due", me);
+	CU_ASSERT_EQUAL(client_get(&s, all), 200);
+	CU_ASSERT(client_has(&s, "1–50 "));
+	CU_ASSERT(client_has(&s, " 52</p>"));
+	client_free(&admin);
+	client_free(&s);
+}
+
 static void test_my_visits_and_choosing_the_client(void)
 {
 	struct client owner;
@@ -367,6 +413,7 @@ void add_visit_suite(void)
 	CU_pSuite s = CU_add_suite("visits", NULL, NULL);
 	T(test_a_visit_moves_the_card);
 	T(test_agenda_by_due_day);
+	T(test_agenda_backlog_keeps_today_in_sight);
 	T(test_my_visits_and_choosing_the_client);
 	T(test_filing_deadlines);
 	T(test_overdue_follow_ups_escalated_once);

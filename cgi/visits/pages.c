@@ -12,7 +12,8 @@
 #include <string.h>
 
 #define PAGE 50
-#define AGENDA_MAX 500        /* cards an agenda lists at most */
+#define AGENDA_OVERDUE 50     /* overdue cards an agenda lists at most (the most overdue; all: the client list) */
+#define AGENDA_MAX 200        /* cards due from today an agenda lists at most */
 
 void view_visit(struct req *r, const char *p, const struct dbres *res, size_t i)
 {
@@ -155,15 +156,24 @@ int visits_agenda(struct req *r)
 	char this_week[11], next_week[11];
 	visits_week_end(today, 0, this_week);
 	visits_week_end(today, 1, next_week);
-	if (db_exec(r->db, r->a, Q_AGENDA, &res, "isi", who, next_week, (long long)AGENDA_MAX + 1) != DB_OK)
+	/* the overdue ones apart, so that a backlog never hides what is due today */
+	struct dbres overdue;
+	if (db_exec(r->db, r->a, Q_AGENDA, &overdue, "issi", who, "1000-01-01", day_text(r, -1),
+		    (long long)AGENDA_OVERDUE + 1) != DB_OK ||
+	    db_exec(r->db, r->a, Q_AGENDA, &res, "issi", who, today, next_week, (long long)AGENDA_MAX + 1) != DB_OK)
 		return db_fail(r);
 	static const char *cols[] = { "id", "name", "due", "last", "grade", "lifecycle", NULL };
-	int counts[4] = { 0 };
-	size_t n = res.nrows > AGENDA_MAX ? AGENDA_MAX : res.nrows;
+	size_t n = overdue.nrows > AGENDA_OVERDUE ? AGENDA_OVERDUE : overdue.nrows;
+	for (size_t i = 0; i < n; i++)
+		view_row(r, arena_printf(r->a, "Agenda.overdue.%zu", i), cols, &overdue, i);
+	if (overdue.nrows > AGENDA_OVERDUE)
+		view_set_int(r, "Page.overdue_more", AGENDA_OVERDUE);
+	int counts[3] = { 0 };
+	n = res.nrows > AGENDA_MAX ? AGENDA_MAX : res.nrows;
 	for (size_t i = 0; i < n; i++) {
 		const char *due = dbres_get(&res, i, AG_DUE);
-		int g = strcmp(due, today) < 0 ? 0 : strcmp(due, today) == 0 ? 1 : strcmp(due, this_week) <= 0 ? 2 : 3;
-		static const char *groups[] = { "overdue", "today", "this_week", "next_week" };
+		int g = strcmp(due, today) == 0 ? 0 : strcmp(due, this_week) <= 0 ? 1 : 2;
+		static const char *groups[] = { "today", "this_week", "next_week" };
 		view_row(r, arena_printf(r->a, "Agenda.%s.%d", groups[g], counts[g]++), cols, &res, i);
 	}
 	if (res.nrows > AGENDA_MAX)

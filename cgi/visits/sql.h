@@ -63,9 +63,10 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 	X(Q_VISITS_OF_CLIENT, "issii", VISIT_COLS "WHERE v.client_id = ? AND (v.visited_on < ? OR " \
 		"(v.visited_on = ? AND v.id < ?)) ORDER BY v.visited_on DESC, v.id DESC LIMIT ?") \
 	X(Q_VISITS_BY, "iii", VISIT_COLS "WHERE v.recorded_by = ? AND v.id < ? ORDER BY v.id DESC LIMIT ?") \
-	/* a person's cards due for a visit up to a day, the most overdue first */ \
-	X(Q_AGENDA, "isi", "SELECT c.id, c.name, c.next_visit_due, c.last_visit_on, c.grade_id, c.lifecycle " \
-		"FROM clients c WHERE c.owner_id = ? AND c.next_visit_due IS NOT NULL AND c.next_visit_due <= ? " \
+	/* a person's cards due for a visit from a day to a day, the most overdue first (their overdue ones: \
+	 * from the beginning, before today; the others: from today) */ \
+	X(Q_AGENDA, "issi", "SELECT c.id, c.name, c.next_visit_due, c.last_visit_on, c.grade_id, c.lifecycle " \
+		"FROM clients c WHERE c.owner_id = ? AND c.next_visit_due >= ? AND c.next_visit_due <= ? " \
 		"AND c.deleted_at IS NULL AND c.in_pool = 0 ORDER BY c.next_visit_due, c.id LIMIT ?") \
 	/* ---- reminders (remind.c) ---- */ \
 	X(Q_VIP_GRADE, "", "SELECT COALESCE(MAX(id), 0) FROM grades WHERE code = 'vip'") \

@@ -14,12 +14,13 @@
 <?cs if:Page.more_than ?><p class="alert"><?cs var:Lang.visit.more_than ?> <?cs var:Page.more_than ?></p><?cs /if ?>
 <?cs def:agenda_group(key, rows) ?>
 <section class="card agenda" id="agenda-<?cs var:key ?>">
-  <h2><?cs var:Lang.visit.group[key] ?><?cs if:subcount(rows) ?> <span class="count"><?cs var:subcount(rows) ?></span><?cs /if ?></h2>
+  <h2><?cs var:Lang.visit.group[key] ?><?cs if:subcount(rows) ?> <span class="count"><?cs var:subcount(rows) ?><?cs if:key == "overdue" && Page.overdue_more ?>+<?cs /if ?></span><?cs /if ?></h2>
   <?cs if:subcount(rows) ?>
   <table class="list compact">
     <thead><tr><th><?cs var:Lang.client.f.name ?></th><th><?cs var:Lang.client.f.lifecycle ?></th><th><?cs var:Lang.client.next_visit ?></th><th><?cs var:Lang.client.last_visit ?></th><th></th></tr></thead>
     <tbody><?cs each:c = rows ?><tr><td><a href="/clients/<?cs var:c.id ?>"><?cs var:c.name ?></a></td><td><?cs var:Lang.client.opt.lifecycle[c.lifecycle] ?></td><td class="nowrap<?cs if:key == "overdue" ?> overdue<?cs /if ?>"><?cs var:c.due ?></td><td class="nowrap"><?cs alt:c.last ?>—<?cs /alt ?></td><td><?cs if:!Page.other ?><a class="button small" href="/clients/<?cs var:c.id ?>/visits/new"><?cs var:Lang.visit.new ?></a><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table>
+  <?cs if:key == "overdue" && Page.overdue_more ?><p class="more" id="overdue-more"><?cs var:Lang.visit.overdue_more ?> <a href="/clients?owner=<?cs var:Subject.id ?>&amp;due=overdue&amp;sort=due"><?cs var:Lang.visit.all_overdue ?></a></p><?cs /if ?>
   <?cs else ?><p class="empty"><?cs var:Lang.visit.group_empty ?></p><?cs /if ?>
 </section>
 <?cs /def ?>

@@ -293,6 +293,30 @@ static const char *with_commas(long long n)
 	return out;
 }
 
+/* A search counts its hits up to 200 ("more than 200"): 201 cards share a
+ * name fragment (made straight in the database, with their bigram). */
+static void test_search_hits_counted_to_200(void)
+{
+	struct client gm;
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, registered_at, "
+				      "registered_by, updated_at) SELECT 'end', CONCAT('搜限', seq, '号'), "
+				      "CONCAT('搜限', seq, '号'), u.id, u.dept_id, NOW(), u.id, NOW() FROM users u, "
+				      "seq_1_to_201 WHERE u.username = 'staff1'"), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO client_grams (gram, client_id) SELECT '搜限', id FROM clients "
+				      "WHERE name LIKE '搜限%%号'"), 0);
+	CU_ASSERT_EQUAL(client_get(&gm, "/clients?q=%E6%90%9C%E9%99%90"), 200);                   /* 搜限 */
+	CU_ASSERT(client_has(&gm, "<strong id=\"hit-count\">超过 200</strong>"));
+	CU_ASSERT(client_has(&gm, "1–50 共 超过 200"));
+	/* one fewer: the exact number */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET deleted_at = NOW() WHERE name = '搜限1号'"), 0);
+	CU_ASSERT_EQUAL(client_get(&gm, "/clients?q=%E6%90%9C%E9%99%90"), 200);
+	CU_ASSERT(client_has(&gm, "<strong id=\"hit-count\">200</strong>"));
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM client_grams WHERE gram = '搜限'"), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM clients WHERE name LIKE '搜限%%号'"), 0);
+	client_free(&gm);
+}
+
 /* Lists tell where you are: a capped count, the place of the page, previous
  * as well as next page (keyset, both ways), and a search's hit count. */
 static void test_lists_count_and_page_both_ways(void)
@@ -2430,6 +2454,7 @@ void add_client_suite(void)
 	T(test_registering_at_once_never_deadlocks);
 	T(test_same_client_registered_at_once_gives_one_card);
 	T(test_lists_count_and_page_both_ways);
+	T(test_search_hits_counted_to_200);
 	T(test_print_and_history_follow_the_same_rule);
 	T(test_stubs_show_name_owner_and_date_only);
 	T(test_save_keeps_every_field_the_form_did_not_change);

@@ -67,6 +67,10 @@ int name_rarest_gram(struct req *r, const char *norm, const char **best)
 		while (s[b] && ((unsigned char)s[b] & 0xC0) == 0x80)
 			b++;
 		const char *gram = arena_strndup(r->a, s, b);
+		if (s == norm && s[b] == '\0') {
+			*best = gram;   /* the only one: nothing to choose */
+			break;
+		}
 		struct dbres cnt;
 		int rc = db_exec(r->db, r->a, Q_CLIENT_GRAM_COUNT, &cnt, "s", gram);
 		if (rc != DB_OK)
@@ -82,6 +86,11 @@ int name_rarest_gram(struct req *r, const char *norm, const char **best)
 	}
 	return DB_OK;
 }
+
+/* A search's hits are counted up to SEARCH_CAP + 1: past 200, narrowing the
+ * search is what helps, and each hit counted is a card read (its name, its
+ * persons, whether it is deleted), 2.5 rows a hit. */
+#define SEARCH_CAP 200
 
 /* Search: returns 0 after filling Clients.*, or an HTTP status. */
 static int search(struct req *r, const char *q)
@@ -111,7 +120,7 @@ static int search(struct req *r, const char *q)
 			  : db_exec(r->db, r->a, Q_CLIENT_SEARCH_PHONE, &res, "sii", digits, before, (long long)PAGE + 1);
 		if (rc == DB_OK)
 			rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_PHONE_COUNT, &counted, "sii", digits, 1LL << 62,
-				     (long long)LIST_CAP + 1);
+				     (long long)SEARCH_CAP + 1);
 		if (rc == DB_OK)
 			total = dbres_int(&counted, 0, 0);
 	} else {
@@ -129,7 +138,7 @@ static int search(struct req *r, const char *q)
 			     back ? after : before, ln, lq, lq, (long long)PAGE + 1);
 		if (rc == DB_OK)
 			rc = db_exec(r->db, r->a, Q_CLIENT_SEARCH_GRAM_COUNT, &counted, "sisssi", best, 1LL << 62, ln, lq, lq,
-				     (long long)LIST_CAP + 1);
+				     (long long)SEARCH_CAP + 1);
 		if (rc == DB_OK)
 			total = dbres_int(&counted, 0, 0);
 	}
@@ -155,7 +164,7 @@ static int search(struct req *r, const char *q)
 			view_set(r, "Page.prev", arena_printf(r->a, "after=%s&from=%lld", dbres_get(&res, first, L_ID), from));
 	}
 	view_set(r, "Page.hits", "1");
-	view_count(r, from, n, total, LIST_CAP);
+	view_count(r, from, n, total, SEARCH_CAP);
 	return 0;
 }
 
@@ -297,9 +306,13 @@ static int list_params(struct req *r, struct list_args *la, long long limit, str
 	long long root = access_managed_root(r), depts[DEPT_SLOTS];
 	size_t nd = root ? dept_subtree(r, root, depts, DEPT_SLOTS) : 0;
 	int tree = nd > DEPT_SLOTS;
+	/* one's own department's cards are among the managed ones' when it is managed: read them once */
+	int own_managed = root != 0 && root == r->user->dept_id;
+	for (size_t k = 0; !tree && k < nd; k++)
+		own_managed |= depts[k] == r->user->dept_id;
 	dbp_int(p, r->user->id);
 	list_branch_params(p, la);
-	dbp_int(p, r->user->dept_id);
+	dbp_int(p, own_managed ? 0 : r->user->dept_id);
 	list_branch_params(p, la);
 	for (int b = 0; b < 2; b++) {
 		if (tree)

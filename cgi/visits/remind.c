@@ -26,7 +26,9 @@ int visits_digest(struct req *r, long long user, const char *since, struct diges
 	char week_end[11];
 	visits_week_end(day_text(r, 0), 0, week_end);
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_AGENDA, &res, "isi", user, week_end, (long long)DIGEST_ROWS + 1);
+	/* the agenda's cards due this week, the overdue ones first */
+	int rc = db_exec(r->db, r->a, Q_AGENDA, &res, "issi", user, "1000-01-01", week_end,
+			 (long long)DIGEST_ROWS + 1);
 	if (rc != DB_OK)
 		return rc;
 	const char *today = day_text(r, 0);

@@ -35,8 +35,11 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
  * 1, 4, 8 or 24 of them in one row, one column each: MariaDB plans every
  * derived table at each execution (~0.3 ms each), so a manager of one
  * department runs the one-slot statement and only the GM the 24-slot one
- * (DASHBOARD_SLOTS). */
-#define OVERDUE_SLOT "(SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
+ * (DASHBOARD_SLOTS). The index is named: choosing among the ten that start
+ * with dept_id or next_visit_due, MariaDB estimated each for every slot,
+ * 7.5 ms of the GM's 24 slots against 4.5 ms named. */
+#define OVERDUE_SLOT "(SELECT COUNT(*) FROM (SELECT 1 FROM clients c FORCE INDEX (ix_clients_dept_live_due) " \
+	"WHERE c.dept_id = ? AND c.deleted_at IS NULL " \
 	"AND c.next_visit_due < ? AND c.scope <> ? LIMIT ?) x)"
 #define OVERDUE_4 OVERDUE_SLOT ", " OVERDUE_SLOT ", " OVERDUE_SLOT ", " OVERDUE_SLOT
 #define OVERDUE_8 OVERDUE_4 ", " OVERDUE_4

@@ -77,15 +77,18 @@
  * visibility branches and filters, each cut at the cap, the union counted.
  * Without any filter (_PLAIN: the branches take no filter parameters) the
  * own and the department's branches are read from their index alone: a
- * filter names columns the index has not, even one that is off (? = 0). */
+ * filter names columns the index has not, even one that is off (? = 0).
+ * The branches are joined with UNION ALL and their ids counted once
+ * (COUNT(DISTINCT)): a UNION merged up to 5,005 ids into a temporary table
+ * with a key: a salesperson's count 3.4 -> 2.0–3.1 ms, a manager's unchanged (3.5 ms). */
 #define LIST_CAP 1000
 #define COUNT_BRANCH(hint, cond, filters) "(SELECT c.id FROM clients c " hint "WHERE c.deleted_at IS NULL AND " \
 	cond " " filters "AND " KEYSET_NEW " LIMIT ?)"
 #define COUNT_BRANCHES(depts, filters) \
-	COUNT_BRANCH(LIVE_OWN, "c.owner_id = ?", filters) " UNION " \
-	COUNT_BRANCH(LIVE_DEPT, "c.dept_id = ? AND c.scope = 'department'", filters) " UNION " \
-	COUNT_BRANCH(LIVE_DEPT, "c.scope = 'personal' AND c.dept_id IN " depts, filters) " UNION " \
-	COUNT_BRANCH(LIVE_DEPT, "c.scope = 'department' AND c.dept_id IN " depts, filters) " UNION " \
+	COUNT_BRANCH(LIVE_OWN, "c.owner_id = ?", filters) " UNION ALL " \
+	COUNT_BRANCH(LIVE_DEPT, "c.dept_id = ? AND c.scope = 'department'", filters) " UNION ALL " \
+	COUNT_BRANCH(LIVE_DEPT, "c.scope = 'personal' AND c.dept_id IN " depts, filters) " UNION ALL " \
+	COUNT_BRANCH(LIVE_DEPT, "c.scope = 'department' AND c.dept_id IN " depts, filters) " UNION ALL " \
 	COUNT_BRANCH("", "c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
 		     filters)
 
@@ -199,13 +202,13 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		") v ON v.id = c.id ORDER BY " ORDER_DUE_BACK " LIMIT ?") \
 	X(Q_CLIENT_ALL_COUNT, T_FILTERS "i" "i", "SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.deleted_at IS NULL " \
 		CARD_FILTERS "AND " KEYSET_NEW " LIMIT ?) x") \
-	X(Q_CLIENT_MINE_COUNT, T_BRANCHES(T_D24, T_BRANCH_NEW), "SELECT COUNT(*) FROM (" \
+	X(Q_CLIENT_MINE_COUNT, T_BRANCHES(T_D24, T_BRANCH_NEW), "SELECT COUNT(DISTINCT x.id) FROM (" \
 		COUNT_BRANCHES(DEPTS24, CARD_FILTERS) ") x") \
-	X(Q_CLIENT_TREE_COUNT, T_BRANCHES("i", T_BRANCH_NEW), "SELECT COUNT(*) FROM (" \
+	X(Q_CLIENT_TREE_COUNT, T_BRANCHES("i", T_BRANCH_NEW), "SELECT COUNT(DISTINCT x.id) FROM (" \
 		COUNT_BRANCHES(SUBTREE, CARD_FILTERS) ") x") \
-	X(Q_CLIENT_MINE_COUNT_PLAIN, T_BRANCHES(T_D24, T_BRANCH_PLAIN), "SELECT COUNT(*) FROM (" \
+	X(Q_CLIENT_MINE_COUNT_PLAIN, T_BRANCHES(T_D24, T_BRANCH_PLAIN), "SELECT COUNT(DISTINCT x.id) FROM (" \
 		COUNT_BRANCHES(DEPTS24, "") ") x") \
-	X(Q_CLIENT_TREE_COUNT_PLAIN, T_BRANCHES("i", T_BRANCH_PLAIN), "SELECT COUNT(*) FROM (" \
+	X(Q_CLIENT_TREE_COUNT_PLAIN, T_BRANCHES("i", T_BRANCH_PLAIN), "SELECT COUNT(DISTINCT x.id) FROM (" \
 		COUNT_BRANCHES(SUBTREE, "") ") x") \
 	X(Q_CLIENT_GRAM_COUNT, "s", "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams WHERE gram = ? LIMIT 20000) x") \
 	X(Q_CLIENT_SEARCH_GRAM, "sisssi", LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \

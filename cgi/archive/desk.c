@@ -251,7 +251,7 @@ static int loans_list(struct req *r, int overdue)
 	const char *now = r->now_text;
 	struct dbres res, counted;
 	int rc;
-	if (root < 0)
+	if (root <= 0)
 		rc = overdue ? db_exec(r->db, r->a, Q_LOANS_OVERDUE, &res, "sssii", now, due, due, after, limit)
 			     : db_exec(r->db, r->a, Q_LOANS_OUT, &res, "ssii", due, due, after, limit);
 	else

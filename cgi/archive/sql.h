@@ -76,6 +76,12 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	"FORCE INDEX (ix_archive_loans_open_borrower) ON l.open_borrower = b.id " cond \
 	"WHERE (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ")"
 
+/* A page of the open lines of a department's borrowers and below it (cond: more on the line), after a key,
+ * soonest due first: the root twice, the key (due twice, id), the limit. */
+#define OPEN_LOAN_KEYS(cond) "SELECT STRAIGHT_JOIN l.id FROM users b JOIN archive_loans l " \
+	"FORCE INDEX (ix_archive_loans_open_borrower) ON l.open_borrower = b.id " cond \
+	"WHERE (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?"
+
 #define ARCHIVE_SQL(X) \
 	/* electronic copies (files.c) */ \
 	X(Q_ITEM_FILER, "i", "SELECT filed_by, status, secrecy FROM archive_items WHERE id = ?") \
@@ -138,11 +144,15 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_LOANS_OUT, "ssii", LOAN_COLS "WHERE l.open_due IS NOT NULL AND " KEYSET_OPEN_DUE \
 		" ORDER BY l.open_due, l.id LIMIT ?") \
 	X(Q_LOANS_OVERDUE, "sssii", LOAN_COLS "WHERE l.open_due < ? AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?") \
-	/* the same for a manager: loans of borrowers in a department and below it (0: everyone's) */ \
-	X(Q_LOANS_OUT_TREE, "iissii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due IS NOT NULL " \
-		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?") \
-	X(Q_LOANS_OVERDUE_TREE, "siissii", LOAN_COLS "JOIN users b ON b.id = l.borrower_id WHERE l.open_due < ? " \
-		"AND (? = 0 OR b.dept_id IN " SQL_DEPT_SUBTREE ") AND " KEYSET_OPEN_DUE " ORDER BY l.open_due, l.id LIMIT ?") \
+	/* the same for a manager: loans of borrowers in a department and below it (not 0: everyone's is the \
+	 * above). The page's lines are found among the department's open lines alone, read from \
+	 * ix_archive_loans_open_borrower (each borrower's, with their due time) and sorted: through \
+	 * ix_archive_loans_open_due MariaDB read every line out with its item until it had a page of the \
+	 * department's, 3,000 rows and 14.5 ms for one of 29 departments. */ \
+	X(Q_LOANS_OUT_TREE, "iissii", LOAN_COLS "JOIN (" OPEN_LOAN_KEYS("") ") k ON k.id = l.id " \
+		"ORDER BY l.open_due, l.id") \
+	X(Q_LOANS_OVERDUE_TREE, "siissii", LOAN_COLS "JOIN (" OPEN_LOAN_KEYS("AND l.open_due < ? ") ") k ON k.id = l.id " \
+		"ORDER BY l.open_due, l.id") \
 	/* the lists' counts, up to a limit: the company's (the overdue: now first), and a department's and \
 	 * below it as the dashboard counts them (the root twice; the overdue: now first) */ \
 	X(Q_LOANS_OUT_COUNT, "i", "SELECT COUNT(*) FROM (SELECT 1 FROM archive_loans WHERE open_due IS NOT NULL LIMIT ?) x") \

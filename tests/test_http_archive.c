@@ -519,7 +519,7 @@ static void test_archive_loan_lists_page_by_due(void)
 		CU_ASSERT_EQUAL(got[19], want[119]);
 	}
 	/* a key that is not one: the first page, never an error */
-	CU_ASSERT_EQUAL(client_get(&arc, "/archive/overdue?after=abc&after_due=x%27&from=-5"), 200);
+	CU_ASSERT_EQUAL(client_get(&arc, "/archive/overdue?after=abc&after_key=x%27&from=-5"), 200);
 	CU_ASSERT(client_has(&arc, "1–50 "));
 	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM archive_loans WHERE reason = '翻页'"), 0);
 	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM archive_items WHERE archive_no LIKE 'PG-%s-%%'", run), 0);

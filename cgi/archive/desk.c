@@ -231,22 +231,22 @@ long long archive_loans_root(struct req *r)
 
 #define LOANS_PAGE 50
 
+/* A key of the loan lists: a line's due time, as the lists' links give it. */
+static int due_key_ok(const char *v)
+{
+	char t[20];
+	return strlen(v) == 19 && form_datetime(v, t) == 0;
+}
+
 /* The open loans, or the overdue ones alone, soonest due first: LOANS_PAGE
- * lines after the key (after_due, after) of the previous page's last line,
+ * lines after the key (keyset_read: its due time and id) of the previous page's last line,
  * and "first–last of total", counted up to DASHBOARD_CAP as the dashboard
  * counts them. */
 static int loans_list(struct req *r, int overdue)
 {
-	const char *key = req_query(r, "after_due");
-	long long after = req_query_id(r, "after"), from = req_query_id(r, "from");
-	char due[20];
-	if (key == NULL || form_datetime(key, due) != 0 || after <= 0) {
-		snprintf(due, sizeof due, "%s", "1000-01-01 00:00:00");
-		after = 0;
-		from = 1;
-	}
-	if (from < 1)
-		from = 1;
+	struct keyset k = keyset_read(r, due_key_ok, "1000-01-01 00:00:00");
+	const char *due = k.key;
+	long long after = k.after;
 	long long root = archive_loans_root(r), limit = LOANS_PAGE + 1, cap = DASHBOARD_CAP + 1;
 	const char *now = r->now_text;
 	struct dbres res, counted;
@@ -269,14 +269,8 @@ static int loans_list(struct req *r, int overdue)
 	size_t n = res.nrows > LOANS_PAGE ? LOANS_PAGE : res.nrows;
 	for (size_t i = 0; i < n; i++)
 		archive_view_loan(r, arena_printf(r->a, "Loans.%zu", i), &res, i);
-	if (res.nrows > LOANS_PAGE) {
-		view_set(r, "Page.next_after", dbres_get(&res, n - 1, LN_ID));
-		view_set(r, "Page.next_due", dbres_get(&res, n - 1, LN_DUE));
-		view_set_int(r, "Page.next_from", from + LOANS_PAGE);
-	}
-	if (from > 1)
-		view_set(r, "Page.first", "1");
-	view_count(r, from, n, dbres_int(&counted, 0, 0), DASHBOARD_CAP);
+	view_keyset(r, &k, n, res.nrows > LOANS_PAGE, n ? dbres_get(&res, n - 1, LN_ID) : "",
+		    n ? dbres_get(&res, n - 1, LN_DUE) : "", dbres_int(&counted, 0, 0), DASHBOARD_CAP);
 	if (root >= 0)
 		view_set(r, "Page.borrowers", root ? dept_name(r, root) : lang_text(r, "archive.dash_company"));
 	const char *tab = overdue ? "overdue" : "out";

@@ -29,15 +29,10 @@ const char *unserved_cutoff(struct req *r)
 
 int clients_unserved(struct req *r)
 {
-	const char *cutoff = unserved_cutoff(r), *key = req_query(r, "after_key");
-	long long after = req_query_id(r, "after"), from = req_query_id(r, "from"), total = 0;
-	if (key == NULL || !form_date_ok(key) || after == 0) {
-		key = "1000-01-01";
-		after = 0;
-		from = 1;
-	}
-	if (from < 1)
-		from = 1;
+	const char *cutoff = unserved_cutoff(r);
+	struct keyset k = keyset_read(r, form_date_ok, "1000-01-01");
+	const char *key = k.key;
+	long long after = k.after, total = 0;
 	struct dbres res, counted;
 	long long limit = UNSERVED_PAGE + 1, cap = LIST_CAP + 1;
 	int rc;
@@ -60,14 +55,8 @@ int clients_unserved(struct req *r)
 	size_t n = res.nrows > UNSERVED_PAGE ? UNSERVED_PAGE : res.nrows;
 	for (size_t i = 0; i < n; i++)
 		view_row(r, arena_printf(r->a, "Unserved.%zu", i), cols, &res, i);
-	if (res.nrows > UNSERVED_PAGE) {
-		view_set(r, "Page.next_after", dbres_get(&res, n - 1, UN_ID));
-		view_set(r, "Page.next_key", dbres_get(&res, n - 1, UN_SINCE));
-		view_set_int(r, "Page.next_from", from + UNSERVED_PAGE);
-	}
-	if (from > 1)
-		view_set(r, "Page.first", "1");
-	view_count(r, from, n, total, LIST_CAP);
+	view_keyset(r, &k, n, res.nrows > UNSERVED_PAGE, n ? dbres_get(&res, n - 1, UN_ID) : "",
+		    n ? dbres_get(&res, n - 1, UN_SINCE) : "", total, LIST_CAP);
 	view_set(r, "Page.hint", lang_stored(r, lang_key(r, "unserved.hint", 2, cutoff,
 							      arena_printf(r->a, "%ld", r->cfg->unserved_months))));
 	view_set(r, "Page.title", lang_text(r, "unserved.title"));

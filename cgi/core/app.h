@@ -180,6 +180,20 @@ const char *text_thousands(struct req *r, long long n);
  * rows starting at from, total counted up to cap + 1 (Page.count_more and
  * Page.count_cap past the cap). */
 void view_count(struct req *r, long long from, size_t shown, long long total, long long cap);
+/* A list read forward after a key (key, id), a page at a time, never by
+ * OFFSET: the query's after (the last row's id), after_key (its key) and
+ * from (the place of the page's first row, shown only). No id, or a key
+ * that is not one (key_ok gives 0), starts the list at start. */
+struct keyset {
+	const char *key;
+	long long after, from;
+};
+struct keyset keyset_read(struct req *r, int (*key_ok)(const char *), const char *start);
+/* After a page of shown rows, the last with last_id and last_key (more:
+ * rows beyond it): Page.next_after, Page.next_key and Page.next_from, the
+ * next page's link; Page.first past the first page; the count (view_count). */
+void view_keyset(struct req *r, const struct keyset *k, size_t shown, int more, const char *last_id,
+		 const char *last_key, long long total, long long cap);
 
 /* The HTTP status after a database call failed: db_status of the last
  * failure (503 unavailable or refusing writes, 409 conflict, 500 a

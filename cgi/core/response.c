@@ -268,6 +268,32 @@ void view_count(struct req *r, long long from, size_t shown, long long total, lo
 	view_set(r, "Page.count_last", text_thousands(r, shown ? from + (long long)shown - 1 : 0));
 }
 
+struct keyset keyset_read(struct req *r, int (*key_ok)(const char *), const char *start)
+{
+	struct keyset k = { req_query(r, "after_key"), req_query_id(r, "after"), req_query_id(r, "from") };
+	if (k.key == NULL || !key_ok(k.key) || k.after <= 0) {
+		k.key = start;
+		k.after = 0;
+		k.from = 1;
+	}
+	if (k.from < 1)
+		k.from = 1;
+	return k;
+}
+
+void view_keyset(struct req *r, const struct keyset *k, size_t shown, int more, const char *last_id,
+		 const char *last_key, long long total, long long cap)
+{
+	if (more && shown > 0) {
+		view_set(r, "Page.next_after", last_id);
+		view_set(r, "Page.next_key", last_key);
+		view_set_int(r, "Page.next_from", k->from + (long long)shown);
+	}
+	if (k->from > 1)
+		view_set(r, "Page.first", "1");
+	view_count(r, k->from, shown, total, cap);
+}
+
 int db_fail(struct req *r)
 {
 	int rc = db_last(r->db);

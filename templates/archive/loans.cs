@@ -6,6 +6,6 @@
 <?cs if:subcount(Loans) ?><?cs include!"archive/part_loans.cs" ?><?cs else ?><p class="empty"><?cs var:Lang.archive.none_out ?></p><?cs /if ?>
 <?cs if:Page.first || Page.next_after ?><nav class="pager">
   <?cs if:Page.first ?><a id="first-page" href="/archive/<?cs var:Page.tab ?>"><?cs var:Lang.archive.first_page ?></a><?cs /if ?>
-  <?cs if:Page.next_after ?><a rel="next" href="/archive/<?cs var:Page.tab ?>?after=<?cs var:Page.next_after ?>&amp;after_due=<?cs var:url_escape(Page.next_due) ?>&amp;from=<?cs var:Page.next_from ?>"><?cs var:Lang.archive.next_page ?></a><?cs /if ?>
+  <?cs if:Page.next_after ?><a rel="next" href="/archive/<?cs var:Page.tab ?>?after=<?cs var:Page.next_after ?>&amp;after_key=<?cs var:url_escape(Page.next_key) ?>&amp;from=<?cs var:Page.next_from ?>"><?cs var:Lang.archive.next_page ?></a><?cs /if ?>
 </nav><?cs /if ?>
 <?cs include!"footer.cs" ?>

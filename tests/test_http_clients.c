@@ -425,6 +425,55 @@ static void test_list_count_without_filters_counts_each_visible_card_once(void)
 	client_free(&m);
 }
 
+/* cards straight in the database: n of owner's in dept, of scope, named 计数<tag><n> */
+static void many_cards(const char *tag, long long owner, long long dept, const char *scope, int n)
+{
+	CU_ASSERT_EQUAL_FATAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, scope, "
+					    "registered_at, registered_by, updated_at) SELECT 'end', CONCAT('计数', '%s', "
+					    "seq), CONCAT('计数', '%s', seq), %lld, %lld, '%s', NOW(), %lld, NOW() FROM "
+					    "seq_1_to_%d", tag, tag, owner, dept, scope, owner, n), 0);
+}
+
+/* The count's probes: a branch alone past the cap answers "more than 1,000"
+ * without the union; exactly the cap is counted; two branches each under the
+ * cap are counted together, a card in both once. */
+static void test_list_count_past_the_cap(void)
+{
+	struct client admin, s, m;
+	sign_in(&admin, "admin");
+	long long company = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	long long dept = test_dept("LC", "计数", "D", run, company, NULL);
+	char code[32], tag[48], login[48], name[64];
+	snprintf(code, sizeof code, "LCD%s", run);
+	long long staff = make_user_signed_in(&admin, &s, "lps", run, "计数甲", code, "staff");
+	snprintf(login, sizeof login, "lpo%s", run);
+	snprintf(name, sizeof name, "计数乙%s", run);
+	long long other = make_user(&admin, login, name, code, "staff");
+	make_user_signed_in(&admin, &m, "lpm", run, "计数经理甲", code, "dept_manager");
+	snprintf(tag, sizeof tag, "%s甲", run);
+	many_cards(tag, staff, dept, "personal", 1000);
+	list_count_is(&s, 1000);                                   /* the own branch at the cap: counted */
+	many_cards(tag, staff, dept, "personal", 1);
+	list_count_is(&s, 1001);                                   /* past it: the probe answers */
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM clients WHERE owner_id = %lld", staff), 0);
+	many_cards(tag, staff, dept, "department", 400);           /* in the own and the department's branch */
+	many_cards(tag, staff, dept, "personal", 300);
+	snprintf(tag, sizeof tag, "%s乙", run);
+	many_cards(tag, other, dept, "department", 200);
+	list_count_is(&s, 900);                                    /* 700 + 600, the 400 in both once */
+	list_count_is(&m, 900);
+	many_cards(tag, other, dept, "department", 101);
+	list_count_is(&s, 1001);                                   /* no branch past the cap, the union is */
+	list_count_is(&m, 1001);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET deleted_at = NOW() WHERE owner_id = %lld LIMIT 1", other), 0);
+	list_count_is(&m, 1000);
+	CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM clients WHERE dept_id = %lld", dept), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE users SET disabled = 1 WHERE dept_id = %lld", dept), 0);
+	client_free(&admin);
+	client_free(&s);
+	client_free(&m);
+}
+
 static void test_list_filters_and_keyset_pages(void)
 {
 	struct client gm;
@@ -2451,6 +2500,7 @@ void add_client_suite(void)
 	CU_pSuite s = CU_add_suite("clients", NULL, NULL);
 	T(test_visibility_matrix_and_view_log);
 	T(test_list_count_without_filters_counts_each_visible_card_once);
+	T(test_list_count_past_the_cap);
 	T(test_registering_at_once_never_deadlocks);
 	T(test_same_client_registered_at_once_gives_one_card);
 	T(test_lists_count_and_page_both_ways);

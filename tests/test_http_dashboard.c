@@ -472,6 +472,124 @@ static void test_loans_overdue_counted_past_the_cap(void)
 	client_free(&m);
 }
 
+/* The GM's overdue figures per department: up to 100 counted, past it "100+"
+ * (the index holds a 101st); more departments than one statement takes
+ * (32) each get their own figure, the right one. Cards and departments are
+ * removed afterwards. */
+static void test_overdue_capped_per_department(void)
+{
+	fixture();
+	long long root = db_value("SELECT id FROM departments WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+	long long staff = user_id("staff1"), depts[33];
+#define OVERDUE_CARDS "INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, registered_at, " \
+	"registered_by, updated_at, next_visit_due) SELECT 'end', CONCAT('看板逾期', seq), CONCAT('看板逾期', seq), " \
+	"%lld, %lld, NOW(), %lld, NOW(), '2001-06-01' FROM seq_1_to_%d"
+	for (int i = 0; i < 33; i++) {
+		char label[16];
+		snprintf(label, sizeof label, "N%d", i);
+		depts[i] = new_dept(label, root);
+		CU_ASSERT_EQUAL(db_exec_admin(OVERDUE_CARDS, staff, depts[i], staff, 1 + i % 3), 0);
+	}
+	CU_ASSERT_EQUAL(db_exec_admin(OVERDUE_CARDS, staff, depts[0], staff, 98), 0);     /* 1 + 98 + 1 = 100 */
+	CU_ASSERT_EQUAL(db_exec_admin(OVERDUE_CARDS, staff, depts[0], staff, 1), 0);
+#undef OVERDUE_CARDS
+	struct client gm;
+	char href[256], value[32];
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT_FATAL(figure(&gm, overdue_id(depts[0]), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "100");
+	for (int i = 1; i < 33; i++) {
+		char want[8];
+		snprintf(want, sizeof want, "%d", 1 + i % 3);
+		CU_ASSERT(figure(&gm, overdue_id(depts[i]), href, sizeof href, value, sizeof value) &&
+			  strcmp(value, want) == 0);
+	}
+	CU_ASSERT(figure(&gm, overdue_id(dept_a), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "3");                                  /* the fixture's, as before */
+	CU_ASSERT_EQUAL(db_exec_admin("INSERT INTO clients (card_type, name, name_norm, owner_id, dept_id, "
+				      "registered_at, registered_by, updated_at, next_visit_due) VALUES ('end', "
+				      "'看板逾期x', '看板逾期x', %lld, %lld, NOW(), %lld, NOW(), '2001-06-01')",
+				      staff, depts[0], staff), 0);
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT(figure(&gm, overdue_id(depts[0]), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "100+");
+	char want_href[96];
+	snprintf(want_href, sizeof want_href, "/clients?dept=%lld&due=overdue&sort=due", depts[0]);
+	CU_ASSERT_STRING_EQUAL(href, want_href);
+	for (int i = 0; i < 33; i++) {
+		CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM clients WHERE dept_id = %lld", depts[i]), 0);
+		CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM departments WHERE id = %lld", depts[i]), 0);
+	}
+	client_free(&gm);
+}
+
+/* The dashboard group with element id gid (its <section>), static; "" when none. */
+static const char *group_html(struct client *c, const char *gid)
+{
+	static char out[16384];
+	char needle[96];
+	snprintf(needle, sizeof needle, "id=\"%s\"", gid);
+	const char *g = c->res.body.data ? strstr(c->res.body.data, needle) : NULL;
+	const char *end = g ? strstr(g, "</section>") : NULL;
+	snprintf(out, sizeof out, "%.*s", g && end ? (int)(end - g) : 0, g ? g : "");
+	return out;
+}
+
+/* The company's heads read the overdue figures `dossier cron` counted
+ * (visits.overdue_counts) while they are fresh and say when they were
+ * counted; a stale count, or one of another day, is counted again at the
+ * view; a department manager's are always counted at the view. */
+static void test_overdue_company_counted_by_the_scheduler(void)
+{
+	fixture();
+	struct client gm, m;
+	char href[256], value[32];
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_value("SELECT n FROM dept_overdue_counts WHERE dept_id = %lld", dept_a), 3);
+	sign_in(&gm, "gm");
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT(figure(&gm, overdue_id(dept_b), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "1");
+	CU_ASSERT(strstr(group_html(&gm, "dash-visits"), "计划任务统计于") != NULL);
+	/* a card overdue since the count: the GM's figure is the count's until the next run */
+	char name[96];
+	long long extra = placed_card(&gm, name, sizeof name, "乙二", dept_b, "personal", 0, "2001-05-02");
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT(figure(&gm, overdue_id(dept_b), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "1");
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT(figure(&gm, overdue_id(dept_b), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	/* stale (the scheduler stopped): counted at the view, no "counted at" */
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE dept_overdue_counts SET n = 7, counted_at = counted_at - INTERVAL 16 MINUTE "
+				      "WHERE dept_id = %lld", dept_b), 0);
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT(figure(&gm, overdue_id(dept_b), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	CU_ASSERT(strstr(group_html(&gm, "dash-visits"), "计划任务统计于") == NULL);
+	/* counted for another day: the same */
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE dept_overdue_counts SET n = 7, day = day - INTERVAL 1 DAY "
+				      "WHERE dept_id = %lld", dept_b), 0);
+	CU_ASSERT_EQUAL(client_get(&gm, "/"), 200);
+	CU_ASSERT(figure(&gm, overdue_id(dept_b), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	/* a department manager's figures are counted at the view, fresh count or not */
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE dept_overdue_counts SET n = 9 WHERE dept_id = %lld", dept_a), 0);
+	sign_in_manager_a(&m);
+	CU_ASSERT_EQUAL(client_get(&m, "/"), 200);
+	CU_ASSERT(figure(&m, overdue_id(dept_a), href, sizeof href, value, sizeof value));
+	CU_ASSERT_STRING_EQUAL(value, "2");
+	CU_ASSERT(strstr(group_html(&m, "dash-visits"), "计划任务统计于") == NULL);
+	CU_ASSERT_EQUAL(db_exec_admin("UPDATE clients SET deleted_at = NOW() WHERE id = %lld", extra), 0);
+	CU_ASSERT_EQUAL(run_cron(), 0);
+	client_free(&m);
+	client_free(&gm);
+}
+
 void add_dashboard_suite(void)
 {
 	snprintf(run, sizeof run, "%ld", (long)(getpid() % 100000));
@@ -484,4 +602,6 @@ void add_dashboard_suite(void)
 	T(test_loans_out_and_overdue);
 	T(test_loans_overdue_counted_past_the_cap);
 	T(test_dashboard_statements);
+	T(test_overdue_capped_per_department);
+	T(test_overdue_company_counted_by_the_scheduler);
 }

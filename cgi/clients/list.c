@@ -351,7 +351,11 @@ static int list_count(struct req *r, const struct list_args *la, long long *n)
 	c.plain = !c.owner && !c.dept && !c.grade && !c.nature && !c.region && !c.overdue && !*c.lifecycle &&
 		  !*c.blacklist && !*c.tag && !access_sees_all(r);
 	struct dbparams *p = arena_alloc(r->a, sizeof *p);
-	int who = list_params(r, &c, LIST_CAP + 1, p);
+	int who = list_params(r, &c, c.plain ? LIST_CAP : LIST_CAP + 1, p);
+	if (c.plain) {                 /* the branches' probes first, then the answer past the cap, then the union */
+		dbp_int(p, LIST_CAP + 1);
+		list_params(r, &c, LIST_CAP + 1, p);
+	}
 	struct dbres res;
 	int rc = db_execv(r->db, r->a, c.plain ? count_plain_q[who] : count_q[who], &res, p);
 	if (rc == DB_OK)

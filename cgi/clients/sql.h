@@ -80,8 +80,28 @@
  * filter names columns the index has not, even one that is off (? = 0).
  * The branches are joined with UNION ALL and their ids counted once
  * (COUNT(DISTINCT)): a UNION merged up to 5,005 ids into a temporary table
- * with a key: a salesperson's count 3.4 -> 2.0–3.1 ms, a manager's unchanged (3.5 ms). */
+ * with a key: a salesperson's count 3.4 -> 2.0–3.1 ms, a manager's unchanged (3.5 ms).
+ * Without filters, each branch is first probed for a row past the cap
+ * (LIMIT cap, 1, read in its index, nothing stored): when one branch alone
+ * has more than the cap, so has the list, and the union is not read (a
+ * salesperson with 5,000 cards: 2.6 -> 1.1 ms). The probes take the
+ * branches' parameters with the cap as the limit, then the cap + 1 (the
+ * answer), then the union's. A filtered branch reads rows to test its
+ * filters, so a probe that finds nothing would double the count's work:
+ * the filtered counts are the union alone. */
 #define LIST_CAP 1000
+#define PROBE_BRANCH(hint, cond, filters) "(SELECT 1 FROM clients c " hint "WHERE c.deleted_at IS NULL AND " \
+	cond " " filters "AND " KEYSET_NEW " LIMIT ?, 1) IS NOT NULL"
+#define PROBE_BRANCHES(depts, filters) \
+	PROBE_BRANCH(LIVE_OWN, "c.owner_id = ?", filters) " OR " \
+	PROBE_BRANCH(LIVE_DEPT, "c.dept_id = ? AND c.scope = 'department'", filters) " OR " \
+	PROBE_BRANCH(LIVE_DEPT, "c.scope = 'personal' AND c.dept_id IN " depts, filters) " OR " \
+	PROBE_BRANCH(LIVE_DEPT, "c.scope = 'department' AND c.dept_id IN " depts, filters) " OR " \
+	PROBE_BRANCH("", "c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
+		     filters)
+#define LIST_COUNT(depts, filters) "SELECT COUNT(DISTINCT x.id) FROM (" COUNT_BRANCHES(depts, filters) ") x"
+#define LIST_COUNT_PROBED(depts) "SELECT CASE WHEN " PROBE_BRANCHES(depts, "") " THEN ? ELSE (" LIST_COUNT(depts, "") ") END"
+#define T_LIST_COUNT_PROBED(depts) T_BRANCHES(depts, T_BRANCH_PLAIN) "i" T_BRANCHES(depts, T_BRANCH_PLAIN)
 #define COUNT_BRANCH(hint, cond, filters) "(SELECT c.id FROM clients c " hint "WHERE c.deleted_at IS NULL AND " \
 	cond " " filters "AND " KEYSET_NEW " LIMIT ?)"
 #define COUNT_BRANCHES(depts, filters) \
@@ -202,14 +222,10 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		") v ON v.id = c.id ORDER BY " ORDER_DUE_BACK " LIMIT ?") \
 	X(Q_CLIENT_ALL_COUNT, T_FILTERS "i" "i", "SELECT COUNT(*) FROM (SELECT 1 FROM clients c WHERE c.deleted_at IS NULL " \
 		CARD_FILTERS "AND " KEYSET_NEW " LIMIT ?) x") \
-	X(Q_CLIENT_MINE_COUNT, T_BRANCHES(T_D24, T_BRANCH_NEW), "SELECT COUNT(DISTINCT x.id) FROM (" \
-		COUNT_BRANCHES(DEPTS24, CARD_FILTERS) ") x") \
-	X(Q_CLIENT_TREE_COUNT, T_BRANCHES("i", T_BRANCH_NEW), "SELECT COUNT(DISTINCT x.id) FROM (" \
-		COUNT_BRANCHES(SUBTREE, CARD_FILTERS) ") x") \
-	X(Q_CLIENT_MINE_COUNT_PLAIN, T_BRANCHES(T_D24, T_BRANCH_PLAIN), "SELECT COUNT(DISTINCT x.id) FROM (" \
-		COUNT_BRANCHES(DEPTS24, "") ") x") \
-	X(Q_CLIENT_TREE_COUNT_PLAIN, T_BRANCHES("i", T_BRANCH_PLAIN), "SELECT COUNT(DISTINCT x.id) FROM (" \
-		COUNT_BRANCHES(SUBTREE, "") ") x") \
+	X(Q_CLIENT_MINE_COUNT, T_BRANCHES(T_D24, T_BRANCH_NEW), LIST_COUNT(DEPTS24, CARD_FILTERS)) \
+	X(Q_CLIENT_TREE_COUNT, T_BRANCHES("i", T_BRANCH_NEW), LIST_COUNT(SUBTREE, CARD_FILTERS)) \
+	X(Q_CLIENT_MINE_COUNT_PLAIN, T_LIST_COUNT_PROBED(T_D24), LIST_COUNT_PROBED(DEPTS24)) \
+	X(Q_CLIENT_TREE_COUNT_PLAIN, T_LIST_COUNT_PROBED("i"), LIST_COUNT_PROBED(SUBTREE)) \
 	X(Q_CLIENT_GRAM_COUNT, "s", "SELECT COUNT(*) FROM (SELECT 1 FROM client_grams WHERE gram = ? LIMIT 20000) x") \
 	X(Q_CLIENT_SEARCH_GRAM, "sisssi", LIST_COLS "JOIN client_grams g ON g.client_id = c.id " \
 		"WHERE g.gram = ? AND g.client_id < ? AND c.deleted_at IS NULL AND (c.name_norm LIKE ? " \

@@ -10,8 +10,9 @@ int complaints_dashboard(struct req *r, const struct dashboard_scope *s, const c
 {
 	const char *today = day_text(r, 0), *by = day_text(r, COMPLAINT_NEAR_DAYS);
 	struct dbres res;
-	int rc = db_exec(r->db, r->a, Q_DASH_COMPLAINTS, &res, "ssiii", today, by, s->root, s->root,
-			 (long long)DASHBOARD_CAP + 1);
+	long long cap = DASHBOARD_CAP + 1;
+	int rc = s->root == 0 ? db_exec(r->db, r->a, Q_DASH_COMPLAINTS_ALL, &res, "ssi", today, by, cap)
+			      : db_exec(r->db, r->a, Q_DASH_COMPLAINTS, &res, "ssii", today, by, s->root, cap);
 	if (rc != DB_OK)
 		return rc;
 	long long n = dbres_int(&res, 0, 0), late = dbres_int(&res, 0, 1);

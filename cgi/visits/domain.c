@@ -25,6 +25,7 @@ static const struct nav nav[] = {
 
 static const struct task tasks[] = {
 	{ "visits.escalate", visits_escalate_due, "visit escalation message(s) queued", 0 },
+	{ "visits.overdue_counts", visits_overdue_count, "department overdue count(s) refreshed", 0 },
 	{ 0 },
 };
 

@@ -48,6 +48,7 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 #define T_OVERDUE_4 T_OVERDUE_1 T_OVERDUE_1 T_OVERDUE_1 T_OVERDUE_1
 #define T_OVERDUE_8 T_OVERDUE_4 T_OVERDUE_4
 #define T_OVERDUE_24 T_OVERDUE_8 T_OVERDUE_8 T_OVERDUE_8
+enum overdue_saved_col { OS_DEPT, OS_N, OS_DAY, OS_AT };       /* Q_DASH_OVERDUE_SAVED */
 
 #define VISITS_SQL(X) \
 	X(Q_VISIT_INSERT, "isssssssssis", "INSERT INTO visits (client_id, visited_on, kind, attendees, contact, summary, " \
@@ -92,7 +93,11 @@ enum escalate_col { EC_ID, EC_NAME, EC_OWNER, EC_OWNER_NAME, EC_DEPT, EC_DUE, EC
 	X(Q_DASH_OVERDUE_1, T_OVERDUE_1, "SELECT " OVERDUE_SLOT) \
 	X(Q_DASH_OVERDUE_4, T_OVERDUE_4, "SELECT " OVERDUE_4) \
 	X(Q_DASH_OVERDUE_8, T_OVERDUE_8, "SELECT " OVERDUE_8) \
-	X(Q_DASH_OVERDUE_24, T_OVERDUE_24, "SELECT " OVERDUE_24)
+	X(Q_DASH_OVERDUE_24, T_OVERDUE_24, "SELECT " OVERDUE_24) \
+	/* the company's figures as `dossier cron` counted them (sql/077), and their saving */ \
+	X(Q_DASH_OVERDUE_SAVED, "", "SELECT dept_id, n, day, counted_at FROM dept_overdue_counts") \
+	X(Q_OVERDUE_SAVE, "iiss", "INSERT INTO dept_overdue_counts (dept_id, n, day, counted_at) VALUES (?, ?, ?, ?) " \
+		"ON DUPLICATE KEY UPDATE n = VALUES(n), day = VALUES(day), counted_at = VALUES(counted_at)")
 
 SQL_DECLARE(VISITS_SQL)
 extern struct sql *const visits_sql[];

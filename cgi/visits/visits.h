@@ -25,9 +25,11 @@ int visits_digest(struct req *r, long long user, const char *since, struct diges
 int visits_escalate_due(struct req *r, long long *n);
 int visits_escalation_needed(struct req *r, const char *subject_ref, long long recipient);
 
-/* dashboard.c: the overdue visits per department on a manager's home page */
+/* dashboard.c: the overdue visits per department on a manager's home page,
+ * and the task that counts the company's for its heads */
 struct dashboard_scope;
 int visits_dashboard(struct req *r, const struct dashboard_scope *s, const char *prefix);
+int visits_overdue_count(struct req *r, long long *n);
 
 /* A visit's row into prefix.* (date, kind as read, summary, …). */
 struct dbres;

@@ -49,9 +49,8 @@ enum stats_col { ST_ID, ST_NAME, ST_N, ST_SERVICE, ST_PRICE, ST_OVERALL };
 		" AND " OPEN_KEY OPEN_ORDER) \
 	X(Q_COMPLAINTS_OPEN_MINE, "iissssii", COMPLAINT_COLS "WHERE (k.assignee_id = ? OR k.registered_by = ?) AND " \
 		OPEN_KEY OPEN_ORDER) \
-	/* the dashboard: complaints still to answer by a day (overdue ones too) in a subtree (0: everywhere), \
-	 * counted up to a limit, and how many of them are overdue. Parameters: today, the day, the root twice, \
-	 * the limit */ \
+	/* the dashboard: complaints still to answer by a day (overdue ones too) in a subtree, counted up to a \
+	 * limit, and how many of them are overdue. Parameters: today, the day, the subtree's root, the limit */ \
 	X(Q_DASH_COMPLAINTS, "ssii", "SELECT COUNT(*), COALESCE(SUM(x.due_on < ?), 0) FROM (SELECT k.due_on " \
 		"FROM complaints k JOIN clients c ON c.id = k.client_id WHERE k.status = 'open' AND k.due_on <= ? " \
 		"AND c.dept_id IN " SQL_DEPT_SUBTREE " LIMIT ?) x") \

@@ -113,16 +113,31 @@ static int figure(struct client *c, const char *rowid, char *href, size_t hlen, 
 	return 1;
 }
 
+/* The page's text from start up to the next end_tag, into out; "" when none. */
+static const char *html_between(struct client *c, const char *start, const char *end_tag, char *out, size_t len)
+{
+	const char *from = c->res.body.data ? strstr(c->res.body.data, start) : NULL;
+	const char *end = from ? strstr(from, end_tag) : NULL;
+	snprintf(out, len, "%.*s", from && end ? (int)(end - from) : 0, from ? from : "");
+	return out;
+}
+
 /* The row's whole text (between <tr id="rowid" and </tr>), static; "" when none. */
 static const char *row_html(struct client *c, const char *rowid)
 {
 	static char out[2048];
 	char needle[96];
 	snprintf(needle, sizeof needle, "<tr id=\"%s\"", rowid);
-	const char *row = c->res.body.data ? strstr(c->res.body.data, needle) : NULL;
-	const char *end = row ? strstr(row, "</tr>") : NULL;
-	snprintf(out, sizeof out, "%.*s", row && end ? (int)(end - row) : 0, row ? row : "");
-	return out;
+	return html_between(c, needle, "</tr>", out, sizeof out);
+}
+
+/* The dashboard group with element id gid (its <section>), static; "" when none. */
+static const char *group_html(struct client *c, const char *gid)
+{
+	static char out[16384];
+	char needle[96];
+	snprintf(needle, sizeof needle, "id=\"%s\"", gid);
+	return html_between(c, needle, "</section>", out, sizeof out);
 }
 
 /* Follows the figure's link and checks the list shows n rows, with names
@@ -522,18 +537,6 @@ static void test_overdue_capped_per_department(void)
 		CU_ASSERT_EQUAL(db_exec_admin("DELETE FROM departments WHERE id = %lld", depts[i]), 0);
 	}
 	client_free(&gm);
-}
-
-/* The dashboard group with element id gid (its <section>), static; "" when none. */
-static const char *group_html(struct client *c, const char *gid)
-{
-	static char out[16384];
-	char needle[96];
-	snprintf(needle, sizeof needle, "id=\"%s\"", gid);
-	const char *g = c->res.body.data ? strstr(c->res.body.data, needle) : NULL;
-	const char *end = g ? strstr(g, "</section>") : NULL;
-	snprintf(out, sizeof out, "%.*s", g && end ? (int)(end - g) : 0, g ? g : "");
-	return out;
 }
 
 /* The company's heads read the overdue figures `dossier cron` counted

@@ -50,13 +50,18 @@
  * the recursive form (SUBTREE, one parameter: the root). */
 #define DEPT_SLOTS 24
 #define DEPTS24 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+/* The five branches above, each made by B(hint, condition, …) and joined by
+ * sep: the page's (BRANCH, UNION), the count's (COUNT_BRANCH, UNION ALL) and
+ * the count's probes (PROBE_BRANCH, OR) are the same five. */
+#define VISIBLE_BRANCHES(B, sep, own, dept, depts, ...) \
+	B(own, "c.owner_id = ?", __VA_ARGS__) sep \
+	B(dept, "c.dept_id = ? AND c.scope = 'department'", __VA_ARGS__) sep \
+	B(dept, "c.scope = 'personal' AND c.dept_id IN " depts, __VA_ARGS__) sep \
+	B(dept, "c.scope = 'department' AND c.dept_id IN " depts, __VA_ARGS__) sep \
+	B("", "c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
+	  __VA_ARGS__)
 #define BRANCHES_HINTED(own, dept, depts, key, keyset, order) \
-	BRANCH(own, "c.owner_id = ?", key, keyset, order) " UNION " \
-	BRANCH(dept, "c.dept_id = ? AND c.scope = 'department'", key, keyset, order) " UNION " \
-	BRANCH(dept, "c.scope = 'personal' AND c.dept_id IN " depts, key, keyset, order) " UNION " \
-	BRANCH(dept, "c.scope = 'department' AND c.dept_id IN " depts, key, keyset, order) " UNION " \
-	BRANCH("", "c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
-	       key, keyset, order)
+	VISIBLE_BRANCHES(BRANCH, " UNION ", own, dept, depts, key, keyset, order)
 #define BRANCHES_WITH(depts, key, keyset, order) BRANCHES_HINTED("", "", depts, key, keyset, order)
 #define BRANCHES_NEW(depts, keyset, order) BRANCHES_HINTED(LIVE_OWN, LIVE_DEPT, depts, "", keyset, order)
 #define KEYSET_NEW "c.id < ?"
@@ -92,25 +97,14 @@
 #define LIST_CAP 1000
 #define PROBE_BRANCH(hint, cond, filters) "(SELECT 1 FROM clients c " hint "WHERE c.deleted_at IS NULL AND " \
 	cond " " filters "AND " KEYSET_NEW " LIMIT ?, 1) IS NOT NULL"
-#define PROBE_BRANCHES(depts, filters) \
-	PROBE_BRANCH(LIVE_OWN, "c.owner_id = ?", filters) " OR " \
-	PROBE_BRANCH(LIVE_DEPT, "c.dept_id = ? AND c.scope = 'department'", filters) " OR " \
-	PROBE_BRANCH(LIVE_DEPT, "c.scope = 'personal' AND c.dept_id IN " depts, filters) " OR " \
-	PROBE_BRANCH(LIVE_DEPT, "c.scope = 'department' AND c.dept_id IN " depts, filters) " OR " \
-	PROBE_BRANCH("", "c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
-		     filters)
+#define PROBE_BRANCHES(depts, filters) VISIBLE_BRANCHES(PROBE_BRANCH, " OR ", LIVE_OWN, LIVE_DEPT, depts, filters)
 #define LIST_COUNT(depts, filters) "SELECT COUNT(DISTINCT x.id) FROM (" COUNT_BRANCHES(depts, filters) ") x"
 #define LIST_COUNT_PROBED(depts) "SELECT CASE WHEN " PROBE_BRANCHES(depts, "") " THEN ? ELSE (" LIST_COUNT(depts, "") ") END"
 #define T_LIST_COUNT_PROBED(depts) T_BRANCHES(depts, T_BRANCH_PLAIN) "i" T_BRANCHES(depts, T_BRANCH_PLAIN)
 #define COUNT_BRANCH(hint, cond, filters) "(SELECT c.id FROM clients c " hint "WHERE c.deleted_at IS NULL AND " \
 	cond " " filters "AND " KEYSET_NEW " LIMIT ?)"
 #define COUNT_BRANCHES(depts, filters) \
-	COUNT_BRANCH(LIVE_OWN, "c.owner_id = ?", filters) " UNION ALL " \
-	COUNT_BRANCH(LIVE_DEPT, "c.dept_id = ? AND c.scope = 'department'", filters) " UNION ALL " \
-	COUNT_BRANCH(LIVE_DEPT, "c.scope = 'personal' AND c.dept_id IN " depts, filters) " UNION ALL " \
-	COUNT_BRANCH(LIVE_DEPT, "c.scope = 'department' AND c.dept_id IN " depts, filters) " UNION ALL " \
-	COUNT_BRANCH("", "c.id IN (SELECT g.client_id FROM client_grants g WHERE g.user_id = ? AND g.expires_at > ?)", \
-		     filters)
+	VISIBLE_BRANCHES(COUNT_BRANCH, " UNION ALL ", LIVE_OWN, LIVE_DEPT, depts, filters)
 
 /* Clients nobody served (unserved.c): served = registered, visited or progress noted (last_service_on). */
 #define UNSERVED_COLS "SELECT c.id, c.name, (SELECT display_name FROM users WHERE id = c.owner_id), " \

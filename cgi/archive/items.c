@@ -155,9 +155,12 @@ static int submit_txn(void *arg)
 		return DB_ERROR;
 	}
 	c->no = arena_strdup(r->a, no);
-	if ((rc = db_exec(r->db, r->a, Q_VOLUME_ENSURE, &res, "iis", c->client, (long long)year, r->now_text)) != DB_OK)
+	if ((rc = db_exec(r->db, r->a, Q_VOLUME_ENSURE, NULL, "iis", c->client, (long long)year, r->now_text)) != DB_OK ||
+	    (rc = db_exec(r->db, r->a, Q_VOLUME_OF, &res, "ii", c->client, (long long)year)) != DB_OK)
 		return rc;
-	long long volume = (long long)res.insert_id;
+	if (res.nrows != 1)
+		return DB_ERROR;
+	long long volume = dbres_int(&res, 0, 0);
 	rc = db_exec(r->db, r->a, Q_ITEM_INSERT, &res, "siiiisssiisssssiiss", c->no, c->client, volume, v[SF_TYPE].n,
 		     seq, v[SF_TITLE].text, v[SF_AUTHOR].text, v[SF_DATE].text, v[SF_PAGES].n, v[SF_COPIES].n,
 		     v[SF_SECRECY].text, v[SF_RETENTION].text, v[SF_MEDIUM].text, v[SF_OTHER_NO].text,

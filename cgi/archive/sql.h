@@ -99,8 +99,11 @@ enum batch_col { BT_ID, BT_STATUS, BT_REQUEST, BT_DEPT, BT_DEPT_NAME, BT_CREATOR
 	X(Q_COUNTER_NEXT, "iii", "INSERT INTO archive_counters (client_id, year, type_id, last_seq) VALUES (?, ?, ?, 1) " \
 		"ON DUPLICATE KEY UPDATE last_seq = last_seq + 1") \
 	X(Q_COUNTER_GET, "iii", "SELECT last_seq FROM archive_counters WHERE client_id = ? AND year = ? AND type_id = ?") \
+	/* the volume's id is read after it (Q_VOLUME_OF): an insert id set by LAST_INSERT_ID(id) \
+	 * does not come back past a trigger of the table (sql/079's) */ \
 	X(Q_VOLUME_ENSURE, "iis", "INSERT INTO archive_volumes (client_id, year, created_at) VALUES (?, ?, ?) " \
-		"ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)") \
+		"ON DUPLICATE KEY UPDATE id = id") \
+	X(Q_VOLUME_OF, "ii", "SELECT id FROM archive_volumes WHERE client_id = ? AND year = ?") \
 	X(Q_ITEM_INSERT, "siiiisssiisssssiiss", "INSERT INTO archive_items (archive_no, client_id, volume_id, type_id, seq, " \
 		"title, author, doc_date, pages, copies, secrecy, retention, medium, other_no, other_location, dept_id, " \
 		"filed_by, request_id, filed_at, remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)") \

@@ -542,19 +542,33 @@ static long long view_history(struct req *r, const struct dbres *history, int li
 	return last;
 }
 
-static int card_page(struct req *r, const char *tpl, const char *page)
+/* The versions of a Q_CARD_CHECK row, as one text. */
+static const char *check_versions(struct req *r, const struct dbres *c)
 {
-	struct dbres card;
-	enum via via;
-	int st = card_open(r, &card, &via, page);
-	if (st != 0)
-		return st < 0 ? 0 : st;
-	long long id = dbres_int(&card, 0, CARD_ID);
+	return arena_printf(r->a, "%s %s %s", dbres_get(c, 0, CC_SHOWN_VER), dbres_get(c, 0, CC_PARTS_VER),
+			    dbres_get(c, 0, CC_REFS_VER));
+}
+
+/* The key of a card's page (card or print) that a worker keeps: the card's
+ * three versions (sql/079) and the minute, as what the card says of today
+ * and of the time must not stay; the reader's right and, by a grant, until
+ * when (page_key adds the reader and the layout). */
+static const char *card_key(struct req *r, const char *page, long long id, const char *versions, enum via via)
+{
+	const char *until = via == VIA_GRANT ? card_grant_until(r, id) : NULL;
+	return page_key(r, arena_printf(r->a, "%s %.16s", versions, r->now_text),
+			arena_printf(r->a, "%s %lld %s %s", page, id, via_names[via], until ? until : "-"));
+}
+
+/* The page of a card (read whole by card_load) drawn for a reader with the right via. */
+static int card_draw(struct req *r, const char *tpl, const char *page, const struct dbres *card, enum via via)
+{
+	long long id = dbres_int(card, 0, CARD_ID);
 	/* the card shows its filled fields; the paper form all of them */
-	view_card_fields(r, card_values(r, &card), strcmp(page, "print") == 0 ? FIELDS_ALL : FIELDS_FILLED);
-	view_bookkeeping(r, &card, via);
+	view_card_fields(r, card_values(r, card), strcmp(page, "print") == 0 ? FIELDS_ALL : FIELDS_FILLED);
+	view_bookkeeping(r, card, via);
 	/* the view log is the owner's managers' and the company's management's */
-	if (access_over_dept(r, dbres_int(&card, 0, CARD_DEPT_ID)))
+	if (access_over_dept(r, dbres_int(card, 0, CARD_DEPT_ID)))
 		view_set(r, "Can.view_log", "1");
 	struct dbres parts, persons, history;
 	if (db_exec(r->db, r->a, Q_CARD_PARTS, &parts, "iii", id, id, (long long)HISTORY_ON_CARD + 1) != DB_OK)
@@ -564,7 +578,7 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	view_persons(r, &persons, via);
 	/* the product lines came with the card */
 	size_t nl = 0;
-	for (const char *p = dbres_get(&card, 0, CARD_PRODUCT_LINES); *p; nl++) {
+	for (const char *p = dbres_get(card, 0, CARD_PRODUCT_LINES); *p; nl++) {
 		view_set(r, arena_printf(r->a, "ProductLines.%zu", nl), class_label(r, strtoll(p, NULL, 10)));
 		p += strcspn(p, ",");
 		if (*p == ',')
@@ -575,10 +589,93 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	if (more)
 		view_set(r, "Page.more_history", "1");
 	/* what other domains show on the card (the visits, …) */
-	if ((st = panels_fill(r, "client.card", id, card_may_edit(via) ? PANEL_MAY_EDIT : 0)) != 0)
+	int st = panels_fill(r, "client.card", id, card_may_edit(via) ? PANEL_MAY_EDIT : 0);
+	if (st != 0)
 		return st;
-	view_set(r, "Page.title", dbres_get(&card, 0, 1 + CF_name));
+	view_set(r, "Page.title", dbres_get(card, 0, 1 + CF_name));
 	return render(r, 200, tpl);
+}
+
+/* Test mode: a kept page just served (checked against versions) is drawn
+ * afresh and compared, so that every test that looks at a card again also
+ * checks that nothing it shows was left out of its key. 1 when they differ
+ * while the versions stayed (logged); a change that another request
+ * committed meanwhile is no fault of the key. The statements of the check
+ * are not the page's. */
+static int card_kept_differs(struct req *r, const char *tpl, const char *page, const char *versions)
+{
+	unsigned long counted = db_count(r->db);
+	size_t len = r->body.len;
+	char *kept = arena_alloc(r->a, len + 1);
+	memcpy(kept, r->body.data, len);
+	struct dbres card;
+	int differs = 1;
+	if (card_load(r, r->ids[0], &card) == 0) {
+		struct card_ref ref = card_ref_of(&card);
+		if (card_draw(r, tpl, page, &card, card_access(r, &ref)) == 0)
+			differs = r->body.len != len || memcmp(r->body.data, kept, len) != 0;
+	}
+	struct dbres c;
+	if (differs && db_exec(r->db, r->a, Q_CARD_CHECK, &c, "i", r->ids[0]) == DB_OK && c.nrows == 1 &&
+	    strcmp(check_versions(r, &c), versions) != 0)
+		differs = 0;
+	if (differs)
+		log_msg("rid=%s pagecache: the kept %s of card %lld differs from the card drawn now", r->rid, page,
+			r->ids[0]);
+	r->statements_unseen += db_count(r->db) - counted;
+	buf_reset(&r->body);
+	buf_append(&r->body, kept, len);
+	r->status = 200;
+	return differs;
+}
+
+/* The page of a card this worker drew before, shown again when its key
+ * still holds (nothing it shows changed), once the view is logged: -1 when
+ * shown, 0 when it must be drawn (changed, refused, gone), or an HTTP status. */
+static int card_again(struct req *r, const char *tpl, const char *page)
+{
+	struct dbres c;
+	if (db_exec(r->db, r->a, Q_CARD_CHECK, &c, "i", r->ids[0]) != DB_OK)
+		return db_fail(r);
+	if (c.nrows != 1)
+		return 0;
+	struct card_ref ref = {
+		dbres_int(&c, 0, CC_ID), dbres_int(&c, 0, CC_OWNER_ID), dbres_int(&c, 0, CC_DEPT_ID),
+		dbres_get(&c, 0, CC_SCOPE), (int)dbres_int(&c, 0, CC_IN_POOL),
+	};
+	enum via via = card_access(r, &ref);
+	if (via == VIA_NONE)     /* drawn as a refusal, logged as one */
+		return 0;
+	const char *key = card_key(r, page, ref.id, check_versions(r, &c), via);
+	if (!page_serve(r, key))
+		return 0;
+	/* a card is shown only once its view is logged: the error page replaces it */
+	if (card_log_view(r, ref.id, via, page) != 0)
+		return 503;
+	if (r->cfg->test_mode && card_kept_differs(r, tpl, page, check_versions(r, &c)))
+		return 500;
+	return -1;
+}
+
+static int card_page(struct req *r, const char *tpl, const char *page)
+{
+	if (page_kept(r, page, r->ids[0])) {
+		int again = card_again(r, tpl, page);
+		if (again != 0)
+			return again < 0 ? 0 : again;
+	}
+	struct dbres card;
+	enum via via;
+	int st = card_open(r, &card, &via, page);
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	long long id = dbres_int(&card, 0, CARD_ID);
+	const char *key = card_key(r, page, id, arena_printf(r->a, "%s %s %s", dbres_get(&card, 0, CARD_SHOWN_VER),
+							      dbres_get(&card, 0, CARD_PARTS_VER),
+							      dbres_get(&card, 0, CARD_REFS_VER)), via);
+	if ((st = card_draw(r, tpl, page, &card, via)) == 0)
+		page_keep(r, key, page, id);
+	return st;
 }
 
 int clients_show(struct req *r)

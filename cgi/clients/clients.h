@@ -16,6 +16,7 @@ enum {
 	CARD_PRODUCT_LINES,      /* the product line ids, comma-separated */
 	CARD_LAST_SERVICE,       /* registered, visited or progress noted: the latest (unserved.c) */
 	CARD_FILING_DUE, CARD_FILED_LATE,   /* the registration's deadline (filing.c) */
+	CARD_SHOWN_VER, CARD_PARTS_VER, CARD_REFS_VER,   /* what a kept page is checked against (sql/079) */
 };
 
 /* A client to register (form or import row). */

@@ -5,6 +5,10 @@
 #include "field_table.h"
 /* A card: id, the fields of client_fields.h in order, then the bookkeeping
  * columns below (CARD_* indexes in clients.h follow this order). */
+/* What a card page kept by a worker is checked against (sql/079). */
+#define CARD_VERSIONS_COLS "c.shown_ver, COALESCE(cvp.ver, 0), COALESCE(cvr.version, 0) "
+#define CARD_VERSIONS_JOIN "LEFT JOIN card_versions cvp ON cvp.client_id = c.id " \
+	"LEFT JOIN data_versions cvr ON cvr.name = 'card_refs' "
 /* The owner's and the department's names by joins, not subqueries: each
  * subquery is a block that MariaDB plans again at every execution. */
 #define CARD_SELECT "SELECT c.id, " CLIENT_FIELDS(X_CCOL) \
@@ -12,8 +16,9 @@
 	"c.last_visit_on, c.next_visit_due, c.version, c.deleted_at, co.display_name, cd.name, c.in_pool, " \
 	"c.protected_until, c.last_progress_on, " \
 	"(SELECT GROUP_CONCAT(item_id ORDER BY item_id) FROM client_product_lines WHERE client_id = c.id), " \
-	"c.last_service_on, c.filing_due, c.filed_late FROM clients c LEFT JOIN users co ON co.id = c.owner_id " \
-	"LEFT JOIN departments cd ON cd.id = c.dept_id "
+	"c.last_service_on, c.filing_due, c.filed_late, " CARD_VERSIONS_COLS \
+	"FROM clients c LEFT JOIN users co ON co.id = c.owner_id " \
+	"LEFT JOIN departments cd ON cd.id = c.dept_id " CARD_VERSIONS_JOIN
 
 /* List filters, parameters: owner, dept, grade, nature, lifecycle, region,
  * blacklist, tag (each '' or 0 = any), overdue flag, today. */
@@ -136,6 +141,8 @@ enum dash_quota_col { DQ_DEPT, DQ_GRADE, DQ_HAVE, DQ_TOTAL, DQ_PCT, DQ_AT };   /
 enum class_col { CI_ID, CI_KIND, CI_PARENT, CI_CODE, CI_NAME_ZH, CI_NAME_EN, CI_SORT, CI_DISABLED, CI_VERSION }; /* Q_CLASS_GET */
 enum class_kind_col { CK_ID, CK_PARENT };                     /* Q_CLASS_OF_KIND: id, parent, … */
 enum deleted_col { DD_ID, DD_NAME, DD_DELETED_AT, DD_DEPT };     /* Q_CLIENTS_DELETED */
+enum card_check_col { CC_ID, CC_OWNER_ID, CC_DEPT_ID, CC_SCOPE, CC_IN_POOL, CC_SHOWN_VER, CC_PARTS_VER,
+		      CC_REFS_VER, CC__COLS };  /* Q_CARD_CHECK */
 enum card_parts_col { CP_KIND, CP_ORDER, CP__COLS };  /* Q_CARD_PARTS, then Q_PERSONS_OF's or Q_HISTORY_OF's */
 enum history_col { HI_ID, HI_AT, HI_FIELD, HI_OLD, HI_NEW, HI_REASON, HI_ACTOR, HI_PERSON, HI_EVENT, HI_LATE };  /* Q_HISTORY_OF */
 enum import_col { IM_ID, IM_USER, IM_AT, IM_STATUS, IM_FILENAME, IM_ENCODING, IM_TOTAL, IM_ADDED, IM_REJECTED,
@@ -166,6 +173,9 @@ enum deletion_col { DR_ID, DR_REQUESTER, DR_APPROVER, DR_AT };   /* Q_CLIENT_DEL
 		"version = version + 1 WHERE id = ? AND version = ?") \
 	X(Q_GRADES_LIST, "", "SELECT id, code, name_zh, name_en, quota_pct, visit_days, version FROM grades ORDER BY sort, id") \
 	X(Q_CLIENT_GET, "i", CARD_SELECT "WHERE c.id = ?") \
+	/* who may see a live card and its versions: before a page a worker keeps is shown again */ \
+	X(Q_CARD_CHECK, "i", "SELECT c.id, c.owner_id, c.dept_id, c.scope, c.in_pool, " CARD_VERSIONS_COLS \
+		"FROM clients c " CARD_VERSIONS_JOIN "WHERE c.id = ? AND c.deleted_at IS NULL") \
 	X(Q_CLIENT_EXPORT, T_IDS100 T_IDS100, CARD_SELECT "WHERE c.id IN (" IDS100 ") ORDER BY FIELD(c.id, " IDS100 ")") \
 	X(Q_CLIENT_INSERT, CLIENT_FIELDS(X_T) "ssssssss", "INSERT INTO clients (" CLIENT_COLS "name_norm, phone_digits, owner_id, dept_id, " \
 		"scope, registered_at, registered_by, updated_at, version) VALUES (" CLIENT_FIELDS(X_Q) \

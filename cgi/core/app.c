@@ -175,7 +175,7 @@ static void send_response(struct req *r, FCGX_Request *fr)
 	if (r->ctype != NULL)
 		FCGX_FPrintF(fr->out, "Content-Type: %s\r\n", r->ctype);
 	if (r->cfg->test_mode || r->cfg->report_statements)   /* the tests and scripts/bench count them */
-		FCGX_FPrintF(fr->out, "X-Statements: %lu\r\n", db_count(r->db));
+		FCGX_FPrintF(fr->out, "X-Statements: %lu\r\n", db_count(r->db) - r->statements_unseen);
 	FCGX_PutStr(buf_cstr(&r->headers), (int)r->headers.len, fr->out);
 	FCGX_PutStr("\r\n", 2, fr->out);
 	if (r->method != M_HEAD && r->body.len > 0)

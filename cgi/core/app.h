@@ -48,6 +48,7 @@ struct worker {
 	HDF *lang_root[2];       /* 0 = zh_CN, 1 = en: trees with every string under "Lang" */
 	HDF *lang[2];            /* their "Lang" nodes */
 	struct template_cache *templates;   /* parsed templates (render.c) */
+	struct page_cache *pages;           /* rendered pages kept (pagecache.c) */
 };
 
 struct dept_map;
@@ -92,6 +93,8 @@ struct req {
 	HDF *hdf;                /* the page's dataset */
 	const char *flash_out;   /* message for the next page */
 	int flash_shown;         /* the incoming message was shown */
+	int common_set;          /* view_common has filled the layout's part of the dataset */
+	unsigned long statements_unseen;   /* run by a test-mode check, not by the page (X-Statements) */
 	/* loaded once per request when needed */
 	struct dept_map *depts;
 	struct req_cache cache[REQ_CACHE_SLOTS];
@@ -138,6 +141,10 @@ void view_put(struct req *r, HDF *node, const char *name, const char *value);
 void view_row(struct req *r, const char *prefix, const char **cols, const struct dbres *res, size_t row);
 /* Renders templates/<name> in the layout into the body with status. 0 or 500. */
 int render(struct req *r, int status, const char *name);
+/* What the layout shows (the user, the navigation by role with its badges,
+ * the language, the path, the CSRF token, a one-shot message) into the
+ * dataset; render does it when nobody did before. */
+void view_common(struct req *r);
 /* Renders the error page for status. */
 void render_error(struct req *r, int status);
 
@@ -213,6 +220,28 @@ int form_unsaved(struct req *r, int rc);
 long long data_version(struct req *r, const char *name);
 /* In an edit's transaction: the data name changed. A db_rc. */
 int data_version_bump(struct req *r, const char *name);
+
+/* ---- rendered pages a worker keeps (pagecache.c) ---- */
+/* A page can be kept only under a key that names everything it shows. The
+ * key made here is versions (numbers the database moves with every change
+ * of what the page shows, in the changing transaction), parts (what else the
+ * page depends on: which page of what, the reader's right), data_versions
+ * '*', the path and query, and the dataset as view_common leaves it (the
+ * reader, the navigation with its badges, the language, the CSRF token).
+ * Calls view_common. NULL when nothing may be kept: the cache is off
+ * (page_cache = 0) or a one-shot message is shown. */
+const char *page_key(struct req *r, const char *versions, const char *parts);
+/* 1 when the worker keeps a page of tag (a short name of the page) and id,
+ * under any key: worth asking for the versions to check it against. */
+int page_kept(struct req *r, const char *tag, long long id);
+/* The page kept under key as the response (200, HTML): 1, or 0 when none. */
+int page_serve(struct req *r, const char *key);
+/* Keeps the response (if 200) under key, tag and id, in place of the same
+ * page under older versions; the least recently served goes when full. */
+void page_keep(struct req *r, const char *key, const char *tag, long long id);
+/* Forgets every kept page (the templates changed); frees them at exit. */
+void pages_clear(struct worker *w);
+void pages_free(struct worker *w);
 
 /* ---- departments (the organisation tree every domain reads) ---- */
 /* 1 when dept is root or below it. */

@@ -23,7 +23,7 @@ static const struct key keys[] = {
 	S(listen), S(pid_file), S(log_file), L(workers, 0, 256), L(request_timeout, 1, 3600),
 	S(db_socket), S(db_host), L(db_port, 1, 65535), S(db_name), S(db_user), S(db_password),
 	S(db_admin_user), S(db_admin_password), S(db_failover), L(db_sync_wait, 0, 15),
-	S(templates_dir), L(templates_reload, 0, 1), S(sql_dir), S(static_dir), S(files_dir),
+	S(templates_dir), L(templates_reload, 0, 1), L(page_cache, 0, 100000), S(sql_dir), S(static_dir), S(files_dir),
 	S(backup_dir), L(backup_keep_weekly, 1, 520), L(backup_keep_monthly, 0, 1200), L(backup_warn_days, 1, 3650),
 	S(lang_default), S(timezone), S(smtp_url), S(mail_from),
 	S(smtp_user), S(smtp_password), L(smtp_starttls, 0, 1), S(smtp_ca_file), L(smtp_connect_timeout, 1, 600),
@@ -55,6 +55,7 @@ void config_defaults(struct config *c)
 	strcpy(c->db_admin_user, "root");
 	strcpy(c->templates_dir, "/usr/local/share/dossier/templates");
 	c->templates_reload = 1;
+	c->page_cache = 128;
 	strcpy(c->sql_dir, "/usr/local/share/dossier/sql");
 	strcpy(c->static_dir, "/usr/local/share/dossier/static");
 	strcpy(c->files_dir, "/var/lib/dossier/files");

@@ -26,6 +26,7 @@ struct config {
 	/* files */
 	char templates_dir[CONFIG_STR];
 	long templates_reload;          /* 1: re-parse a template when a file changed; 0: never (production) */
+	long page_cache;                /* rendered pages a worker keeps (pagecache.c); 0: none */
 	char sql_dir[CONFIG_STR];
 	char static_dir[CONFIG_STR];
 	char files_dir[CONFIG_STR];

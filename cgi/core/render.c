@@ -251,6 +251,7 @@ static struct template_cache *cache_of(struct req *r)
 		time_t newest = newest_file(r->cfg->templates_dir, 0);
 		if (newest != c->newest) {
 			cache_clear(c);
+			pages_clear(w);
 			c->newest = newest;
 		}
 	}
@@ -355,8 +356,11 @@ static void view_nav(struct req *r)
 }
 
 /* What every page shows: the user, the navigation by role, the CSRF token. */
-static void view_common(struct req *r)
+void view_common(struct req *r)
 {
+	if (r->common_set)
+		return;
+	r->common_set = 1;
 	view_set(r, "Page.lang", r->lang);
 	view_set(r, "Page.html_lang", strcmp(r->lang, "en") == 0 ? "en" : "zh-CN");
 	view_set(r, "Page.path", r->path);

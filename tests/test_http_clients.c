@@ -2248,7 +2248,7 @@ static void test_card_page_statements(void)
 
 /* ---- the card pages a worker keeps (sql/079, README "Card pages kept") ------------ */
 
-#define AGAIN 32                 /* views of a card: several times the workers (8 in the tests) */
+#define AGAIN 32                 /* views of a card: several times the workers (4 in the tests) */
 
 /* Views path AGAIN times; returns how many answered 200 with want on the
  * page (want NULL: any 200); the fewest statements one ran into *fewest. */

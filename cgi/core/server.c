@@ -147,7 +147,7 @@ int server_run(const struct config *cfg)
 	supervisor = getpid();
 	if (router_check() != 0)
 		return 1;
-	long n = cfg->workers > 0 ? cfg->workers : 4 * sysconf(_SC_NPROCESSORS_ONLN);
+	long n = cfg->workers > 0 ? cfg->workers : 2 * sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		n = 2;
 	if (FCGX_Init() != 0) {

@@ -231,8 +231,9 @@ int data_version_bump(struct req *r, const char *name);
  * Calls view_common. NULL when nothing may be kept: the cache is off
  * (page_cache = 0) or a one-shot message is shown. */
 const char *page_key(struct req *r, const char *versions, const char *parts);
-/* 1 when the worker keeps a page of tag (a short name of the page) and id,
- * under any key: worth asking for the versions to check it against. */
+/* 1 when the worker keeps a page of tag (a short name of the page) and id
+ * drawn for the signed-in reader, under any key: worth asking for the
+ * versions to check it against. */
 int page_kept(struct req *r, const char *tag, long long id);
 /* The page kept under key as the response (200, HTML): 1, or 0 when none. */
 int page_serve(struct req *r, const char *key);

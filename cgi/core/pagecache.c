@@ -26,6 +26,7 @@ struct page {
 	const char *body;
 	char tag[16];
 	long long id;
+	long long reader;        /* the signed-in user it was drawn for (0: nobody) */
 	unsigned long used;
 };
 
@@ -113,11 +114,16 @@ static struct page *find(struct page_cache *c, const char *key)
 	return NULL;
 }
 
+static long long reader_of(const struct req *r)
+{
+	return r->user != NULL ? r->user->id : 0;
+}
+
 int page_kept(struct req *r, const char *tag, long long id)
 {
 	struct page_cache *c = cache(r);
 	for (size_t i = 0; c != NULL && i < c->n; i++)
-		if (c->p[i].id == id && strcmp(c->p[i].tag, tag) == 0)
+		if (c->p[i].id == id && c->p[i].reader == reader_of(r) && strcmp(c->p[i].tag, tag) == 0)
 			return 1;
 	return 0;
 }
@@ -176,5 +182,6 @@ void page_keep(struct req *r, const char *key, const char *tag, long long id)
 	p->blen = r->body.len;
 	snprintf(p->tag, sizeof p->tag, "%s", tag);
 	p->id = id;
+	p->reader = reader_of(r);
 	p->used = ++c->tick;
 }

@@ -13,8 +13,8 @@
 --                            place in the archive
 -- The classification lists and grades are the workers' own copies, renewed by
 -- data_versions '*' (010), which the session reads.
--- tests/test_sql.c checks that every table the card's statements read has
--- these triggers.
+-- test_card_tables_keep_versions (tests/test_http_clients.c) checks that every
+-- table the card's statements read has these triggers.
 ALTER TABLE clients ADD COLUMN shown_ver BIGINT UNSIGNED NOT NULL DEFAULT 0;
 
 DROP TRIGGER IF EXISTS tr_clients_shown_upd;

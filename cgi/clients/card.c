@@ -542,11 +542,17 @@ static long long view_history(struct req *r, const struct dbres *history, int li
 	return last;
 }
 
-/* The versions of a Q_CARD_CHECK row, as one text. */
-static const char *check_versions(struct req *r, const struct dbres *c)
+/* The card's three versions (sql/079) as one text, from the row of a card
+ * (CARD_SHOWN_VER on) or of its check (CC_SHOWN_VER on): the same three
+ * columns in the same order. */
+_Static_assert(CARD_REFS_VER == CARD_SHOWN_VER + 2 && CARD_PARTS_VER == CARD_SHOWN_VER + 1,
+	       "the card's versions are three columns in a row");
+_Static_assert(CC_REFS_VER == CC_SHOWN_VER + 2 && CC_PARTS_VER == CC_SHOWN_VER + 1,
+	       "the check's versions are three columns in a row");
+static const char *versions_at(struct req *r, const struct dbres *res, int first)
 {
-	return arena_printf(r->a, "%s %s %s", dbres_get(c, 0, CC_SHOWN_VER), dbres_get(c, 0, CC_PARTS_VER),
-			    dbres_get(c, 0, CC_REFS_VER));
+	return arena_printf(r->a, "%s %s %s", dbres_get(res, 0, first), dbres_get(res, 0, first + 1),
+			    dbres_get(res, 0, first + 2));
 }
 
 /* The key of a card's page (card or print) that a worker keeps: the card's
@@ -617,7 +623,7 @@ static int card_kept_differs(struct req *r, const char *tpl, const char *page, c
 	}
 	struct dbres c;
 	if (differs && db_exec(r->db, r->a, Q_CARD_CHECK, &c, "i", r->ids[0]) == DB_OK && c.nrows == 1 &&
-	    strcmp(check_versions(r, &c), versions) != 0)
+	    strcmp(versions_at(r, &c, CC_SHOWN_VER), versions) != 0)
 		differs = 0;
 	if (differs)
 		log_msg("rid=%s pagecache: the kept %s of card %lld differs from the card drawn now", r->rid, page,
@@ -646,13 +652,13 @@ static int card_again(struct req *r, const char *tpl, const char *page)
 	enum via via = card_access(r, &ref);
 	if (via == VIA_NONE)     /* drawn as a refusal, logged as one */
 		return 0;
-	const char *key = card_key(r, page, ref.id, check_versions(r, &c), via);
-	if (!page_serve(r, key))
+	const char *versions = versions_at(r, &c, CC_SHOWN_VER);
+	if (!page_serve(r, card_key(r, page, ref.id, versions, via)))
 		return 0;
 	/* a card is shown only once its view is logged: the error page replaces it */
 	if (card_log_view(r, ref.id, via, page) != 0)
 		return 503;
-	if (r->cfg->test_mode && card_kept_differs(r, tpl, page, check_versions(r, &c)))
+	if (r->cfg->test_mode && card_kept_differs(r, tpl, page, versions))
 		return 500;
 	return -1;
 }
@@ -670,9 +676,7 @@ static int card_page(struct req *r, const char *tpl, const char *page)
 	if (st != 0)
 		return st < 0 ? 0 : st;
 	long long id = dbres_int(&card, 0, CARD_ID);
-	const char *key = card_key(r, page, id, arena_printf(r->a, "%s %s %s", dbres_get(&card, 0, CARD_SHOWN_VER),
-							      dbres_get(&card, 0, CARD_PARTS_VER),
-							      dbres_get(&card, 0, CARD_REFS_VER)), via);
+	const char *key = card_key(r, page, id, versions_at(r, &card, CARD_SHOWN_VER), via);
 	if ((st = card_draw(r, tpl, page, &card, via)) == 0)
 		page_keep(r, key, page, id);
 	return st;
